@@ -1,0 +1,100 @@
+"""The composer's data: what goes in (styled runs, a paragraph style) and what comes
+out (lines of placed glyphs).  Plain frozen dataclasses: picklable, printable, and
+the only thing later stages (place, render) know about composition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINSOKU_LEVELS = ("none", "basic", "gb", "strict", "newspaper")
+PUNCT_MODES = ("full", "kaiming", "gb")  # 全角 (no compression), 开明, GB default
+ALIGNS = ("justify", "left", "center", "right")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one face and size (e.g. 本报讯 in hei opening a song paragraph)."""
+
+    text: str
+    face: str = "song"  # role, see layout.fonts.ROLES
+    size: float = 9.0  # pt
+    tracking: float = 0.0  # extra space after each character, em of this run's size
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """How one paragraph is set (spec typography.md §1-4).  Lengths in em of the
+    paragraph's first run's size unless said otherwise."""
+
+    indent: float = 2.0  # first-line indent (§4)
+    kinsoku: str = "basic"  # line-start/end prohibition level (§1)
+    punct: str = "gb"  # punctuation compression mode (§2)
+    han_latin: float = 0.25  # Han-Latin/digit gap (§3)
+    hanging: bool = False  # lead bullet: wrapped lines align with the text after the bullet (§4)
+    align: str = "justify"  # justify: every line but the last flush both sides
+    avoid_orphan: bool = True  # 孤字 (§4)
+    keep_bracket_in_indent: bool = True  # an opening bracket after the first-line indent keeps its blank half
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One drawn character.  ``x`` is where the glyph's origin is drawn, in pt from
+    the left edge of the measure (an opening bracket whose blank half was removed at
+    line start has x < 0).  ``advance`` is the room it takes in the line after
+    compression, justification included; ``face`` is the role actually used after
+    font fallback."""
+
+    ch: str
+    face: str
+    size: float
+    x: float
+    advance: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One composed line.  ``start``/``end`` index the paragraph's text (end exclusive),
+    so a caller can tell which characters a line holds without re-reading glyphs."""
+
+    glyphs: tuple[Glyph, ...]
+    measure: float  # pt, the width the line was set to
+    start: int
+    end: int
+    final: bool = False  # the paragraph's last line (flush left, natural spacing)
+    indent: float = 0.0  # pt of first-line indent or hanging indent before the first glyph
+    size: float = 9.0  # largest type size on the line (for leading)
+    compressed: int = 0  # punctuation marks compressed on this line
+    forced: bool = False  # a prohibition rule was broken as a last resort (§1)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.ch for g in self.glyphs)
+
+    @property
+    def right(self) -> float:
+        """Right edge of the last glyph's occupied room, pt from the measure's left."""
+        if not self.glyphs:
+            return 0.0
+        g = self.glyphs[-1]
+        return g.x + g.advance
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the composer had to do that a caller should report."""
+
+    kind: str  # 'kinsoku-last-resort' | 'overfull' | 'missing-glyph' | ...
+    message: str
+    offset: int = 0  # index into the paragraph text
+
+
+@dataclass(frozen=True)
+class ComposedParagraph:
+    text: str  # the paragraph's characters, all runs concatenated
+    lines: tuple[Line, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    def dump(self) -> str:
+        """A readable picture of the lines, for test failures."""
+        return "\n".join(f"{i:3} |{ln.text}|{' final' if ln.final else ''}" for i, ln in enumerate(self.lines))

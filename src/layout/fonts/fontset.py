@@ -1,0 +1,131 @@
+"""Faces addressed by role, and the fallback chain between them.
+
+Why roles: a page says "body in song, headline in hei-bold", not file names, so a
+house can swap a face without touching its pages.  Why a chain: a rare character in
+a name may be missing from the body face; it is then taken from the next face that
+has it (spec: never drawn as a blank or tofu), and a character no face has is
+reported by the caller (``missing``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from layout.errors import FontError
+from layout.fonts.face import Face
+from layout.fonts.loader import load_face
+
+ROLES = ("song", "song-bold", "hei", "hei-bold", "kai")
+
+# role -> bundled file (in fonts/)
+BUNDLED: dict[str, str] = {
+    "song": "NotoSerifSC-Regular.ttf",
+    "song-bold": "NotoSerifSC-Bold.ttf",
+    "hei": "NotoSansSC-Regular.ttf",
+    "hei-bold": "NotoSansSC-Bold.ttf",
+    "kai": "LXGWWenKai-Regular.ttf",
+}
+
+# role -> faces tried after it, in order, when it lacks a character
+DEFAULT_FALLBACK: dict[str, tuple[str, ...]] = {
+    "song": ("hei", "kai"),
+    "song-bold": ("hei-bold", "song", "hei", "kai"),
+    "hei": ("song", "kai"),
+    "hei-bold": ("hei", "song-bold", "song", "kai"),
+    "kai": ("song", "hei"),
+}
+
+
+def fonts_dir() -> Path:
+    """The bundled fonts: ``$LAYOUT_FONTS_DIR`` or ``fonts/`` at the top of the repo."""
+    env = os.environ.get("LAYOUT_FONTS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "fonts"
+
+
+@dataclass(frozen=True)
+class FaceSpec:
+    """Where a role's face comes from: a file and, for a TTC, the face index."""
+
+    role: str
+    path: str
+    index: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class FontSet:
+    """The faces of one job.  Faces load lazily: a page registers only what it uses."""
+
+    specs: Mapping[str, FaceSpec]
+    fallback: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FALLBACK))
+    _loaded: dict[str, Face] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(self.specs)
+
+    def face(self, role: str) -> Face:
+        face = self._loaded.get(role)
+        if face is None:
+            spec = self.specs.get(role)
+            if spec is None:
+                raise FontError(f"unknown face {role!r}; known faces: {', '.join(self.specs)}")
+            face = load_face(spec.path, role, spec.index)
+            self._loaded[role] = face
+        return face
+
+    def chain(self, role: str) -> tuple[str, ...]:
+        """The role itself, then its fallbacks, then every other face (user faces last)."""
+        order = [role, *self.fallback.get(role, ())]
+        order += [r for r in self.specs if r not in order]
+        return tuple(r for r in order if r in self.specs)
+
+    def resolve(self, cp: int, role: str) -> Face | None:
+        """The first face along ``role``'s chain that covers ``cp``; None if none does."""
+        primary = self.face(role)
+        if cp in primary.advances:
+            return primary
+        for r in self.chain(role)[1:]:
+            f = self.face(r)
+            if cp in f.advances:
+                return f
+        return None
+
+    def missing(self, text: str, role: str = "song") -> list[int]:
+        """Code points of ``text`` (whitespace and controls excepted) no face covers."""
+        seen: set[int] = set()
+        out: list[int] = []
+        for ch in text:
+            cp = ord(ch)
+            if cp in seen or ch.isspace() or cp < 0x20:
+                continue
+            seen.add(cp)
+            if self.resolve(cp, role) is None:
+                out.append(cp)
+        return out
+
+    def with_faces(self, extra: Iterable[FaceSpec], fallback: Mapping[str, Iterable[str]] | None = None) -> FontSet:
+        """A new set with user faces added (or replacing roles) and chains overridden."""
+        specs = dict(self.specs)
+        for s in extra:
+            specs[s.role] = s
+        chains = dict(self.fallback)
+        for r, ch in (fallback or {}).items():
+            chains[r] = tuple(ch)
+        return FontSet(specs, chains)
+
+
+def bundled_specs() -> dict[str, FaceSpec]:
+    d = fonts_dir()
+    return {role: FaceSpec(role, str(d / fname), 0) for role, fname in BUNDLED.items()}
+
+
+@lru_cache(maxsize=1)
+def default_fontset() -> FontSet:
+    """The bundled faces under their default roles (one shared instance per process)."""
+    return FontSet(bundled_specs())
