@@ -1,0 +1,272 @@
+"""The layout format's keys, in one place: the validator reads layouts with these
+tables and ``layout schema`` prints them as JSON Schema (docs/format.md explains them
+for people).  Adding a key here is the only way to add one to the format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from layout.compose.model import ALIGNS, KINSOKU_LEVELS, PUNCT_MODES
+from layout.model.kinds import (
+    NAME_PATTERN,
+    Bool,
+    Choice,
+    Color,
+    Date,
+    Enum,
+    FalseOnly,
+    Int,
+    Key,
+    Leading,
+    Length,
+    Lines,
+    ListOf,
+    Name,
+    Pair,
+    PathText,
+    Size,
+    SpanKind,
+    Table,
+    Text,
+)
+from layout.units import PT_PER_MM
+
+_NAME = re.compile(NAME_PATTERN)
+
+
+def _name_problem(what: str) -> Callable[[str], str | None]:
+    def check(name: str) -> str | None:
+        if not _NAME.match(name):
+            return f"{name!r} is not a {what} name; use lower-case letters, digits and '-' (headline-2)"
+        return None
+
+    return check
+
+
+def _style_name_problem(name: str) -> str | None:
+    if name == "body":
+        return "the body style is set under grid: body, not under styles"
+    return _name_problem("style")(name)
+
+# page sizes (trimmed) in mm, portrait
+PAGE_PRESETS: dict[str, tuple[float, float]] = {
+    "对开": (390.0, 545.0),  # broadsheet
+    "4开": (272.0, 390.0),  # tabloid
+    "A3": (297.0, 420.0),
+    "A4": (210.0, 297.0),
+}
+PRESET_ALIASES = {"broadsheet": "对开", "tabloid": "4开", "四开": "4开", "a3": "A3", "a4": "A4"}
+PAGE_PRESET_PT = {k: (w * PT_PER_MM, h * PT_PER_MM) for k, (w, h) in PAGE_PRESETS.items()}
+
+FRAMES = ("box", "reversed")
+FITS = ("fill", "fit")
+RULE_SIDES = ("above", "below", "left", "right")
+MAX_COLUMNS = 24
+MAX_HEADER_ROWS = 12
+
+# the style every story element uses (a story may pick another headline style)
+ELEMENT_STYLES = {
+    "label": "label",
+    "kicker": "kicker",
+    "headline": "headline",
+    "subtitle": "subtitle",
+    "leads": "lead",
+    "byline": "byline",
+    "byline_line": "byline-line",
+    "credit": "credit",
+    "caption": "caption",
+}
+HEADER_STYLES = ("header-title", "header-info")
+
+STYLE = Table(
+    "style",
+    (
+        Key("face", Name("face"), "font role: song, song-bold, hei, hei-bold, kai, or one defined under fonts"),
+        Key("size", Size(), "type size: 小五, 五号 (Chinese sizes) or 9pt, 3.5mm"),
+        Key("leading", Leading(), "line spacing: a factor of the size (1.6) or a length (15pt)"),
+        Key("tracking", Length(em=True), "extra space after each character, in em (0.05) or pt"),
+        Key("align", Enum(ALIGNS), "justify (both edges), left, center or right"),
+        Key("indent", Length(em=True), "first-line indent in em (2 = two characters) or pt"),
+        Key("kinsoku", Enum(KINSOKU_LEVELS), "line-start/end rules (spec §1): none, basic, gb, strict, newspaper"),
+        Key("punct", Enum(PUNCT_MODES), "punctuation width (spec §2): gb (compress), kaiming, full"),
+        Key("rows", Int(1, 40), "grid lines one line of this element takes (headlines, labels)"),
+        Key("frame", Enum(FRAMES), "box (outlined) or reversed (white on black), for labels"),
+        Key("color", Color(), "black, red, white, a black tint 0..1, or CMYK fractions [c, m, y, k]"),
+    ),
+    inherited=True,
+)
+
+BODY = Table("body style", STYLE.keys, inherited=True)
+
+PAGE = Table(
+    "page",
+    (
+        Key(
+            "size",
+            Choice(
+                scalar=Enum((*PAGE_PRESETS, *PRESET_ALIASES)),
+                seq=Pair(Length(em=False, positive=True)),
+                expected_text="a preset (对开, 4开, A3, A4) or [width, height] like [272mm, 390mm]",
+            ),
+            "trimmed page size: 对开 (390x545mm), 4开 (272x390mm), A3, A4, or [width, height]",
+            required=True,
+        ),
+        Key(
+            "margins",
+            Choice(
+                scalar=Length(em=False),
+                map=Table(
+                    "margins",
+                    tuple(Key(s, Length(em=False), f"{s} margin") for s in ("top", "bottom", "left", "right")),
+                    inherited=True,
+                ),
+                expected_text="one length (15mm) or {top, bottom, left, right}",
+            ),
+            "from the trimmed edge to the type area: one length or {top, bottom, left, right}",
+            required=True,
+        ),
+        Key("bleed", Length(em=False), "printed beyond the trim on every side (3mm)", default="0mm"),
+    ),
+    inherited=True,
+)
+
+GRID = Table(
+    "grid",
+    (
+        Key("columns", Int(1, MAX_COLUMNS), "grid columns (栏) across the type area", required=True),
+        Key(
+            "gutter",
+            Length(em=True),
+            "minimum gap between columns (1.5em); columns are whole characters wide and the "
+            "leftover widens the gaps",
+            required=True,
+        ),
+        Key("body", BODY, "body text style; its size and leading fix the page-wide baseline grid", required=True),
+    ),
+    inherited=True,
+)
+
+HEADER = Table(
+    "header",
+    (
+        Key("title", Text(), "section or page name printed large (开发区新闻)", required=True),
+        Key("paper", Text(), "the paper's name (濮阳日报)"),
+        Key("date", Date(), "issue date, printed with its weekday (2020年8月10日 星期一)"),
+        Key("page", Int(1, 999), "page number, printed 第3版"),
+        Key("editor", Text(), "editor credits, free text (责任编辑 王某)"),
+        Key("rule", Length(em=False), "thickness of the rule below the header; 0 = none", default="1pt"),
+        Key("rows", Int(1, MAX_HEADER_ROWS), "body lines the header takes above the grid", default=3),
+    ),
+    inherited=True,
+)
+
+FACE = Table(
+    "face",
+    (
+        Key("file", PathText(), "font file (.ttf, .otf, .ttc), relative to the layout file", required=True),
+        Key("index", Int(0, 255), "face number inside a .ttc collection", default=0),
+    ),
+    inherited=True,
+)
+
+FONTS = Table(
+    "fonts",
+    (
+        Key(
+            "fallback",
+            Table(
+                "fallback",
+                (),
+                extra=ListOf(Name("face"), single=True),
+                extra_doc="faces tried in order when this face lacks a character",
+                inherited=True,
+            ),
+            "per face, the faces tried when it lacks a character: {song: [hei, kai]}",
+        ),
+    ),
+    extra=Choice(scalar=PathText(), map=FACE, expected_text="a font file path or {file, index}"),
+    extra_doc="a face (font role) this layout adds or replaces: a font file or {file, index}",
+    check_extra=_name_problem("face"),
+    inherited=True,
+)
+
+STYLES = Table(
+    "styles",
+    (),
+    extra=STYLE,
+    extra_doc="a named style; missing keys come from the body style",
+    check_extra=_style_name_problem,
+    inherited=True,
+)
+
+PHOTO = Table(
+    "photo",
+    (
+        Key("file", PathText(), "image file (PNG, JPEG, TIFF), relative to the layout file", required=True),
+        Key(
+            "rows",
+            SpanKind("rows"),
+            "lines of the story's text area the photo takes; 1 = first line below the headline group",
+            required=True,
+        ),
+        Key("columns", SpanKind("text columns", end=True), "text columns of the story it spans (default: all)"),
+        Key("fit", Enum(FITS), "fill (crop to the frame) or fit (whole picture, letterboxed)", default="fill"),
+        Key("caption", Text(), "caption set below the photo in the caption style"),
+        Key("placeholder", Bool(), "a stand-in picture, marked as such in proofs", default=False),
+    ),
+)
+
+STORY = Table(
+    "story",
+    (
+        Key("id", Text(), "unique name used in reports (default: story1, story2, ...)"),
+        Key("columns", SpanKind("grid columns"), "grid columns of the story's area: 1-4, 3, 5-end", required=True),
+        Key("rows", SpanKind("rows"), "baseline-grid lines of the area: 1-38, 40-end", required=True),
+        Key("text_columns", Int(1, 4 * MAX_COLUMNS), "body columns inside the area (变栏); default: one per grid column"),
+        Key("label", Text(), "department label set in a box (区妇联)"),
+        Key("kicker", Text(), "引题, the line above the headline"),
+        Key("headline", Lines(), "主题: text, or a list of lines"),
+        Key("headline_style", Name("style"), "named style for the headline instead of headline", default="headline"),
+        Key("subtitle", Text(), "副题, the line below the headline"),
+        Key("headline_columns", SpanKind("text columns"), "text columns the headline group spans (default: all)"),
+        Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
+        Key("byline", Text(), "opener set inline before the first paragraph (本报讯)"),
+        Key("byline_line", Text(), "a byline on its own line (本报记者 王金勇)"),
+        Key("body", Text(), "body text: paragraphs separated by blank lines, or one per line"),
+        Key("body_file", PathText(), "body text from a UTF-8 file beside the layout, instead of body"),
+        Key("credit", Text(), "credit line after the body, in the credit style (（尚丰军 施民法）)"),
+        Key("photos", ListOf(PHOTO), "photos inside the story's area"),
+        Key("box", Bool(), "frame around the story", default=False),
+        Key(
+            "rule",
+            Choice(
+                scalar=Enum(("none", *RULE_SIDES)),
+                seq=ListOf(Enum(RULE_SIDES)),
+                expected_text="none, one of above, below, left, right, or a list of them",
+            ),
+            "rules on the area's sides between stories: below, right, [below, right] or none",
+            default="none",
+        ),
+        Key("balance", Bool(), "balance the text columns so they end level", default=False),
+    ),
+)
+
+LAYOUT = Table(
+    "layout",
+    (
+        Key("extends", PathText(), "a house style to inherit: house (layouts/house.yaml) or a relative path"),
+        Key("page", PAGE, "page size, margins and bleed", required=True),
+        Key("grid", GRID, "columns, gutter and the body style fixing the baseline grid", required=True),
+        Key("fonts", FONTS, "faces added or replaced, by role, and fallback chains"),
+        Key(
+            "header",
+            Choice(map=HEADER, scalar=FalseOnly(), expected_text="header keys, or false for no header"),
+            "page header (报眉) above the grid; false = none",
+        ),
+        Key("styles", STYLES, "named styles; a page overrides the house key by key"),
+        Key("stories", ListOf(STORY), "the stories, in reading order"),
+    ),
+    inherited=True,
+)

@@ -1,0 +1,124 @@
+"""``load_layout``: a page's YAML (and the house styles it extends) into a
+validated ``PageLayout``, or a ``LayoutError`` saying file, line and column.
+
+Order of work: read the page and its ``extends`` chain safely (``yamlsafe``), merge
+them key by key (the page wins; lists such as ``stories`` are replaced whole), check
+every key and value against the format's tables (``keys``), then build the typed
+model, checking what needs the whole page: the grid's fit, named styles and faces,
+the stories' places, files beside the layout.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from layout.errors import LayoutError, Location
+from layout.model.build import (
+    build_fonts,
+    build_grid,
+    build_header,
+    build_page,
+    build_styles,
+    check_face,
+    check_geometry,
+)
+from layout.model.keys import LAYOUT
+from layout.model.kinds import Fields
+from layout.model.paths import PathPolicy, display_path
+from layout.model.stories import StoryBuilder
+from layout.model.types import Header, PageLayout, TextStyle
+from layout.model.yamlsafe import MAP, Node, load_yaml
+
+MAX_EXTENDS = 8  # house -> base house -> ...; deeper is a mistake, not a design
+
+
+def load_layout(path: str | os.PathLike[str], allow_paths: Sequence[str | os.PathLike[str]] = ()) -> PageLayout:
+    """Read and validate the page layout at ``path``.  Files it names must lie in
+    its folder or under one of ``allow_paths`` (see ``layout.model.paths``)."""
+    page = Path(path)
+    policy = PathPolicy.for_page(page, allow_paths)
+    root = load_yaml(page, str(path))
+    merged, files = _with_houses(root, policy, [root.source.path.resolve()])
+    fields = LAYOUT.read(merged, "layout")
+    return _build(fields, policy, [str(page.resolve()), *files])
+
+
+def _with_houses(node: Node, policy: PathPolicy, chain: list[Path]) -> tuple[Node, list[str]]:
+    """``node`` merged over the house style it extends (recursively)."""
+    if node.kind != MAP:
+        raise LayoutError(
+            "a layout is a mapping of keys (page:, grid:, stories: ...)" if not node.is_null
+            else "the layout is empty; it needs at least page:, grid: and stories: (or extends: house)",
+            node.where,
+        )
+    ext = node.value.get("extends")
+    own = _without(node, "extends")
+    if ext is None or ext.is_null:
+        return own, []
+    text = LAYOUT.key("extends").kind.read(ext, "extends")
+    house_path = policy.house(text, ext)
+    if house_path in chain:
+        raise LayoutError(f"extends: {text!r} leads back to {display_path(house_path)} (a loop)", ext.where)
+    if len(chain) > MAX_EXTENDS:
+        raise LayoutError(f"extends: more than {MAX_EXTENDS} house styles deep", ext.where)
+    house = load_yaml(house_path, display_path(house_path))
+    base, files = _with_houses(house, policy, [*chain, house_path])
+    return merge(base, own), [str(house_path), *files]
+
+
+def _without(node: Node, key: str) -> Node:
+    if key not in node.value:
+        return node
+    value = {k: v for k, v in node.value.items() if k != key}
+    keys = {k: w for k, w in node.keys.items() if k != key}
+    return Node(MAP, value, node.where, node.source, keys=keys, size=node.size)
+
+
+def merge(base: Node, over: Node) -> Node:
+    """``over`` on top of ``base``, key by key for mappings; anything else (text,
+    lists, an empty value that switches a house setting off) replaces."""
+    if base.kind != MAP or over.kind != MAP:
+        return over
+    value = dict(base.value)
+    keys = dict(base.keys)
+    for k, v in over.value.items():
+        value[k] = merge(base.value[k], v) if k in base.value else v
+        keys[k] = over.keys[k]
+    return Node(MAP, value, over.where, over.source, keys=keys, size=base.size + over.size)
+
+
+def _build(f: Fields, policy: PathPolicy, files: list[str]) -> PageLayout:
+    page = build_page(f.get("page"))
+    grid_f = f.get("grid")
+    grid = build_grid(grid_f)
+    header = build_header(f.get("header"))
+    geo = check_geometry(page, grid, header, f)
+    fonts, font_files = build_fonts(f.get("fonts"), policy)
+    faces = fonts.roles
+    check_face(grid.body.face, faces, grid_f.get("body").where("face"), "grid.body.face")
+    styles = build_styles(f.get("styles"), grid.body, faces)
+    if header is not None:
+        _check_header_styles(header, styles, f)
+    builder = StoryBuilder(geo, styles, policy)
+    stories = builder.build_all(f.get("stories", ()))
+    inputs = tuple(dict.fromkeys([*files, *font_files, *builder.inputs]))
+    return PageLayout(
+        source=files[0], page=page, grid=grid, header=header, styles=styles, fonts=fonts,
+        stories=stories, inputs=inputs,
+    )
+
+
+def _check_header_styles(header: Header, styles: dict[str, TextStyle], f: Fields) -> None:
+    hf = f.get("header")
+    needed = ["header-title"]
+    if header.paper or header.date or header.page or header.editor:
+        needed.append("header-info")
+    for name in needed:
+        if name not in styles:
+            raise LayoutError(
+                f"the header needs a style {name!r}, and none is defined",
+                hf.node.where if hf is not None else Location(f.node.where.file),
+                f"define styles: {name}: {{...}} or use extends: house",
+            )

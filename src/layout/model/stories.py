@@ -1,0 +1,218 @@
+"""Stories: their place on the grid, their elements, their text and photos, and the
+checks between them (unique ids, no overlaps, every style they use defined).
+
+The grid checks use ``Geometry`` so that "inside the grid" means what placement
+will do.  Messages name the story by id and say the grid's size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from layout.errors import LayoutError, Location
+from layout.model.build import unknown_name
+from layout.model.content import image_size, read_body_file, split_paragraphs
+from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry
+from layout.model.keys import ELEMENT_STYLES, RULE_SIDES
+from layout.model.kinds import END, Fields
+from layout.model.paths import PathPolicy
+from layout.model.types import Photo, Span, Story, TextStyle
+
+LEAD_BULLET = "■"
+
+
+class StoryBuilder:
+    """Builds the stories of one page against its grid, styles and path policy."""
+
+    def __init__(self, geo: Geometry, styles: dict[str, TextStyle], policy: PathPolicy):
+        self.geo = geo
+        self.styles = styles
+        self.policy = policy
+        self.inputs: list[str] = []
+
+    def build_all(self, items: tuple[Fields, ...]) -> tuple[Story, ...]:
+        stories: list[Story] = []
+        seen: dict[str, Location] = {}
+        for i, f in enumerate(items, 1):
+            story = self.build(f, i)
+            if story.id in seen:
+                raise LayoutError(
+                    f"duplicate story id {story.id!r} (first used at line {seen[story.id].line})",
+                    f.where("id"),
+                    "every story needs its own id",
+                )
+            seen[story.id] = f.where("id")
+            for other in stories:
+                check_overlap(other, story)
+            stories.append(story)
+        return tuple(stories)
+
+    def build(self, f: Fields, index: int) -> Story:
+        sid = f.get("id", f"story{index}")
+        name = f"story {sid!r}"
+        columns = self.grid_span(f, "columns", self.geo.columns, name)
+        rows = self.grid_span(f, "rows", self.geo.rows, name)
+        text_columns = self.text_columns(f, columns, name)
+        paragraphs = self.paragraphs(f, name)
+        headline = f.get("headline", ())
+        photos = tuple(self.photo(p, name, text_columns, rows) for p in f.get("photos", ()))
+        check_photo_overlaps(photos, name)
+        if not headline and not paragraphs and not photos:
+            raise LayoutError(
+                f"{name} is empty: it has no headline, no body text and no photo",
+                f.node.where,
+                "give it a headline: and a body: (or body_file:), or remove it",
+            )
+        story = Story(
+            id=sid,
+            columns=columns,
+            rows=rows,
+            text_columns=text_columns,
+            label=f.get("label"),
+            kicker=f.get("kicker"),
+            headline=headline,
+            headline_style=f.get("headline_style", "headline"),
+            subtitle=f.get("subtitle"),
+            headline_columns=self.inner_span(f, "headline_columns", text_columns, "text columns", name),
+            leads=tuple(t if t.startswith(LEAD_BULLET) else LEAD_BULLET + t for t in f.get("leads", ())),
+            byline=f.get("byline"),
+            byline_line=f.get("byline_line"),
+            paragraphs=paragraphs,
+            credit=f.get("credit"),
+            photos=photos,
+            box=f.get("box", False),
+            rules=_rules(f.get("rule", "none")),
+            balance=f.get("balance", False),
+            where=f.node.where,
+        )
+        self.check_styles(story, f, name)
+        return story
+
+    def grid_span(self, f: Fields, key: str, size: int, name: str) -> Span:
+        written: Span = f.get(key)
+        span = _resolve_end(written, size)
+        if span is None:
+            g = self.geo
+            raise LayoutError(
+                f"{name}: {key} {_shown(written)} is outside the grid; the grid has {g.columns} columns "
+                f"(1-{g.columns}) and {g.rows} rows (1-{g.rows})",
+                f.where(key),
+                f"{key} of this page run from 1 to {size}; {min(written.first, size)}-end runs to the edge",
+            )
+        return span
+
+    def inner_span(self, f: Fields, key: str, size: int, what: str, name: str) -> Span | None:
+        """A span of the story's text columns or rows (photo, headline group)."""
+        written: Span | None = f.get(key)
+        if written is None:
+            return None
+        span = _resolve_end(written, size)
+        if span is None:
+            raise LayoutError(
+                f"{name} {key} {_shown(written)} is outside the story, which has {size} {what} (1-{size})",
+                f.where(key),
+            )
+        return span
+
+    def text_columns(self, f: Fields, columns: Span, name: str) -> int:
+        n = f.get("text_columns", columns.count)
+        most = self.geo.max_text_columns(columns)
+        if n > most:
+            width = (self.geo.col_x1(columns.last) - self.geo.col_x(columns.first)) / self.geo.em
+            raise LayoutError(
+                f"{name}: text_columns {n} do not fit grid columns {columns} ({width:.1f} characters wide)",
+                f.where("text_columns"),
+                f"at most {most} text columns of at least {MIN_TEXT_COLUMN_EMS} characters fit here",
+            )
+        return n
+
+    def paragraphs(self, f: Fields, name: str) -> tuple[str, ...]:
+        if "body" in f and "body_file" in f:
+            raise LayoutError(f"{name} has both body and body_file", f.where("body_file"), "keep one of them")
+        if "body" in f:
+            return split_paragraphs(f.get("body"))
+        if "body_file" not in f:
+            return ()
+        written, node = f.get("body_file"), f.nodes["body_file"]
+        path = self.policy.existing_file(written, node, "body_file")
+        self.inputs.append(str(path))
+        paragraphs = split_paragraphs(read_body_file(path, written, node.where))
+        if not paragraphs:
+            raise LayoutError(f"{name}: body_file {written!r} is empty", node.where,
+                              "fill the file, or remove body_file")
+        return paragraphs
+
+    def photo(self, f: Fields, name: str, text_columns: int, rows: Span) -> Photo:
+        written, node = f.get("file"), f.nodes["file"]
+        path = self.policy.existing_file(written, node, "photo")
+        size = image_size(path, written, node.where)
+        self.inputs.append(str(path))
+        return Photo(
+            file=str(path),
+            rows=self.inner_span(f, "rows", rows.count, "rows", f"{name}: photo {written!r}"),
+            columns=self.inner_span(f, "columns", text_columns, "text columns", f"{name}: photo {written!r}"),
+            fit=f.get("fit", "fill"),
+            caption=f.get("caption"),
+            placeholder=f.get("placeholder", False),
+            pixel_size=size,
+            where=f.node.where,
+        )
+
+    def check_styles(self, story: Story, f: Fields, name: str) -> None:
+        """Every element the story has needs its style defined."""
+        used: list[tuple[str, str]] = [
+            (key, style) for key, style in ELEMENT_STYLES.items() if key in f and key != "caption"
+        ]
+        if "headline" in f:
+            used = [(k, story.headline_style if k == "headline" else s) for k, s in used]
+        if any(p.caption for p in story.photos):
+            used.append(("photos", ELEMENT_STYLES["caption"]))
+        for key, style in used:
+            if style not in self.styles:
+                known = [s for s in self.styles if s != "body"]
+                if key == "headline" and "headline_style" in f:
+                    raise unknown_name("style", style, known, f.where("headline_style"), f"{name}: headline_style")
+                raise LayoutError(
+                    f"{name} has a {key} but no style {style!r} is defined",
+                    f.where(key),
+                    f"define styles: {style}: {{...}} or use extends: house",
+                )
+
+
+def _resolve_end(span: Span, size: int) -> Span | None:
+    """``span`` with ``end`` replaced by ``size``; None when it does not fit 1..size."""
+    last = size if span.last == END else span.last
+    return Span(span.first, last) if span.first <= last <= size else None
+
+
+def _shown(span: Span) -> str:
+    return f"{span.first}-end" if span.last == END else str(span)
+
+
+def _rules(value: Any) -> tuple[str, ...]:
+    sides = {value} if isinstance(value, str) else set(value)
+    return tuple(s for s in RULE_SIDES if s in sides)
+
+
+def check_overlap(a: Story, b: Story) -> None:
+    cols, rows = a.columns.overlap(b.columns), a.rows.overlap(b.rows)
+    if cols and rows:
+        raise LayoutError(
+            f"story {b.id!r} overlaps story {a.id!r} (line {a.where.line}) in grid columns {cols}, rows {rows}",
+            b.where,
+            "stories may touch but not share grid cells; change columns or rows of one of them",
+        )
+
+
+def check_photo_overlaps(photos: tuple[Photo, ...], name: str) -> None:
+    for i, p in enumerate(photos):
+        for q in photos[:i]:
+            cols = (p.columns or Span(1, 10_000)).overlap(q.columns or Span(1, 10_000))
+            rows = p.rows.overlap(q.rows)
+            if cols and rows:
+                raise LayoutError(
+                    f"{name}: photo at line {p.where.line} overlaps the photo at line {q.where.line} "
+                    f"in rows {rows}",
+                    p.where,
+                    "photos in one story need their own rows or text columns",
+                )
