@@ -64,12 +64,15 @@ class FontSet:
     specs: Mapping[str, FaceSpec]
     fallback: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FALLBACK))
     _loaded: dict[str, Face] = field(default_factory=dict, repr=False, compare=False)
+    _chains: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def roles(self) -> tuple[str, ...]:
         return tuple(self.specs)
 
     def face(self, role: str) -> Face:
+        """The face for ``role`` (loaded on first use).  FontError for an unknown
+        role or a font file that cannot be used."""
         face = self._loaded.get(role)
         if face is None:
             spec = self.specs.get(role)
@@ -79,45 +82,72 @@ class FontSet:
             self._loaded[role] = face
         return face
 
+    def faces(self) -> list[Face]:
+        """Every face of the set, loaded (for listings and up-front checks)."""
+        return [self.face(r) for r in self.specs]
+
     def chain(self, role: str) -> tuple[str, ...]:
         """The role itself, then its fallbacks, then every other face (user faces last)."""
-        order = [role, *self.fallback.get(role, ())]
-        order += [r for r in self.specs if r not in order]
-        return tuple(r for r in order if r in self.specs)
+        got = self._chains.get(role)
+        if got is None:
+            order = [role, *self.fallback.get(role, ())]
+            order += [r for r in self.specs if r not in order]
+            got = self._chains[role] = tuple(r for r in order if r in self.specs)
+        return got
 
     def resolve(self, cp: int, role: str) -> Face | None:
         """The first face along ``role``'s chain that covers ``cp``; None if none does."""
         primary = self.face(role)
-        if cp in primary.advances:
+        if primary.covers(cp):
             return primary
         for r in self.chain(role)[1:]:
             f = self.face(r)
-            if cp in f.advances:
+            if f.covers(cp):
                 return f
         return None
 
     def missing(self, text: str, role: str = "song") -> list[int]:
-        """Code points of ``text`` (whitespace and controls excepted) no face covers."""
+        """Code points of ``text`` no face covers, in order of first occurrence
+        (controls and line breaks excepted; ``layout.fonts.coverage`` says where)."""
+        from layout.fonts.coverage import is_exempt
+
         seen: set[int] = set()
         out: list[int] = []
         for ch in text:
             cp = ord(ch)
-            if cp in seen or ch.isspace() or cp < 0x20:
+            if cp in seen or is_exempt(ch):
                 continue
             seen.add(cp)
             if self.resolve(cp, role) is None:
                 out.append(cp)
         return out
 
-    def with_faces(self, extra: Iterable[FaceSpec], fallback: Mapping[str, Iterable[str]] | None = None) -> FontSet:
-        """A new set with user faces added (or replacing roles) and chains overridden."""
+    def with_faces(
+        self, extra: Iterable[FaceSpec], fallback: Mapping[str, Iterable[str]] | None = None
+    ) -> FontSet:
+        """A new set with user faces added (or replacing roles) and chains overridden.
+
+        Faces already loaded whose spec is unchanged are carried over.  FontError
+        when a chain names a face the set does not have."""
         specs = dict(self.specs)
         for s in extra:
+            if not s.role:
+                raise FontError(f"a face needs a role name (file {s.path})")
             specs[s.role] = s
         chains = dict(self.fallback)
         for r, ch in (fallback or {}).items():
-            chains[r] = tuple(ch)
-        return FontSet(specs, chains)
+            chain = tuple(ch)
+            unknown = [x for x in (r, *chain) if x not in specs]
+            if unknown:
+                raise FontError(
+                    f"fallback for {r!r} names unknown face {unknown[0]!r}; known faces: {', '.join(specs)}"
+                )
+            chains[r] = chain
+        out = FontSet(specs, chains)
+        for role, face in self._loaded.items():
+            if specs.get(role) == self.specs.get(role):
+                out._loaded[role] = face
+        return out
 
 
 def bundled_specs() -> dict[str, FaceSpec]:

@@ -1,11 +1,19 @@
 """Read a font file into a ``Face`` (slow path, fontTools), with an on-disk cache.
 
 Why a cache: parsing cmap, hmtx and the glyph bounds of a 20,000-glyph CJK font
-takes 0.1-0.3 s; a page render must not pay that every run.  The cache key is the
-file's absolute path, size and mtime, plus the loader's format version, so an
-edited font is re-read.  Cache files are ``marshal`` dumps (fastest to load);
-the folder is ``$LAYOUT_CACHE_DIR`` or ``~/.cache/layout``.  A cache that cannot be
-written is silently skipped (read-only home): correctness never depends on it.
+takes ~0.3 s; a page render must not pay that every run.  The cache key is the
+file's real path, size and mtime, the face index and the loader's format version,
+so an edited font is re-read.  Cache files are ``marshal`` dumps of the compact
+form ``Face`` stores (a coverage bitmap, a default advance and its exceptions), so
+a warm load is well under a millisecond; the folder is ``$LAYOUT_CACHE_DIR`` or
+``~/.cache/layout``.  A cache that cannot be written is skipped (read-only home):
+correctness never depends on it.  A process that loads the same file twice (two
+``FontSet``s, two roles) reads it once (``_MEMO``).
+
+Why so much checking: a user's font may be anything -- a truncated download, a CFF
+OpenType font ReportLab cannot embed, a licence that forbids embedding.  Each is a
+``FontError`` with the file name and what to do, never a traceback and never a PDF
+that silently lacks glyphs.
 """
 
 from __future__ import annotations
@@ -14,11 +22,20 @@ import hashlib
 import marshal
 import os
 from pathlib import Path
+from typing import Any
 
 from layout.errors import FontError
-from layout.fonts.face import Face, wants_ink
+from layout.fonts.face import Face, pack_advances, wants_ink
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+# OS/2 fsType bits under which ReportLab refuses to subset-embed a font (and so do
+# we, before a page is half made): 0x0002 restricted licence, 0x0100 no subsetting,
+# 0x0200 bitmap embedding only.
+FSTYPE_RESTRICTED = 0x0002
+FSTYPE_NO_SUBSET = 0x0300
+
+_MEMO: dict[str, dict[str, Any]] = {}
 
 
 def cache_dir() -> Path:
@@ -26,32 +43,56 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "layout"
 
 
-def load_face(path: str | os.PathLike[str], role: str, index: int = 0, *, use_cache: bool = True) -> Face:
-    """Load the metrics of face ``index`` of ``path`` (TTF, OTF or TTC)."""
+def clear_memory_cache() -> None:
+    """Forget the faces read in this process (the disk cache stays)."""
+    _MEMO.clear()
+
+
+def file_key(path: str | os.PathLike[str], index: int) -> str:
+    """Identity of one face of one version of a font file (real path, size, mtime,
+    index).  Raises FontError when the file cannot be examined."""
     p = Path(path)
     try:
         st = p.stat()
+        real = p.resolve()
     except OSError as e:
-        raise FontError(f"font file not found: {p} ({e.strerror})") from None
-    key = f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}|{index}|{CACHE_VERSION}"
-    cfile = cache_dir() / (hashlib.sha1(key.encode()).hexdigest() + ".face")
-    data = _read_cache(cfile) if use_cache else None
+        raise FontError(f"font file not found: {p} ({e.strerror or e})") from None
+    if not p.is_file():
+        raise FontError(f"font path is not a file: {p}")
+    return f"{real}|{st.st_size}|{st.st_mtime_ns}|{index}"
+
+
+def load_face(path: str | os.PathLike[str], role: str, index: int = 0, *, use_cache: bool = True) -> Face:
+    """Load the metrics of face ``index`` of ``path`` (TrueType TTF or TTC).
+
+    Raises FontError for a missing, unreadable, corrupt or unembeddable font."""
+    if index < 0:
+        raise FontError(f"font {path}: face index must be 0 or more, not {index}")
+    p = Path(path)
+    key = f"{file_key(p, index)}|{CACHE_VERSION}"
+    data = _MEMO.get(key) if use_cache else None
     if data is None:
-        data = _read_font(p, index)
+        cfile = cache_dir() / (hashlib.sha1(key.encode()).hexdigest() + ".face")
+        data = _read_cache(cfile) if use_cache else None
+        if data is None:
+            data = _read_font(p, index)
+            if use_cache:
+                _write_cache(cfile, data)
         if use_cache:
-            _write_cache(cfile, data)
+            _MEMO[key] = data
     return Face(role=role, path=str(p), index=index, **data)
 
 
-def _read_cache(cfile: Path) -> dict | None:
+def _read_cache(cfile: Path) -> dict[str, Any] | None:
     try:
         with open(cfile, "rb") as f:
-            return marshal.load(f)
+            data = marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    return data if isinstance(data, dict) and "_bmp" in data else None
 
 
-def _write_cache(cfile: Path, data: dict) -> None:
+def _write_cache(cfile: Path, data: dict[str, Any]) -> None:
     try:
         cfile.parent.mkdir(parents=True, exist_ok=True)
         tmp = cfile.with_suffix(f".tmp{os.getpid()}")
@@ -62,43 +103,104 @@ def _write_cache(cfile: Path, data: dict) -> None:
         pass
 
 
-def _read_font(p: Path, index: int) -> dict:
+def _read_font(p: Path, index: int) -> dict[str, Any]:
     """The slow path: everything a Face holds, from the font tables."""
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont
 
+    _check_face_index(p, index)
     try:
         font = TTFont(str(p), fontNumber=index, lazy=True)
-        upem = font["head"].unitsPerEm
-        cmap = font.getBestCmap() or {}
-        hmtx = font["hmtx"].metrics
-    except (TTLibError, OSError, KeyError, AssertionError, IndexError, ValueError, TypeError) as e:
-        raise FontError(f"cannot read font {p} (face {index}): {e or type(e).__name__}") from None
+        _check_structure(font, p, index)
+        data = _metrics(font, p)
+    except FontError:
+        raise
+    except Exception as e:  # fontTools raises any exception type on corrupt data
+        detail = str(e) or type(e).__name__
+        raise FontError(
+            f"cannot read font {p} (face {index}): {detail}",
+            hint="the file is damaged or not a TrueType/OpenType font",
+        ) from None
+    font.close()
+    return data
+
+
+def _check_face_index(p: Path, index: int) -> None:
+    """A face index must name a face: 0 for a single font, 0..n-1 in a collection."""
+    try:
+        with open(p, "rb") as f:
+            head = f.read(12)
+    except OSError as e:
+        raise FontError(f"cannot read font {p}: {e.strerror or e}") from None
+    if head[:4] == b"ttcf" and len(head) == 12:
+        count = int.from_bytes(head[8:12], "big")
+        if index >= count:
+            raise FontError(
+                f"font collection {p} has {count} faces (index 0 to {count - 1}), not index {index}"
+            )
+    elif index > 0:
+        raise FontError(f"font {p} is a single font, not a collection: face index must be 0, not {index}")
+
+
+def _check_structure(font: Any, p: Path, index: int) -> None:
+    """Reject what loads but cannot be used: truncation, CFF outlines, a licence
+    that forbids embedding."""
+    reader = font.reader
+    size = p.stat().st_size
+    for tag, entry in reader.tables.items():
+        if entry.offset + entry.length > size:
+            raise FontError(
+                f"font {p} (face {index}) is truncated: table {tag.strip()!r} ends at byte "
+                f"{entry.offset + entry.length}, the file has {size} bytes",
+                hint="download or copy the font again",
+            )
+    for tag in ("head", "hhea", "hmtx", "cmap", "maxp"):
+        if tag not in font:
+            raise FontError(f"font {p} (face {index}) lacks the required {tag!r} table")
+    if "glyf" not in font:
+        raise FontError(
+            f"font {p} (face {index}) has PostScript (CFF) outlines, which the PDF writer cannot embed",
+            hint="use a TrueType (glyf) font, or convert it as scripts/build_fonts.py does (cff_to_glyf)",
+        )
+    fstype = font["OS/2"].fsType if "OS/2" in font else 0
+    if fstype == FSTYPE_RESTRICTED or fstype & FSTYPE_NO_SUBSET:
+        raise FontError(
+            f"font {p} (face {index}) may not be embedded in a PDF (OS/2 fsType 0x{fstype:04X})",
+            hint="its licence forbids subset embedding; choose another font",
+        )
+
+
+def _metrics(font: Any, p: Path) -> dict[str, Any]:
+    upem = font["head"].unitsPerEm
+    cmap = font.getBestCmap()
     if not cmap:
-        raise FontError(f"font {p} (face {index}) has no Unicode character map")
+        raise FontError(f"font {p} has no Unicode character map")
+    hmtx = font["hmtx"].metrics
     scale = 1.0 / upem
     advances = {cp: hmtx[g][0] * scale for cp, g in cmap.items() if g in hmtx}
-    ink = _ink_extents(font, cmap, scale)
+    packed = pack_advances(advances)
     hhea = font["hhea"]
-    os2 = font["OS/2"] if "OS/2" in font else None
+    os2 = font.get("OS/2")
     ascent = (os2.sTypoAscender if os2 is not None else hhea.ascent) * scale
     descent = (os2.sTypoDescender if os2 is not None else hhea.descent) * scale
     name = font["name"]
-    family = str(name.getBestFamilyName() or p.stem)
     ps = str(name.getDebugName(6) or p.stem)
     return {
-        "name": "".join(c for c in ps if c.isascii() and (c.isalnum() or c in "-_")) or p.stem,
-        "family": family,
+        "name": "".join(c for c in ps if c.isascii() and (c.isalnum() or c in "-_")) or "Font",
+        "family": str(name.getBestFamilyName() or p.stem),
+        "version": str(name.getDebugName(5) or ""),
         "units_per_em": upem,
         "ascent": ascent,
         "descent": descent,
-        "advances": advances,
-        "ink": ink,
         "glyph_count": len(font.getGlyphOrder()),
-        "has_glyf": "glyf" in font,
+        "default_advance": packed.default_advance,
+        "_bmp": packed.bmp,
+        "_astral": packed.astral,
+        "_widths": packed.widths,
+        "_ink": _ink_extents(font, cmap, scale),
     }
 
 
-def _ink_extents(font, cmap: dict[int, str], scale: float) -> dict[int, tuple[float, float]]:
+def _ink_extents(font: Any, cmap: dict[int, str], scale: float) -> dict[int, tuple[float, float]]:
     """x-extent of the ink of each punctuation glyph, in em (spec §2)."""
     from fontTools.pens.boundsPen import BoundsPen
 
