@@ -42,6 +42,7 @@ _TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "glyphToChar", "
 _PER_FONT = ("face", "state", "fontName")
 
 _registered: dict[str, str] = {}  # file_key -> ReportLab font name
+_by_path: dict[tuple[str, int], str] = {}  # (path as given, index) -> name: no stat per call
 
 
 def register_face(face: Face) -> str:
@@ -53,9 +54,14 @@ def register_face(face: Face) -> str:
     a bundled face), silently hands back the first one -- and in a PDF both would
     share one BaseFont name.  Such a font gets our unique name as its PDF name.
     """
+    fast = (face.path, face.index)
+    name = _by_path.get(fast)
+    if name is not None:
+        return name
     key = file_key(face.path, face.index)
     name = _registered.get(key)
     if name is not None:
+        _by_path[fast] = name
         return name
     from reportlab.pdfbase import pdfmetrics
 
@@ -69,7 +75,7 @@ def register_face(face: Face) -> str:
     if font.face.name in ps_names:
         font.face.name = type(font.face.name)(name.encode("ascii"))
     pdfmetrics.registerFont(font)
-    _registered[key] = name
+    _registered[key] = _by_path[fast] = name
     return name
 
 
