@@ -1,0 +1,64 @@
+"""Display text (headlines, kickers, labels, leads, captions) composed into lines and
+given whole grid rows.
+
+Why whole rows: spec typography.md §5 -- a headline, a photo or a caption occupies a
+whole number of grid lines, so the body text below it stays on the page-wide
+baseline grid.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from layout.compose import compose_paragraph
+from layout.compose.model import Line, Run
+from layout.fonts import FontSet
+from layout.model.geometry import CJK_ASCENT, Geometry
+from layout.model.types import TextStyle
+
+_EPS = 1e-6
+
+
+def compose_text(text: str, style: TextStyle, width: float, fonts: FontSet, *, hanging: bool = False,
+                 align: str | None = None) -> list[Line]:
+    """Lines of one display paragraph set in ``style`` at ``width``."""
+    pstyle = style.paragraph_style(hanging=hanging)
+    if align is not None and align != pstyle.align:
+        from dataclasses import replace
+
+        pstyle = replace(pstyle, align=align)
+    run = Run(text, style.face, style.size, style.tracking)
+    return list(compose_paragraph([run], width, pstyle, fonts).lines)
+
+
+def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line]:
+    """Several manually broken lines (a headline given as a list), each composed alone."""
+    out: list[Line] = []
+    for t in texts:
+        out.extend(compose_text(t, style, width, fonts))
+    return out
+
+
+def display_rows(n_lines: int, style: TextStyle, leading: float) -> int:
+    """Grid rows a display block of ``n_lines`` takes.  ``style.rows`` is the band of
+    a one-line block (air included); each further line adds the style's own leading."""
+    if n_lines <= 0:
+        return 0
+    extra = (n_lines - 1) * style.leading
+    if style.rows:
+        return style.rows + max(0, math.ceil(extra / leading - _EPS))
+    return max(1, math.ceil((style.size + extra + (style.leading - style.size)) / leading - _EPS))
+
+
+def block_baselines(n_lines: int, style: TextStyle, band_top: float, band_height: float) -> list[float]:
+    """Baselines of ``n_lines`` at ``style.leading`` with the block's em boxes centred
+    vertically in the band."""
+    height = style.size + (n_lines - 1) * style.leading
+    first = band_top - (band_height - height) / 2 - CJK_ASCENT * style.size
+    return [first - i * style.leading for i in range(n_lines)]
+
+
+def row_baselines(geo: Geometry, first_row: int, n_lines: int, size: float) -> list[float]:
+    """One line per grid row from ``first_row`` (leads, captions, bylines)."""
+    return [geo.baseline(first_row + i, size) for i in range(n_lines)]

@@ -1,0 +1,66 @@
+"""Pouring composed body lines into a story's text columns, row by row.
+
+Why slots: every body line sits on a row of the page-wide baseline grid (spec
+typography.md §5).  A text column offers the rows of the story's text area that no
+picture blocks; lines fill them in reading order, column after column.  Balancing
+(``balance: true``) lowers the fill height until the text just fits, so the columns
+end level instead of leaving the last one short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Slot:
+    column: int  # 0-based text column
+    x: float  # left edge of the column's measure
+    row: int  # grid row
+
+
+def column_slots(columns: Sequence[tuple[float, float]], rows: range,
+                 blocked: dict[int, set[int]]) -> list[list[Slot]]:
+    """For each text column, the free rows of ``rows`` (top to bottom)."""
+    return [[Slot(c, x0, r) for r in rows if r not in blocked.get(c, set())]
+            for c, (x0, _x1) in enumerate(columns)]
+
+
+def fill(slots: list[list[Slot]], n_lines: int, balance: bool) -> list[Slot]:
+    """The slots ``n_lines`` lines take, in order; fewer than ``n_lines`` if they do
+    not all fit (the caller reports the rest as overflow)."""
+    if balance:
+        limit = _balanced_limit(slots, n_lines)
+        if limit is not None:
+            return _take([[s for s in col if s.row <= limit] for col in slots], n_lines)
+    return _take(slots, n_lines)
+
+
+def _take(slots: list[list[Slot]], n: int) -> list[Slot]:
+    out: list[Slot] = []
+    for col in slots:
+        for s in col:
+            if len(out) == n:
+                return out
+            out.append(s)
+    return out
+
+
+def _balanced_limit(slots: list[list[Slot]], n: int) -> int | None:
+    """The lowest last row such that all ``n`` lines still fit above it."""
+    rows = sorted({s.row for col in slots for s in col})
+    if not rows or sum(len(c) for c in slots) < n:
+        return None
+    lo, hi = 0, len(rows) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _fits(slots, n, rows[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return rows[lo]
+
+
+def _fits(slots: list[list[Slot]], n: int, limit: int) -> bool:
+    return sum(1 for col in slots for s in col if s.row <= limit) >= n

@@ -1,0 +1,95 @@
+"""What placement hands to the renderer: positioned lines, rules, boxes, pictures,
+and a report per story.  Coordinates in pt, trim-box space (origin bottom-left of
+the trimmed page, y up), the same space as ``layout.model.geometry``.  Items are in
+reading order (the PDF's text order follows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.compose.model import Line
+from layout.model.geometry import Geometry, Rect
+
+CMYK = tuple[float, float, float, float]
+BLACK: CMYK = (0.0, 0.0, 0.0, 1.0)
+WHITE: CMYK = (0.0, 0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A composed line drawn with the left edge of its measure at ``x``."""
+
+    line: Line
+    x: float
+    baseline: float
+    kind: str  # body, headline, kicker, subtitle, lead, label, byline, caption, credit, header
+    story: str | None = None
+    color: CMYK = BLACK
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float = 0.5
+    color: CMYK = BLACK
+
+
+@dataclass(frozen=True)
+class BoxItem:
+    rect: Rect
+    stroke: float = 0.5  # 0 = no outline
+    fill: CMYK | None = None
+    color: CMYK = BLACK
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class ImageItem:
+    path: str
+    rect: Rect
+    fit: str = "fill"
+    placeholder: bool = False
+    story: str | None = None
+    pixel_size: tuple[int, int] = (0, 0)
+
+
+Item = TextItem | RuleItem | BoxItem | ImageItem
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """How a story came out: what was set, what did not fit, what space is left.
+
+    ``lines_over``/``chars_over``: body lines and characters that did not fit (the
+    text is never dropped silently: callers report these).  ``rows_free``: empty grid
+    lines at the bottom of the story's shortest text column (copyfit information)."""
+
+    id: str
+    frame: Rect
+    body_lines: int
+    lines_over: int = 0
+    chars_over: int = 0
+    text_over: str = ""
+    rows_free: int = 0
+    columns_used: tuple[int, ...] = ()  # body lines set in each text column
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # overflow | missing-glyph | kinsoku-last-resort | underfull | image
+    story: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class PlacedPage:
+    geometry: Geometry
+    items: tuple[Item, ...]
+    stories: tuple[StoryResult, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    title: str = ""
+    source: str = ""

@@ -1,0 +1,79 @@
+"""Placing a whole page: the header (报眉), then every story in reading order.
+
+Pure: a validated ``PageLayout`` and a ``FontSet`` in, a ``PlacedPage`` out; no PDF
+and no file I/O here, so pages can be placed in parallel processes.
+"""
+
+from __future__ import annotations
+
+from layout.compose.model import Line
+from layout.fonts import FontSet
+from layout.model.geometry import CJK_ASCENT, Geometry
+from layout.model.types import Header, PageLayout, TextStyle
+from layout.place.blocks import compose_text
+from layout.place.items import Item, PlacedPage, Problem, RuleItem, StoryResult, TextItem
+from layout.place.story import place_story
+
+
+def place_page(layout: PageLayout, fonts: FontSet | None = None) -> PlacedPage:
+    """Place ``layout``'s header and stories on its grid."""
+    fonts = fonts or layout.fonts.fontset()
+    geo = layout.geometry()
+    items: list[Item] = []
+    problems: list[Problem] = []
+    if layout.header is not None:
+        items.extend(_place_header(layout.header, layout, geo, fonts))
+    results: list[StoryResult] = []
+    for story in layout.stories:
+        s_items, result, s_problems = place_story(story, layout, geo, fonts)
+        items.extend(s_items)
+        results.append(result)
+        problems.extend(s_problems)
+    problems.extend(_missing_glyphs(items, fonts))
+    title = layout.header.title if layout.header else ""
+    return PlacedPage(geo, tuple(items), tuple(results), tuple(problems), title, layout.source)
+
+
+def _style(layout: PageLayout, name: str, fallback: str) -> TextStyle:
+    return layout.styles.get(name) or layout.styles.get(fallback) or layout.styles["body"]
+
+
+def _place_header(header: Header, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
+    """Section title left, paper/date/page/editor right, a rule below the band."""
+    band = geo.header
+    assert band is not None
+    items: list[Item] = []
+    title_style = _style(layout, "header-title", "headline")
+    info_style = _style(layout, "header-info", "body")
+    base = band.y0 + (band.height - title_style.size) / 2 + (1 - CJK_ASCENT) * title_style.size
+    for line in compose_text(header.title, title_style, band.width, fonts, align="left")[:1]:
+        items.append(TextItem(line, band.x0, base, "header", None, title_style.color))
+    info = [t for t in (header.paper, header.date_text(), header.page_text(), header.editor) if t]
+    if info:
+        text = "\u3000".join(info)
+        line = compose_text(text, info_style, band.width, fonts, align="right")[0]
+        ib = band.y0 + (band.height - info_style.size) / 2 + (1 - CJK_ASCENT) * info_style.size
+        items.append(TextItem(line, band.x0, ib, "header", None, info_style.color))
+    if header.rule > 0:
+        y = band.y0 + header.rule / 2
+        items.append(RuleItem(band.x0, y, band.x1, y, header.rule))
+    return items
+
+
+def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
+    """Characters no face covers: reported with code point and story, never dropped."""
+    seen: set[tuple[str | None, str]] = set()
+    out: list[Problem] = []
+    for it in items:
+        if not isinstance(it, TextItem):
+            continue
+        for ch in _uncovered(it.line, fonts):
+            if (it.story, ch) not in seen:
+                seen.add((it.story, ch))
+                out.append(Problem("missing-glyph", it.story,
+                                   f"{it.story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
+    return out
+
+
+def _uncovered(line: Line, fonts: FontSet) -> list[str]:
+    return [g.ch for g in line.glyphs if not g.ch.isspace() and fonts.resolve(ord(g.ch), g.face) is None]

@@ -1,0 +1,275 @@
+"""Placing one story in its grid area: the headline group on top, then leads and
+byline, then the body flowing through the text columns around its pictures.
+
+Order inside a story (spec page-layout.md rule 7): label/kicker, headline group,
+leads, then text; a picture sits beside or among the text, never between a headline
+and its text.  Every element takes whole grid rows (typography.md §5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.compose import compose_paragraph
+from layout.compose.model import Line, Run
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry, Rect
+from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
+from layout.place.blocks import block_baselines, compose_lines, compose_text, display_rows, row_baselines
+from layout.place.flow import column_slots, fill
+from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, StoryResult, TextItem
+
+RULE_WIDTH = 0.5  # pt, hairline rule between stories
+LABEL_PAD = 0.25  # em of the label size, inside a label frame
+BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
+
+
+@dataclass
+class StoryPlacement:
+    """Working state while one story is placed (not passed between stages)."""
+
+    story: Story
+    geo: Geometry
+    styles: dict[str, TextStyle]
+    fonts: FontSet
+    columns: tuple[tuple[float, float], ...]
+    items: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def style(self, name: str) -> TextStyle:
+        return self.styles.get(name) or self.styles["body"]
+
+    def text(self, line: Line, x: float, baseline: float, kind: str, style: TextStyle | None = None) -> None:
+        color = style.color if style is not None else self.style("body").color
+        self.items.append(TextItem(line, x, baseline, kind, self.story.id, color))
+        for p in _line_problems(line):
+            self.problems.append(Problem(p, self.story.id, f"{self.story.id}: {p} in {line.text!r}"))
+
+
+def _line_problems(line: Line) -> list[str]:
+    return ["kinsoku-last-resort"] if line.forced else []
+
+
+def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet) -> tuple[list[Item], StoryResult,
+                                                                                          list[Problem]]:
+    """Items of ``story`` in reading order, its result, and what to report."""
+    sp = StoryPlacement(story, geo, layout.styles, fonts, geo.text_columns(story.columns, story.text_columns))
+    first, last = story.rows.first, story.rows.last
+    if "above" in story.rules:
+        first += 1
+    if "below" in story.rules:
+        last -= 1
+    row = _place_head(sp, first)
+    result = _place_body(sp, row, last)
+    _place_rules(sp)
+    return sp.items, result, sp.problems
+
+
+def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
+    cols = sp.columns if span is None else sp.columns[span.first - 1:span.last]
+    return cols[0][0], cols[-1][1]
+
+
+# ----------------------------------------------------------------- headline group
+def _place_head(sp: StoryPlacement, row: int) -> int:
+    """Label, kicker, headline, subtitle, byline line and leads; returns the first
+    row left for the body."""
+    s = sp.story
+    x0, x1 = _span_x(sp, s.headline_columns)
+    width = x1 - x0
+    label = _label_lines(sp, width) if s.label else None
+    head_style = sp.style(s.headline_style)
+    head = compose_lines(s.headline, head_style, width, sp.fonts) if s.headline else []
+    if label and head and not _label_fits_beside(sp, label, head, width):
+        row = _place_label(sp, label, x0, row, sp.style("label"))
+        label = None
+    if s.kicker:
+        row = _place_display(sp, compose_text(s.kicker, sp.style("kicker"), width, sp.fonts), sp.style("kicker"),
+                             x0, row, "kicker")
+    if head:
+        top = row
+        row = _place_display(sp, head, head_style, x0, row, "headline")
+        if label:
+            _place_label(sp, label, x0, top, sp.style("label"), rows=row - top)
+            label = None
+    if label:
+        row = _place_label(sp, label, x0, row, sp.style("label"))
+    if s.subtitle:
+        row = _place_display(sp, compose_text(s.subtitle, sp.style("subtitle"), width, sp.fonts),
+                             sp.style("subtitle"), x0, row, "subtitle")
+    if s.byline_line:
+        row = _place_rows(sp, compose_text(s.byline_line, sp.style("byline"), width, sp.fonts, align="left"),
+                          sp.style("byline"), x0, row, "byline")
+    if s.leads:
+        lead_style = sp.style("lead")
+        for text in s.leads:
+            bullet = text if text.startswith("■") else "■" + text
+            row = _place_rows(sp, compose_text(bullet, lead_style, width, sp.fonts, hanging=True), lead_style, x0,
+                              row, "lead")
+        row += 1  # a blank grid line between the leads and the body
+    return row
+
+
+def _place_display(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: float, row: int, kind: str) -> int:
+    """A block centred vertically in whole grid rows; returns the next free row."""
+    n = display_rows(len(lines), style, sp.geo.leading)
+    top = sp.geo.row_top(row)
+    for line, base in zip(lines, block_baselines(len(lines), style, top, n * sp.geo.leading), strict=True):
+        sp.text(line, x, base, kind, style)
+    return row + n
+
+
+def _place_rows(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: float, row: int, kind: str) -> int:
+    """One line per grid row (leads, bylines, captions); returns the next free row."""
+    for line, base in zip(lines, row_baselines(sp.geo, row, len(lines), style.size), strict=True):
+        sp.text(line, x, base, kind, style)
+    return row + len(lines)
+
+
+def _label_lines(sp: StoryPlacement, width: float) -> list[Line]:
+    st = sp.style("label")
+    return compose_text(sp.story.label or "", st, width, sp.fonts, align="left")
+
+
+def _label_width(label: list[Line], style: TextStyle) -> float:
+    return max(ln.right for ln in label) + 2 * LABEL_PAD * style.size
+
+
+def _label_fits_beside(sp: StoryPlacement, label: list[Line], head: list[Line], width: float) -> bool:
+    """A one-line label may stand left of the headline when the (centred) headline
+    leaves room for it plus one body em."""
+    if len(label) != 1:
+        return False
+    need = _label_width(label, sp.style("label")) + sp.geo.em
+    return all(_line_left(ln) >= need for ln in head)
+
+
+def _line_left(line: Line) -> float:
+    return line.glyphs[0].x if line.glyphs else 0.0
+
+
+def _place_label(sp: StoryPlacement, label: list[Line], x: float, row: int, style: TextStyle,
+                 rows: int | None = None) -> int:
+    """The department label (区妇联): a framed or reversed tag, left, centred in its rows."""
+    n = rows or display_rows(len(label), style, sp.geo.leading)
+    top = sp.geo.row_top(row)
+    bases = block_baselines(len(label), style, top, n * sp.geo.leading)
+    pad = LABEL_PAD * style.size
+    w = _label_width(label, style)
+    box = Rect(x, bases[-1] - 0.12 * style.size - pad, x + w, bases[0] + 0.88 * style.size + pad)
+    reversed_ = style.frame == "reversed"
+    if style.frame in ("box", "reversed"):
+        sp.items.append(BoxItem(box, 0.0 if reversed_ else 0.6, style.color if reversed_ else None,
+                                style.color, sp.story.id))
+    for line, base in zip(label, bases, strict=True):
+        color = (0.0, 0.0, 0.0, 0.0) if reversed_ else style.color
+        sp.items.append(TextItem(line, x + pad, base, "label", sp.story.id, color))
+    return row + n
+
+
+# ----------------------------------------------------------------- body and pictures
+def _body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
+    """The story's body lines with their kind (body, credit), in reading order."""
+    s = sp.story
+    body = sp.style("body")
+    pstyle = body.paragraph_style()
+    lines: list[tuple[Line, str]] = []
+    for i, text in enumerate(s.paragraphs):
+        runs = [Run(text, body.face, body.size, body.tracking)]
+        if i == 0 and s.byline:
+            runs = _byline_runs(sp, s.byline) + runs
+        lines.extend((ln, "body") for ln in compose_paragraph(runs, width, pstyle, sp.fonts).lines)
+    if s.credit:
+        credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
+        lines.extend((ln, "credit") for ln in credit)
+    return lines
+
+
+def _byline_runs(sp: StoryPlacement, byline: str) -> list[Run]:
+    """本报讯 in the byline face; the bracketed reporters after it in the body face
+    (typography.md §7)."""
+    body, by = sp.style("body"), sp.style("byline")
+    opener, rest = _split_opener(byline)
+    runs = [Run(opener, by.face, body.size, by.tracking)]
+    if rest:
+        runs.append(Run(rest, body.face, body.size, body.tracking))
+    runs.append(Run(BYLINE_GAP, body.face, body.size))
+    return runs
+
+
+def _split_opener(byline: str) -> tuple[str, str]:
+    for i, ch in enumerate(byline):
+        if ch in " \u3000(（":
+            return byline[:i], byline[i:]
+    return byline, ""
+
+
+def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int) -> set[int]:
+    """Draw a picture and its caption in its block; return the rows it takes."""
+    cols = photo.columns or Span(1, len(sp.columns))
+    x0, x1 = _span_x(sp, cols)
+    top, bottom = first_row + photo.rows.first - 1, first_row + photo.rows.last - 1
+    bottom = min(bottom, last_row)
+    taken = set(range(top, bottom + 1))
+    if bottom < last_row:
+        bottom -= 1  # a blank grid line between the picture block and the text below
+    cap_style = sp.style("caption")
+    caption = compose_text(photo.caption, cap_style, x1 - x0, sp.fonts) if photo.caption else []
+    img_bottom_row = bottom - len(caption)
+    geo = sp.geo
+    rect = Rect(x0, geo.row_bottom(img_bottom_row) + (geo.leading - geo.em) / 2, x1,
+                geo.row_top(top) - (geo.leading - geo.em) / 2)
+    if rect.height > 0:
+        sp.items.append(ImageItem(photo.file, rect, photo.fit, photo.placeholder, sp.story.id, photo.pixel_size))
+    for line, base in zip(caption, row_baselines(geo, img_bottom_row + 1, len(caption), cap_style.size), strict=True):
+        sp.text(line, x0, base, "caption", cap_style)
+    return taken
+
+
+def _place_body(sp: StoryPlacement, first_row: int, last_row: int) -> StoryResult:
+    s, geo = sp.story, sp.geo
+    blocked: dict[int, set[int]] = {}
+    for photo in s.photos:
+        rows = _photo_block(sp, photo, first_row, last_row)
+        for c in range((photo.columns or Span(1, len(sp.columns))).first - 1,
+                       (photo.columns or Span(1, len(sp.columns))).last):
+            blocked.setdefault(c, set()).update(rows)
+    width = sp.columns[0][1] - sp.columns[0][0]
+    lines = _body_lines(sp, width) if (s.paragraphs or s.credit) else []
+    slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
+    taken = fill(slots, len(lines), s.balance)
+    body_style = sp.style("body")
+    for (line, kind), slot in zip(lines, taken, strict=False):
+        sp.text(line, slot.x, geo.baseline(slot.row), kind, body_style)
+    over = [ln for ln, _ in lines[len(taken):]]
+    per_col = tuple(sum(1 for t in taken if t.column == c) for c in range(len(sp.columns)))
+    free = min((len(col) - per_col[c] for c, col in enumerate(slots)), default=0)
+    frame = geo.area(s.columns, s.rows)
+    result = StoryResult(
+        id=s.id, frame=frame, body_lines=len(lines), lines_over=len(over),
+        chars_over=sum(len(ln.text.replace(" ", "")) for ln in over),
+        text_over="".join(ln.text for ln in over)[:40], rows_free=max(free, 0), columns_used=per_col)
+    if over:
+        sp.problems.append(Problem("overflow", s.id, f"story {s.id!r}: {len(over)} lines "
+                                   f"({result.chars_over} characters) do not fit, from "
+                                   f"{result.text_over[:12]!r}"))
+    return result
+
+
+def _place_rules(sp: StoryPlacement) -> None:
+    s, geo = sp.story, sp.geo
+    a = geo.area(s.columns, s.rows)
+    half = geo.leading / 2
+    if "below" in s.rules:
+        y = a.y0 + half
+        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH))
+    if "above" in s.rules:
+        y = a.y1 - half
+        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH))
+    g = geo.gutter / 2
+    if "right" in s.rules:
+        sp.items.append(RuleItem(a.x1 + g, a.y0, a.x1 + g, a.y1, RULE_WIDTH))
+    if "left" in s.rules:
+        sp.items.append(RuleItem(a.x0 - g, a.y0, a.x0 - g, a.y1, RULE_WIDTH))
+    if s.box:
+        sp.items.append(BoxItem(Rect(a.x0 - g, a.y0, a.x1 + g, a.y1), RULE_WIDTH, None, (0, 0, 0, 1), s.id))

@@ -1,0 +1,122 @@
+"""Drawing a placed page into a PDF with ReportLab.
+
+The canvas only draws what placement decided (style.md: ReportLab as a thin drawing
+layer): lines at their positions, rules, boxes, pictures.  Content is drawn in
+trim-box coordinates; ``origin`` shifts it onto the media box when there is bleed or
+a slug.  Text is 100 % K (typography for newspapers: never a four-colour black).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from layout.fonts import FontSet
+from layout.model.geometry import Rect
+from layout.place.items import BoxItem, ImageItem, PlacedPage, RuleItem, TextItem
+
+
+@dataclass(frozen=True)
+class Media:
+    """The sheet around the trimmed page: bleed (content may run into it) and slug
+    (room for marks and the proof's slug line), both in pt."""
+
+    bleed: float = 0.0
+    slug: float = 0.0
+
+    @property
+    def offset(self) -> float:
+        return self.bleed + self.slug
+
+
+def render_canvas(placed: PlacedPage, fonts: FontSet, media: Media, buffer: io.BytesIO, *, title: str = ""):
+    """A ReportLab canvas with the page drawn (not yet saved), so callers can add
+    proof overlays or marks before ``showPage``/``save``."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    geo = placed.geometry
+    w = geo.page_width + 2 * media.offset
+    h = geo.page_height + 2 * media.offset
+    c = Canvas(buffer, pagesize=(w, h), invariant=1, pageCompression=1, pdfVersion=(1, 6))
+    c.setTitle(title or placed.title or "layout page")
+    c.setCreator("layout")
+    c.setProducer("layout (ReportLab)")
+    c.saveState()
+    c.translate(media.offset, media.offset)
+    draw_items(c, placed, fonts)
+    c.restoreState()
+    return c
+
+
+def draw_items(c, placed: PlacedPage, fonts: FontSet) -> None:
+    """Every item in reading order (so the PDF's text order is the reading order)."""
+    from layout.render.text import draw_line
+
+    for it in placed.items:
+        if isinstance(it, TextItem):
+            draw_line(c, it.line, it.x, it.baseline, fonts, color=it.color)
+        elif isinstance(it, RuleItem):
+            c.setStrokeColorCMYK(*it.color)
+            c.setLineWidth(it.width)
+            c.line(it.x0, it.y0, it.x1, it.y1)
+        elif isinstance(it, BoxItem):
+            _draw_box(c, it)
+        elif isinstance(it, ImageItem):
+            draw_image(c, it)
+
+
+def _draw_box(c, it: BoxItem) -> None:
+    r = it.rect
+    if it.fill is not None:
+        c.setFillColorCMYK(*it.fill)
+    if it.stroke > 0:
+        c.setStrokeColorCMYK(*it.color)
+        c.setLineWidth(it.stroke)
+    c.rect(r.x0, r.y0, r.width, r.height, stroke=1 if it.stroke > 0 else 0, fill=1 if it.fill is not None else 0)
+
+
+def draw_image(c, it: ImageItem) -> None:
+    """A picture filling (cropped to the frame's proportions, centred) or fitting
+    (letterboxed) its frame.  Cropping happens on the pixels, so no hidden image
+    data reaches the plant."""
+    from layout.render.images import draw_image as draw_prepared
+    from layout.render.images import load_image, prepare_image
+
+    frame = it.rect
+    im = load_image(it.path)
+    crop = fill_crop(im.size, frame.width, frame.height) if it.fit == "fill" else None
+    prepared = prepare_image(im, placed_size=(frame.width, frame.height), crop=crop)
+    if it.fit == "fill":
+        draw_prepared(c, prepared, frame.x0, frame.y0, frame.width, frame.height)
+        return
+    scale = min(frame.width / prepared.width, frame.height / prepared.height)
+    dw, dh = prepared.width * scale, prepared.height * scale
+    draw_prepared(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
+
+
+def fill_crop(px: tuple[int, int], width: float, height: float) -> tuple[int, int, int, int]:
+    """The centred pixel box of an image of ``px`` with the frame's aspect ratio."""
+    iw, ih = px
+    want = width / height
+    if iw / ih > want:  # too wide: cut the sides
+        w = max(1, round(ih * want))
+        x0 = (iw - w) // 2
+        return (x0, 0, x0 + w, ih)
+    h = max(1, round(iw / want))
+    y0 = (ih - h) // 2
+    return (0, y0, iw, y0 + h)
+
+
+def render_pdf(placed: PlacedPage, fonts: FontSet, media: Media | None = None) -> bytes:
+    """The page as PDF bytes (plain; print-ready output wraps this, see render.output)."""
+    buf = io.BytesIO()
+    c = render_canvas(placed, fonts, media or Media(bleed=placed.geometry.bleed), buf)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def trim_rect(placed: PlacedPage, media: Media) -> Rect:
+    g = placed.geometry
+    o = media.offset
+    return Rect(o, o, o + g.page_width, o + g.page_height)
