@@ -534,13 +534,14 @@ class Table(Kind):
         if node.kind != MAP:
             raise fail(node, label, f"{self.what} keys ({', '.join(self.names)})")
         known = {k.name: k for k in self.keys}
+        for name in node.value:  # misspelt keys first: they explain other errors
+            if name not in known and self.extra is None:
+                raise self.unknown(node, name, label)
+            if name not in known and self.check_extra is not None and (problem := self.check_extra(name)):
+                raise LayoutError(f"{label}: {problem}", node.key_where(name))
         out = Fields(node, label, {})
         for name, value in node.value.items():
             key = known.get(name)
-            if key is None and self.extra is None:
-                raise self.unknown(node, name, label)
-            if key is None and self.check_extra is not None and (problem := self.check_extra(name)):
-                raise LayoutError(f"{label}: {problem}", node.key_where(name))
             if value.is_null:
                 continue
             kind = key.kind if key is not None else self.extra
@@ -553,7 +554,8 @@ class Table(Kind):
                 raise LayoutError(
                     f"{label}: {key.name!r} is missing; {key.doc}",
                     node.where,
-                    f"add a line '{key.name}: ...' here",
+                    f"add '{key.name}: ...' to {label.removeprefix('layout.')}"
+                    if label != "layout" else f"add '{key.name}: ...' (or extends: house)",
                 )
         return out
 
