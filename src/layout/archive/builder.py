@@ -1,0 +1,198 @@
+"""Collecting one story while the recogniser walks the archive.
+
+A story is gathered as ``Item``s in archive order, each with a role and the note
+explaining it; roles can still change while later lines come in (a bracketed line
+is a credit only if nothing but captions follows it; short lines before a caption
+in the same block turn out to be captions).  ``build`` freezes the items into an
+``ArchivedStory``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.archive.model import ArchivedStory, Caption, Note, Subhead, Where
+from layout.archive.patterns import caption_complete, caption_marker, is_label, is_name, is_subtitle
+
+ROLES = ("label", "kicker", "headline", "subtitle", "lead", "byline", "byline_line",
+         "paragraph", "subhead", "credit", "caption")
+BODY_ROLES = frozenset({"paragraph", "subhead"})
+
+
+@dataclass
+class Item:
+    """One recognised piece of a story: its role, text (caption: ``lines`` joined),
+    position, and why it got that role."""
+
+    role: str
+    text: str
+    where: Where
+    confidence: float
+    reason: str
+    lines: list[str] = field(default_factory=list)
+    gap: int = 0  # blank lines before it in the archive
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a text broken over lines: Chinese joins directly; two Latin/digit ends
+    get a space between them (a word wrapped at the line end)."""
+    out = lines[0]
+    for nxt in lines[1:]:
+        if out and nxt and out[-1].isascii() and out[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
+            out += " "
+        out += nxt
+    return out
+
+
+@dataclass
+class StoryBuilder:
+    """A story being recognised."""
+
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, role: str, text: str, where: Where, confidence: float, reason: str, gap: int = 0) -> Item:
+        item = Item(role, text, where, confidence, reason, [text] if role == "caption" else [], gap)
+        self.items.append(item)
+        return item
+
+    def has(self, role: str) -> bool:
+        return any(it.role == role for it in self.items)
+
+    @property
+    def has_body(self) -> bool:
+        return any(it.role in BODY_ROLES for it in self.items)
+
+    @property
+    def has_text(self) -> bool:
+        """Anything beyond display lines: a story worth the name."""
+        return any(it.role not in ("label", "kicker", "headline", "subtitle") for it in self.items)
+
+    @property
+    def ended(self) -> bool:
+        """A credit closes a story: what follows it is most likely the next story."""
+        return bool(self.items) and self.items[-1].role == "credit"
+
+    @property
+    def in_captions(self) -> bool:
+        return bool(self.items) and self.items[-1].role == "caption"
+
+    def last(self) -> Item | None:
+        return self.items[-1] if self.items else None
+
+    def build(self) -> ArchivedStory:
+        """Freeze: settle credits (a bracketed line followed by body text is body
+        text), number paragraphs, subheads and captions, collect the notes."""
+        self._settle_credits()
+        fields: dict[str, str | None] = dict.fromkeys(("label", "kicker", "headline", "subtitle",
+                                                        "byline", "byline_line", "credit"))
+        leads: list[str] = []
+        paragraphs: list[str] = []
+        subheads: list[Subhead] = []
+        captions: list[Caption] = []
+        where: list[tuple[str, Where]] = []
+        notes: list[Note] = []
+        prev = None
+        for it in self.items:
+            if fields.get(it.role) is not None and prev != it.role:
+                # a second label/headline/credit … away from the first: merging the two
+                # would move text; it stays where it is, as body text
+                it.role, it.confidence = "paragraph", min(it.confidence, 0.5)
+                it.reason += "; a second one apart from the first: kept in the body"
+            prev = it.role
+            ref = self._place(it, fields, leads, paragraphs, subheads, captions)
+            if ref is not None:
+                where.append((ref, it.where))
+            notes.append(Note(ref or it.role, it.role, it.confidence, it.reason, it.where))
+        return ArchivedStory(
+            label=fields["label"], kicker=fields["kicker"], headline=fields["headline"],
+            subtitle=fields["subtitle"], leads=tuple(leads), byline=fields["byline"],
+            byline_line=fields["byline_line"], paragraphs=tuple(paragraphs), subheads=tuple(subheads),
+            credit=fields["credit"], captions=tuple(captions), notes=tuple(notes), where=tuple(where))
+
+    def _place(self, it: Item, fields: dict[str, str | None], leads: list[str], paragraphs: list[str],
+               subheads: list[Subhead], captions: list[Caption]) -> str | None:
+        """Put one item into its field; return its element reference (None when it
+        was merged into an element already referenced)."""
+        if it.role == "lead":
+            leads.append(it.text)
+            return f"leads.{len(leads) - 1}"
+        if it.role == "paragraph":
+            paragraphs.append(it.text)
+            return f"paragraphs.{len(paragraphs) - 1}"
+        if it.role == "subhead":
+            subheads.append(Subhead(len(paragraphs), it.text, it.where))
+            return f"subheads.{len(subheads) - 1}"
+        if it.role == "caption":
+            text = join_lines(it.lines)
+            captions.append(Caption(text, tuple(it.lines), not caption_complete(text),
+                                    caption_marker(text), it.where))
+            return f"captions.{len(captions) - 1}"
+        if fields[it.role] is None:
+            fields[it.role] = it.text
+            return it.role
+        # a second byline line or credit line right after the first continues it
+        fields[it.role] = f"{fields[it.role]} {it.text}"
+        return None
+
+    def _settle_credits(self) -> None:
+        later_body = False
+        for it in reversed(self.items):
+            if it.role in BODY_ROLES:
+                later_body = True
+            elif it.role == "credit" and later_body:
+                it.role = "paragraph"
+                it.confidence = 0.6
+                it.reason = "a bracketed line with body text after it: kept in the body, not a credit"
+
+
+@dataclass(frozen=True)
+class Head:
+    """A story's display lines split into their roles; ``excess`` are lines before
+    them that do not fit a headline group (they belong to the story before)."""
+
+    roles: tuple[tuple[str, int, float, str], ...]  # (role, index in run, confidence, reason)
+    excess: int
+
+
+def split_head(texts: list[str], strong: bool) -> Head:
+    """Split a run of display lines ending at a story's start into label, kicker,
+    headline, subtitle, reading backwards from the headline: the last line is the
+    headline unless it is a bare name under a longer line (the author, as 评论 pages
+    print it) or starts with a dash (then it is the subtitle, 副题); before the
+    headline a line ending in a dash or colon is a kicker (引题); a few characters
+    naming a department are a label (区妇联); one more line is taken as a kicker.
+    ``strong`` says a byline, lead or byline line follows (surer headline)."""
+    roles: list[tuple[str, int, float, str]] = []
+    idx = len(texts) - 1
+    if (idx > 0 and is_name(texts[idx]) and len(texts[idx - 1]) > len(texts[idx]) + 2
+            and not is_label(texts[idx - 1])[0]):
+        roles.append(("byline_line", idx, 0.6, "a name alone under the headline: the author"))
+        idx -= 1
+    if idx > 0 and is_subtitle(texts[idx]):
+        roles.append(("subtitle", idx, 0.85, "starts with a dash, after the headline (副题)"))
+        idx -= 1
+    follows = "a byline, lead or byline line follows" if strong else "body text follows"
+    roles.append(("headline", idx, 0.95 if strong else 0.75, f"display line; {follows}"))
+    idx -= 1
+    kicker = False
+    if idx >= 0 and texts[idx].endswith(("——", "—", "--", "：", ":")):
+        roles.append(("kicker", idx, 0.85, "above the headline, ends with a dash or colon (引题)"))
+        idx, kicker = idx - 1, True
+    if idx >= 0:
+        label, conf = is_label(texts[idx])
+        if label:
+            roles.append(("label", idx, conf, "a few characters naming a department, above the headline"))
+            idx -= 1
+        elif not kicker:
+            roles.append(("kicker", idx, 0.55, "a display line above the headline (引题), no dash: unsure"))
+            idx -= 1
+            label, conf = is_label(texts[idx]) if idx >= 0 else (False, 0.0)
+            if label:
+                roles.append(("label", idx, conf, "a few characters naming a department, above the kicker"))
+                idx -= 1
+    roles.sort(key=lambda r: r[1])
+    return Head(tuple(roles), idx + 1)
+
+
+__all__ = ["BODY_ROLES", "ROLES", "Head", "Item", "StoryBuilder", "caption_complete", "is_subtitle",
+           "join_lines", "split_head"]

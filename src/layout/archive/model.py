@@ -1,0 +1,199 @@
+"""What the importer recognised in an archived page: plain frozen data.
+
+An archive is a page stored as plain text (OCR or an export): a page name, then
+stories one after another with no layout.  Recognition turns it into an
+``ArchivedPage``; the YAML emitter and the fidelity check read only this.
+
+Every element keeps where it came from (``Where``: 1-based line and column in the
+decoded archive) so that (a) the report can point at the archive, and (b) the
+"never lose text" property can be checked: all elements sorted by position spell
+the archive's text exactly, whitespace aside.
+
+Every decision the recogniser was not certain of is a ``Note`` with a confidence,
+so ``layout import --report`` can explain itself (issue 6: "the rules are
+explainable").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Element kinds in the order the layout format reads a story (docs/format.md,
+# "Reading order in the PDF"): label, kicker, headline, subtitle, leads, byline,
+# body, credit, captions.  A byline on its own line takes the byline's place.
+READING_ORDER = (
+    "label", "kicker", "headline", "subtitle", "leads", "byline", "byline_line",
+    "body", "credit", "captions",
+)
+
+# a decision below this confidence is flagged in the report as unsure
+UNSURE_BELOW = 0.8
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A position in the decoded archive (1-based line and column)."""
+
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One recognition decision: which element, what was decided, how sure (0..1)
+    and by which rule.  Notes at or above ``UNSURE_BELOW`` are reported as facts,
+    the others are flagged."""
+
+    element: str
+    decision: str
+    confidence: float
+    reason: str
+    where: Where | None = None
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < UNSURE_BELOW
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption as archived.  ``lines`` are the archive's lines (a caption
+    broken over several lines keeps them); ``text`` joins them.  ``truncated`` means
+    the archive cut it off (it stops mid-sentence): it is kept as it is, never
+    completed.  ``marker`` is the picture reference it starts with (上图, 右图, 图为 …)
+    or None when it has none."""
+
+    text: str
+    lines: tuple[str, ...]
+    truncated: bool
+    marker: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Subhead:
+    """A subhead inside the body (小标题): it stands before ``paragraphs[before]``
+    (``before == len(paragraphs)`` would be after the last paragraph)."""
+
+    before: int
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class ArchivedStory:
+    """One story.  Text fields are None/empty when the archive has no such element.
+
+    ``byline`` is an opener that starts paragraph one (本报讯, 本报北京1月20日电（记者…）,
+    新华社…电) and has been cut off ``paragraphs[0]``; ``byline_line`` is a byline
+    on a line of its own (本报记者 …).  ``where`` maps an element reference
+    (``"headline"``, ``"leads.1"``, ``"paragraphs.0"``, ``"captions.2"`` …) to its
+    position in the archive.
+    """
+
+    label: str | None
+    kicker: str | None
+    headline: str | None
+    subtitle: str | None
+    leads: tuple[str, ...]
+    byline: str | None
+    byline_line: str | None
+    paragraphs: tuple[str, ...]
+    subheads: tuple[Subhead, ...]
+    credit: str | None
+    captions: tuple[Caption, ...]
+    notes: tuple[Note, ...]
+    where: tuple[tuple[str, Where], ...]
+
+    def body(self) -> tuple[str, ...]:
+        """Paragraphs with the subheads in their places: the body as it reads."""
+        out: list[str] = []
+        subs = sorted(self.subheads, key=lambda s: s.before)
+        k = 0
+        for i, para in enumerate(self.paragraphs):
+            while k < len(subs) and subs[k].before <= i:
+                out.append(subs[k].text)
+                k += 1
+            out.append(para)
+        out.extend(s.text for s in subs[k:])
+        return tuple(out)
+
+    def elements(self) -> tuple[tuple[str, str], ...]:
+        """(reference, text) of every element in the layout format's reading order
+        (``READING_ORDER``); the body reads as ``body()``."""
+        out: list[tuple[str, str]] = []
+        for key, value in (("label", self.label), ("kicker", self.kicker),
+                           ("headline", self.headline), ("subtitle", self.subtitle)):
+            if value:
+                out.append((key, value))
+        out.extend((f"leads.{i}", t) for i, t in enumerate(self.leads))
+        if self.byline:
+            out.append(("byline", self.byline))
+        if self.byline_line:
+            out.append(("byline_line", self.byline_line))
+        body_refs = _body_refs(self)
+        out.extend(body_refs)
+        if self.credit:
+            out.append(("credit", self.credit))
+        out.extend((f"captions.{i}", c.text) for i, c in enumerate(self.captions))
+        return tuple(out)
+
+    def position(self, ref: str) -> Where:
+        """Where element ``ref`` starts in the archive."""
+        return dict(self.where)[ref]
+
+
+def _body_refs(story: ArchivedStory) -> list[tuple[str, str]]:
+    refs: list[tuple[str, str]] = []
+    subs = sorted(enumerate(story.subheads), key=lambda s: s[1].before)
+    k = 0
+    for i, para in enumerate(story.paragraphs):
+        while k < len(subs) and subs[k][1].before <= i:
+            refs.append((f"subheads.{subs[k][0]}", subs[k][1].text))
+            k += 1
+        refs.append((f"paragraphs.{i}", para))
+    refs.extend((f"subheads.{j}", s.text) for j, s in subs[k:])
+    return refs
+
+
+@dataclass(frozen=True)
+class ArchivedPage:
+    """A recognised page: its name (the first line; None when the archive starts
+    with a story), an editor line when the archive has one (责任编辑 …), the stories
+    in archive order, and page-level notes (encoding, normalisation, page name)."""
+
+    name: str | None
+    stories: tuple[ArchivedStory, ...]
+    notes: tuple[Note, ...]
+    editor: str | None = None
+    name_where: Where | None = None
+    editor_where: Where | None = None
+
+    def elements(self) -> tuple[tuple[str, str], ...]:
+        """(reference, text) of everything on the page in reading order: the page
+        header (name, editor), then each story's ``elements()`` prefixed with
+        ``stories.N.``."""
+        out: list[tuple[str, str]] = []
+        if self.name:
+            out.append(("name", self.name))
+        if self.editor:
+            out.append(("editor", self.editor))
+        for n, story in enumerate(self.stories):
+            out.extend((f"stories.{n}.{ref}", text) for ref, text in story.elements())
+        return tuple(out)
+
+    def positioned(self) -> tuple[tuple[Where, str, str], ...]:
+        """(where, reference, text) of every element, in archive order."""
+        out: list[tuple[Where, str, str]] = []
+        if self.name and self.name_where:
+            out.append((self.name_where, "name", self.name))
+        if self.editor and self.editor_where:
+            out.append((self.editor_where, "editor", self.editor))
+        for n, story in enumerate(self.stories):
+            for ref, text in story.elements():
+                out.append((story.position(ref), f"stories.{n}.{ref}", text))
+        out.sort(key=lambda t: t[0])
+        return tuple(out)

@@ -1,0 +1,412 @@
+"""Recognising an archived page: normalised text -> ``ArchivedPage`` (issue 6).
+
+The archive is a page name, then stories one after another.  We walk its non-blank
+lines once.  A story starts where a run of display lines (short, not ending a
+sentence) is followed by something only a story's start has: a byline opener
+(本报讯 …), a byline line (本报记者 …) or ■ leads -- the run is then the headline
+group (``builder.split_head``).  Without such an anchor a run of display lines is a
+new story only with evidence (the story before ended with a credit, a department
+label heads the run, or more blank lines than between paragraphs precede it);
+otherwise it is a subhead of the running story.
+
+Inside a story: ■ lines before the body are leads (after it, subheads); a picture
+reference (上图, 右图, 图为 …) starts a caption, which continues over the next lines
+while it has not ended its sentence and no blank line intervenes (a caption cut off
+in the archive stays cut off, flagged ``truncated``); short lines sharing a block
+with a caption, or following the captions, are captions too; a bracketed line at
+the end is the credit.
+
+Every decision is a ``Note`` with a confidence; nothing is dropped: every
+non-white-space character of the archive lands in exactly one element.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from layout.archive.builder import Item, StoryBuilder, join_lines, split_head
+from layout.archive.model import ArchivedPage, ArchivedStory, Note, Where
+from layout.archive.patterns import (
+    CAPTION_LINE_MAX,
+    CAPTION_MAX,
+    Kind,
+    caption_complete,
+    classify,
+    credit_confidence,
+    is_label,
+    is_numbered_subhead,
+    split_opener,
+)
+from layout.errors import LayoutError, Location
+
+# white space around a line (U+3000 indents, no-break spaces, zero-width marks)
+STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
+ANCHORS = frozenset({Kind.OPENER, Kind.BYLINE_LINE, Kind.LEAD})
+# what a story holds before its text starts
+HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
+# share of paragraphs that must be indented for an archive to count as "indenting
+# paragraphs"; in such an archive a display line flush left is a headline, not a subhead
+INDENTED_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One non-blank archive line: 1-based line number and column of its first
+    character, its text without surrounding white space, the number of blank lines
+    before it, and its kind on its own (``patterns.classify``)."""
+
+    no: int
+    col: int
+    text: str
+    gap: int
+    kind: Kind
+
+    @property
+    def where(self) -> Where:
+        return Where(self.no, self.col)
+
+
+def units_of(text: str) -> list[Unit]:
+    out: list[Unit] = []
+    gap = 0
+    for no, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip(STRIP)
+        if not stripped or stripped.isspace():
+            gap += 1
+            continue
+        col = len(raw) - len(raw.lstrip(STRIP)) + 1
+        out.append(Unit(no, col, stripped, gap, classify(stripped)))
+        gap = 0
+    return out
+
+
+def parse_page(text: str, name: str = "<archive>") -> ArchivedPage:
+    """Recognise ``text`` (already normalised).  Raises LayoutError (exit 2) when
+    there is nothing, only a page name, or no recognisable story."""
+    units = units_of(text)
+    if not units:
+        raise LayoutError("the archive is empty", Location(name))
+    return _Walker(units, name).run()
+
+
+class _Walker:
+    """One pass over the units; ``stories`` grow as anchors and evidence appear."""
+
+    def __init__(self, units: list[Unit], name: str):
+        self.u = units
+        self.name = name
+        self.stories: list[StoryBuilder] = []
+        self.cur: StoryBuilder | None = None
+        self.page_notes: list[Note] = []
+        self.page_name: tuple[str, Where] | None = None
+        self.editor: tuple[str, Where] | None = None
+        self.pending_captions: list[Item] = []  # captions met before any story
+        gaps = [x.gap for x in units[1:] if x.kind in (Kind.TEXT, Kind.OPENER)]
+        # blank lines between paragraphs in this archive (0 or 1, usually)
+        self.para_gap = Counter(gaps).most_common(1)[0][0] if gaps else 1
+        texts = [x for x in units if x.kind is Kind.TEXT]
+        self.indents = bool(texts) and sum(x.col > 1 for x in texts) >= INDENTED_SHARE * len(texts)
+
+    # --- page ---------------------------------------------------------------
+    def run(self) -> ArchivedPage:
+        i = self._page_name()
+        handlers = {Kind.DISPLAY: self._display_run, Kind.OPENER: self._opener,
+                    Kind.BYLINE_LINE: self._byline_line, Kind.LEAD: self._lead,
+                    Kind.CAPTION: self._caption, Kind.CREDIT: self._credit,
+                    Kind.EDITOR: self._editor, Kind.TEXT: self._text}
+        while i < len(self.u):
+            i = handlers[self.u[i].kind](i)
+        return self._finish()
+
+    def _page_name(self) -> int:
+        first = self.u[0]
+        nxt = self.u[1].kind if len(self.u) > 1 else None
+        if first.kind is Kind.DISPLAY and nxt not in ANCHORS:
+            self.page_name = (first.text, first.where)
+            conf = 0.9 if nxt is not None else 0.95
+            self.page_notes.append(Note("name", "page name", conf, "the first line, a display line", first.where))
+            return 1
+        why = ("a byline, lead or byline line follows it: it is a headline"
+               if first.kind is Kind.DISPLAY else "it is not a short display line")
+        self.page_notes.append(Note("name", "no page name", 0.5, f"the first line is no page name ({why})",
+                                    first.where))
+        return 0
+
+    def _finish(self) -> ArchivedPage:
+        if self.pending_captions:  # captions and nothing else: give them a story
+            self._new_story().items.extend(self.pending_captions)
+        stories = [s for s in self.stories if s.items]
+        if not stories:
+            what = f"a page name ({self.page_name[0]!r})" if self.page_name else "text"
+            raise LayoutError(f"the archive has {what} but no stories", Location(self.name),
+                              hint="after the page name come stories: a headline, then the text")
+        if not any(s.has_text for s in stories):
+            raise LayoutError(
+                "no recognisable story: the archive has only short display lines (headlines or labels) and "
+                "no story text (paragraphs, a byline, leads or captions)",
+                Location(self.name, stories[0].items[0].where.line),
+                hint="a story is a headline followed by its text; check that paragraphs were not lost in the export")
+        built = tuple(s.build() for s in stories)
+        for n, story in enumerate(built):
+            if not story.headline:
+                self.page_notes.append(Note(f"stories.{n}", "story without headline", 0.5,
+                                            "no display line before its text", _first_where(story)))
+        return ArchivedPage(
+            name=self.page_name[0] if self.page_name else None, stories=built, notes=tuple(self.page_notes),
+            editor=self.editor[0] if self.editor else None,
+            name_where=self.page_name[1] if self.page_name else None,
+            editor_where=self.editor[1] if self.editor else None)
+
+    # --- helpers ------------------------------------------------------------
+    def _new_story(self) -> StoryBuilder:
+        self.cur = StoryBuilder()
+        self.stories.append(self.cur)
+        if self.pending_captions:
+            self.cur.items.extend(self.pending_captions)
+            self.pending_captions = []
+        return self.cur
+
+    def _story(self, i: int, why: str) -> StoryBuilder:
+        """The running story, or a new one without headline when there is none."""
+        if self.cur is None:
+            self._new_story()
+            self.page_notes.append(Note("story", "story without headline", 0.5, why, self.u[i].where))
+        assert self.cur is not None
+        return self.cur
+
+    def _run_end(self, i: int) -> int:
+        j = i
+        while j < len(self.u) and self.u[j].kind is Kind.DISPLAY:
+            j += 1
+        return j
+
+    def _starts_head(self, j: int) -> bool:
+        """Does a headline group start at unit ``j`` (display lines up to an anchor,
+        or a department label over another display line)?"""
+        if j >= len(self.u) or self.u[j].kind is not Kind.DISPLAY:
+            return False
+        end = self._run_end(j)
+        if end < len(self.u) and self.u[end].kind in ANCHORS:
+            return True
+        return end - j >= 2 and is_label(self.u[j].text)[0]
+
+    # --- display lines --------------------------------------------------------
+    def _display_run(self, i: int) -> int:
+        j = self._run_end(i)
+        run = self.u[i:j]
+        nxt = self.u[j] if j < len(self.u) else None
+        cur = self.cur
+        anchor = nxt is not None and (nxt.kind in (Kind.OPENER, Kind.BYLINE_LINE)
+                                      or (nxt.kind is Kind.LEAD and not run[-1].text.endswith(("：", ":"))))
+        if (len(run) == 1 and cur is not None and run[0].gap <= self.para_gap and cur.items
+                and all(it.role in HEAD_ZONE for it in cur.items) and cur.last().role != "subtitle"
+                and not cur.has("subtitle") and (nxt is None or nxt.kind in (Kind.TEXT, Kind.OPENER))):
+            self._head_zone_extra(run)  # e.g. a subtitle after the byline line
+            return j
+        if anchor:
+            self._start_story(run, strong=True, confidence=0.95, reason="a byline, lead or byline line follows")
+            return j
+        if nxt is None or nxt.kind is Kind.EDITOR:
+            self._trailing(run, "short line at the end of the archive")
+            return j
+        if cur is None:
+            self._start_story(run, strong=False, confidence=0.8, reason="the first story; text follows")
+            return j
+        evidence = self._new_story_evidence(run)
+        if evidence and nxt.kind in (Kind.TEXT, Kind.CAPTION, Kind.CREDIT):
+            self._start_story(run, strong=False, confidence=evidence[0], reason=evidence[1])
+            return j
+        if nxt.kind is Kind.CAPTION and nxt.gap == 0 and self.para_gap >= 1:
+            self._trailing(run, "short line in the same block as a caption")
+            return j
+        for x in run:
+            self._subhead_or_caption(x)
+        return j
+
+    def _new_story_evidence(self, run: list[Unit]) -> tuple[float, str] | None:
+        cur = self.cur
+        assert cur is not None
+        if cur.ended:
+            return 0.85, "the story before ended with a credit line"
+        if len(run) >= 2 and is_label(run[-2].text)[0]:
+            return 0.75, "a department label over a display line"
+        if run[0].gap >= 2 and run[0].gap > self.para_gap:
+            return 0.7, f"{run[0].gap} blank lines before it, more than between paragraphs"
+        if self.indents and run[0].col == 1 and not is_numbered_subhead(run[0].text):
+            return 0.7, "flush left where the archive indents its paragraphs (subheads are indented too)"
+        return None
+
+    def _start_story(self, run: list[Unit], strong: bool, confidence: float, reason: str) -> None:
+        head = split_head([x.text for x in run], strong)
+        if head.excess:
+            first = self.u.index(run[0])
+            if self.cur is None and not self.pending_captions and first == (1 if self.page_name else 0):
+                self._extend_page_name(run[:head.excess])
+            else:
+                self._trailing(run[:head.excess], "display line before the next story's headline group")
+        story = self._new_story()
+        for role, idx, conf, why in head.roles:
+            x = run[idx]
+            c = min(conf, confidence) if role == "headline" else conf
+            story.add(role, x.text, x.where, c, f"{why}; story start: {reason}", x.gap)
+
+    def _extend_page_name(self, extra: list[Unit]) -> None:
+        for x in extra:
+            if self.page_name is None:
+                self.page_name = (x.text, x.where)
+            else:
+                self.page_name = (f"{self.page_name[0]} {x.text}", self.page_name[1])
+            self.page_notes.append(Note("name", "page name (continued)", 0.5,
+                                        "a display line before the first story's headline group", x.where))
+
+    def _head_zone_extra(self, run: list[Unit]) -> None:
+        cur = self.cur
+        assert cur is not None
+        for x in run:
+            if not cur.has("subtitle"):
+                cur.add("subtitle", x.text, x.where, 0.5, "a display line after the headline group, before the text")
+            else:
+                cur.add("paragraph", x.text, x.where, 0.5, "a display line before the text", x.gap)
+
+    def _trailing(self, run: list[Unit], why: str) -> None:
+        """Display lines that end a story: captions in the caption zone, else body."""
+        story = self._story(self.u.index(run[0]), why)
+        for x in run:
+            if story.in_captions and len(x.text) <= CAPTION_LINE_MAX:
+                story.add("caption", x.text, x.where, 0.6, f"{why}, after the captions", x.gap)
+            else:
+                story.add("paragraph", x.text, x.where, 0.6, why, x.gap)
+
+    def _subhead_or_caption(self, x: Unit) -> None:
+        cur = self.cur
+        assert cur is not None
+        if is_numbered_subhead(x.text):
+            cur.add("subhead", x.text, x.where, 0.9, "numbered short line inside the body", x.gap)
+        elif cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
+            cur.add("caption", x.text, x.where, 0.55, "short line after the captions, no picture marker", x.gap)
+        else:
+            cur.add("subhead", x.text, x.where, 0.65,
+                    "short line inside the body, text follows, no sign of a new story", x.gap)
+
+    # --- anchors ------------------------------------------------------------
+    def _opener(self, i: int) -> int:
+        x = self.u[i]
+        split = split_opener(x.text)
+        assert split is not None
+        byline, rest = split
+        cur = self.cur
+        if cur is None or cur.has_body or cur.has("byline"):
+            self._new_story()
+            self.page_notes.append(Note("story", "story without headline", 0.6,
+                                        "a byline opener with no headline before it", x.where))
+        assert self.cur is not None
+        self.cur.add("byline", byline, x.where, 0.95, "byline opener (本报讯 / …电) starting the paragraph")
+        body = rest.lstrip(STRIP)
+        if body:
+            where = Where(x.no, x.col + len(byline) + len(rest) - len(body))
+            self.cur.add("paragraph", body, where, 0.95, "the text after the byline opener", x.gap)
+        return i + 1
+
+    def _byline_line(self, i: int) -> int:
+        x = self.u[i]
+        cur = self.cur
+        if cur is None or cur.has_body:
+            nxt = self.u[i + 1].kind if i + 1 < len(self.u) else None
+            if cur is not None and nxt not in (Kind.TEXT, Kind.LEAD, Kind.OPENER):
+                cur.add("paragraph", x.text, x.where, 0.5, "a byline line after the body, kept in the body", x.gap)
+                return i + 1
+            self._new_story()
+            self.page_notes.append(Note("story", "story without headline", 0.5,
+                                        "a byline line with no headline before it", x.where))
+        assert self.cur is not None
+        self.cur.add("byline_line", x.text, x.where, 0.9, "a byline on its own line (本报记者 …)", x.gap)
+        return i + 1
+
+    def _lead(self, i: int) -> int:
+        x = self.u[i]
+        cur = self._story(i, "■ leads with no headline before them")
+        if cur.has_body:
+            cur.add("subhead", x.text, x.where, 0.7, "■ line inside the body: a subhead", x.gap)
+        else:
+            cur.add("lead", x.text, x.where, 0.95, "■ line before the body", x.gap)
+        return i + 1
+
+    # --- captions, credits, text --------------------------------------------
+    def _caption(self, i: int) -> int:
+        x = self.u[i]
+        if self.cur is None:
+            item = Item("caption", x.text, x.where, 0.6, "caption before the first story: attached to it",
+                        [x.text], x.gap)
+            self.pending_captions.append(item)
+            return self._continue_caption(item, i + 1)
+        self._absorb_block_before(x)
+        item = self.cur.add("caption", x.text, x.where, 0.9, "starts with a picture reference", x.gap)
+        return self._continue_caption(item, i + 1)
+
+    def _continue_caption(self, item: Item, j: int) -> int:
+        """Take the following lines into the caption while it has not ended its
+        sentence, no blank line intervenes, and they do not start something else."""
+        while j < len(self.u):
+            y = self.u[j]
+            text = join_lines(item.lines)
+            if (y.kind not in (Kind.TEXT, Kind.DISPLAY) or y.gap > 0 or caption_complete(text)
+                    or self._starts_head(j) or len(text) + len(y.text) > CAPTION_MAX
+                    or (self.para_gap == 0 and len(y.text) > CAPTION_LINE_MAX)):
+                break
+            item.lines.append(y.text)
+            item.reason += "; continues on the next line"
+            j += 1
+        item.text = join_lines(item.lines)
+        if not caption_complete(item.text):
+            item.reason += "; stops mid-sentence: cut off in the archive, kept as it is"
+        return j
+
+    def _absorb_block_before(self, x: Unit) -> None:
+        """Short paragraphs right above a caption, with no blank line between, in an
+        archive that separates paragraphs by blank lines, are captions too (the
+        archive's caption block may start with the tail of a caption cut off)."""
+        if self.para_gap < 1 or x.gap > 0 or self.cur is None:
+            return
+        for it in reversed(self.cur.items):
+            if it.role != "paragraph" or len(it.text) > CAPTION_LINE_MAX:
+                break
+            it.role, it.lines, it.confidence = "caption", [it.text], 0.6
+            it.reason = "short line in the same block as a caption, no picture marker"
+            if it.gap > 0:
+                break
+
+    def _credit(self, i: int) -> int:
+        x = self.u[i]
+        cur = self._story(i, "a bracketed line with no story before it")
+        conf = credit_confidence(x.text)
+        why = "a bracketed line of names or a credit word" if conf >= 0.9 else "a short bracketed line"
+        cur.add("credit", x.text, x.where, conf, f"{why} at the story's end", x.gap)
+        return i + 1
+
+    def _editor(self, i: int) -> int:
+        x = self.u[i]
+        # the page's editor line stands above the first story or below the last
+        if self.editor is None and (self.cur is None or i == len(self.u) - 1):
+            self.editor = (x.text, x.where)
+            self.page_notes.append(Note("editor", "page editor line", 0.85, "责任编辑 … : the page's credits",
+                                        x.where))
+        else:
+            self._story(i, "an editor line").add("paragraph", x.text, x.where, 0.5,
+                                                  "an editor line inside the page: kept as text", x.gap)
+        return i + 1
+
+    def _text(self, i: int) -> int:
+        x = self.u[i]
+        cur = self._story(i, "text with no headline before it")
+        if cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
+            item = cur.add("caption", x.text, x.where, 0.6, "short line after the captions, no picture marker",
+                           x.gap)
+            return self._continue_caption(item, i + 1)
+        cur.add("paragraph", x.text, x.where, 0.95 if cur.has("headline") or cur.has_body else 0.7,
+                "body paragraph", x.gap)
+        return i + 1
+
+
+def _first_where(story: ArchivedStory) -> Where | None:
+    return min((w for _, w in story.where), default=None)

@@ -1,0 +1,195 @@
+"""What one archive line looks like, on its own: the recogniser's vocabulary.
+
+Each predicate reads a single stripped line (after punctuation normalisation, so
+brackets may be full- or half-width) and is deliberately narrow; deciding what a
+line *is* also needs its neighbours, which ``parse`` does.  The conventions come
+from Chinese newspapers (spec typography.md §7; issue 6):
+
+- lead bullets start with ■;
+- a byline opener starts the first paragraph: 本报讯, 本报电, 本报北京1月20日电,
+  新华社北京3月5日电, 中新社…电, optionally with the reporters in brackets
+  （记者 王金勇 通讯员 郭艳红）;
+- a byline line stands alone: 本报记者 王金勇 通讯员 施民法, 新华社记者 …, □本报记者 …;
+- a credit is a whole line in brackets at a story's end: （尚丰军 施民法 宋香芬）,
+  （作者为…）, （据新华社电）;
+- a caption starts with a picture reference: 上图 / 右图 / 图为 / 图① …;
+- display lines (label, kicker, headline, subtitle, subhead) are short and do not
+  end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+# display lines: longer than this is a paragraph, not a headline (a two-line main
+# headline in a 6-column banner holds about 2 x 18 characters)
+DISPLAY_MAX = 36
+# a department label (区妇联, 区统计局, 开发区) is a few characters
+LABEL_MAX = 8
+# a photo caption line, or a short unmarked line that follows captions
+CAPTION_LINE_MAX = 40
+# a caption is a sentence or two
+CAPTION_MAX = 160
+# a byline line or a credit line is short
+BYLINE_MAX = 60
+CREDIT_MAX = 80
+
+SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)》\]\"']*$")
+# a line that stops on these is broken mid-sentence (a wrapped caption or lead)
+CONTINUES = "，、；,;"
+_DISPLAY_END = re.compile(r"[！？!?][”’」』）)》\]\"']*$")
+DASH_START = re.compile(r"^(?:——|—|--|──|－－|―)")
+KICKER_END = re.compile(r"(?:——|—|--|──|：|:)$")
+
+_NAME = rf"[{HAN}·•]{{2,5}}"
+_NAMES = rf"{_NAME}(?:[ \u3000、，,]+{_NAME})*"
+_ROLE = r"(?:本报|新华社|中新社)?(?:特约|见习|实习|首席)?(?:记者|通讯员|实习生|摄影记者|评论员)"
+_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|央广网|国际在线|中国新闻网)"
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+# 本报讯 / 本报电 / 本报北京1月20日电 / 新华社北京3月5日电 / 据新华社电 / 本报郑州讯; a place
+# without a date must be followed by a space, bracket or digit ("新华社发布通讯说" is no byline)
+_PLACE = rf"(?!记者|通讯员)[{HAN}]{{1,8}}?"
+_OPENER = re.compile(
+    rf"^(?P<open>据?{_AGENCY}(?:电|讯)"
+    rf"|据?{_AGENCY}(?:{_PLACE})?{_DATE}(?:电|讯)"
+    rf"|据?{_AGENCY}{_PLACE}(?:电|讯)(?=$|[\s（(【\d“\"]))")
+# the reporters in brackets after an opener
+_OPENER_PAREN = re.compile(r"[ \u3000]*(?P<paren>[（(](?P<inner>[^（）()\n]{1,60})[）)])")
+_PAREN_ROLE = re.compile(r"记者|通讯员|实习生|见习|特约|摄影|摄|文/图|文／图|图/文|编译|报道|整理")
+_BYLINE_LINE = re.compile(
+    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
+    rf"(?:{_ROLE}\s*(?:{_NAMES})?)(?:\s*{_ROLE}\s*{_NAMES})*"
+    rf"(?:\s*(?:文/图|文／图|图/文|摄影?|报道|整理|采写))?$")
+_CREDIT = re.compile(r"^[（(](?P<inner>[^\n]{1,78})[）)]$")
+_CREDIT_WORDS = re.compile(
+    r"^(?:本文)?作者|^(?:据|来源|稿件来源|供稿|编译|整理|摘自|转自|原载|综合|文/|图/|文／|图／)"
+    r"|^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)|(?:供稿|报道|整理|编译|摄|摄影|撰文|执笔)$")
+_CAPTION = re.compile(
+    r"^(?P<marker>[（(]?(?:左上|右上|左下|右下|上左|上右|下左|下右|上|下|左|右|中|顶|底)图[）)]?"
+    r"|图[①-⑳]|图\s?\d{1,2}(?=[\s：:])|图[一二三四五六七八九十]{1,2}(?=[\s：:])|图为|[①-⑳](?=[\s：:]))"
+    rf"(?=[\s：:{HAN}“\"《（(\dA-Za-z])")
+_EDITOR = re.compile(r"^(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式|组版|审校|值班编辑)\s*[：:\s]")
+# numbered subheads: 一、 （一） 1. 1、 第一， ① ■ ● ◆ …
+SUBHEAD_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\s*\D"
+    r"|第[一二三四五六七八九十\d]{1,3}[，、,：:是章节部]|[①-⑳]|[■●◆▲★◎□])")
+# endings of organisation names: a line like 区妇联 or 区统计局 is a department label
+ORG_SUFFIX = re.compile(
+    r"(?:局|办|委|会|联|院|部|厅|处|所|站|队|区|县|市|州|镇|乡|村|街道|社区|中心|公司|集团|银行|学校|大学|"
+    r"医院|政府|协会|团|社|署|组|司|馆|园|台|校)$")
+
+
+class Kind(Enum):
+    """What a line looks like on its own (before its context is known)."""
+
+    LEAD = "lead"  # ■ …
+    OPENER = "opener"  # 本报讯 … starting a paragraph
+    BYLINE_LINE = "byline line"  # 本报记者 … alone
+    CREDIT = "credit"  # （尚丰军 施民法） / （作者为…）
+    CAPTION = "caption"  # 上图 … / 图为 …
+    EDITOR = "editor"  # 责任编辑 …
+    DISPLAY = "display"  # short, does not end a sentence: label/kicker/headline/subtitle/subhead
+    TEXT = "text"  # a paragraph
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends on 。！？… (closing quotes/brackets may follow)."""
+    return bool(SENTENCE_END.search(text))
+
+
+def classify(text: str) -> Kind:
+    """The kind of one stripped, normalised line (see ``Kind``)."""
+    if text.startswith("■"):
+        return Kind.LEAD
+    if _CAPTION.match(text) and len(text) <= CAPTION_MAX:
+        return Kind.CAPTION
+    if split_opener(text) is not None:
+        return Kind.OPENER
+    if len(text) <= BYLINE_MAX and _BYLINE_LINE.match(text):
+        return Kind.BYLINE_LINE
+    if credit_confidence(text) > 0:
+        return Kind.CREDIT
+    if _EDITOR.match(text) and len(text) <= BYLINE_MAX:
+        return Kind.EDITOR
+    if is_display(text):
+        return Kind.DISPLAY
+    return Kind.TEXT
+
+
+def is_display(text: str) -> bool:
+    """Short, and does not end (or break) a sentence: a display line candidate.  A
+    headline may end on ！ or ？ (你的手机真的需要“清理内存”吗？), never on 。."""
+    if len(text) > DISPLAY_MAX or "。" in text or text[-1] in CONTINUES:
+        return False
+    return not ends_sentence(text) or bool(_DISPLAY_END.search(text))
+
+
+def split_opener(text: str) -> tuple[str, str] | None:
+    """(byline, rest) when ``text`` starts with a byline opener, else None.  The byline
+    keeps the archive's spacing and brackets: ``本报讯 （记者 王金勇 通讯员 郭艳红）``."""
+    m = _OPENER.match(text)
+    if not m:
+        return None
+    end = m.end("open")
+    p = _OPENER_PAREN.match(text, end)
+    if p and (_PAREN_ROLE.search(p.group("inner")) or re.fullmatch(_NAMES, p.group("inner").strip())):
+        end = p.end("paren")
+    return text[:end], text[end:]
+
+
+def credit_confidence(text: str) -> float:
+    """How surely a whole bracketed line is a credit: names only or a credit word
+    (作者, 据, 供稿, 摄 …) -> 0.9; other short bracketed lines -> 0.5; not bracketed
+    or too long -> 0.  Position (the story's end) is judged by the caller."""
+    m = _CREDIT.match(text)
+    if not m or len(text) > CREDIT_MAX:
+        return 0.0
+    inner = m.group("inner").strip()
+    if "（" in inner or "(" in inner or "）" in inner or ")" in inner:
+        return 0.0
+    if re.fullmatch(_NAMES, inner) or _CREDIT_WORDS.search(inner):
+        return 0.9
+    return 0.5 if len(inner) <= 30 and not ends_sentence(inner) else 0.0
+
+
+def caption_marker(text: str) -> str | None:
+    """The picture reference a caption starts with (上图, 右图, 图为, 图①), or None."""
+    m = _CAPTION.match(text)
+    return m.group("marker") if m else None
+
+
+def caption_complete(text: str) -> bool:
+    """A caption is complete when it ends a sentence or ends with a photo credit
+    (…摄, （本报记者 王金勇 摄）); otherwise the archive cut it off."""
+    return ends_sentence(text) or text.endswith(("摄", "摄影", "）", ")", "供图", "提供"))
+
+
+def is_label(text: str) -> tuple[bool, float]:
+    """(is it a department label, confidence): a few Han characters, no punctuation;
+    ending like an organisation (区妇联, 区统计局) is surer than merely short."""
+    if len(text) > LABEL_MAX or not re.fullmatch(rf"[{HAN}·A-Za-z0-9]+", text) or not re.search(f"[{HAN}]", text):
+        return False, 0.0
+    if ORG_SUFFIX.search(text):
+        return True, 0.85
+    return (True, 0.7) if len(text) <= 4 else (False, 0.0)
+
+
+def is_name(text: str) -> bool:
+    """A person's name alone on a line (李某某, 欧阳明月): an author under a headline."""
+    return bool(re.fullmatch(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,6}}", text))
+
+
+def is_numbered_subhead(text: str) -> bool:
+    return bool(SUBHEAD_NUMBER.match(text))
+
+
+def is_subtitle(text: str) -> bool:
+    """副题 conventionally starts with a dash: ——记…"""
+    return bool(DASH_START.match(text))
+
+
+def is_kicker_shaped(text: str) -> bool:
+    """引题 ending on a dash or colon: 外交部发言人——"""
+    return bool(KICKER_END.search(text))

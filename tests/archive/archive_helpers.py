@@ -1,0 +1,16 @@
+"""Shared helpers for the importer's tests: the test archives and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+SEED = Path("/work/shared/seed/kaifaqu-news.txt")
+ARCHIVES = sorted(DATA.glob("*.txt"))
+# zero-width marks count as white space for "never lose text"
+IGNORABLE = frozenset("\u200b\u2060\ufeff")
+
+
+def visible(text: str) -> str:
+    """The text without white space: what "never lose text" is about."""
+    return "".join(ch for ch in text if not ch.isspace() and ch not in IGNORABLE)
