@@ -16,8 +16,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from layout.errors import LayoutError, Location
 from layout.model.types import CMYK, Span
@@ -124,10 +123,9 @@ class Lines(Kind):
         return {"anyOf": [text, {"type": "array", "items": text}]}
 
 
-@dataclass(frozen=True)
 class Int(Kind):
-    lo: int = 1
-    hi: int = 10_000
+    def __init__(self, lo: int = 1, hi: int = 10_000):
+        self.lo, self.hi = lo, hi
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -157,9 +155,9 @@ class Bool(Kind):
         return {"type": "boolean"}
 
 
-@dataclass(frozen=True)
 class Enum(Kind):
-    values: tuple[str, ...]
+    def __init__(self, values: tuple[str, ...]):
+        self.values = tuple(values)
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -179,11 +177,11 @@ class Enum(Kind):
         return {"enum": list(self.values)}
 
 
-@dataclass(frozen=True)
 class Name(Kind):
     """A name of something defined elsewhere (a face, a style); checked later."""
 
-    what: str = "name"
+    def __init__(self, what: str = "name"):
+        self.what = what
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -210,13 +208,13 @@ class PathText(Kind):
         return {"type": "string", "minLength": 1}
 
 
-@dataclass(frozen=True)
 class Length(Kind):
     """A length as written (``12mm``, ``1.5em``, ``9``); spelling and sign checked
     here, converted to pt by the builder that knows what an em is."""
 
-    em: bool = True  # em/字 allowed
-    positive: bool = False  # > 0 (else >= 0)
+    def __init__(self, em: bool = True, positive: bool = False):
+        self.em = em  # em/字 allowed
+        self.positive = positive  # > 0 (else >= 0)
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -239,13 +237,13 @@ class Length(Kind):
         return {"type": ["number", "string"], "minimum": 0, "pattern": LENGTH_PATTERN}
 
 
-@dataclass(frozen=True)
 class Size(Kind):
     """A type size: ``9``, ``9pt``, ``小五``, ``五号``; returned in pt."""
 
-    lo: float = 2.0
-    hi: float = 300.0
     expected = "a type size such as 小五, 五号 or 9pt"
+
+    def __init__(self, lo: float = 2.0, hi: float = 300.0):
+        self.lo, self.hi = lo, hi
 
     def read(self, node: Node, label: str) -> float:
         v = node.value
@@ -267,8 +265,7 @@ _GRID_LINES = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(行|lines?)\s*$")
 GRID_LINES_PATTERN = _GRID_LINES.pattern
 
 
-@dataclass(frozen=True)
-class GridLines:
+class GridLines(NamedTuple):
     """A leading of ``count`` body lines (``leading: 1行``): text on the page grid."""
 
     count: float
@@ -302,13 +299,12 @@ class Leading(Kind):
         return {"anyOf": [Length().schema(), {"type": "string", "pattern": GRID_LINES_PATTERN}]}
 
 
-@dataclass(frozen=True)
 class SpanKind(Kind):
     """Grid positions: ``3``, ``1-4`` (also ``1–4``, ``1~4``), ``5-end`` or ``[1, 4]``.
     ``end`` comes back as ``Span(first, END)``; the builder fills in the grid size."""
 
-    what: str = "columns"
-    end: bool = True
+    def __init__(self, what: str = "columns", end: bool = True):
+        self.what, self.end = what, end
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -397,12 +393,13 @@ class Color(Kind):
         }
 
 
-@dataclass(frozen=True)
 class Pair(Kind):
     """Two values of one kind: ``[272mm, 390mm]``."""
 
-    item: Kind
     expected = "a list of two values"
+
+    def __init__(self, item: Kind):
+        self.item = item
 
     def read(self, node: Node, label: str) -> tuple[Any, Any]:
         if node.kind != SEQ or len(node.value) != 2:
@@ -414,10 +411,10 @@ class Pair(Kind):
         return {"type": "array", "items": self.item.schema(), "minItems": 2, "maxItems": 2}
 
 
-@dataclass(frozen=True)
 class ListOf(Kind):
-    item: Kind
-    single: bool = False  # one value may stand for a list of one
+    def __init__(self, item: Kind, single: bool = False):
+        self.item = item
+        self.single = single  # one value may stand for a list of one
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -435,15 +432,13 @@ class ListOf(Kind):
         return {"anyOf": [self.item.schema(), listed]} if self.single else listed
 
 
-@dataclass(frozen=True)
 class Choice(Kind):
     """One of several kinds, chosen by the YAML node's shape (text, list or mapping),
     so the message can name the one the user meant."""
 
-    scalar: Kind | None = None
-    seq: Kind | None = None
-    map: Kind | None = None
-    expected_text: str = ""
+    def __init__(self, scalar: Kind | None = None, seq: Kind | None = None, map: Kind | None = None,
+                 expected_text: str = ""):
+        self.scalar, self.seq, self.map, self.expected_text = scalar, seq, map, expected_text
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -473,8 +468,7 @@ class FalseOnly(Kind):
         return {"const": False}
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One key of a table: its kind, what it means (becomes the schema's description)
     and whether it must be given."""
 
@@ -485,15 +479,17 @@ class Key:
     default: Any = None
 
 
-@dataclass
 class Fields:
     """What ``Table.read`` found: values of the keys given (empty ones left out) and
     where each was written."""
 
-    node: Node
-    label: str
-    values: dict[str, Any]
-    nodes: dict[str, Node] = field(default_factory=dict)
+    __slots__ = ("label", "node", "nodes", "values")
+
+    def __init__(self, node: Node, label: str, values: dict[str, Any] | None = None):
+        self.node = node
+        self.label = label
+        self.values: dict[str, Any] = values if values is not None else {}
+        self.nodes: dict[str, Node] = {}
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -507,17 +503,23 @@ class Fields:
         return n.where if n is not None else self.node.where
 
 
-@dataclass(frozen=True)
 class Table(Kind):
     """A mapping with known keys.  Unknown keys are errors with the nearest known
-    key suggested; ``extra`` reads keys not in the table (named styles, font roles)."""
+    key suggested; ``extra`` reads keys not in the table (named styles, font roles).
+    ``check_extra`` returns a complaint about an extra key's name, or None.
+    ``inherited``: keys may come from the house (extends), so the schema requires none."""
 
-    what: str
-    keys: tuple[Key, ...]
-    extra: Kind | None = None
-    extra_doc: str = ""
-    check_extra: Callable[[str], str | None] | None = None  # returns a complaint or None
-    inherited: bool = False  # keys may come from the house (extends): none required in the schema
+    def __init__(
+        self,
+        what: str,
+        keys: tuple[Key, ...],
+        extra: Kind | None = None,
+        extra_doc: str = "",
+        check_extra: Callable[[str], str | None] | None = None,
+        inherited: bool = False,
+    ):
+        self.what, self.keys, self.extra, self.extra_doc = what, keys, extra, extra_doc
+        self.check_extra, self.inherited = check_extra, inherited
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -539,7 +541,7 @@ class Table(Kind):
                 raise self.unknown(node, name, label)
             if name not in known and self.check_extra is not None and (problem := self.check_extra(name)):
                 raise LayoutError(f"{label}: {problem}", node.key_where(name))
-        out = Fields(node, label, {})
+        out = Fields(node, label)
         for name, value in node.value.items():
             key = known.get(name)
             if value.is_null:

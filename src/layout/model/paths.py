@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import layout
 from layout.errors import LayoutError
@@ -39,8 +39,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
-class PathPolicy:
+class PathPolicy(NamedTuple):
+    """The folders files may come from (see module doc)."""
+
     page_dir: Path
     allowed: tuple[Path, ...] = ()
 

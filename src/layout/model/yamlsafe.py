@@ -20,9 +20,8 @@ Merge keys (``<<: *anchor``) work as in YAML 1.1: explicit keys win.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import events as ev
@@ -43,9 +42,8 @@ _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timest
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Source:
-    """One YAML file: its resolved path (to resolve relative paths written in it)
+class Source(NamedTuple):
+    """One YAML file: its absolute path (to resolve relative paths written in it)
     and the name shown in messages."""
 
     path: Path
@@ -56,23 +54,25 @@ class Source:
         return self.path.parent.resolve()
 
 
-@dataclass(eq=False)
 class Node:
     """A YAML value and where it was written.
 
     ``value`` is a Python scalar for SCALAR, ``list[Node]`` for SEQ and
     ``dict[str, Node]`` for MAP (``keys`` then holds where each key was written).
     ``text`` is a scalar's source text, so a title ``2020`` or ``yes`` can be read back
-    as the user wrote it rather than as YAML 1.1 typed it."""
+    as the user wrote it rather than as YAML 1.1 typed it.  ``size`` counts the values
+    below it with aliases expanded."""
 
-    kind: str
-    value: Any
-    where: Location
-    source: Source
-    text: str = ""
-    tag: str = ""
-    keys: dict[str, Location] = field(default_factory=dict)
-    size: int = 1
+    __slots__ = ("keys", "kind", "size", "source", "tag", "text", "value", "where")
+
+    def __init__(self, kind: str, value: Any, where: Location, source: Source, text: str = "", tag: str = "",
+                 keys: dict[str, Location] | None = None, size: int = 1):
+        self.kind, self.value, self.where, self.source = kind, value, where, source
+        self.text, self.tag, self.size = text, tag, size
+        self.keys: dict[str, Location] = keys if keys is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Node({self.kind}, {self.value!r}, {self.where})"
 
     @property
     def is_null(self) -> bool:
@@ -147,13 +147,17 @@ def _syntax_error(e: yaml.MarkedYAMLError, display: str) -> LayoutError:
     return LayoutError(message, where, hint)
 
 
-@dataclass(eq=False)
 class _Frame:
-    node: Node
-    anchor: str | None
-    key: Node | None = None  # MAP: the key waiting for its value
-    explicit: set[str] = field(default_factory=set)
-    merges: list[Node] = field(default_factory=list)
+    """An open mapping or sequence while its events arrive."""
+
+    __slots__ = ("anchor", "explicit", "key", "merges", "node")
+
+    def __init__(self, node: Node, anchor: str | None):
+        self.node = node
+        self.anchor = anchor
+        self.key: Node | None = None  # MAP: the key waiting for its value
+        self.explicit: set[str] = set()
+        self.merges: list[Node] = []
 
 
 class _Builder:
