@@ -8,8 +8,11 @@ survive a reprint, plus the punctuation, bullet and vertical-form blocks) and
 convert the cubic CFF outlines to quadratic ``glyf`` outlines with cu2qu.
 
 Sources (Debian bookworm packages, the canonical OFL releases repackaged):
-  fonts-noto-cjk 1:20220127+repack1-1  (Noto CJK 2.004, Sans/Serif Regular+Bold TTC, face 2 = SC)
+  fonts-noto-cjk 1:20220127+repack1-1  (Noto Sans CJK 2.004 / Serif CJK 2.001, Regular+Bold TTC, face 2 = SC)
   fonts-lxgw-wenkai 1.250+repack-1     (LXGW WenKai 1.250, TrueType)
+
+The cmap of U+2014, U+2E3A, U+2E3B and U+00B7 is pointed at the full-width
+('fwid') glyphs, as Chinese composition sets them (see FULL_WIDTH).
 
 Recipe:
   apt-get download fonts-noto-cjk fonts-lxgw-wenkai
@@ -69,6 +72,37 @@ def repertoire() -> set[int]:
     return cps
 
 
+# Chinese composition wants these full-width (GB/T 15834: the dash —— is two ems,
+# the interpunct · one em with its ink centred).  Noto CJK maps them to proportional
+# (Latin) glyphs and reaches the full-width ones only through the 'fwid' feature,
+# which ReportLab does not apply, so the cmap is pointed at the fwid glyphs.
+FULL_WIDTH = (0x2014, 0x2E3A, 0x2E3B, 0x00B7)
+
+
+def use_full_width_forms(font) -> list[str]:
+    """Point FULL_WIDTH code points at their 'fwid' glyphs (when the font has them)."""
+    if "GSUB" not in font:
+        return []
+    gsub = font["GSUB"].table
+    fwid: dict[str, str] = {}
+    for rec in gsub.FeatureList.FeatureRecord:
+        if rec.FeatureTag != "fwid":
+            continue
+        for index in rec.Feature.LookupListIndex:
+            for sub in gsub.LookupList.Lookup[index].SubTable:
+                fwid.update(getattr(sub, "mapping", {}) or {})
+    changed = []
+    for table in font["cmap"].tables:
+        if not table.isUnicode():
+            continue
+        for cp in FULL_WIDTH:
+            glyph = table.cmap.get(cp)
+            if glyph in fwid:
+                table.cmap[cp] = fwid[glyph]
+                changed.append(f"U+{cp:04X}")
+    return sorted(set(changed))
+
+
 def subset(font, cps: set[int]) -> None:
     from fontTools import subset as ft_subset
 
@@ -124,6 +158,7 @@ def build_one(args: tuple[str, str, int, str]) -> str:
     from fontTools.ttLib import TTFont
 
     font = TTFont(Path(src_root) / src, fontNumber=index, lazy=False)
+    use_full_width_forms(font)
     subset(font, repertoire())
     if "CFF " in font:
         cff_to_glyf(font)

@@ -21,7 +21,8 @@ from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, Stor
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
-BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
+BYLINE_GAP = "\u3000"
+MAX_HEAD_AIR = 3  # rows of slack a headline band may absorb (more would look like a hole)  # ideographic space after the inline byline (本报讯　8月3日…)
 
 
 @dataclass
@@ -59,10 +60,29 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet)
         first += 1
     if "below" in story.rules:
         last -= 1
-    row = _place_head(sp, first)
-    result = _place_body(sp, row, last)
+    x0, x1 = sp.columns[0]
+    lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
+    air = _head_air(sp, lines, first, last) if story.balance else 0
+    row = place_head(sp, first, air)
+    result = _place_body(sp, lines, row, last)
     _place_rules(sp)
     return sp.items, result, sp.problems
+
+
+def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, last: int) -> int:
+    """Rows of slack the headline band takes so the body's balanced columns end on
+    the story's last row instead of leaving empty lines under it (page-layout.md:
+    a stretchable gap; spec §5: the headline band stays whole rows)."""
+    if not (sp.story.headline or sp.story.kicker or sp.story.label):
+        return 0
+    scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
+    row = place_head(scratch, first)
+    slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
+    taken = fill(slots, len(lines), True)
+    if len(taken) < len(lines):
+        return 0
+    used = max((t.row for t in taken), default=row - 1)
+    return max(0, min(last - used, MAX_HEAD_AIR))
 
 
 def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
@@ -71,9 +91,9 @@ def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
 
 
 # ----------------------------------------------------------------- headline group
-def _place_head(sp: StoryPlacement, row: int) -> int:
+def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     """Label, kicker, headline, subtitle, byline line and leads; returns the first
-    row left for the body."""
+    row left for the body.  ``air``: extra rows added to the headline's band."""
     s = sp.story
     x0, x1 = _span_x(sp, s.headline_columns)
     width = x1 - x0
@@ -88,7 +108,8 @@ def _place_head(sp: StoryPlacement, row: int) -> int:
                              x0, row, "kicker")
     if head:
         top = row
-        row = _place_display(sp, head, head_style, x0, row, "headline")
+        row = _place_display(sp, head, head_style, x0, row, "headline", air)
+        air = 0
         if label:
             _place_label(sp, label, x0, top, sp.style("label"), rows=row - top)
             label = None
@@ -110,9 +131,10 @@ def _place_head(sp: StoryPlacement, row: int) -> int:
     return row
 
 
-def _place_display(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: float, row: int, kind: str) -> int:
+def _place_display(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: float, row: int, kind: str,
+                   air: int = 0) -> int:
     """A block centred vertically in whole grid rows; returns the next free row."""
-    n = display_rows(len(lines), style, sp.geo.leading)
+    n = display_rows(len(lines), style, sp.geo.leading) + air
     top = sp.geo.row_top(row)
     for line, base in zip(lines, block_baselines(len(lines), style, top, n * sp.geo.leading), strict=True):
         sp.text(line, x, base, kind, style)
@@ -168,7 +190,7 @@ def _place_label(sp: StoryPlacement, label: list[Line], x: float, row: int, styl
 
 
 # ----------------------------------------------------------------- body and pictures
-def _body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
+def body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
     """The story's body lines with their kind (body, credit), in reading order."""
     s = sp.story
     body = sp.style("body")
@@ -204,13 +226,12 @@ def _split_opener(byline: str) -> tuple[str, str]:
     return byline, ""
 
 
-def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int) -> set[int]:
-    """Draw a picture and its caption in its block; return the rows it takes."""
+def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int) -> None:
+    """Draw a picture and its caption in its block (rows: ``_photo_rows``)."""
     cols = photo.columns or Span(1, len(sp.columns))
     x0, x1 = _span_x(sp, cols)
     top, bottom = first_row + photo.rows.first - 1, first_row + photo.rows.last - 1
     bottom = min(bottom, last_row)
-    taken = set(range(top, bottom + 1))
     if bottom < last_row:
         bottom -= 1  # a blank grid line between the picture block and the text below
     cap_style = sp.style("caption")
@@ -223,19 +244,24 @@ def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int
         sp.items.append(ImageItem(photo.file, rect, photo.fit, photo.placeholder, sp.story.id, photo.pixel_size))
     for line, base in zip(caption, row_baselines(geo, img_bottom_row + 1, len(caption), cap_style.size), strict=True):
         sp.text(line, x0, base, "caption", cap_style)
-    return taken
 
 
-def _place_body(sp: StoryPlacement, first_row: int, last_row: int) -> StoryResult:
-    s, geo = sp.story, sp.geo
+def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, set[int]]:
+    """Text column (0-based) -> grid rows its pictures take."""
     blocked: dict[int, set[int]] = {}
-    for photo in s.photos:
-        rows = _photo_block(sp, photo, first_row, last_row)
-        for c in range((photo.columns or Span(1, len(sp.columns))).first - 1,
-                       (photo.columns or Span(1, len(sp.columns))).last):
+    for photo in sp.story.photos:
+        cols = photo.columns or Span(1, len(sp.columns))
+        rows = set(range(first_row + photo.rows.first - 1, min(first_row + photo.rows.last - 1, last_row) + 1))
+        for c in range(cols.first - 1, cols.last):
             blocked.setdefault(c, set()).update(rows)
-    width = sp.columns[0][1] - sp.columns[0][0]
-    lines = _body_lines(sp, width) if (s.paragraphs or s.credit) else []
+    return blocked
+
+
+def _place_body(sp: StoryPlacement, lines: list[tuple[Line, str]], first_row: int, last_row: int) -> StoryResult:
+    s, geo = sp.story, sp.geo
+    for photo in s.photos:
+        _photo_block(sp, photo, first_row, last_row)
+    blocked = _photo_rows(sp, first_row, last_row)
     slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
     taken = fill(slots, len(lines), s.balance)
     body_style = sp.style("body")

@@ -29,22 +29,36 @@ class Media:
         return self.bleed + self.slug
 
 
-def render_canvas(placed: PlacedPage, fonts: FontSet, media: Media, buffer: io.BytesIO, *, title: str = ""):
-    """A ReportLab canvas with the page drawn (not yet saved), so callers can add
-    proof overlays or marks before ``showPage``/``save``."""
+def new_canvas(buffer: io.BytesIO, placed: PlacedPage, media: Media, title: str = ""):
+    """A deterministic ReportLab canvas sized for ``placed`` plus bleed and slug."""
     from reportlab.pdfgen.canvas import Canvas
 
-    geo = placed.geometry
-    w = geo.page_width + 2 * media.offset
-    h = geo.page_height + 2 * media.offset
-    c = Canvas(buffer, pagesize=(w, h), invariant=1, pageCompression=1, pdfVersion=(1, 6))
+    c = Canvas(buffer, pagesize=_media_size(placed, media), invariant=1, pageCompression=1, pdfVersion=(1, 6))
     c.setTitle(title or placed.title or "layout page")
     c.setCreator("layout")
     c.setProducer("layout (ReportLab)")
+    return c
+
+
+def _media_size(placed: PlacedPage, media: Media) -> tuple[float, float]:
+    geo = placed.geometry
+    return geo.page_width + 2 * media.offset, geo.page_height + 2 * media.offset
+
+
+def draw_page(c, placed: PlacedPage, fonts: FontSet, media: Media) -> None:
+    """Draw one page's items (in trim coordinates, shifted by the bleed and slug)."""
+    c.setPageSize(_media_size(placed, media))
     c.saveState()
     c.translate(media.offset, media.offset)
     draw_items(c, placed, fonts)
     c.restoreState()
+
+
+def render_canvas(placed: PlacedPage, fonts: FontSet, media: Media, buffer: io.BytesIO, *, title: str = ""):
+    """A ReportLab canvas with the page drawn (not yet saved), so callers can add
+    proof overlays or marks before ``showPage``/``save``."""
+    c = new_canvas(buffer, placed, media, title)
+    draw_page(c, placed, fonts, media)
     return c
 
 
@@ -112,6 +126,21 @@ def render_pdf(placed: PlacedPage, fonts: FontSet, media: Media | None = None) -
     buf = io.BytesIO()
     c = render_canvas(placed, fonts, media or Media(bleed=placed.geometry.bleed), buf)
     c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def render_document(pages: list[PlacedPage], fonts: FontSet, media: Media | None = None, title: str = "") -> bytes:
+    """Several placed pages as one PDF, in order (an edition, or a reprint that ran
+    onto a second page)."""
+    if not pages:
+        raise ValueError("no pages to render")
+    buf = io.BytesIO()
+    m = media or Media(bleed=pages[0].geometry.bleed)
+    c = new_canvas(buf, pages[0], m, title)
+    for placed in pages:
+        draw_page(c, placed, fonts, m)
+        c.showPage()
     c.save()
     return buf.getvalue()
 
