@@ -223,7 +223,8 @@ def _grey_to_k_lut(dst_path: str) -> tuple[int, ...]:
     ramp = Image.frombytes("CMYK", (len(ks), 1), bytes(b for k in ks for b in (0, 0, 0, k)))
     to_lab = ImageCms.buildTransform(_profile(dst_path), ImageCms.createProfile("LAB"), "CMYK", "LAB",
                                      renderingIntent=INTENTS["relative"])
-    lk = [px[0] * 100 / 255 for px in ImageCms.applyTransform(ramp, to_lab).getdata()]
+    lab_ramp = ImageCms.applyTransform(ramp, to_lab)
+    lk = [lab_ramp.getpixel((i, 0))[0] * 100 / 255 for i in range(len(ks))]
     for i in range(1, len(lk)):  # force monotone: more K is never lighter
         lk[i] = min(lk[i], lk[i - 1] - 1e-6)
     l_paper, l_solid = lk[0], lk[-1]

@@ -33,7 +33,10 @@ from layout.errors import LayoutError
 from layout.render.images import default_output_profile
 
 STANDARDS = ("X-4", "X-1a")
-PDFX_VERSION = {"X-4": "PDF/X-4", "X-1a": "PDF/X-1a:2001"}
+# Info GTS_PDFXVersion per standard; X-1a:2001 names its family in the version key
+# and the conformance level in GTS_PDFXConformance (ISO 15930-1 6.2.2).
+PDFX_VERSION = {"X-4": "PDF/X-4", "X-1a": "PDF/X-1:2001"}
+PDFX_CONFORMANCE = {"X-1a": "PDF/X-1a:2001"}
 PDF_VERSION = {"X-4": "1.6", "X-1a": "1.3"}
 # A fixed date keeps two renders of one page byte-identical; pass the issue date.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -44,8 +47,6 @@ DEFAULT_CONDITION_ID = "IFRA26"
 DEFAULT_CONDITION = "Coldset offset on newsprint (ISO 12647-3:2013), total ink 240 %"
 REGISTRY = "http://www.color.org"
 PRODUCER = "layout (ReportLab, pikepdf)"
-# keys that carry transparency in an ExtGState; forbidden in PDF/X-1a
-_TRANSPARENCY_GS = ("/SMask", "/CA", "/ca", "/BM")
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,16 @@ def make_pdfx(pdf_bytes: bytes, *, standard: str = "X-4", title: str,
             raise ValueError("encrypted PDF cannot become PDF/X")
         _check_boxes(pdf)
         _strip_javascript(pdf)
+        _strip_ascii_filters(pdf)
         if standard == "X-1a":
             _check_no_transparency(pdf)
         _set_output_intent(pdf, intent, profile)
         digest = hashlib.sha256(pdf_bytes + repr((standard, title, intent, trapped, when)).encode()).digest()
         _set_info(pdf, standard, title, trapped, when, author, subject, creator)
-        _set_xmp(pdf, standard, title, trapped, when, author, subject, creator, digest)
+        if standard == "X-4":  # PDF 1.3 (X-1a:2001) has no metadata streams; Info carries it all
+            _set_xmp(pdf, title, trapped, when, author, subject, creator, digest)
+        elif "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
         out = io.BytesIO()
         pdf.save(out, force_version=PDF_VERSION[standard],
                  deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
@@ -195,33 +200,37 @@ def _strip_javascript(pdf) -> None:
                     del annot[key]
 
 
-def _check_no_transparency(pdf) -> None:
-    """PDF/X-1a (PDF 1.3) has no transparency: no soft masks, alpha or blend modes."""
+def _strip_ascii_filters(pdf) -> None:
+    """Undo a leading ASCII85/ASCIIHex filter (ReportLab's default for images): it
+    adds 25 % to every photo and qpdf will not remove it in front of DCTDecode."""
     import pikepdf
 
-    found = []
+    from layout.check.imageink import decode_general
+
     for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        if not isinstance(obj, pikepdf.Stream):
             continue
-        if obj.get("/Subtype") == "/Image" and "/SMask" in obj:
-            found.append("image with soft mask")
-        if obj.get("/Type") == "/ExtGState":
-            for key in _TRANSPARENCY_GS:
-                v = obj.get(key)
-                if v is None:
-                    continue
-                if key in ("/CA", "/ca") and float(v) >= 1:
-                    continue
-                if key == "/BM" and str(v) in ("/Normal", "/Compatible"):
-                    continue
-                if key == "/SMask" and str(v) == "/None":
-                    continue
-                found.append(f"ExtGState {key} {v}")
-        group = obj.get("/Group")
-        if isinstance(group, pikepdf.Dictionary) and group.get("/S") == "/Transparency":
-            found.append("transparency group")
+        f = obj.get("/Filter")
+        if not isinstance(f, pikepdf.Array) or len(f) < 2 or str(f[0]) not in ("/ASCII85Decode", "/A85",
+                                                                                  "/ASCIIHexDecode", "/AHx"):
+            continue
+        data = decode_general(str(f[0]), bytes(obj.read_raw_bytes()))
+        if data is None:
+            continue
+        rest = [pikepdf.Name(str(x)) for x in list(f)[1:]]
+        parms = obj.get("/DecodeParms")
+        rest_parms = list(parms)[1:] if isinstance(parms, pikepdf.Array) else None
+        obj.write(data, filter=rest if len(rest) > 1 else rest[0],
+                  decode_parms=(rest_parms if len(rest) > 1 else rest_parms[0]) if rest_parms else None)
+
+
+def _check_no_transparency(pdf) -> None:
+    """PDF/X-1a (PDF 1.3) has no transparency: no soft masks, alpha or blend modes."""
+    from layout.check.structure import transparency_uses
+
+    found = transparency_uses(pdf)
     if found:
-        raise ValueError("PDF/X-1a allows no transparency: " + ", ".join(sorted(set(found))))
+        raise ValueError("PDF/X-1a allows no transparency: " + ", ".join(sorted(found)))
 
 
 def _set_output_intent(pdf, intent: OutputIntent, profile: bytes) -> None:
@@ -266,8 +275,8 @@ def _set_info(pdf, standard, title, trapped, when, author, subject, creator) -> 
         "/Trapped": pikepdf.Name("/True") if trapped else pikepdf.Name("/False"),
         "/GTS_PDFXVersion": pikepdf.String(PDFX_VERSION[standard]),
     })
-    if standard == "X-1a":
-        info["/GTS_PDFXConformance"] = pikepdf.String(PDFX_VERSION[standard])
+    if standard in PDFX_CONFORMANCE:
+        info["/GTS_PDFXConformance"] = pikepdf.String(PDFX_CONFORMANCE[standard])
     if author:
         info["/Author"] = pikepdf.String(author)
     if subject:
@@ -283,8 +292,7 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
-    xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/">
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
 {creator_xml}{subject_xml}   <xmp:CreateDate>{date}</xmp:CreateDate>
@@ -304,14 +312,11 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <?xpacket end="w"?>"""
 
 
-def _set_xmp(pdf, standard, title, trapped, when, author, subject, creator, digest: bytes) -> None:
+def _set_xmp(pdf, title, trapped, when, author, subject, creator, digest: bytes) -> None:
     """XMP packet matching the Info dictionary (X-4 requires them equivalent)."""
     import pikepdf
 
-    version = PDFX_VERSION[standard]
-    pdfx = (f"   <pdfxid:GTS_PDFXVersion>{version}</pdfxid:GTS_PDFXVersion>\n" if standard == "X-4" else
-            f"   <pdfx:GTS_PDFXVersion>{version}</pdfx:GTS_PDFXVersion>\n"
-            f"   <pdfx:GTS_PDFXConformance>{version}</pdfx:GTS_PDFXConformance>\n")
+    pdfx = f"   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION['X-4']}</pdfxid:GTS_PDFXVersion>\n"
     xml = _XMP.format(
         title=escape(title), date=_xmp_date(when), creator=escape(creator), producer=escape(PRODUCER),
         trapped="True" if trapped else "False",
