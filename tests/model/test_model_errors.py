@@ -252,3 +252,10 @@ def test_fonts(page):
     assert "not a TrueType/OpenType font" in err.message
     err = page.error(BASE + "fonts:\n  fallback: {song: [hie]}\n")
     assert "unknown face 'hie'" in err.message and err.hint == "did you mean 'hei'?"
+
+
+def test_display_style_must_fit_its_rows(page):
+    text = BASE + "styles:\n  headline: {rows: 1}\n"
+    err = page.error(text)
+    assert "22pt type does not fit 1 grid line (14.4pt)" in err.message and "rows: 2" in err.hint
+    at(err, line_of(text, "rows: 1}"), col_of(text, "1}"))

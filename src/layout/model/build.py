@@ -9,6 +9,7 @@ frame are the style's own (a headline does not inherit the body's 2-em indent).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from layout.errors import LayoutError
@@ -193,6 +194,14 @@ def build_styles(f: Fields | None, body: TextStyle, faces: tuple[str, ...]) -> d
     for name, sf in (f.values if f is not None else {}).items():
         style = resolve_style(name, sf, body)
         check_face(style.face, faces, sf.where("face"), f"styles.{name}.face")
+        if style.rows is not None and style.rows * body.leading < style.size:
+            need = math.ceil(style.size / body.leading)
+            raise LayoutError(
+                f"styles.{name}: {style.size:g}pt type does not fit {style.rows} grid line"
+                f"{'s' if style.rows > 1 else ''} ({style.rows * body.leading:g}pt)",
+                sf.where("rows"),
+                f"rows: {need} or more, or a smaller size",
+            )
         styles[name] = style
     return styles
 
