@@ -16,8 +16,9 @@ from layout.errors import LayoutError
 from layout.fonts.fontset import ROLES, FaceSpec
 from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry, grid_geometry, split_width
 from layout.model.keys import PAGE_PRESET_PT, PRESET_ALIASES
-from layout.model.kinds import Fields, GridLines, suggest
+from layout.model.kinds import GridLines, suggest
 from layout.model.paths import PathPolicy
+from layout.model.table import Fields
 from layout.model.types import BLACK, FontsConfig, GridSpec, Header, Margins, PageSpec, TextStyle
 from layout.units import parse_length
 

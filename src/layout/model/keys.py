@@ -18,7 +18,6 @@ from layout.model.kinds import (
     Enum,
     FalseOnly,
     Int,
-    Key,
     Leading,
     Length,
     Lines,
@@ -28,9 +27,9 @@ from layout.model.kinds import (
     PathText,
     Size,
     SpanKind,
-    Table,
     Text,
 )
+from layout.model.table import Key, Table
 from layout.units import PT_PER_MM
 
 _NAME = re.compile(NAME_PATTERN)

@@ -25,9 +25,9 @@ from layout.model.build import (
     check_geometry,
 )
 from layout.model.keys import LAYOUT
-from layout.model.kinds import Fields
 from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
+from layout.model.table import Fields
 from layout.model.types import Header, PageLayout, TextStyle
 from layout.model.yamlsafe import MAP, Node, load_yaml
 

@@ -14,8 +14,9 @@ from layout.model.build import unknown_name
 from layout.model.content import image_size, read_body_file, split_paragraphs
 from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry
 from layout.model.keys import ELEMENT_STYLES, RULE_SIDES
-from layout.model.kinds import END, Fields
+from layout.model.kinds import END
 from layout.model.paths import PathPolicy
+from layout.model.table import Fields
 from layout.model.types import Photo, Span, Story, TextStyle
 
 LEAD_BULLET = "■"
