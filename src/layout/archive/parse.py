@@ -207,6 +207,10 @@ class _Walker:
         if anchor:
             self._start_story(run, strong=True, confidence=0.95, reason="a byline, lead or byline line follows")
             return j
+        if cur is None and (nxt is None or nxt.kind is Kind.EDITOR):
+            # display lines and nothing under them: a headline group without a story
+            self._start_story(run, strong=False, confidence=0.4, reason="nothing follows it")
+            return j
         if nxt is None or nxt.kind is Kind.EDITOR:
             self._trailing(run, "short line at the end of the archive")
             return j
@@ -249,7 +253,8 @@ class _Walker:
         for role, idx, conf, why in head.roles:
             x = run[idx]
             c = min(conf, confidence) if role == "headline" else conf
-            story.add(role, x.text, x.where, c, f"{why}; story start: {reason}", x.gap)
+            why = why if strong else f"{why}; a new story: {reason}"
+            story.add(role, x.text, x.where, c, why, x.gap)
 
     def _extend_page_name(self, extra: list[Unit]) -> None:
         for x in extra:

@@ -1,0 +1,221 @@
+"""An ``ArchivedPage`` as a page in the layout format (docs/format.md).
+
+The output is the ordinary YAML an operator edits and renders: deterministic (same
+page, same bytes), readable (CJK written as is, bodies as block scalars, one
+paragraph per blank-line-separated block) and loadable by ``layout.model``.
+
+Placement is not decided here.  The caller passes ``placements``: story id ->
+the placement keys of that story (``columns``, ``rows``, ``text_columns``,
+``headline_columns``, ``headline_style``, ``box``, ``rule``, ``balance``) and
+``photos``: one mapping per caption, in caption order (``file``, ``columns``,
+``rows``, ``fit``).  ``head`` holds the page-level keys (``extends``, ``page``,
+``grid``, ``styles``, extra ``header`` keys).  Without placements the stories carry
+content only: a draft for a person or the automatic layout to place.
+
+Subheads have no key of their own in the format yet: they are written as body
+paragraphs in their place, and a comment above the body names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+
+from layout.archive.model import ArchivedPage, ArchivedStory
+
+INDENT = "  "
+# placement keys, in the order they are written (before the story's text)
+STORY_PLACEMENT_KEYS = ("columns", "rows", "text_columns", "headline_columns", "headline_style",
+                        "box", "rule", "balance")
+PHOTO_PLACEMENT_KEYS = ("file", "columns", "rows", "fit")
+HEAD_KEYS = ("extends", "page", "grid", "fonts", "header", "styles")
+# a plain scalar must not start with these (YAML indicators)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_resolver = yaml.resolver.Resolver()
+
+
+def story_ids(page: ArchivedPage) -> tuple[str, ...]:
+    """The ids the emitter gives the stories: ``story1``, ``story2`` … in archive
+    order (the loader's own default), so a placement function can key on them."""
+    return tuple(f"story{n}" for n in range(1, len(page.stories) + 1))
+
+
+def emit_page(page: ArchivedPage, placements: Mapping[str, Mapping[str, Any]] | None = None,
+              head: Mapping[str, Any] | None = None, *, source: str | None = None) -> str:
+    """The page as layout YAML.  ``source`` names the archive in the top comment."""
+    placements = placements or {}
+    head = dict(head or {})
+    ids = story_ids(page)
+    unknown = sorted(set(placements) - set(ids))
+    if unknown:
+        raise ValueError(f"placements for unknown stories {unknown}; the ids are {list(ids)}")
+    out: list[str] = []
+    if source:
+        out.append(f"# Imported from {source} by layout import: {len(page.stories)} stories.")
+    unsure = sum(n.unsure for s in page.stories for n in s.notes) + sum(n.unsure for n in page.notes)
+    if unsure:
+        out.append(f"# {unsure} recognition decisions are unsure (see `layout import --report`); "
+                   "they are marked below.")
+    for key in HEAD_KEYS:
+        if key == "header":
+            _emit_header(out, page, head.pop("header", None))
+        elif key in head:
+            _emit_key(out, 0, key, head.pop(key))
+    for key in sorted(head):
+        _emit_key(out, 0, key, head[key])
+    out.append("stories:")
+    for sid, story in zip(ids, page.stories, strict=True):
+        _emit_story(out, sid, story, placements.get(sid, {}))
+    return "\n".join(out) + "\n"
+
+
+def _emit_header(out: list[str], page: ArchivedPage, extra: Mapping[str, Any] | None) -> None:
+    header: dict[str, Any] = {}
+    if page.name:
+        header["title"] = page.name
+    if page.editor:
+        header["editor"] = page.editor
+    header.update(extra or {})
+    if header:
+        _emit_key(out, 0, "header", header)
+
+
+def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[str, Any]) -> None:
+    unsure = {n.element: n for n in story.notes if n.unsure}
+    out.append(f"{INDENT}- id: {sid}")
+    pad = INDENT * 2
+    extra = sorted(set(place) - {*STORY_PLACEMENT_KEYS, "photos"})
+    if extra:
+        raise ValueError(f"story {sid}: unknown placement keys {extra}")
+    for key in STORY_PLACEMENT_KEYS:
+        if key in place:
+            _emit_key(out, 2, key, place[key])
+    for key in ("label", "kicker", "headline", "subtitle"):
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, pad, unsure.get(key))
+            out.append(f"{pad}{key}: {scalar(value)}")
+    if story.leads:
+        out.append(f"{pad}leads:")
+        out.extend(f"{pad}{INDENT}- {scalar(t)}" for t in story.leads)
+    for key in ("byline", "byline_line"):
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, pad, unsure.get(key))
+            out.append(f"{pad}{key}: {scalar(value)}")
+    _emit_body(out, pad, story, unsure)
+    if story.credit:
+        _comment_unsure(out, pad, unsure.get("credit"))
+        out.append(f"{pad}credit: {scalar(story.credit)}")
+    _emit_photos(out, pad, story, place.get("photos", ()), unsure)
+
+
+def _emit_body(out: list[str], pad: str, story: ArchivedStory, unsure: Mapping[str, Any]) -> None:
+    body = story.body()
+    if not body:
+        return
+    if story.subheads:
+        names = "; ".join(s.text for s in story.subheads)
+        out.append(f"{pad}# subheads, written as paragraphs in their place: {names}")
+    doubtful = [ref for ref in unsure if ref.startswith(("paragraphs.", "subheads."))]
+    if doubtful:
+        out.append(f"{pad}# unsure in the body: {', '.join(_why(unsure[r]) for r in sorted(doubtful))}")
+    out.append(f"{pad}body: |-")
+    inner = pad + INDENT
+    for i, para in enumerate(body):
+        if i:
+            out.append("")
+        out.append(inner + para)
+
+
+def _emit_photos(out: list[str], pad: str, story: ArchivedStory, placed: Sequence[Mapping[str, Any]],
+                 unsure: Mapping[str, Any]) -> None:
+    if not story.captions:
+        return
+    out.append(f"{pad}photos:")
+    item = pad + INDENT
+    for i, cap in enumerate(story.captions):
+        place = placed[i] if i < len(placed) else {}
+        extra = sorted(set(place) - set(PHOTO_PLACEMENT_KEYS))
+        if extra:
+            raise ValueError(f"photo {i + 1}: unknown placement keys {extra}")
+        if cap.truncated:
+            out.append(f"{item}# caption cut off in the archive: kept as it is")
+        _comment_unsure(out, item, unsure.get(f"captions.{i}"))
+        lines = [f"{k}: {_inline(place[k])}" for k in PHOTO_PLACEMENT_KEYS if k in place]
+        lines += [f"caption: {scalar(cap.text)}", "placeholder: true"]
+        out.append(f"{item}- {lines[0]}")
+        out.extend(f"{item}{INDENT}{ln}" for ln in lines[1:])
+
+
+def _comment_unsure(out: list[str], pad: str, note: Any) -> None:
+    if note is not None:
+        out.append(f"{pad}# unsure: {_why(note)}")
+
+
+def _why(note: Any) -> str:
+    return f"{note.element} ({note.confidence:.2f}, {note.reason.split(';')[0]})"
+
+
+# ----------------------------------------------------------------- generic YAML
+def _emit_key(out: list[str], level: int, key: str, value: Any) -> None:
+    pad = INDENT * level
+    if isinstance(value, Mapping):
+        if not value:
+            out.append(f"{pad}{key}: {{}}")
+            return
+        out.append(f"{pad}{key}:")
+        for k, v in value.items():
+            _emit_key(out, level + 1, str(k), v)
+    elif isinstance(value, list | tuple) and any(isinstance(v, Mapping | list | tuple) for v in value):
+        out.append(f"{pad}{key}:")
+        for v in value:
+            if isinstance(v, Mapping):
+                first = True
+                for k, vv in v.items():
+                    lead = f"{pad}{INDENT}- " if first else f"{pad}{INDENT}{INDENT}"
+                    sub: list[str] = []
+                    _emit_key(sub, 0, str(k), vv)
+                    out.append(lead + sub[0])
+                    out.extend(f"{pad}{INDENT}{INDENT}{s}" for s in sub[1:])
+                    first = False
+            else:
+                out.append(f"{pad}{INDENT}- {_inline(v)}")
+    else:
+        out.append(f"{pad}{key}: {_inline(value)}")
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_inline(v)}" for k, v in value.items()) + "}"
+    return scalar(str(value))
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as the same string: plain when that
+    is safe (most Chinese text), double-quoted otherwise (CJK still unescaped)."""
+    if _plain_ok(text):
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85\ufeff]",
+                     lambda m: f"\\u{ord(m.group()):04x}", escaped)
+    return f'"{escaped}"'
+
+
+def _plain_ok(text: str) -> bool:
+    if not text or text != text.strip() or text[0] in _INDICATORS:
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or re.search(r"[\x00-\x1f\x7f\u2028\u2029\x85\ufeff\u00a0]", text):
+        return False
+    return _resolver.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"

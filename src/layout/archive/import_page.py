@@ -1,0 +1,69 @@
+"""Importing an archive in one call: read, normalise, recognise, emit (issue 6).
+
+``import_archive(path)`` is what ``layout import`` runs.  Placement is a separate,
+replaceable step: ``place`` receives the recognised page and returns, per story id
+(``emit.story_ids``), the placement keys of that story (see ``emit``), or a
+``Placement`` with page-level keys too.  With ``place=None`` the YAML carries the
+content without placement keys -- the automatic layout plugs in here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from layout.archive.emit import emit_page
+from layout.archive.model import ArchivedPage
+from layout.archive.normalize import Normalized, normalize
+from layout.archive.parse import parse_page
+from layout.archive.read import ArchiveText, read_archive
+from layout.archive.report import format_report
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What a placement function may return: per-story keys and page-level keys
+    (``extends``, ``page``, ``grid``, ``styles``, extra ``header`` keys)."""
+
+    stories: Mapping[str, Mapping[str, Any]]
+    head: Mapping[str, Any] = field(default_factory=dict)
+
+
+PlaceFunction = Callable[[ArchivedPage], "Mapping[str, Mapping[str, Any]] | Placement"]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The recognised page, its YAML, and the recognition report (text); also the
+    decoded archive and the normalisation record."""
+
+    page: ArchivedPage
+    yaml_text: str
+    report: str
+    archive: ArchiveText
+    normalized: Normalized
+
+
+def recognise(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[ArchivedPage, ArchiveText,
+                                                                                   Normalized]:
+    """Read, normalise and recognise an archive (no YAML).  LayoutError on bad input."""
+    archive = read_archive(path, encoding)
+    normalized = normalize(archive.text)
+    page = parse_page(normalized.text, archive.path)
+    return page, archive, normalized
+
+
+def import_archive(path: str | os.PathLike[str], encoding: str | None = None,
+                   place: PlaceFunction | None = None) -> ImportResult:
+    """Import ``path``: see the module doc.  Raises LayoutError (exit 2) for an
+    empty, binary or undecodable archive and for one without stories."""
+    page, archive, normalized = recognise(path, encoding)
+    placed = place(page) if place is not None else None
+    if isinstance(placed, Placement):
+        stories, head = placed.stories, placed.head
+    else:
+        stories, head = placed or {}, {}
+    yaml_text = emit_page(page, stories, head, source=os.path.basename(archive.path))
+    return ImportResult(page, yaml_text, format_report(page, archive, normalized), archive, normalized)
