@@ -58,6 +58,11 @@ def overprint(canvas) -> Iterator[None]:
 
 
 def set_text_black(canvas_or_text) -> None:
-    """Body text colour: 100 % K, overprinting."""
+    """Body text colour: 100 % K, overprinting.
+
+    The overprint ExtGState outlives the text object's ET (only Q restores it), so
+    bracket the text with ``canvas.saveState()``/``restoreState()`` (or use
+    ``with overprint(canvas)``): a light tint drawn later with overprint on would
+    not knock out what lies below it."""
     canvas_or_text.setFillColorCMYK(*TEXT_BLACK)
     set_overprint(canvas_or_text, True)
