@@ -203,7 +203,8 @@ STYLES = Table(
 PHOTO = Table(
     "photo",
     (
-        Key("file", PathText(), "image file (PNG, JPEG, TIFF), relative to the layout file", required=True),
+        Key("file", PathText(), "image file (PNG, JPEG, TIFF), relative to the layout file; "
+            "may be left out with placeholder: true (an empty, marked photo frame)"),
         Key(
             "rows",
             SpanKind("rows"),

@@ -144,14 +144,22 @@ class StoryBuilder:
         return paragraphs
 
     def photo(self, f: Fields, name: str, text_columns: int, rows: Span) -> Photo:
-        written, node = f.get("file"), f.nodes["file"]
-        path = self.policy.existing_file(written, node, "photo")
-        size = image_size(path, written, node.where)
-        self.inputs.append(str(path))
+        written = f.get("file")
+        if written is None:
+            if not f.get("placeholder", False):
+                raise LayoutError(f"{name}: photo has no file", f.node.where,
+                                  "give it file: (an image), or placeholder: true for an empty photo frame")
+            path, size = None, (0, 0)
+        else:
+            node = f.nodes["file"]
+            path = self.policy.existing_file(written, node, "photo")
+            size = image_size(path, written, node.where)
+            self.inputs.append(str(path))
         return Photo(
-            file=str(path),
-            rows=self.inner_span(f, "rows", rows.count, "rows", f"{name}: photo {written!r}"),
-            columns=self.inner_span(f, "columns", text_columns, "text columns", f"{name}: photo {written!r}"),
+            file=None if path is None else str(path),
+            rows=self.inner_span(f, "rows", rows.count, "rows", f"{name}: photo {written or 'frame'!r}"),
+            columns=self.inner_span(f, "columns", text_columns, "text columns",
+                                    f"{name}: photo {written or 'frame'!r}"),
             fit=f.get("fit", "fill"),
             caption=f.get("caption"),
             placeholder=f.get("placeholder", False),

@@ -136,10 +136,11 @@ class Header:
 class Photo:
     """A picture inside a story.  ``columns``: text columns of the story (None = all);
     ``rows``: lines of the story's text area, 1 = the first line below the headline
-    group.  ``fit``: "fill" (crop to the frame) or "fit" (letterbox).
+    group.  ``fit``: "fill" (crop to the frame) or "fit" (letterbox).  ``file`` is
+    None for an empty placeholder frame (an archive reprint has captions, no pictures).
     ``pixel_size``: the image's (width, height) in pixels, read when validating."""
 
-    file: str
+    file: str | None  # None: a placeholder frame with no picture yet
     rows: Span
     columns: Span | None = None
     fit: str = "fill"

@@ -49,7 +49,9 @@ class BoxItem:
 
 @dataclass(frozen=True)
 class ImageItem:
-    path: str
+    """A picture in its frame; ``path`` None draws an empty placeholder frame."""
+
+    path: str | None
     rect: Rect
     fit: str = "fill"
     placeholder: bool = False

@@ -21,8 +21,10 @@ from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, Stor
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
-BYLINE_GAP = "\u3000"
-MAX_HEAD_AIR = 3  # rows of slack a headline band may absorb (more would look like a hole)  # ideographic space after the inline byline (本报讯　8月3日…)
+BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
+# rows of slack a headline band may absorb; the band is centred, so 4 rows leave
+# 2 empty lines above and 2 below the headline: less than a hole (3 lines)
+MAX_HEAD_AIR = 4
 
 
 @dataclass

@@ -97,6 +97,9 @@ def draw_image(c, it: ImageItem) -> None:
     from layout.render.images import load_image, prepare_image
 
     frame = it.rect
+    if it.path is None:
+        draw_placeholder(c, frame)
+        return
     im = load_image(it.path)
     crop = fill_crop(im.size, frame.width, frame.height) if it.fit == "fill" else None
     prepared = prepare_image(im, placed_size=(frame.width, frame.height), crop=crop)
@@ -106,6 +109,22 @@ def draw_image(c, it: ImageItem) -> None:
     scale = min(frame.width / prepared.width, frame.height / prepared.height)
     dw, dh = prepared.width * scale, prepared.height * scale
     draw_prepared(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
+
+
+PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", prints as a flat K tint
+
+
+def draw_placeholder(c, frame: Rect) -> None:
+    """An empty photo frame as layout programs draw it: a tint, an outline and the
+    two diagonals.  No words: a placeholder must not add text to the page."""
+    c.saveState()
+    c.setFillColorCMYK(*PLACEHOLDER_TINT)
+    c.setStrokeColorCMYK(0, 0, 0, 0.5)
+    c.setLineWidth(0.5)
+    c.rect(frame.x0, frame.y0, frame.width, frame.height, stroke=1, fill=1)
+    c.line(frame.x0, frame.y0, frame.x1, frame.y1)
+    c.line(frame.x0, frame.y1, frame.x1, frame.y0)
+    c.restoreState()
 
 
 def fill_crop(px: tuple[int, int], width: float, height: float) -> tuple[int, int, int, int]:
