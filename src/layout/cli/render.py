@@ -1,4 +1,4 @@
-"""``layout render PAGE.yaml -o page.pdf``: the main job."""
+"""``layout render PAGE.yaml [PAGE2.yaml …] -o page.pdf``: the main job."""
 
 from __future__ import annotations
 
@@ -10,15 +10,25 @@ from layout.errors import EXIT_OK, EXIT_PROBLEMS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="set a YAML page layout into a PDF",
-                       description="Set a YAML page layout into a PDF. Text that does not fit is reported; "
-                                   "with --strict it makes the exit code 1.")
-    p.add_argument("layout", help="the page layout (YAML)")
-    p.add_argument("-o", "--output", help="the PDF to write (default: PAGE.pdf beside the layout)")
-    p.add_argument("--strict", action="store_true", help="exit 1 when text overflows or a character has no glyph")
+    p = sub.add_parser(
+        "render", help="set YAML page layouts into a print-ready PDF (or a proof)",
+        description="Set one or more YAML page layouts into one PDF: print-ready PDF/X-4 by default, "
+                    "a proof with --proof. Text that does not fit is reported; with --strict it makes "
+                    "the exit code 1.")
+    p.add_argument("layouts", nargs="+", metavar="PAGE.yaml", help="page layouts, in page order")
+    p.add_argument("-o", "--output", help="the PDF to write (default: the first layout's name with .pdf)")
+    p.add_argument("--proof", action="store_true",
+                   help="write a proof: grid, story frames and ids, overflow, placeholders, slug line")
+    p.add_argument("--png", metavar="DIR", help="also write a PNG of every page into DIR")
+    p.add_argument("--dpi", type=int, default=100, help="resolution of the PNGs (default 100)")
+    p.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4",
+                   help="print standard of the PDF (default x4 = PDF/X-4; ignored for proofs)")
+    p.add_argument("--marks", action="store_true", help="crop and registration marks in a slug outside the bleed")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when text overflows, a character has no glyph or a photo is low-resolution")
     p.add_argument("--allow-path", action="append", default=[], metavar="DIR",
                    help="let the layout read files under DIR (outside its own folder)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     p.set_defaults(run=run)
 
 
@@ -26,18 +36,31 @@ def run(args: argparse.Namespace) -> int:
     from layout.cli.common import write_atomic
     from layout.model import load_layout
     from layout.place import place_page
-    from layout.render.page import render_pdf
+    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
 
-    layout = load_layout(args.layout, allow_paths=args.allow_path)
-    fonts = layout.fonts.fontset()
-    placed = place_page(layout, fonts)
-    pdf = render_pdf(placed, fonts)
-    out = Path(args.output) if args.output else Path(args.layout).with_suffix(".pdf")
-    write_atomic(out, pdf)
-    for p in placed.problems:
+    layouts = [load_layout(path, allow_paths=args.allow_path) for path in args.layouts]
+    fonts = layouts[0].fonts.fontset()
+    pages = [place_page(layout, layout.fonts.fontset()) for layout in layouts]
+    header = layouts[0].header
+    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
+                         date=header.date if header else None)
+    rendered = render_output(pages, fonts, opts, source=args.layouts[0])
+    out = Path(args.output) if args.output else Path(args.layouts[0]).with_suffix(".pdf")
+    write_atomic(out, rendered.pdf)
+    problems = [p for page in pages for p in page.problems] + rendered.problems
+    for p in problems:
         print(f"layout: warning: {p.message}", file=sys.stderr)
+    if args.png:
+        from layout.render.png import write_pngs
+
+        for path in write_pngs(rendered.pdf, args.png, out.stem, args.dpi):
+            if not args.quiet:
+                print(f"{path}", file=sys.stderr)
     if not args.quiet:
-        print(f"{out}: {len(placed.stories)} stories, {len(pdf) / 1024:.0f} KiB", file=sys.stderr)
-    if args.strict and placed.problems:
+        n = sum(len(p.stories) for p in pages)
+        kind = "proof" if args.proof else (opts.pdfx and f"PDF/{opts.pdfx}") or "PDF"
+        print(f"{out}: {kind}, {len(pages)} page(s), {n} stories, {len(rendered.pdf) / 1024:.0f} KiB",
+              file=sys.stderr)
+    if args.strict and problems:
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -1,72 +1,107 @@
-"""Drawing a placed page into a PDF with ReportLab.
+"""Drawing placed pages into a PDF with ReportLab.
 
 The canvas only draws what placement decided (style.md: ReportLab as a thin drawing
 layer): lines at their positions, rules, boxes, pictures.  Content is drawn in
-trim-box coordinates; ``origin`` shifts it onto the media box when there is bleed or
-a slug.  Text is 100 % K (typography for newspapers: never a four-colour black).
+trim-box coordinates; ``render.marks.begin_page`` sets the page boxes and moves the
+origin onto the trim.  Black text and rules are 100 % K and overprint (render.inks);
+white text on a reversed label must knock out, so overprint is switched per item.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from layout.fonts import FontSet
 from layout.model.geometry import Rect
-from layout.place.items import BoxItem, ImageItem, PlacedPage, RuleItem, TextItem
+from layout.place.items import BoxItem, ImageItem, PlacedPage, Problem, RuleItem, TextItem
+from layout.render.marks import PageBoxes
+
+BLACK = (0.0, 0.0, 0.0, 1.0)
+PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", a flat K tint
 
 
 @dataclass(frozen=True)
-class Media:
-    """The sheet around the trimmed page: bleed (content may run into it) and slug
-    (room for marks and the proof's slug line), both in pt."""
+class RenderOptions:
+    """How pages are written.  ``marks``: crop and registration marks in a slug
+    outside the bleed.  ``bleed``: None takes each page's own bleed."""
 
-    bleed: float = 0.0
+    marks: bool = False
+    bleed: float | None = None
     slug: float = 0.0
-
-    @property
-    def offset(self) -> float:
-        return self.bleed + self.slug
+    title: str = ""
 
 
-def new_canvas(buffer: io.BytesIO, placed: PlacedPage, media: Media, title: str = ""):
-    """A deterministic ReportLab canvas sized for ``placed`` plus bleed and slug."""
+@dataclass
+class Rendered:
+    """The PDF bytes and what drawing found (image resolution, unreadable pictures)."""
+
+    pdf: bytes
+    problems: list[Problem] = field(default_factory=list)
+
+
+Overlay = Callable[[object, PlacedPage, PageBoxes], None]
+
+
+def page_boxes_for(placed: PlacedPage, options: RenderOptions) -> PageBoxes:
+    from layout.render.marks import DEFAULT_SLUG
+
+    geo = placed.geometry
+    bleed = geo.bleed if options.bleed is None else options.bleed
+    slug = max(options.slug, DEFAULT_SLUG if options.marks else 0.0)
+    return PageBoxes(geo.page_width, geo.page_height, bleed, slug)
+
+
+def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOptions | None = None,
+                 overlay: Overlay | None = None) -> Rendered:
+    """All ``pages`` into one PDF (an edition, or a reprint that ran onto a second
+    page).  ``overlay`` draws over each page after its content (the proof view)."""
     from reportlab.pdfgen.canvas import Canvas
 
-    c = Canvas(buffer, pagesize=_media_size(placed, media), invariant=1, pageCompression=1, pdfVersion=(1, 6))
-    c.setTitle(title or placed.title or "layout page")
+    from layout.render.marks import begin_page, end_page
+    from layout.render.pdffonts import register_face
+
+    if not pages:
+        raise ValueError("no pages to render")
+    opts = options or RenderOptions()
+    buf = io.BytesIO()
+    first = page_boxes_for(pages[0], opts)
+    # ReportLab writes its initial font into every page's resources: make it one we
+    # embed anyway, or an unembedded Helvetica would fail preflight.
+    c = Canvas(buf, pagesize=first.media_size, invariant=1, pageCompression=1, pdfVersion=(1, 6),
+               initialFontName=register_face(fonts.face("song")))
+    c.setTitle(opts.title or pages[0].title or "layout page")
     c.setCreator("layout")
     c.setProducer("layout (ReportLab)")
-    return c
+    out = Rendered(b"")
+    for placed in pages:
+        boxes = page_boxes_for(placed, opts)
+        begin_page(c, boxes, marks=opts.marks)
+        out.problems.extend(draw_items(c, placed, fonts))
+        if overlay is not None:
+            overlay(c, placed, boxes)
+        end_page(c)
+    c.save()
+    out.pdf = buf.getvalue()
+    return out
 
 
-def _media_size(placed: PlacedPage, media: Media) -> tuple[float, float]:
-    geo = placed.geometry
-    return geo.page_width + 2 * media.offset, geo.page_height + 2 * media.offset
-
-
-def draw_page(c, placed: PlacedPage, fonts: FontSet, media: Media) -> None:
-    """Draw one page's items (in trim coordinates, shifted by the bleed and slug)."""
-    c.setPageSize(_media_size(placed, media))
-    c.saveState()
-    c.translate(media.offset, media.offset)
-    draw_items(c, placed, fonts)
-    c.restoreState()
-
-
-def render_canvas(placed: PlacedPage, fonts: FontSet, media: Media, buffer: io.BytesIO, *, title: str = ""):
-    """A ReportLab canvas with the page drawn (not yet saved), so callers can add
-    proof overlays or marks before ``showPage``/``save``."""
-    c = new_canvas(buffer, placed, media, title)
-    draw_page(c, placed, fonts, media)
-    return c
-
-
-def draw_items(c, placed: PlacedPage, fonts: FontSet) -> None:
-    """Every item in reading order (so the PDF's text order is the reading order)."""
+def draw_items(c, placed: PlacedPage, fonts: FontSet) -> list[Problem]:
+    """Every item in reading order (the PDF's text order is the reading order)."""
+    from layout.render.inks import set_overprint
     from layout.render.text import draw_line
 
+    problems: list[Problem] = []
+    over = None
     for it in placed.items:
+        black = isinstance(it, TextItem | RuleItem) and tuple(it.color) == BLACK
+        if black != over:
+            if over is not None:
+                c.restoreState()
+            c.saveState()
+            set_overprint(c, black)
+            over = black
         if isinstance(it, TextItem):
             draw_line(c, it.line, it.x, it.baseline, fonts, color=it.color)
         elif isinstance(it, RuleItem):
@@ -76,7 +111,10 @@ def draw_items(c, placed: PlacedPage, fonts: FontSet) -> None:
         elif isinstance(it, BoxItem):
             _draw_box(c, it)
         elif isinstance(it, ImageItem):
-            draw_image(c, it)
+            problems.extend(draw_image(c, it))
+    if over is not None:
+        c.restoreState()
+    return problems
 
 
 def _draw_box(c, it: BoxItem) -> None:
@@ -89,29 +127,31 @@ def _draw_box(c, it: BoxItem) -> None:
     c.rect(r.x0, r.y0, r.width, r.height, stroke=1 if it.stroke > 0 else 0, fill=1 if it.fill is not None else 0)
 
 
-def draw_image(c, it: ImageItem) -> None:
+def draw_image(c, it: ImageItem) -> list[Problem]:
     """A picture filling (cropped to the frame's proportions, centred) or fitting
-    (letterboxed) its frame.  Cropping happens on the pixels, so no hidden image
-    data reaches the plant."""
+    (letterboxed) its frame, separated to CMYK for the press.  Cropping happens on
+    the pixels, so no hidden image data reaches the plant.  Returns the resolution
+    verdict when it is not ok (warn < 150 ppi, error < 100 ppi)."""
     from layout.render.images import draw_image as draw_prepared
     from layout.render.images import load_image, prepare_image
 
     frame = it.rect
     if it.path is None:
         draw_placeholder(c, frame)
-        return
+        return []
     im = load_image(it.path)
     crop = fill_crop(im.size, frame.width, frame.height) if it.fit == "fill" else None
     prepared = prepare_image(im, placed_size=(frame.width, frame.height), crop=crop)
     if it.fit == "fill":
         draw_prepared(c, prepared, frame.x0, frame.y0, frame.width, frame.height)
-        return
-    scale = min(frame.width / prepared.width, frame.height / prepared.height)
-    dw, dh = prepared.width * scale, prepared.height * scale
-    draw_prepared(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
-
-
-PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", prints as a flat K tint
+    else:
+        scale = min(frame.width / prepared.width, frame.height / prepared.height)
+        dw, dh = prepared.width * scale, prepared.height * scale
+        draw_prepared(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
+    res = prepared.resolution
+    if res is not None and res.status != "ok":
+        return [Problem("image", it.story, f"{it.story}: photo {it.path}: {res.message}")]
+    return []
 
 
 def draw_placeholder(c, frame: Rect) -> None:
@@ -140,31 +180,11 @@ def fill_crop(px: tuple[int, int], width: float, height: float) -> tuple[int, in
     return (0, y0, iw, y0 + h)
 
 
-def render_pdf(placed: PlacedPage, fonts: FontSet, media: Media | None = None) -> bytes:
-    """The page as PDF bytes (plain; print-ready output wraps this, see render.output)."""
-    buf = io.BytesIO()
-    c = render_canvas(placed, fonts, media or Media(bleed=placed.geometry.bleed), buf)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+def render_pdf(placed: PlacedPage, fonts: FontSet, options: RenderOptions | None = None) -> bytes:
+    """One page as plain PDF bytes (with its boxes; print output adds PDF/X on top)."""
+    return render_pages([placed], fonts, options).pdf
 
 
-def render_document(pages: list[PlacedPage], fonts: FontSet, media: Media | None = None, title: str = "") -> bytes:
-    """Several placed pages as one PDF, in order (an edition, or a reprint that ran
-    onto a second page)."""
-    if not pages:
-        raise ValueError("no pages to render")
-    buf = io.BytesIO()
-    m = media or Media(bleed=pages[0].geometry.bleed)
-    c = new_canvas(buf, pages[0], m, title)
-    for placed in pages:
-        draw_page(c, placed, fonts, m)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def trim_rect(placed: PlacedPage, media: Media) -> Rect:
-    g = placed.geometry
-    o = media.offset
-    return Rect(o, o, o + g.page_width, o + g.page_height)
+def render_document(pages: list[PlacedPage], fonts: FontSet, options: RenderOptions | None = None) -> bytes:
+    """Several placed pages as one PDF, in order."""
+    return render_pages(pages, fonts, options).pdf
