@@ -6,6 +6,7 @@ the only thing later stages (place, render) know about composition.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINSOKU_LEVELS = ("none", "basic", "gb", "strict", "newspaper")
 PUNCT_MODES = ("full", "kaiming", "gb")  # 全角 (no compression), 开明, GB default
@@ -35,21 +36,33 @@ class ParagraphStyle:
     align: str = "justify"  # justify: every line but the last flush both sides
     avoid_orphan: bool = True  # 孤字 (§4)
     keep_bracket_in_indent: bool = True  # an opening bracket after the first-line indent keeps its blank half
+    # Justify the last line too when it falls short of the measure by at most this
+    # many em.  0 = never (§4: last line flush left).  For a paragraph followed by
+    # an unindented one (a ■ lead), where a nearly full last line would read as
+    # running on into it.
+    fill_last: float = 0.0
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One drawn character.  ``x`` is where the glyph's origin is drawn, in pt from
     the left edge of the measure (an opening bracket whose blank half was removed at
     line start has x < 0).  ``advance`` is the room it takes in the line after
     compression, justification included; ``face`` is the role actually used after
-    font fallback."""
+    font fallback.  ``left`` is where that room starts (pt from the measure's left):
+    it equals ``x`` except for a mark whose left blank was removed (x < left) or a
+    glyph centred in a wider box (x > left).  The next glyph's room starts at
+    ``left + advance``.
+
+    A NamedTuple, not a dataclass: a page holds tens of thousands of glyphs and the
+    composer builds them in bulk (``tuple.__new__``), which a dataclass makes ~5x slower.
+    """
 
     ch: str
     face: str
     size: float
     x: float
     advance: float
+    left: float
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,7 @@ class Line:
     size: float = 9.0  # largest type size on the line (for leading)
     compressed: int = 0  # punctuation marks compressed on this line
     forced: bool = False  # a prohibition rule was broken as a last resort (§1)
+    adjust: float = 0.0  # pt added (> 0, loosened) or removed (< 0, tightened) to justify
 
     @property
     def text(self) -> str:
@@ -77,7 +91,7 @@ class Line:
         if not self.glyphs:
             return 0.0
         g = self.glyphs[-1]
-        return g.x + g.advance
+        return g.left + g.advance
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,105 @@
+"""``layout galley``: set a plain-text story as a galley proof (长条校样).
+
+    layout galley TEXT.txt -o galley.pdf [--measure 12em] [--size 小五] [--leading 1.5]
+                  [--columns N] [--kinsoku gb] [--punct kaiming]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from layout.errors import EXIT_OK, LayoutError
+
+KINSOKU_CHOICES = ("none", "basic", "gb", "strict", "newspaper")
+PUNCT_CHOICES = ("full", "kaiming", "gb")
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "galley",
+        help="set a plain-text story in columns as a galley proof",
+        description="Set a plain-text story (paragraphs separated by blank lines, or one per line) "
+        "in columns of the given measure, page after page, as a PDF galley proof.",
+    )
+    p.add_argument("text", metavar="TEXT.txt", help="UTF-8 plain text")
+    p.add_argument("-o", "--output", required=True, metavar="PDF", help="the galley PDF to write")
+    p.add_argument("--measure", default="12em", help="column width: 12em (字), 30mm, 108pt (default 12em)")
+    p.add_argument("--size", default="小五", help="body size: 小五, 五号, 9pt (default 小五)")
+    p.add_argument("--leading", default="1.5", help="baseline pitch: a factor of the size (1.5) or a length (13.5pt)")
+    p.add_argument("--columns", type=int, default=1, help="columns per page (default 1)")
+    p.add_argument("--gutter", default="2em", help="space between columns (default 2em)")
+    p.add_argument("--height", default="297mm", help="page height (default 297mm)")
+    p.add_argument("--kinsoku", choices=KINSOKU_CHOICES, default="basic", help="line-start/end rules (default basic)")
+    p.add_argument("--punct", choices=PUNCT_CHOICES, default="gb", help="punctuation widths (default gb)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when the composer reports problems")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from layout.cli.common import write_atomic
+    from layout.errors import EXIT_PROBLEMS
+    from layout.fonts import default_fontset
+    from layout.galley import compose_galley, read_text, render_galley, split_paragraphs
+
+    spec = _spec(args)
+    text = read_text(args.text)
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise LayoutError(f"{args.text}: no text to set (the file is empty or only blank lines)")
+    fonts = default_fontset()
+    composed = compose_galley(paragraphs, spec, fonts)
+    problems = _report(paragraphs, composed)
+    write_atomic(args.output, render_galley(composed, spec, fonts, title=str(args.text)))
+    return EXIT_PROBLEMS if (args.strict and problems) else EXIT_OK
+
+
+def _spec(args: argparse.Namespace):
+    from layout.galley import GalleySpec
+    from layout.units import UnitError, parse_length, parse_size
+
+    try:
+        size = parse_size(args.size)
+        measure = parse_length(args.measure, size, bare="em")
+        leading = _leading(args.leading, size)
+        gutter = parse_length(args.gutter, size, bare="em")
+        height = parse_length(args.height, size)
+    except UnitError as e:
+        raise LayoutError(str(e)) from None
+    if measure < size:
+        raise LayoutError(
+            f"--measure {args.measure} is {measure:.2f} pt, narrower than one character ({size:g} pt at --size {args.size})",
+            hint="a galley column holds at least one character; newspapers use 8-22 em",
+        )
+    if args.columns < 1:
+        raise LayoutError(f"--columns must be at least 1, got {args.columns}")
+    if leading < 1.0:
+        raise LayoutError(f"--leading {args.leading} is less than the type size: lines would overlap")
+    if gutter < 0:
+        raise LayoutError(f"--gutter must not be negative, got {args.gutter}")
+    spec = GalleySpec(measure=measure, size=size, leading=leading, columns=args.columns, gutter=gutter,
+                      page_height=height, kinsoku=args.kinsoku, punct=args.punct)
+    if height < 2 * spec.margin + size:
+        raise LayoutError(f"--height {args.height} leaves no room for a line")
+    return spec
+
+
+def _leading(value: str, size: float) -> float:
+    """A bare number is a factor of the size; a length is the pitch itself."""
+    from layout.units import parse_length
+
+    try:
+        return float(value)
+    except ValueError:
+        return parse_length(value, size) / size
+
+
+def _report(paragraphs, composed) -> int:
+    """Composer problems on stderr, one line each: where and what."""
+    count = 0
+    for par, cp in zip(paragraphs, composed, strict=True):
+        for pr in cp.problems:
+            count += 1
+            print(f"layout: galley: paragraph at line {par.line}, char {pr.offset + 1}: {pr.kind}: {pr.message}",
+                  file=sys.stderr)
+    return count

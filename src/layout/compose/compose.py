@@ -1,0 +1,149 @@
+"""Compose one paragraph: styled runs in, lines of placed glyphs out.
+
+The steps are one module each, in pipeline order: ``prepare`` (per-character
+tables: widths, compression, spacing, break rules), ``linebreak`` (where lines
+end: kinsoku squeeze/push, 孤字), ``setline`` (justify and place glyphs).  This
+module only wires them together and handles what belongs to the paragraph as a
+whole: the first-line indent and the hanging lead bullet (spec typography.md §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from layout.compose.classes import SPACE
+from layout.compose.linebreak import Frame, Span, break_lines
+from layout.compose.model import (
+    ALIGNS,
+    PUNCT_MODES,
+    ComposedParagraph,
+    Glyph,
+    Line,
+    ParagraphStyle,
+    Problem,
+    Run,
+)
+from layout.compose.prepare import Prepared, prepare
+from layout.compose.setline import set_line
+from layout.fonts import FontSet
+
+OVERFULL_TOLERANCE = 0.01  # pt: the contract is exactness to 0.01 pt
+
+_FORCED_MESSAGES = {
+    "kinsoku": "no allowed break fits the line: a line-start/line-end rule was broken (last resort, §1)",
+    "split": "a word, number or address longer than the line was split",
+    "overfull": "not even one unit fits the measure",
+}
+
+
+def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> ComposedParagraph:
+    """Set ``runs`` (one paragraph) in lines ``measure`` pt wide by ``style``.
+
+    Every character of the runs appears in exactly one line, in order, except
+    spaces at a line break (discarded, as in any composition).  Lines report what
+    the caller must know: ``final``, ``forced`` (a rule broken as a last resort),
+    ``compressed`` marks; the paragraph reports problems (missing glyphs, forced
+    breaks, lines that could not be justified or fitted)."""
+    _check_style(style)
+    p = prepare(runs, style, fonts, measure)
+    text = p.text
+    lo, hi = _content_bounds(p)
+    if lo >= hi:
+        return ComposedParagraph(text, (), tuple(p.problems))
+    size0 = runs[0].size if runs else 0.0
+    indent = max(style.indent, 0.0) * size0
+    body = lo
+    prefix = 0.0
+    if style.hanging:
+        body, prefix = _hanging_prefix(p, lo, hi)
+    room = measure - indent - prefix
+    first_cut = not style.hanging and not (indent > 0 and style.keep_bracket_in_indent)
+    frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
+    problems = list(p.problems)
+    spans = break_lines(p, body, hi, frame) if body < hi else []
+    lines = []
+    for k, sp in enumerate(spans):
+        lines.append(_make_line(p, sp, k, len(spans), measure, indent, prefix, lo, frame, style, problems))
+    if style.hanging and not spans:
+        lines.append(_bullet_only_line(p, lo, body, measure, indent))
+    return ComposedParagraph(text, tuple(lines), tuple(problems))
+
+
+def _check_style(style: ParagraphStyle) -> None:
+    if style.punct not in PUNCT_MODES:
+        raise ValueError(f"unknown punctuation mode {style.punct!r}; allowed: {', '.join(PUNCT_MODES)}")
+    if style.align not in ALIGNS:
+        raise ValueError(f"unknown alignment {style.align!r}; allowed: {', '.join(ALIGNS)}")
+
+
+def _content_bounds(p: Prepared) -> tuple[int, int]:
+    """Leading and trailing spaces of a paragraph are not set."""
+    lo, hi, cls = 0, p.n, p.cls
+    while lo < hi and cls[lo] == SPACE:
+        lo += 1
+    while hi > lo and cls[hi - 1] == SPACE:
+        hi -= 1
+    return lo, hi
+
+
+def _hanging_prefix(p: Prepared, lo: int, hi: int) -> tuple[int, float]:
+    """The bullet (first character) and the spaces after it hang (§4): the text
+    after them starts at the same x on every line.  Returns (first text index,
+    width of the bullet and its spaces)."""
+    body = lo + 1
+    while body < hi and p.cls[body] == SPACE:
+        body += 1
+    return body, p.P[body] - p.P[lo]
+
+
+def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent: float, prefix: float,
+               lo: int, frame: Frame, style: ParagraphStyle, problems: list[Problem]) -> Line:
+    first = k == 0
+    final = k == count - 1
+    avail = frame.first if first else frame.rest
+    scut = frame.first_cut if first else True
+    x0 = indent + prefix if style.hanging else indent if first else 0.0
+    justify = style.align == "justify" and (not final or _fill_last(p, sp, avail, scut, style))
+    sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, style.align)
+    glyphs = sl.glyphs
+    start = sp.start
+    if style.hanging and first:
+        glyphs = _bullet_glyphs(p, lo, sp.start, indent) + glyphs
+        start = lo
+    if sp.forced:
+        problems.append(Problem(f"forced-{sp.forced}", _FORCED_MESSAGES[sp.forced], sp.end))
+    if sl.short < -OVERFULL_TOLERANCE:
+        problems.append(Problem("overfull", f"line {k + 1} is {-sl.short:.2f} pt wider than the measure", sp.start))
+    elif sl.short > OVERFULL_TOLERANCE:
+        problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
+                                "nothing to spread between", sp.start))
+    line_indent = indent if (first or style.hanging) else 0.0
+    if style.hanging and not first:
+        line_indent = indent + prefix
+    return Line(glyphs=glyphs, measure=measure, start=start, end=sp.end, final=final, indent=line_indent,
+                size=max(p.sizes[start:sp.end]), compressed=sl.compressed, forced=bool(sp.forced),
+                adjust=sl.adjust)
+
+
+def _fill_last(p: Prepared, sp: Span, avail: float, scut: bool, style: ParagraphStyle) -> bool:
+    """Is the last line close enough to full to be justified (``fill_last``)?"""
+    if style.fill_last <= 0:
+        return False
+    slack = avail - p.width(sp.start, sp.end, scut)
+    return slack <= style.fill_last * p.sizes[sp.start] + OVERFULL_TOLERANCE
+
+
+def _bullet_glyphs(p: Prepared, lo: int, body: int, indent: float) -> tuple[Glyph, ...]:
+    """The hanging bullet and its spaces, at natural width from the indent (their
+    total is exactly the hanging indent of the following lines)."""
+    out = []
+    for i in range(lo, body):
+        left = indent + p.P[i] - p.P[lo]
+        out.append(Glyph(p.text[i], p.faces[i], p.sizes[i], left + p.off[i], p.room[i] + p.gap[i], left))
+    return tuple(out)
+
+
+def _bullet_only_line(p: Prepared, lo: int, body: int, measure: float, indent: float) -> Line:
+    glyphs = _bullet_glyphs(p, lo, body, indent)
+    return Line(glyphs=glyphs, measure=measure, start=lo, end=body, final=True, indent=indent,
+                size=max(p.sizes[lo:body]))

@@ -1,0 +1,176 @@
+"""Step 2 of composing: choose where lines break (spec typography.md §1, §4).
+
+The breaker is first-fit, as Chinese composition is: a line takes as many
+characters as fit at natural spacing.  When the break found there is prohibited
+(a mark that may not start or end a line, the middle of a word, a dash pair), it
+**squeezes in** first -- takes the characters up to the next allowed break if the
+tighten order of §2 can make room -- and **pushes out** second -- carries
+characters down to the previous allowed break and lets justification spread the
+line.  A legal break with slack also squeezes in when that distorts the line less
+than spreading would (a Latin word that almost fits).  Only when neither exists
+(a run of three or more marks, a word longer than the line) does it break a rule,
+and says so.
+
+Cost: each line costs a bisection on the prefix sums plus a scan of a few
+characters around the break, so a 200,000-character paragraph is linear.
+
+Then 孤字 (§4): a last line holding one Han character (plus punctuation) pulls
+a character down from the line above, or failing that squeezes up into it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from layout.compose.classes import HAN, SPACE
+from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, Prepared
+
+EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
+SQUEEZE_SCAN_EM = 3.0  # stop looking ahead once even the tightest line is this far over
+MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above at most this per gap
+
+
+class Span(NamedTuple):
+    """One line's characters ``start..end-1``; the next line starts at ``next``
+    (after discarded spaces).  ``forced`` names the rule broken, or ''."""
+
+    start: int
+    end: int
+    next: int
+    forced: str
+
+
+class Frame(NamedTuple):
+    """The room lines get: ``first`` pt for the first line, ``rest`` for the others;
+    ``first_cut``: may the first line's opening bracket lose its blank half."""
+
+    first: float
+    rest: float
+    first_cut: bool
+
+
+def break_lines(p: Prepared, lo: int, hi: int, frame: Frame) -> list[Span]:
+    """Break characters ``lo..hi-1`` (no leading/trailing spaces) into lines."""
+    spans: list[Span] = []
+    s = lo
+    while s < hi:
+        first = not spans
+        avail = frame.first if first else frame.rest
+        scut = frame.first_cut if first else True
+        e, forced = _next_break(p, s, hi, avail, scut)
+        nxt = e
+        cls = p.cls
+        while nxt < hi and cls[nxt] == SPACE:
+            nxt += 1
+        spans.append(Span(s, e, nxt, forced))
+        s = nxt
+    if len(spans) >= 2 and _is_orphan(p, spans[-1]):
+        _fix_orphan(p, spans, hi, frame)
+    return spans
+
+
+def _next_break(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> tuple[int, str]:
+    """Where the line starting at ``s`` ends, and the rule broken ('' if none)."""
+    b0 = _natural_end(p, s, hi, avail, scut)
+    if b0 >= hi:
+        return hi, ""
+    brk = p.brk
+    while b0 > s and brk[b0] == NEVER:
+        b0 -= 1  # inside a run of spaces: break before the run
+    if b0 > s and brk[b0] == LEGAL:
+        slack = avail - p.width(s, b0, scut)
+        if slack <= EPS:
+            return b0, ""
+        b1 = _squeeze(p, s, b0, hi, avail, scut)
+        if b1 and p.width(s, b1, scut) - avail < slack:
+            return b1, ""
+        return b0, ""
+    b1 = _squeeze(p, s, b0, hi, avail, scut)
+    if b1:
+        return b1, ""
+    for k in range(b0 - 1 if b0 > s else s, s, -1):  # push out
+        if brk[k] == LEGAL:
+            return k, ""
+    return _last_resort(p, s, b0, hi)
+
+
+def _natural_end(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> int:
+    """The largest e with width(s, e) <= avail (s if not even one character fits)."""
+    limit = p.P[s] + avail + (p.startcut[s] if scut else 0.0) + p.maxend + EPS
+    e = bisect_right(p.P, limit, s + 1, hi + 1) - 1
+    width = p.width
+    while e > s and width(s, e, scut) > avail + EPS:
+        e -= 1
+    return e
+
+
+def _squeeze(p: Prepared, s: int, b0: int, hi: int, avail: float, scut: bool) -> int:
+    """The first allowed break after ``b0`` that fits once the line is tightened
+    by the §2 order; 0 if there is none within reach."""
+    brk = p.brk
+    stop = avail + SQUEEZE_SCAN_EM * p.sizes[s]
+    min_width = p.min_width
+    for e in range(max(b0, s) + 1, hi + 1):
+        mw = min_width(s, e, scut)
+        if mw > stop:
+            return 0
+        if (e == hi or brk[e] == LEGAL) and mw <= avail + EPS:
+            return e
+    return 0
+
+
+def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
+    """No allowed break fits: break a prohibition (three or more marks in a row,
+    §1) or, failing that, a word longer than the line; report which."""
+    brk = p.brk
+    top = max(b0, s + 1)
+    for k in range(top, s, -1):
+        if brk[k] == KINSOKU:
+            return k, "kinsoku"
+    for k in range(top, s, -1):
+        if brk[k] == CLUSTER:
+            return k, "split"
+    # not even one character fits the line: take the smallest unit there is
+    for k in range(s + 1, hi):
+        if brk[k] >= CLUSTER:
+            return k, "overfull"
+    return hi, "overfull"
+
+
+def _is_orphan(p: Prepared, span: Span) -> bool:
+    """A line with exactly one content character, a Han one (§4 孤字)."""
+    if p.C[span.end] - p.C[span.start] != 1:
+        return False
+    cls = p.cls
+    return any(cls[i] == HAN for i in range(span.start, span.end))
+
+
+def _fix_orphan(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
+    """Pull characters down from the line above until the last line holds two
+    content characters (§4), within a bounded spread of that line; failing that,
+    squeeze the last line up into it."""
+    prev = spans[-2]
+    first = len(spans) == 2
+    avail_prev = frame.first if first else frame.rest
+    scut_prev = frame.first_cut if first else True
+    brk, cls = p.brk, p.cls
+    for k in range(prev.end - 1, prev.start, -1):
+        if brk[k] != LEGAL:
+            continue
+        nxt = k
+        while nxt < hi and cls[nxt] == SPACE:
+            nxt += 1
+        if p.min_width(nxt, hi, True) > frame.rest + EPS:
+            break  # the new last line would not fit on one line
+        if p.C[hi] - p.C[nxt] < 2:
+            continue
+        junctions = p.J[k - 1] - p.J[prev.start]
+        slack = avail_prev - p.width(prev.start, k, scut_prev)
+        if slack > EPS and (junctions == 0 or slack / junctions > MAX_ORPHAN_SPREAD_EM * p.sizes[prev.start]):
+            break
+        spans[-2] = Span(prev.start, k, nxt, prev.forced)
+        spans[-1] = Span(nxt, hi, hi, spans[-1].forced)
+        return
+    if p.min_width(prev.start, hi, scut_prev) <= avail_prev + EPS:
+        spans[-2:] = [Span(prev.start, hi, hi, prev.forced)]

@@ -1,0 +1,445 @@
+"""Step 1 of composing: turn styled runs into flat per-character tables.
+
+For every character: the face that draws it, its natural room in the line (after
+the mid-line punctuation compression of spec typography.md §2), the space after it
+(Han-Latin gap §3, tracking), how much it may shrink and at which priority, what
+it loses at a line end or start, and whether a line may break before it (§1).
+
+Why flat lists and prefix sums: the line breaker then measures any candidate line
+in O(1) (``width``/``min_width``) and never walks characters in Python, and the
+tables for a run of plain Han are built by list operations in C.  Only the
+"special" characters (marks, Latin, spaces: ~15 % of news text) get a Python loop.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
+from weakref import WeakKeyDictionary
+
+from layout.compose.classes import (
+    CLOSE,
+    COMMA,
+    COMPRESSIBLE,
+    DASH,
+    HAN,
+    MIDDOT,
+    NBSPACE,
+    NEWSPAPER_MAX_CHARS,
+    OTHER,
+    PUNCTUATION_CLASSES,
+    SPACE,
+    STRICT_NO_START_RUNS,
+    WESTERN,
+    ZERO,
+    classify,
+    prohibitions,
+)
+from layout.compose.model import ParagraphStyle, Problem, Run
+from layout.compose.segment import DASHES, find_clusters
+from layout.fonts import FontSet
+
+# Break values of a boundary (between two characters), best first.
+NEVER = 0  # inside a run of spaces: the break is taken before the run
+CLUSTER = 1  # inside a word, number, URL or dash run: only to save an over-long word
+KINSOKU = 2  # prohibited by the line-start/line-end rules: last resort only (§1)
+LEGAL = 3
+
+# Character flags derived from the font (spec §2: the ink side comes from the font).
+F_CUT_LEFT = 1  # full-width mark, ink in the right half: the left half may go
+F_CUT_RIGHT = 2  # full-width mark, ink in the left half: the right half may go
+F_MISSING = 4  # no face covers it
+F_HALF_BOX = 8  # ink fits in a ½ em box (interpuncts, §2)
+
+FULL_WIDTH_MIN = 0.9  # em: a mark narrower than this is proportional, never compressed
+HALF = 0.5  # em: the blank half removed by compression (§2)
+HALF_BOX_INK_MAX = 0.46  # em: widest ink an interpunct may have to sit in a ½ em box
+SPACE_MIN = 0.25  # em: Latin word space tightened to ¼ em (§2 tighten order)
+SPACE_MAX = 0.5  # em: ... loosened to ½ em (§2 loosen order)
+HAN_LATIN_MIN = 0.125  # em: Han-Latin gap tightened to ⅛ em (§2)
+HAN_LATIN_MAX = 0.5  # em: ... loosened to ½ em (§2)
+
+# Tighten priorities (spec §2 "Order to TIGHTEN a line", first to last).
+P_LINE_END, P_SPACE, P_MIDDOT, P_BRACKET, P_COMMA, P_HAN_LATIN, P_STOP = range(1, 8)
+# Loosen levels (§2 "Order to LOOSEN a line"); level 3 is the even spread.
+L_SPACE, L_HAN_LATIN = 1, 2
+
+# Kinds of adjustment: what a shrink/stretch entry changes.
+K_RIGHT, K_LEFT, K_CENTRE, K_GAP, K_ROOM = range(5)
+
+CharInfo = tuple[str, float, int, int]  # (face role, advance em, class, flags)
+
+# class byte -> 1 for content characters (the 孤字 rule counts them, §4)
+_CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
+
+
+class _CharTable(dict):
+    """ch -> CharInfo for one role of one FontSet, filled on first use.  ``missing``
+    collects the characters no face covers, so a paragraph finds its own by a set
+    intersection instead of a scan."""
+
+    def __init__(self, fonts: FontSet, role: str):
+        super().__init__()
+        self.fonts = fonts
+        self.role = role
+        self.missing: set[str] = set()
+
+    def __missing__(self, ch: str) -> CharInfo:
+        info = _char_info(self.fonts, self.role, ch)
+        self[ch] = info
+        if info[3] & F_MISSING:
+            self.missing.add(ch)
+        return info
+
+
+_TABLES: WeakKeyDictionary[FontSet, dict[str, _CharTable]] = WeakKeyDictionary()
+
+
+def char_table(fonts: FontSet, role: str) -> _CharTable:
+    """The cached character table of ``role`` in ``fonts`` (fonts are immutable)."""
+    per = _TABLES.get(fonts)
+    if per is None:
+        per = _TABLES[fonts] = {}
+    table = per.get(role)
+    if table is None:
+        fonts.face(role)  # an unknown role fails here, with the font layer's message
+        table = per[role] = _CharTable(fonts, role)
+    return table
+
+
+def _char_info(fonts: FontSet, role: str, ch: str) -> CharInfo:
+    cls = classify(ch)
+    cp = ord(ch)
+    face = fonts.resolve(cp, role)
+    if face is None:
+        if cls == ZERO:
+            return role, 0.0, cls, 0
+        if cls in (SPACE, NBSPACE):
+            return role, SPACE_MIN, cls, 0
+        wide = unicodedata.east_asian_width(ch) in ("W", "F")
+        return role, 1.0 if wide else HALF, cls, F_MISSING
+    adv = face.advance(cp)
+    if cls == HAN and abs(adv - 1.0) > 1e-9:
+        cls = OTHER  # a Han-class glyph that is not a 1-em box gets no fast path
+    flags = 0
+    if cls in COMPRESSIBLE and adv >= FULL_WIDTH_MIN:
+        side = face.ink_side(cp)
+        if side == "right":
+            flags |= F_CUT_LEFT
+        elif side == "left":
+            flags |= F_CUT_RIGHT
+    elif cls == MIDDOT or ch == "\u2013":
+        ink = adv - face.blank_left(cp) - face.blank_right(cp)
+        if face.ink_side(cp) is not None and ink <= HALF_BOX_INK_MAX:
+            flags |= F_HALF_BOX
+    return face.role, adv, cls, flags
+
+
+@dataclass(eq=False)
+class Prepared:
+    """Per-character tables of one paragraph (internal to the composer).
+
+    Lengths in pt.  ``room[i]`` is the natural room of character i mid-line,
+    ``gap[i]`` the space after it, ``off[i]`` where its origin sits relative to
+    its room's left edge.  ``brk[k]`` rates the boundary before character k.
+    ``P``/``Q`` are prefix sums of room+gap and of shrinkability; ``C`` counts
+    content (non-punctuation) characters, ``J`` junctions (places where
+    justification may add space), ``plain`` characters that need no care."""
+
+    text: str
+    n: int
+    faces: list[str]
+    sizes: list[float]
+    adv: list[float]
+    room: list[float]
+    gap: list[float]
+    off: list[float]
+    cls: bytearray
+    endcut: list[float]
+    startcut: list[float]
+    endshrink: list[float]  # prio-1 shrink of a line-end mark (full mode only)
+    shsum: list[float]  # total shrink of character i (all its entries)
+    shrink: list[tuple[int, int, float, int]]  # (i, priority, amount, kind), sorted by i
+    stretch: list[tuple[int, int, float, int]]  # (i, level, amount, kind), sorted by i
+    brk: bytearray
+    junc: bytearray
+    P: list[float]
+    Q: list[float]
+    C: list[int]
+    J: list[int]
+    plain: list[int]
+    maxend: float  # largest gap+endcut of any character (bounds the breaker's search)
+    problems: list[Problem]
+
+    def width(self, s: int, e: int, scut: bool) -> float:
+        """Natural width of a line holding characters s..e-1 (e > s)."""
+        w = self.P[e] - self.P[s] - self.gap[e - 1] - self.endcut[e - 1]
+        return w - self.startcut[s] if scut else w
+
+    def min_width(self, s: int, e: int, scut: bool) -> float:
+        """Width after every tightening step of §2 (never an over-estimate of the room
+        saved: the breaker relies on a line fitting whenever this says so)."""
+        last = e - 1
+        sh = self.Q[e] - self.Q[s] - self.shsum[last] + self.endshrink[last]
+        if scut and self.startcut[s] and s != last:
+            sh -= self.shsum[s]
+        return self.width(s, e, scut) - max(sh, 0.0)
+
+
+def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure: float) -> Prepared:
+    """Build the tables for one paragraph (see ``Prepared``)."""
+    text = "".join(r.text for r in runs)
+    n = len(text)
+    faces: list[str] = []
+    sizes: list[float] = []
+    adv: list[float] = []
+    cls = bytearray()
+    flags: list[int] = []
+    gap: list[float] = []
+    plainv = bytearray(b"\x01") * n
+    missing: set[str] = set()
+    base = runs[0].size if runs else 0.0
+    pos = 0
+    for r in runs:
+        if not r.text:
+            continue
+        table = char_table(fonts, r.face)
+        infos = list(map(table.__getitem__, r.text))
+        rf, ra, rc, rfl = zip(*infos, strict=True)
+        size, m = r.size, len(infos)
+        faces += rf
+        cls += bytes(rc)
+        flags += rfl
+        sizes += [size] * m
+        adv += [a * size for a in ra]
+        gap += [r.tracking * size] * m
+        if r.tracking or size != base:
+            plainv[pos:pos + m] = bytes(m)
+        missing |= table.missing
+        pos += m
+    room = adv[:]
+    off = [0.0] * n
+    endcut = [0.0] * n
+    startcut = [0.0] * n
+    endshrink = [0.0] * n
+    shsum = [0.0] * n
+    brk = bytearray([LEGAL]) * (n + 1)
+    junc = bytearray([1]) * (n + 1)
+    brk[0] = brk[n] = LEGAL
+    junc[0] = junc[n] = 0
+    problems: list[Problem] = []
+    shrink: list[tuple[int, int, float, int]] = []
+    stretch: list[tuple[int, int, float, int]] = []
+    specials = [i for i, c in enumerate(cls) if c != HAN]
+    narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
+    no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
+    st = _State(text, n, style, cls, flags, sizes, adv, room, off, gap, endcut, startcut,
+                endshrink, shrink, stretch, brk, junc, problems)
+    st.compress_marks(specials)
+    st.spacing(specials)
+    st.kinsoku(specials, no_start, no_end)
+    st.clusters(dash_no_start, no_start, no_end)
+    if missing:
+        st.missing(missing)
+    shrink.sort(key=lambda t: t[0])
+    stretch.sort(key=lambda t: t[0])
+    for i, _p, a, _k in shrink:
+        shsum[i] += a
+    content = cls.translate(_CONTENT)
+    for i in specials:
+        plainv[i] = 0
+    for i, _lv, _a, k in stretch:
+        if k == K_GAP:
+            plainv[i] = 0
+    maxend = max(map(add, gap, endcut), default=0.0)
+    return Prepared(
+        text=text, n=n, faces=faces, sizes=sizes, adv=adv, room=room, gap=gap, off=off, cls=cls,
+        endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
+        stretch=stretch, brk=brk, junc=junc,
+        P=list(accumulate(map(add, room, gap), initial=0.0)),
+        Q=list(accumulate(shsum, initial=0.0)),
+        C=list(accumulate(content, initial=0)),
+        J=list(accumulate(junc)),
+        plain=list(accumulate(plainv, initial=0)),
+        maxend=max(maxend, 0.0), problems=problems,
+    )
+
+
+@dataclass(eq=False)
+class _State:
+    """The tables being built, with one method per rule family."""
+
+    text: str
+    n: int
+    style: ParagraphStyle
+    cls: bytearray
+    flags: list[int]
+    sizes: list[float]
+    adv: list[float]
+    room: list[float]
+    off: list[float]
+    gap: list[float]
+    endcut: list[float]
+    startcut: list[float]
+    endshrink: list[float]
+    shrink: list[tuple[int, int, float, int]]
+    stretch: list[tuple[int, int, float, int]]
+    brk: bytearray
+    junc: bytearray
+    problems: list[Problem]
+
+    def compress_marks(self, specials: list[int]) -> None:
+        """Punctuation widths, spec §2: kaiming halves in-sentence marks; adjacent
+        marks squeeze the blank halves between them (2 em -> 1.5 em); what a mark
+        loses at a line end or start; and its place in the tighten order."""
+        mode = self.style.punct
+        natural = mode != "full"
+        cls, flags, sizes, room, off = self.cls, self.flags, self.sizes, self.room, self.off
+        n = self.n
+        rdone = set()
+        ldone = set()
+        for i in specials:
+            c = cls[i]
+            if flags[i] & F_HALF_BOX:
+                self._middot(i, natural)
+                continue
+            if c not in COMPRESSIBLE:
+                continue
+            h = HALF * sizes[i]
+            fl = flags[i]
+            if natural and c == COMMA and mode == "kaiming" and fl & F_CUT_RIGHT:
+                room[i] -= h
+                rdone.add(i)
+            if natural and i + 1 < n and cls[i + 1] in COMPRESSIBLE:
+                if fl & F_CUT_RIGHT and i not in rdone:
+                    room[i] -= h
+                    rdone.add(i)
+                elif flags[i + 1] & F_CUT_LEFT:
+                    h1 = HALF * sizes[i + 1]
+                    room[i + 1] -= h1
+                    off[i + 1] -= h1
+                    ldone.add(i + 1)
+            if fl & F_CUT_RIGHT and i not in rdone:
+                if natural:
+                    self.endcut[i] = h
+                else:
+                    self.endshrink[i] = h
+                prio = P_BRACKET if c == CLOSE else P_COMMA if c == COMMA else P_STOP
+                # mid-line, only before a glyph at least as wide as the cut: the
+                # mark's em box must not reach past its neighbour's room (at a line
+                # end it would stick out of the measure)
+                if i + 1 >= n or room[i + 1] >= h - 1e-9:
+                    self.shrink.append((i, prio, h, K_RIGHT))
+            if fl & F_CUT_LEFT and i not in ldone:
+                if natural:
+                    self.startcut[i] = h
+                # mid-line, only after a glyph wider than the cut: otherwise the
+                # bracket's origin would move before its neighbour's and text
+                # extraction (which orders glyphs by x) would swap them
+                if i == 0 or room[i - 1] > h + 1e-9:
+                    self.shrink.append((i, P_BRACKET, h, K_LEFT))
+
+    def _middot(self, i: int, natural: bool) -> None:
+        """Interpuncts sit centred in a ½ em box (GB/T 15834: 间隔号 takes half a
+        character); in the full-width mode in a 1 em box that may tighten to ½ em."""
+        size, a = self.sizes[i], self.adv[i]
+        box = HALF * size if natural else max(a, size)
+        self.room[i] = box
+        self.off[i] = (box - a) / 2
+        # at a line end the glyph's own box ends at the measure, not a padded one
+        self.endcut[i] = box - (self.off[i] + a)
+        if box > HALF * size:
+            self.shrink.append((i, P_MIDDOT, box - HALF * size, K_CENTRE))
+
+    def spacing(self, specials: list[int]) -> None:
+        """¼ em between Han and Western letters/digits (§3), word spaces (§2)."""
+        cls, sizes, room = self.cls, self.sizes, self.room
+        n = self.n
+        hl = self.style.han_latin
+        for i in specials:
+            c = cls[i]
+            if c == WESTERN:
+                if hl and i > 0 and cls[i - 1] == HAN:
+                    self._han_latin(i - 1, hl * sizes[i - 1])
+                if hl and i + 1 < n and cls[i + 1] == HAN:
+                    self._han_latin(i, hl * sizes[i])
+            elif c == SPACE:
+                size = sizes[i]
+                if room[i] > SPACE_MIN * size:
+                    self.shrink.append((i, P_SPACE, room[i] - SPACE_MIN * size, K_ROOM))
+                if room[i] < SPACE_MAX * size:
+                    self.stretch.append((i, L_SPACE, SPACE_MAX * size - room[i], K_ROOM))
+
+    def _han_latin(self, i: int, q: float) -> None:
+        size = self.sizes[i]
+        self.gap[i] += q
+        if q > HAN_LATIN_MIN * size:
+            self.shrink.append((i, P_HAN_LATIN, q - HAN_LATIN_MIN * size, K_GAP))
+        if q < HAN_LATIN_MAX * size:
+            self.stretch.append((i, L_HAN_LATIN, HAN_LATIN_MAX * size - q, K_GAP))
+
+    def kinsoku(self, specials: list[int], no_start: frozenset[str], no_end: frozenset[str]) -> None:
+        """Line-start / line-end prohibition (§1); spaces are looked through, and a
+        run of spaces is one break (before it) that discards the spaces."""
+        text, brk, cls, n = self.text, self.brk, self.cls, self.n
+        for i in specials:
+            ch = text[i]
+            if ch in no_start and i > 0 and brk[i] > KINSOKU:
+                brk[i] = KINSOKU
+            if ch in no_end and brk[i + 1] > KINSOKU and i + 1 < n:
+                brk[i + 1] = KINSOKU
+            c = cls[i]
+            if c == ZERO:
+                self.junc[i] = 0
+            elif c == NBSPACE:
+                brk[i] = min(brk[i], CLUSTER)
+                brk[i + 1] = min(brk[i + 1], CLUSTER)
+            elif c == SPACE and (i == 0 or cls[i - 1] != SPACE):
+                self._space_run(i, no_start, no_end)
+
+    def _space_run(self, p: int, no_start: frozenset[str], no_end: frozenset[str]) -> None:
+        text, brk, cls, n = self.text, self.brk, self.cls, self.n
+        q = p
+        while q < n and cls[q] == SPACE:
+            q += 1
+        for k in range(p + 1, min(q + 1, n)):
+            brk[k] = NEVER
+        if p == 0 or q >= n:
+            return
+        ok = text[q] not in no_start and text[p - 1] not in no_end
+        brk[p] = LEGAL if ok else KINSOKU
+
+    def clusters(self, dash_no_start: bool, no_start: frozenset[str], no_end: frozenset[str]) -> None:
+        """Words, numbers, URLs and dash runs are never split (§1, §3) except at
+        their soft points, which obey kinsoku like any other break."""
+        text, brk, junc = self.text, self.brk, self.junc
+        for cl in find_clusters(text):
+            for k in range(cl.start + 1, cl.end):
+                brk[k] = CLUSTER
+                junc[k] = 0
+            for k in cl.soft:
+                ok = text[k] not in no_start and text[k - 1] not in no_end
+                brk[k] = LEGAL if ok else KINSOKU
+                junc[k] = 1
+            if cl.kind == DASHES:
+                # a dash/ellipsis pair is a dash, not the lone connector '—' of the
+                # basic list; strict forbids it at a line start (§1)
+                if cl.start > 0 and brk[cl.start] == KINSOKU and text[cl.start - 1] not in no_end:
+                    brk[cl.start] = LEGAL
+                if dash_no_start and text[cl.start] in STRICT_NO_START_RUNS and brk[cl.start] > KINSOKU:
+                    brk[cl.start] = KINSOKU if cl.start > 0 else brk[cl.start]
+        if dash_no_start:
+            for i, c in enumerate(self.cls):
+                if c == DASH and text[i] in "⸺⸻" and i > 0 and brk[i] > KINSOKU:
+                    brk[i] = KINSOKU
+
+    def missing(self, chars: set[str]) -> None:
+        """Characters no face covers stay in the line (never dropped); the caller
+        reports them, once per character, at its first place."""
+        for ch in sorted(chars, key=self.text.find):
+            i = self.text.find(ch)
+            if i >= 0:
+                self.problems.append(Problem("missing-glyph", f"no face has U+{ord(ch):04X} {ch!r}", i))

@@ -1,0 +1,91 @@
+"""Find the stretches of a paragraph that must not be split: Western words and
+numbers, URLs and e-mail addresses, dash and ellipsis runs (spec typography.md §1,
+§3), with the few places inside them where a line may still break.
+
+Why a regular expression: in Chinese text these clusters are rare, and ``re``
+scans the long runs of Han between them in C, so a paragraph of plain Han costs
+almost nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from layout.compose.classes import (
+    CURRENCY_PREFIXES,
+    DASH_MARKS,
+    UNIT_SUFFIXES,
+    URL_BREAK_AFTER,
+    WESTERN_RANGES,
+    WORD_BREAK_JOINERS,
+    WORD_JOINERS,
+)
+
+WORD = "word"
+URL = "url"
+DASHES = "dashes"
+
+
+class Cluster(NamedTuple):
+    """``text[start:end]`` is one unit; a line may break only at ``soft`` (absolute
+    boundary indices strictly inside it, kinsoku still applies)."""
+
+    start: int
+    end: int
+    kind: str
+    soft: tuple[int, ...]
+
+
+def _cls(chars: str) -> str:
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+_W = f"[{WESTERN_RANGES}]"
+_WORD_RE = (
+    f"[{_cls(CURRENCY_PREFIXES)}]?{_W}+"
+    f"(?:[{_cls(WORD_JOINERS + WORD_BREAK_JOINERS)}]{_W}+)*"
+    f"[{_cls(UNIT_SUFFIXES)}]?"
+)
+# A URL runs to the first space, CJK character or full-width form.
+_URL_BODY = "[^\\s<>\"'\u2018-\u201f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+_URL_RE = f"(?:(?:https?|ftp)://|www\\.){_URL_BODY}+"
+_EMAIL_RE = "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+"
+_DASH_RE = f"(?P<d>[{_cls(DASH_MARKS)}])(?P=d)+"
+CLUSTER_RE = re.compile(f"(?P<url>{_URL_RE})|(?P<mail>{_EMAIL_RE})|(?P<word>{_WORD_RE})|(?P<dash>{_DASH_RE})")
+
+# Characters a URL match may not end with: sentence punctuation after the address.
+_URL_TRAILING = ".,;:!?)]}'\""
+_URL_BREAKS = frozenset(URL_BREAK_AFTER)
+_WORD_BREAKS = frozenset(WORD_BREAK_JOINERS)
+
+
+def find_clusters(text: str) -> list[Cluster]:
+    """Every multi-character unbreakable unit of ``text``, in order."""
+    out: list[Cluster] = []
+    for m in CLUSTER_RE.finditer(text):
+        a, b = m.span()
+        kind = m.lastgroup
+        if kind in ("url", "mail"):
+            while b > a + 1 and text[b - 1] in _URL_TRAILING:
+                b -= 1
+            out.append(Cluster(a, b, URL, _url_soft(text, a, b)))
+        elif kind == "word":
+            if b - a > 1:
+                out.append(Cluster(a, b, WORD, _word_soft(text, a, b)))
+        else:
+            out.append(Cluster(a, b, DASHES, ()))
+    return out
+
+
+def _url_soft(text: str, a: int, b: int) -> tuple[int, ...]:
+    """Break after a URL separator, never between two of them (``//``, ``?&``)."""
+    return tuple(
+        k for k in range(a + 2, b)
+        if text[k - 1] in _URL_BREAKS and text[k] not in _URL_BREAKS
+    )
+
+
+def _word_soft(text: str, a: int, b: int) -> tuple[int, ...]:
+    """Hyphenation points of a word: after an explicit hyphen or solidus."""
+    return tuple(k for k in range(a + 2, b) if text[k - 1] in _WORD_BREAKS)

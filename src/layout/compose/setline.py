@@ -1,0 +1,183 @@
+"""Step 3 of composing: set one line -- tighten or loosen it to the measure by the
+priority orders of spec typography.md §2, then place its glyphs.
+
+Every line but a paragraph's last is flush on both edges (§4 均排); the last is
+flush left at natural spacing.  Tightening takes the §2 steps in order, each fully
+before the next, the last one only as far as needed; loosening widens word spaces
+and Han-Latin gaps to ½ em, then spreads what is left evenly over the junctions
+(between characters, never inside a word, a number, —— or ……).
+
+A line of plain Han (the common case) has a fast path: its glyphs sit at
+``indent + k × step`` with no per-character decisions, so a measure of whole ems
+puts it exactly on the character grid (§5).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import accumulate, repeat
+from operator import add
+from typing import NamedTuple
+
+from layout.compose.classes import COMPRESSIBLE
+from layout.compose.linebreak import EPS
+from layout.compose.model import Glyph
+from layout.compose.prepare import (
+    K_CENTRE,
+    K_GAP,
+    K_LEFT,
+    K_ROOM,
+    Prepared,
+)
+
+_new = tuple.__new__
+
+
+class SetLine(NamedTuple):
+    """A set line: its glyphs, how many marks lost blank space on it, and the
+    adjustment made (pt; > 0 loosened, < 0 tightened); ``short`` is what could not
+    be absorbed (> 0: a line that could not be justified; < 0: overfull)."""
+
+    glyphs: tuple[Glyph, ...]
+    compressed: int
+    adjust: float
+    short: float
+
+
+def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, justify: bool,
+             align: str = "left") -> SetLine:
+    """Place characters s..e-1 in ``avail`` pt starting at ``x0``.  ``justify``:
+    make the line exactly ``avail`` wide (otherwise natural spacing, aligned by
+    ``align``, tightened only if it would not fit)."""
+    m = e - s
+    if p.plain[e] - p.plain[s] == m:
+        return _set_plain(p, s, e, avail, x0, justify, align)
+    rooms = p.room[s:e]
+    gaps = p.gap[s:e]
+    offs = p.off[s:e]
+    if scut and p.startcut[s]:
+        c = p.startcut[s]
+        rooms[0] -= c
+        offs[0] -= c
+    rooms[-1] -= p.endcut[e - 1]
+    gaps[-1] = 0.0
+    d = avail - (sum(rooms) + sum(gaps))
+    short = 0.0
+    adjust = 0.0
+    end_mark = p.endshrink[e - 1]
+    if d < -EPS and end_mark:
+        # first step of §2 (full-width mode): the line-end mark goes to ½ em, all
+        # or nothing -- a mark cut part way would leave the right edge ragged
+        rooms[-1] -= end_mark
+        d += end_mark
+        adjust = -end_mark
+        if d > EPS:
+            short = _loosen(p, s, e, d, gaps, rooms) if justify else 0.0
+            adjust += d - short
+            d = 0.0
+    if d < -EPS:
+        short = -_tighten(p, s, e, scut, -d, rooms, gaps, offs)
+        adjust += d - short
+    elif d > EPS and justify:
+        short = _loosen(p, s, e, d, gaps, rooms)
+        adjust = d - short
+    elif d > EPS and align in ("center", "right"):
+        x0 += d if align == "right" else d / 2
+    adv = list(map(add, rooms, gaps))
+    lefts = list(accumulate(adv[:-1], initial=x0))
+    xs = list(map(add, lefts, offs))
+    glyphs = tuple(map(_new, repeat(Glyph), zip(p.text[s:e], p.faces[s:e], p.sizes[s:e], xs, adv, lefts, strict=True)))
+    cls = p.cls
+    advs = p.adv
+    n_cut = sum(1 for j in range(m) if cls[s + j] in COMPRESSIBLE and rooms[j] < advs[s + j] - EPS)
+    return SetLine(glyphs, n_cut, adjust, short)
+
+
+def _set_plain(p: Prepared, s: int, e: int, avail: float, x0: float, justify: bool, align: str) -> SetLine:
+    """Uniform 1-em Han: position k is x0 + k*step, exact on the character grid."""
+    m = e - s
+    size = p.sizes[s]
+    d = avail - m * size
+    step = size
+    adjust = 0.0
+    short = 0.0
+    if d > EPS and justify:
+        if m > 1:
+            step = size + d / (m - 1)
+            adjust = d
+        else:
+            short = d
+    elif d > EPS and align in ("center", "right"):
+        x0 += d if align == "right" else d / 2
+    elif d < -EPS:
+        short = d
+    xs = [x0 + k * step for k in range(m)]
+    advs = [step] * m
+    advs[-1] = size
+    glyphs = tuple(map(_new, repeat(Glyph), zip(p.text[s:e], p.faces[s:e], repeat(size, m), xs, advs, xs, strict=True)))
+    return SetLine(glyphs, 0, adjust, short)
+
+
+def _entries(table: list[tuple[int, int, float, int]], s: int, e: int) -> list[tuple[int, int, float, int]]:
+    """The entries of characters s..e-1 (the table is sorted by character)."""
+    return table[bisect_left(table, (s,)):bisect_left(table, (e,))]
+
+
+def _tighten(p: Prepared, s: int, e: int, scut: bool, need: float,
+             rooms: list[float], gaps: list[float], offs: list[float]) -> float:
+    """Remove ``need`` pt by the §2 tighten order; return what could not be removed."""
+    last = e - 1
+    start_cut = scut and p.startcut[s] > 0  # its left blank is already gone
+    items = [t for t in _entries(p.shrink, s, e) if t[0] != last and not (start_cut and t[0] == s and t[3] == K_LEFT)]
+    items.sort(key=lambda t: t[1])
+    k = 0
+    while k < len(items) and need > EPS:
+        prio = items[k][1]
+        group = []
+        while k < len(items) and items[k][1] == prio:
+            group.append(items[k])
+            k += 1
+        total = sum(t[2] for t in group)
+        f = 1.0 if total <= need else need / total
+        for i, _prio, a, kind in group:
+            j = i - s
+            a *= f
+            if kind == K_GAP:
+                gaps[j] -= a
+            else:
+                rooms[j] -= a
+                if kind == K_LEFT:
+                    offs[j] -= a
+                elif kind == K_CENTRE:
+                    offs[j] -= a / 2
+        need -= total * f
+    return max(need, 0.0)
+
+
+def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms: list[float]) -> float:
+    """Add ``extra`` pt by the §2 loosen order; return what could not be placed
+    (a line with nothing to spread between, e.g. one long word)."""
+    last = e - 1
+    items = [t for t in _entries(p.stretch, s, e) if not (t[3] == K_GAP and t[0] == last)]
+    for level in (1, 2):
+        group = [t for t in items if t[1] == level]
+        if not group or extra <= EPS:
+            continue
+        total = sum(t[2] for t in group)
+        f = 1.0 if total <= extra else extra / total
+        for i, _lv, a, kind in group:
+            if kind == K_ROOM:
+                rooms[i - s] += a * f
+            else:
+                gaps[i - s] += a * f
+        extra -= total * f
+    if extra <= EPS:
+        return 0.0
+    junc = p.junc
+    points = [k - 1 - s for k in range(s + 1, e) if junc[k]]
+    if not points:
+        return extra
+    d = extra / len(points)
+    for j in points:
+        gaps[j] += d
+    return 0.0
