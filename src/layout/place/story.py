@@ -22,9 +22,12 @@ from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, Stor
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
 BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
-# rows of slack a headline band may absorb; the band is centred, so 4 rows leave
-# 2 empty lines above and 2 below the headline: less than a hole (3 lines)
+# Rows of slack a headline band may absorb.  The band is centred, so 4 rows leave 2
+# empty lines above and 2 below the headline: less than a hole (3 lines).  Next to
+# other short display lines (a label's own band, leads, a byline line) the empty
+# space beside them adds up, so there the band takes at most 2.
 MAX_HEAD_AIR = 4
+MAX_HEAD_AIR_CROWDED = 2
 
 
 @dataclass
@@ -75,7 +78,7 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     """Rows of slack the headline band takes so the body's balanced columns end on
     the story's last row instead of leaving empty lines under it (page-layout.md:
     a stretchable gap; spec §5: the headline band stays whole rows)."""
-    if not (sp.story.headline or sp.story.kicker or sp.story.label):
+    if not max_head_air(sp.story):
         return 0
     scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
     row = place_head(scratch, first)
@@ -84,7 +87,14 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
-    return max(0, min(last - used, MAX_HEAD_AIR))
+    return max(0, min(last - used, max_head_air(sp.story)))
+
+
+def max_head_air(story: Story) -> int:
+    """The most slack rows ``story``'s headline band takes (0 without a headline)."""
+    if not (story.headline or story.kicker or story.label):
+        return 0
+    return MAX_HEAD_AIR_CROWDED if (story.label or story.leads or story.byline_line) else MAX_HEAD_AIR
 
 
 def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
