@@ -17,7 +17,6 @@ from layout.compose.model import (
     ALIGNS,
     PUNCT_MODES,
     ComposedParagraph,
-    Glyph,
     Line,
     ParagraphStyle,
     Problem,
@@ -105,10 +104,11 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
     x0 = indent + prefix if style.hanging else indent if first else 0.0
     justify = style.align == "justify" and (not final or _fill_last(p, sp, avail, scut, style))
     sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, style.align)
-    glyphs = sl.glyphs
     start = sp.start
+    xs, advs, lefts = sl.xs, sl.advances, sl.lefts
     if style.hanging and first:
-        glyphs = _bullet_glyphs(p, lo, sp.start, indent) + glyphs
+        bx, badv, bleft = _bullet_columns(p, lo, sp.start, indent)
+        xs, advs, lefts = bx + xs, badv + advs, bleft + lefts
         start = lo
     if sp.forced:
         problems.append(Problem(f"forced-{sp.forced}", _FORCED_MESSAGES[sp.forced], sp.end))
@@ -117,10 +117,9 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
     elif sl.short > OVERFULL_TOLERANCE:
         problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
                                 "nothing to spread between", sp.start))
-    line_indent = indent if (first or style.hanging) else 0.0
-    if style.hanging and not first:
-        line_indent = indent + prefix
-    return Line(glyphs=glyphs, measure=measure, start=start, end=sp.end, final=final, indent=line_indent,
+    line_indent = indent if first else (indent + prefix if style.hanging else 0.0)
+    return Line(p.text[start:sp.end], tuple(p.faces[start:sp.end]), tuple(p.sizes[start:sp.end]), tuple(xs),
+                tuple(advs), tuple(lefts), measure, start, sp.end, final=final, indent=line_indent,
                 size=max(p.sizes[start:sp.end]), compressed=sl.compressed, forced=bool(sp.forced),
                 adjust=sl.adjust)
 
@@ -133,17 +132,16 @@ def _fill_last(p: Prepared, sp: Span, avail: float, scut: bool, style: Paragraph
     return slack <= style.fill_last * p.sizes[sp.start] + OVERFULL_TOLERANCE
 
 
-def _bullet_glyphs(p: Prepared, lo: int, body: int, indent: float) -> tuple[Glyph, ...]:
-    """The hanging bullet and its spaces, at natural width from the indent (their
-    total is exactly the hanging indent of the following lines)."""
-    out = []
-    for i in range(lo, body):
-        left = indent + p.P[i] - p.P[lo]
-        out.append(Glyph(p.text[i], p.faces[i], p.sizes[i], left + p.off[i], p.room[i] + p.gap[i], left))
-    return tuple(out)
+def _bullet_columns(p: Prepared, lo: int, body: int, indent: float) -> tuple[list[float], list[float], list[float]]:
+    """The hanging bullet and its spaces at natural width from the indent (their
+    total is exactly the hanging indent of the following lines): (xs, advances, lefts)."""
+    lefts = [indent + p.P[i] - p.P[lo] for i in range(lo, body)]
+    xs = [left + p.off[i] for left, i in zip(lefts, range(lo, body), strict=True)]
+    advs = [p.room[i] + p.gap[i] for i in range(lo, body)]
+    return xs, advs, lefts
 
 
 def _bullet_only_line(p: Prepared, lo: int, body: int, measure: float, indent: float) -> Line:
-    glyphs = _bullet_glyphs(p, lo, body, indent)
-    return Line(glyphs=glyphs, measure=measure, start=lo, end=body, final=True, indent=indent,
-                size=max(p.sizes[lo:body]))
+    xs, advs, lefts = _bullet_columns(p, lo, body, indent)
+    return Line(p.text[lo:body], tuple(p.faces[lo:body]), tuple(p.sizes[lo:body]), tuple(xs), tuple(advs),
+                tuple(lefts), measure, lo, body, final=True, indent=indent, size=max(p.sizes[lo:body]))

@@ -6,6 +6,7 @@ the only thing later stages (place, render) know about composition.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import NamedTuple
 
 KINSOKU_LEVELS = ("none", "basic", "gb", "strict", "newspaper")
@@ -43,6 +44,9 @@ class ParagraphStyle:
     fill_last: float = 0.0
 
 
+_new_tuple = tuple.__new__
+
+
 class Glyph(NamedTuple):
     """One drawn character.  ``x`` is where the glyph's origin is drawn, in pt from
     the left edge of the measure (an opening bracket whose blank half was removed at
@@ -68,9 +72,19 @@ class Glyph(NamedTuple):
 @dataclass(frozen=True)
 class Line:
     """One composed line.  ``start``/``end`` index the paragraph's text (end exclusive),
-    so a caller can tell which characters a line holds without re-reading glyphs."""
+    so a caller can tell which characters a line holds without re-reading glyphs.
 
-    glyphs: tuple[Glyph, ...]
+    The glyphs are stored as columns (``chars``, ``faces``, ``sizes``, ``xs``,
+    ``advances``, ``lefts``: the fields of ``Glyph``, one entry per glyph) and
+    ``glyphs`` builds the ``Glyph`` tuples on first use: a page engine composes a
+    paragraph many times (trying column widths) for each time it draws it."""
+
+    chars: str  # the characters drawn, in order (spaces at the line's ends excluded)
+    faces: tuple[str, ...]
+    sizes: tuple[float, ...]
+    xs: tuple[float, ...]
+    advances: tuple[float, ...]
+    lefts: tuple[float, ...]
     measure: float  # pt, the width the line was set to
     start: int
     end: int
@@ -81,17 +95,36 @@ class Line:
     forced: bool = False  # a prohibition rule was broken as a last resort (§1)
     adjust: float = 0.0  # pt added (> 0, loosened) or removed (< 0, tightened) to justify
 
+    @classmethod
+    def from_glyphs(cls, glyphs: tuple[Glyph, ...], **fields) -> Line:
+        """A line from ready glyphs (tests, hand-made lines)."""
+        cols = tuple(zip(*glyphs, strict=True)) if glyphs else ((),) * 6
+        return cls("".join(cols[0]), *map(tuple, cols[1:]), **fields)
+
+    @property
+    def glyphs(self) -> tuple[Glyph, ...]:
+        g = self.__dict__.get("_glyphs")
+        if g is None:
+            g = tuple(map(_new_tuple, repeat(Glyph),
+                          zip(self.chars, self.faces, self.sizes, self.xs, self.advances, self.lefts, strict=True)))
+            object.__setattr__(self, "_glyphs", g)
+        return g
+
     @property
     def text(self) -> str:
-        return "".join(g.ch for g in self.glyphs)
+        return self.chars
 
     @property
     def right(self) -> float:
         """Right edge of the last glyph's occupied room, pt from the measure's left."""
-        if not self.glyphs:
+        if not self.chars:
             return 0.0
-        g = self.glyphs[-1]
-        return g.left + g.advance
+        return self.lefts[-1] + self.advances[-1]
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_glyphs", None)  # derived: not pickled
+        return state
 
 
 @dataclass(frozen=True)

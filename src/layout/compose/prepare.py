@@ -13,6 +13,7 @@ tables for a run of plain Han are built by list operations in C.  Only the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ K_RIGHT, K_LEFT, K_CENTRE, K_GAP, K_ROOM = range(5)
 
 CharInfo = tuple[str, float, int, int]  # (face role, advance em, class, flags)
 
+_NON_HAN = re.compile(b"[^\\x%02x]" % HAN)  # finds the special characters in C
 # class byte -> 1 for content characters (the 孤字 rule counts them, §4)
 _CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
 
@@ -164,6 +166,7 @@ class Prepared:
     shsum: list[float]  # total shrink of character i (all its entries)
     shrink: list[tuple[int, int, float, int]]  # (i, priority, amount, kind), sorted by i
     stretch: list[tuple[int, int, float, int]]  # (i, level, amount, kind), sorted by i
+    marks: list[int]  # positions of compressible marks, sorted
     brk: bytearray
     junc: bytearray
     P: list[float]
@@ -214,7 +217,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         cls += bytes(rc)
         flags += rfl
         sizes += [size] * m
-        adv += [a * size for a in ra]
+        adv += map(size.__mul__, ra)
         gap += [r.tracking * size] * m
         if r.tracking or size != base:
             plainv[pos:pos + m] = bytes(m)
@@ -233,7 +236,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     problems: list[Problem] = []
     shrink: list[tuple[int, int, float, int]] = []
     stretch: list[tuple[int, int, float, int]] = []
-    specials = [i for i, c in enumerate(cls) if c != HAN]
+    specials = [m.start() for m in _NON_HAN.finditer(cls)]
     narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
     no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
     st = _State(text, n, style, cls, flags, sizes, adv, room, off, gap, endcut, startcut,
@@ -249,6 +252,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     for i, _p, a, _k in shrink:
         shsum[i] += a
     content = cls.translate(_CONTENT)
+    marks = [i for i in specials if cls[i] in COMPRESSIBLE]
     for i in specials:
         plainv[i] = 0
     for i, _lv, _a, k in stretch:
@@ -258,7 +262,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     return Prepared(
         text=text, n=n, faces=faces, sizes=sizes, adv=adv, room=room, gap=gap, off=off, cls=cls,
         endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
-        stretch=stretch, brk=brk, junc=junc,
+        stretch=stretch, marks=marks, brk=brk, junc=junc,
         P=list(accumulate(map(add, room, gap), initial=0.0)),
         Q=list(accumulate(shsum, initial=0.0)),
         C=list(accumulate(content, initial=0)),

@@ -15,13 +15,11 @@ puts it exactly on the character grid (§5).
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import add
 from typing import NamedTuple
 
-from layout.compose.classes import COMPRESSIBLE
 from layout.compose.linebreak import EPS
-from layout.compose.model import Glyph
 from layout.compose.prepare import (
     K_CENTRE,
     K_GAP,
@@ -30,15 +28,16 @@ from layout.compose.prepare import (
     Prepared,
 )
 
-_new = tuple.__new__
-
 
 class SetLine(NamedTuple):
-    """A set line: its glyphs, how many marks lost blank space on it, and the
-    adjustment made (pt; > 0 loosened, < 0 tightened); ``short`` is what could not
-    be absorbed (> 0: a line that could not be justified; < 0: overfull)."""
+    """A set line: glyph origins, rooms and room edges (pt, in character order),
+    how many marks lost blank space, and the adjustment made (pt; > 0 loosened,
+    < 0 tightened); ``short`` is what could not be absorbed (> 0: a line that could
+    not be justified; < 0: overfull)."""
 
-    glyphs: tuple[Glyph, ...]
+    xs: list[float]
+    advances: list[float]
+    lefts: list[float]
     compressed: int
     adjust: float
     short: float
@@ -86,11 +85,14 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
     adv = list(map(add, rooms, gaps))
     lefts = list(accumulate(adv[:-1], initial=x0))
     xs = list(map(add, lefts, offs))
-    glyphs = tuple(map(_new, repeat(Glyph), zip(p.text[s:e], p.faces[s:e], p.sizes[s:e], xs, adv, lefts, strict=True)))
-    cls = p.cls
+    return SetLine(xs, adv, lefts, _count_cut(p, s, e, rooms), adjust, short)
+
+
+def _count_cut(p: Prepared, s: int, e: int, rooms: list[float]) -> int:
+    """Marks on the line that lost blank space (Line.compressed)."""
+    marks = p.marks
     advs = p.adv
-    n_cut = sum(1 for j in range(m) if cls[s + j] in COMPRESSIBLE and rooms[j] < advs[s + j] - EPS)
-    return SetLine(glyphs, n_cut, adjust, short)
+    return sum(1 for i in marks[bisect_left(marks, s):bisect_left(marks, e)] if rooms[i - s] < advs[i] - EPS)
 
 
 def _set_plain(p: Prepared, s: int, e: int, avail: float, x0: float, justify: bool, align: str) -> SetLine:
@@ -114,8 +116,7 @@ def _set_plain(p: Prepared, s: int, e: int, avail: float, x0: float, justify: bo
     xs = [x0 + k * step for k in range(m)]
     advs = [step] * m
     advs[-1] = size
-    glyphs = tuple(map(_new, repeat(Glyph), zip(p.text[s:e], p.faces[s:e], repeat(size, m), xs, advs, xs, strict=True)))
-    return SetLine(glyphs, 0, adjust, short)
+    return SetLine(xs, advs, xs, 0, adjust, short)
 
 
 def _entries(table: list[tuple[int, int, float, int]], s: int, e: int) -> list[tuple[int, int, float, int]]:
@@ -173,11 +174,12 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
         extra -= total * f
     if extra <= EPS:
         return 0.0
-    junc = p.junc
-    points = [k - 1 - s for k in range(s + 1, e) if junc[k]]
-    if not points:
+    count = p.J[e - 1] - p.J[s]  # junctions strictly inside the line
+    if not count:
         return extra
-    d = extra / len(points)
-    for j in points:
-        gaps[j] += d
+    d = extra / count
+    if count == e - s - 1:
+        gaps[:-1] = map(d.__add__, gaps[:-1])
+    else:
+        gaps[:-1] = map(add, gaps[:-1], map(d.__mul__, p.junc[s + 1:e]))
     return 0.0
