@@ -29,6 +29,19 @@ def stacked(page):
     return Placement(out, {"extends": "house"})
 
 
+def stacked_tall(page):
+    """Like ``stacked`` on a page tall enough for every story's text (no overflow),
+    so a render of it holds all the text."""
+    out, row = {}, 1
+    for sid, story in zip(story_ids(page), page.stories, strict=True):
+        chars = sum(len(p) for p in story.body()) + len(story.credit or "") + 40
+        height = 18 + 2 * len(story.leads) + (8 if story.captions else 0) + chars // 150
+        photos = [{"file": "photo.jpg", "rows": "1-8", "columns": i + 1} for i in range(len(story.captions))]
+        out[sid] = {"columns": "1-5", "rows": f"{row}-{row + height - 1}", "photos": photos}
+        row += height
+    return Placement(out, {"extends": "house", "page": {"size": ["600mm", "1500mm"], "margins": "15mm"}})
+
+
 @pytest.mark.parametrize("path", [*ARCHIVES, SEED], ids=lambda p: p.name)
 def test_the_loader_reads_back_every_element(path, tmp_path):
     if not path.exists():
