@@ -18,9 +18,9 @@ FONT = HERE.parents[1] / "fonts" / "NotoSansSC-Bold.ttf"
 
 # name -> (width px, height px, seed, caption shown on the picture)
 PHOTOS = {
-    "park-corner.jpg": (2000, 1250, 1, "电子商务产业园一角"),
-    "training.jpg": (1300, 900, 2, "政策宣讲"),
-    "exhibition.jpg": (1000, 1200, 3, "特色展览馆"),
+    "park-corner.jpg": (1300, 1550, 1, "电子商务产业园一角"),
+    "training.jpg": (2000, 1400, 2, "政策宣讲"),
+    "exhibition.jpg": (1000, 1300, 3, "特色展览馆"),
 }
 
 

@@ -40,6 +40,32 @@ def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: F
     return out
 
 
+def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> tuple[list[Line], float]:
+    """Display lines (headline, kicker, subtitle) broken evenly: set at the narrowest
+    measure, in whole ems of the style, that keeps the line count, so a two-line
+    headline never ends in one or two stranded characters.  Returns the lines and the
+    x offset that puts the narrower block where the style's alignment wants it in
+    ``width`` (centred, or flush right)."""
+    lines = compose_lines(texts, style, width, fonts)
+    n = len(lines)
+    if n <= len(texts):
+        return lines, 0.0
+    em = style.size
+    lo, hi = max(1, math.ceil(width / n / em - _EPS)), math.floor(width / em + _EPS)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(compose_lines(texts, style, mid * em, fonts)) <= n:
+            hi = mid
+        else:
+            lo = mid + 1
+    narrow = lo * em
+    if narrow >= width - _EPS:
+        return lines, 0.0
+    lines = compose_lines(texts, style, narrow, fonts)
+    shift = {"center": (width - narrow) / 2, "right": width - narrow}.get(style.align, 0.0)
+    return lines, shift
+
+
 def display_rows(n_lines: int, style: TextStyle, leading: float) -> int:
     """Grid rows a display block of ``n_lines`` takes.  ``style.rows`` is the band of
     a one-line block (air included); each further line adds the style's own leading."""

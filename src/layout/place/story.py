@@ -15,19 +15,19 @@ from layout.compose.model import Line, Run
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry, Rect
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
-from layout.place.blocks import block_baselines, compose_lines, compose_text, display_rows, row_baselines
+from layout.place.blocks import block_baselines, compose_balanced, compose_text, display_rows, row_baselines
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, StoryResult, TextItem
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
 BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
-# Rows of slack a headline band may absorb.  The band is centred, so 4 rows leave 2
-# empty lines above and 2 below the headline: less than a hole (3 lines).  Next to
-# other short display lines (a label's own band, leads, a byline line) the empty
-# space beside them adds up, so there the band takes at most 2.
-MAX_HEAD_AIR = 4
-MAX_HEAD_AIR_CROWDED = 2
+# Rows of slack a headline band may absorb.  The band is centred, so 2 rows leave
+# one more empty line above and one below the headline.  More would open a hole
+# (3 empty lines) beside a headline narrower than the story; slack beyond this stays
+# under the balanced columns (at most 2 lines, page-layout.md rule 2).
+MAX_HEAD_AIR = 2
+MAX_HEAD_AIR_CROWDED = 1
 
 
 @dataclass
@@ -82,12 +82,26 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
         return 0
     scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
     row = place_head(scratch, first)
+    if _short_headline(scratch):
+        return 0
     slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
     taken = fill(slots, len(lines), True)
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
     return max(0, min(last - used, max_head_air(sp.story)))
+
+
+def _short_headline(sp: StoryPlacement) -> bool:
+    """A headline line leaving 3 ems or more blank beside it: air above and below it
+    would join that blank into a hole (3 lines x 3 ems, page-layout.md rule 2)."""
+    x0, x1 = _span_x(sp, sp.story.headline_columns)
+    for it in sp.items:
+        if isinstance(it, TextItem) and it.kind == "headline" and it.line.glyphs:
+            g0, g1 = it.line.glyphs[0], it.line.glyphs[-1]
+            if (x1 - x0) - (g1.x + g1.size - g0.x) >= 3 * sp.geo.em:
+                return True
+    return False
 
 
 def max_head_air(story: Story) -> int:
@@ -111,16 +125,16 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     width = x1 - x0
     label = _label_lines(sp, width) if s.label else None
     head_style = sp.style(s.headline_style)
-    head = compose_lines(s.headline, head_style, width, sp.fonts) if s.headline else []
-    if label and head and not _label_fits_beside(sp, label, head, width):
+    head, head_dx = compose_balanced(s.headline, head_style, width, sp.fonts) if s.headline else ([], 0.0)
+    if label and head and not _label_fits_beside(sp, label, head, head_dx):
         row = _place_label(sp, label, x0, row, sp.style("label"))
         label = None
     if s.kicker:
-        row = _place_display(sp, compose_text(s.kicker, sp.style("kicker"), width, sp.fonts), sp.style("kicker"),
-                             x0, row, "kicker")
+        kicker, dx = compose_balanced([s.kicker], sp.style("kicker"), width, sp.fonts)
+        row = _place_display(sp, kicker, sp.style("kicker"), x0 + dx, row, "kicker")
     if head:
         top = row
-        row = _place_display(sp, head, head_style, x0, row, "headline", air)
+        row = _place_display(sp, head, head_style, x0 + head_dx, row, "headline", air)
         air = 0
         if label:
             _place_label(sp, label, x0, top, sp.style("label"), rows=row - top)
@@ -128,11 +142,11 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     if label:
         row = _place_label(sp, label, x0, row, sp.style("label"))
     if s.subtitle:
-        row = _place_display(sp, compose_text(s.subtitle, sp.style("subtitle"), width, sp.fonts),
-                             sp.style("subtitle"), x0, row, "subtitle")
+        subtitle, dx = compose_balanced([s.subtitle], sp.style("subtitle"), width, sp.fonts)
+        row = _place_display(sp, subtitle, sp.style("subtitle"), x0 + dx, row, "subtitle")
     if s.byline_line:
-        row = _place_rows(sp, compose_text(s.byline_line, sp.style("byline"), width, sp.fonts, align="left"),
-                          sp.style("byline"), x0, row, "byline")
+        st = sp.style("byline-line")
+        row = _place_rows(sp, compose_text(s.byline_line, st, width, sp.fonts), st, x0, row, "byline")
     if s.leads:
         lead_style = sp.style("lead")
         for text in s.leads:
@@ -169,13 +183,13 @@ def _label_width(label: list[Line], style: TextStyle) -> float:
     return max(ln.right for ln in label) + 2 * LABEL_PAD * style.size
 
 
-def _label_fits_beside(sp: StoryPlacement, label: list[Line], head: list[Line], width: float) -> bool:
+def _label_fits_beside(sp: StoryPlacement, label: list[Line], head: list[Line], head_dx: float) -> bool:
     """A one-line label may stand left of the headline when the (centred) headline
     leaves room for it plus one body em."""
     if len(label) != 1:
         return False
     need = _label_width(label, sp.style("label")) + sp.geo.em
-    return all(_line_left(ln) >= need for ln in head)
+    return all(head_dx + _line_left(ln) >= need for ln in head)
 
 
 def _line_left(line: Line) -> float:
