@@ -57,6 +57,7 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
                  overlay: Overlay | None = None) -> Rendered:
     """All ``pages`` into one PDF (an edition, or a reprint that ran onto a second
     page).  ``overlay`` draws over each page after its content (the proof view)."""
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
     from layout.render.marks import begin_page, end_page
@@ -65,6 +66,9 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
     if not pages:
         raise ValueError("no pages to render")
     opts = options or RenderOptions()
+    # Binary streams: ASCII85 (ReportLab's default) makes images 25 % larger and its
+    # pure-Python encoder costs seconds per photo.
+    rl_config.useA85 = 0
     buf = io.BytesIO()
     first = page_boxes_for(pages[0], opts)
     # ReportLab writes its initial font into every page's resources: make it one we
@@ -132,16 +136,16 @@ def draw_image(c, it: ImageItem) -> list[Problem]:
     (letterboxed) its frame, separated to CMYK for the press.  Cropping happens on
     the pixels, so no hidden image data reaches the plant.  Returns the resolution
     verdict when it is not ok (warn < 150 ppi, error < 100 ppi)."""
+    from layout.render.imagecache import prepared_image
     from layout.render.images import draw_image as draw_prepared
-    from layout.render.images import load_image, prepare_image
 
     frame = it.rect
     if it.path is None:
         draw_placeholder(c, frame)
         return []
-    im = load_image(it.path)
-    crop = fill_crop(im.size, frame.width, frame.height) if it.fit == "fill" else None
-    prepared = prepare_image(im, placed_size=(frame.width, frame.height), crop=crop)
+    px = it.pixel_size if all(it.pixel_size) else _pixel_size(it.path)
+    crop = fill_crop(px, frame.width, frame.height) if it.fit == "fill" else None
+    prepared = prepared_image(it.path, (frame.width, frame.height), crop)
     if it.fit == "fill":
         draw_prepared(c, prepared, frame.x0, frame.y0, frame.width, frame.height)
     else:
@@ -152,6 +156,12 @@ def draw_image(c, it: ImageItem) -> list[Problem]:
     if res is not None and res.status != "ok":
         return [Problem("image", it.story, f"{it.story}: photo {it.path}: {res.message}")]
     return []
+
+
+def _pixel_size(path: str) -> tuple[int, int]:
+    from layout.render.images import load_image
+
+    return load_image(path).size
 
 
 def draw_placeholder(c, frame: Rect) -> None:
