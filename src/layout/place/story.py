@@ -126,21 +126,18 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     label = _label_lines(sp, width) if s.label else None
     head_style = sp.style(s.headline_style)
     head, head_dx = compose_balanced(s.headline, head_style, width, sp.fonts) if s.headline else ([], 0.0)
-    if label and head and not _label_fits_beside(sp, label, head, head_dx):
+    beside = bool(label and head and _label_fits_beside(sp, label, head, head_dx))
+    if label and not beside:
         row = _place_label(sp, label, x0, row, sp.style("label"))
-        label = None
-    if s.kicker:
-        kicker, dx = compose_balanced([s.kicker], sp.style("kicker"), width, sp.fonts)
-        row = _place_display(sp, kicker, sp.style("kicker"), x0 + dx, row, "kicker")
+    kicker, kicker_dx = compose_balanced([s.kicker], sp.style("kicker"), width, sp.fonts) if s.kicker else ([], 0.0)
+    if label and beside:  # drawn first so the PDF reads label, kicker, headline
+        head_top = row + (display_rows(len(kicker), sp.style("kicker"), sp.geo.leading) if kicker else 0)
+        head_rows = display_rows(len(head), head_style, sp.geo.leading) + air
+        _place_label(sp, label, x0, head_top, sp.style("label"), rows=head_rows)
+    if kicker:
+        row = _place_display(sp, kicker, sp.style("kicker"), x0 + kicker_dx, row, "kicker")
     if head:
-        top = row
         row = _place_display(sp, head, head_style, x0 + head_dx, row, "headline", air)
-        air = 0
-        if label:
-            _place_label(sp, label, x0, top, sp.style("label"), rows=row - top)
-            label = None
-    if label:
-        row = _place_label(sp, label, x0, row, sp.style("label"))
     if s.subtitle:
         subtitle, dx = compose_balanced([s.subtitle], sp.style("subtitle"), width, sp.fonts)
         row = _place_display(sp, subtitle, sp.style("subtitle"), x0 + dx, row, "subtitle")
@@ -285,14 +282,14 @@ def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, 
 
 def _place_body(sp: StoryPlacement, lines: list[tuple[Line, str]], first_row: int, last_row: int) -> StoryResult:
     s, geo = sp.story, sp.geo
-    for photo in s.photos:
-        _photo_block(sp, photo, first_row, last_row)
     blocked = _photo_rows(sp, first_row, last_row)
     slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
     taken = fill(slots, len(lines), s.balance)
     body_style = sp.style("body")
     for (line, kind), slot in zip(lines, taken, strict=False):
         sp.text(line, slot.x, geo.baseline(slot.row), kind, body_style)
+    for photo in s.photos:  # after the text: captions come last in reading order
+        _photo_block(sp, photo, first_row, last_row)
     over = [ln for ln, _ in lines[len(taken):]]
     per_col = tuple(sum(1 for t in taken if t.column == c) for c in range(len(sp.columns)))
     free = min((len(col) - per_col[c] for c, col in enumerate(slots)), default=0)
