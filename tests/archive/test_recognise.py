@@ -147,3 +147,28 @@ def test_notes_carry_a_confidence_for_every_element(seed):
         noted = {n.element for n in story.notes}
         assert refs <= noted
         assert all(0.0 < n.confidence <= 1.0 and n.reason for n in story.notes)
+
+
+def test_hard_wrapped_archive_is_joined_back_into_paragraphs():
+    p = page_of(DATA / "tiyu-wrapped.txt")
+    assert any(n.decision == "hard-wrapped at 36 cells" for n in p.notes)
+    football, basketball = p.stories
+    assert (football.label, football.headline, football.byline_line) == ("中超联赛", "主场3:1逆转 城市队终结三连败", "本报记者 赵六")
+    assert football.paragraphs[0] == (
+        "昨晚19:30，中超联赛第12轮在市体育中心打响。城市队在先失一球的情况下连入三球，最终以3:1逆转战胜对手，"
+        "终结了近期的三连败。本场比赛吸引了超过4.2万名球迷到场观战，上座率达到85.6%。")
+    assert "外援Marcos头球扳平比分，第71分钟" in football.paragraphs[1]
+    assert football.paragraphs[2].endswith("俱乐部官网www.citysports.com.cn查询。")
+    assert [c.text for c in football.captions] == ["图为城市队球员庆祝进球。（新华社发）"]
+    assert (basketball.label, basketball.headline, basketball.byline) == ("篮球", "市青年队98:95险胜对手", "本报讯（通讯员 钱七）")
+    assert len(basketball.paragraphs) == 2 and basketball.paragraphs[1].endswith("全国青年篮球联赛。")
+
+
+def test_archives_of_whole_paragraphs_are_not_taken_for_wrapped(seed):
+    assert not any(n.element == "lines" for n in seed.notes)
+
+
+def test_short_line_ending_in_a_colon_stays_body_text():
+    text = "要闻\n\n措施出台\n\n本报讯 近日，市里出台新措施。\n\n主要内容如下：\n\n一是加强监管。\n"
+    story = parse_page(normalize(text).text).stories[0]
+    assert story.paragraphs == ("近日，市里出台新措施。", "主要内容如下：", "一是加强监管。") and not story.subheads

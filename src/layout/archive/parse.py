@@ -23,16 +23,15 @@ non-white-space character of the archive lands in exactly one element.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from layout.archive.builder import Item, StoryBuilder, join_lines, split_head
+from layout.archive.lines import STRIP, Unit, units_of
 from layout.archive.model import ArchivedPage, ArchivedStory, Note, Where
 from layout.archive.patterns import (
     CAPTION_LINE_MAX,
     CAPTION_MAX,
     Kind,
     caption_complete,
-    classify,
     credit_confidence,
     is_label,
     is_numbered_subhead,
@@ -40,8 +39,6 @@ from layout.archive.patterns import (
 )
 from layout.errors import LayoutError, Location
 
-# white space around a line (U+3000 indents, no-break spaces, zero-width marks)
-STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
 ANCHORS = frozenset({Kind.OPENER, Kind.BYLINE_LINE, Kind.LEAD})
 # what a story holds before its text starts
 HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
@@ -50,44 +47,17 @@ HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
 INDENTED_SHARE = 0.6
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One non-blank archive line: 1-based line number and column of its first
-    character, its text without surrounding white space, the number of blank lines
-    before it, and its kind on its own (``patterns.classify``)."""
-
-    no: int
-    col: int
-    text: str
-    gap: int
-    kind: Kind
-
-    @property
-    def where(self) -> Where:
-        return Where(self.no, self.col)
-
-
-def units_of(text: str) -> list[Unit]:
-    out: list[Unit] = []
-    gap = 0
-    for no, raw in enumerate(text.split("\n"), 1):
-        stripped = raw.strip(STRIP)
-        if not stripped or stripped.isspace():
-            gap += 1
-            continue
-        col = len(raw) - len(raw.lstrip(STRIP)) + 1
-        out.append(Unit(no, col, stripped, gap, classify(stripped)))
-        gap = 0
-    return out
-
-
 def parse_page(text: str, name: str = "<archive>") -> ArchivedPage:
     """Recognise ``text`` (already normalised).  Raises LayoutError (exit 2) when
     there is nothing, only a page name, or no recognisable story."""
-    units = units_of(text)
+    units, width = units_of(text)
     if not units:
         raise LayoutError("the archive is empty", Location(name))
-    return _Walker(units, name).run()
+    walker = _Walker(units, name)
+    if width:
+        walker.page_notes.append(Note("lines", f"hard-wrapped at {width} cells", 0.8,
+                                      "many lines of one width: a line filling it continues on the next"))
+    return walker.run()
 
 
 class _Walker:
@@ -286,7 +256,10 @@ class _Walker:
     def _subhead_or_caption(self, x: Unit) -> None:
         cur = self.cur
         assert cur is not None
-        if is_numbered_subhead(x.text):
+        if x.text.endswith(("：", ":")):
+            cur.add("paragraph", x.text, x.where, 0.7, "a short line ending in a colon: it introduces the text below",
+                    x.gap)
+        elif is_numbered_subhead(x.text):
             cur.add("subhead", x.text, x.where, 0.9, "numbered short line inside the body", x.gap)
         elif cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
             cur.add("caption", x.text, x.where, 0.55, "short line after the captions, no picture marker", x.gap)

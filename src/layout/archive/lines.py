@@ -1,0 +1,128 @@
+"""From archive text to logical lines (``Unit``s), undoing hard wraps.
+
+Most archives hold one paragraph per line.  Some exports (OCR of a column, old
+terminals) break every paragraph at a fixed width: then a line that fills the
+width continues on the next, unless the next starts a new paragraph (indented,
+after a blank line, or starting with something only a paragraph start has).  We
+detect such an archive by its line lengths: many long lines of one width, which
+an archive of whole paragraphs (lengths all different) never has.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from layout.archive.builder import join_lines
+from layout.archive.model import Where
+from layout.archive.patterns import Kind, caption_complete, classify, ends_sentence
+
+# white space around a line (U+3000 indents, no-break spaces, zero-width marks)
+STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
+# lines shorter than this (in cells: a Han character is 2) say nothing about wrapping
+WRAP_MIN_CELLS = 24
+# a wrapped archive has at least this many lines of (nearly) one width, and they are
+# at least this share of its long lines
+WRAP_MIN_LINES = 5
+WRAP_SHARE = 0.3
+# a wrapped line may fall short of the width by this much (a Latin word or a
+# character that did not fit)
+WRAP_SLACK = 2
+# kinds that start a paragraph of their own: never a continuation
+STARTERS = frozenset({Kind.LEAD, Kind.OPENER, Kind.BYLINE_LINE, Kind.CAPTION, Kind.CREDIT, Kind.EDITOR})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One logical archive line: 1-based line number and column of its first
+    character, its text without surrounding white space (hard wraps joined), the
+    number of blank lines before it, and its kind on its own
+    (``patterns.classify``)."""
+
+    no: int
+    col: int
+    text: str
+    gap: int
+    kind: Kind
+
+    @property
+    def where(self) -> Where:
+        return Where(self.no, self.col)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    no: int
+    col: int
+    text: str
+    gap: int
+    cells: int  # width of the line as written, indent included
+
+
+def cells(text: str) -> int:
+    """Display width: wide (Han, full-width) characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def units_of(text: str) -> tuple[list[Unit], int | None]:
+    """The archive's logical lines, and the wrap width found (None: not wrapped)."""
+    raws: list[_Raw] = []
+    gap = 0
+    for no, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip(STRIP)
+        if not stripped:
+            gap += 1
+            continue
+        col = len(raw) - len(raw.lstrip(STRIP)) + 1
+        raws.append(_Raw(no, col, stripped, gap, cells(raw.rstrip(STRIP))))
+        gap = 0
+    width = wrap_width(raws)
+    groups = _join_wrapped(raws, width) if width else [[r] for r in raws]
+    units = []
+    for group in groups:
+        first = group[0]
+        joined = join_lines([r.text for r in group])
+        units.append(Unit(first.no, first.col, joined, first.gap, classify(joined)))
+    return units, width
+
+
+def wrap_width(raws: list[_Raw]) -> int | None:
+    """The width an archive's paragraphs were broken at, or None."""
+    long = [r.cells for r in raws if r.cells >= WRAP_MIN_CELLS]
+    if len(long) < WRAP_MIN_LINES:
+        return None
+    width = max(long, key=lambda w: (sum(1 for x in long if w - WRAP_SLACK <= x <= w), w))
+    full = sum(1 for x in long if width - WRAP_SLACK <= x <= width)
+    if full < WRAP_MIN_LINES or full < WRAP_SHARE * len(long) or Counter(long)[width] < 2:
+        return None
+    return width
+
+
+def _join_wrapped(raws: list[_Raw], width: int) -> list[list[_Raw]]:
+    """Group lines that continue the one before: the one before fills the width,
+    nothing separates them, and the next does not start a paragraph.  When the
+    archive indents paragraphs, an indented line starts one; when it does not, a
+    line after a full line ending a sentence is taken as a new paragraph."""
+    # lines after a short line start paragraphs: if most of them are indented, the
+    # archive marks paragraphs by indenting
+    starts = [r for prev, r in zip(raws, raws[1:], strict=False) if prev.cells < width - WRAP_SLACK]
+    indents = bool(starts) and sum(r.col > 1 for r in starts) >= 0.5 * len(starts)
+    groups: list[list[_Raw]] = []
+    for r in raws:
+        if groups and _continues(groups[-1], r, width, indents):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def _continues(group: list[_Raw], r: _Raw, width: int, indents: bool) -> bool:
+    prev = group[-1]
+    if r.gap > 0 or prev.cells < width - WRAP_SLACK or classify(r.text) in STARTERS:
+        return False
+    if classify(group[0].text) is Kind.CAPTION and caption_complete(join_lines([x.text for x in group])):
+        return False  # a caption that happens to fill the width, complete
+    if indents:
+        return r.col == 1
+    return not ends_sentence(prev.text)
