@@ -111,3 +111,19 @@ def test_scalars_read_back_as_the_same_string(text):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30))
 def test_any_text_reads_back(text):
     assert yaml.safe_load(f"k: {scalar(text)}")["k"] == text
+
+
+def test_header_parts_become_header_keys_without_adding_text(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("濮阳日报\n开发区新闻\n2020年8月10日 星期一　第3版\n责任编辑：王某\n\n巧媳妇培训班开班\n\n"
+                   "本报讯 8月4日，培训班开班。\n", encoding="utf-8")
+    header = yaml.safe_load(import_archive(src).yaml_text)["header"]
+    assert header == {"title": "开发区新闻", "paper": "濮阳日报", "date": "2020-08-10", "page": 3,
+                      "editor": "责任编辑：王某"}
+    # a date the layout would print differently (no weekday, or a wrong one) stays text
+    src.write_text("开发区新闻\n2020年8月10日\n\n巧媳妇培训班开班\n\n本报讯 8月4日，培训班开班。\n", encoding="utf-8")
+    text = import_archive(src).yaml_text
+    assert yaml.safe_load(text)["header"] == {"title": "开发区新闻", "paper": "2020年8月10日"}
+    assert "kept as text in paper" in text
+    src.write_text("开发区新闻\n2020年8月10日 星期五\n\n巧媳妇培训班开班\n\n本报讯 开班。\n", encoding="utf-8")
+    assert "date" not in yaml.safe_load(import_archive(src).yaml_text)["header"]

@@ -172,3 +172,24 @@ def test_short_line_ending_in_a_colon_stays_body_text():
     text = "要闻\n\n措施出台\n\n本报讯 近日，市里出台新措施。\n\n主要内容如下：\n\n一是加强监管。\n"
     story = parse_page(normalize(text).text).stories[0]
     assert story.paragraphs == ("近日，市里出台新措施。", "主要内容如下：", "一是加强监管。") and not story.subheads
+
+
+HEADED = ("濮阳日报\n开发区新闻\n2020年8月10日 星期一　第3版\n责任编辑：王某\n\n"
+          "区妇联\n\n巧媳妇培训班开班\n\n本报讯 记者 王金勇 报道：8月4日，培训班开班。\n\n本版编辑：李某\n")
+
+
+def test_page_header_lines_above_and_below_the_stories():
+    p = parse_page(normalize(HEADED).text)
+    assert p.name == "开发区新闻"
+    assert [(h.kind, h.text) for h in p.header] == [
+        ("paper", "濮阳日报"), ("date", "2020年8月10日 星期一"), ("page", "第3版"), ("editor", "责任编辑：王某"),
+        ("editor", "本版编辑：李某")]
+    (story,) = p.stories
+    assert (story.label, story.headline, story.byline) == ("区妇联", "巧媳妇培训班开班", "本报讯 记者 王金勇 报道：")
+    assert story.paragraphs == ("8月4日，培训班开班。",)
+
+
+def test_author_credited_by_kind_of_work():
+    text = "副刊\n\n春天的约定\n\n文/李某\n\n三月的风吹过田野，油菜花开得正旺。\n"
+    (story,) = parse_page(normalize(text).text).stories
+    assert (story.headline, story.byline_line) == ("春天的约定", "文/李某")

@@ -153,3 +153,20 @@ def test_bad_input_is_exit_2(seed_path, tmp_path):
     r = subprocess.run([sys.executable, "-m", "layout", "verify", str(tmp_path / "not.pdf"), "--source", str(empty)],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "empty" in r.stderr
+
+
+def test_the_real_pipeline_with_a_page_header(tmp_path):
+    """Header parts printed by the layout (paper, date with weekday, 第N版, editor)
+    are the archive's own text: identical."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_emit import stacked_tall
+
+    from layout.archive.import_page import import_archive
+
+    src = tmp_path / "a.txt"
+    src.write_text("濮阳日报\n开发区新闻\n2020年8月10日 星期一　第3版\n\n区妇联\n\n巧媳妇培训班开班\n\n"
+                   "本报讯 （记者 王金勇） 8月4日，培训班在王助镇开班，为期10天。\n\n责任编辑：王某\n", encoding="utf-8")
+    (tmp_path / "page.yaml").write_text(import_archive(src, place=stacked_tall).yaml_text, encoding="utf-8")
+    assert main(["render", "-q", str(tmp_path / "page.yaml"), "-o", str(tmp_path / "page.pdf")]) == 0
+    rep = verify(tmp_path / "page.pdf", src)
+    assert rep.identical, (rep.differences, rep.reordered)

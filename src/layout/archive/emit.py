@@ -18,6 +18,7 @@ paragraphs in their place, and a comment above the body names them.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -31,6 +32,7 @@ INDENT = "  "
 STORY_PLACEMENT_KEYS = ("columns", "rows", "text_columns", "headline_columns", "headline_style",
                         "box", "rule", "balance")
 PHOTO_PLACEMENT_KEYS = ("file", "columns", "rows", "fit")
+_HEADER_ORDER = ("title", "paper", "date", "page", "editor")
 HEAD_KEYS = ("extends", "page", "grid", "fonts", "header", "styles")
 # a plain scalar must not start with these (YAML indicators)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -73,14 +75,53 @@ def emit_page(page: ArchivedPage, placements: Mapping[str, Mapping[str, Any]] | 
 
 
 def _emit_header(out: list[str], page: ArchivedPage, extra: Mapping[str, Any] | None) -> None:
+    """The page header from the archive: name -> title, paper, date, 第N版 -> page,
+    editor.  The layout prints a date with its weekday (2020年8月10日 星期一), so a
+    date line is a ``date`` only when the archive's reads exactly so; any other date
+    line stays text, in ``paper``, and nothing is added to the page."""
     header: dict[str, Any] = {}
     if page.name:
         header["title"] = page.name
+    paper = [h.text for h in page.header if h.kind == "paper"]
+    notes: list[str] = []
+    for h in page.header:
+        if h.kind == "date":
+            iso = printable_date(h.text)
+            if iso and "date" not in header:
+                header["date"] = iso
+            else:
+                paper.append(h.text)
+                notes.append(f"the archive's date line {h.text!r} is kept as text in paper")
+        elif h.kind == "page":
+            number = int(re.sub(r"\D", "", h.text))
+            if "page" not in header:
+                header["page"] = number
+            else:
+                paper.append(h.text)
+    if paper:
+        header["paper"] = "\u3000".join(paper)
     if page.editor:
         header["editor"] = page.editor
     header.update(extra or {})
+    out.extend(f"# {n}" for n in notes)
     if header:
-        _emit_key(out, 0, "header", header)
+        _emit_key(out, 0, "header", {k: header[k] for k in _HEADER_ORDER if k in header}
+                  | {k: v for k, v in header.items() if k not in _HEADER_ORDER})
+
+
+def printable_date(text: str) -> str | None:
+    """``2020-08-10`` when ``text`` is exactly how the layout prints that date
+    (``2020年8月10日 星期一``, weekday right), else None."""
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日 (星期[一二三四五六日])", text)
+    if not m:
+        return None
+    try:
+        day = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    if "星期" + "一二三四五六日"[day.weekday()] != m.group(4) or text != f"{day.year}年{day.month}月{day.day}日 {m.group(4)}":
+        return None
+    return day.isoformat()
 
 
 def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[str, Any]) -> None:

@@ -160,27 +160,46 @@ def _body_refs(story: ArchivedStory) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class HeaderPart:
+    """A piece of the page header (报眉) the archive carries besides the page name:
+    ``kind`` is ``paper`` (濮阳日报), ``date`` (2020年8月10日, with its weekday when
+    the archive has one), ``page`` (第3版) or ``editor`` (责任编辑 王某)."""
+
+    kind: str
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class ArchivedPage:
     """A recognised page: its name (the first line; None when the archive starts
-    with a story), an editor line when the archive has one (责任编辑 …), the stories
-    in archive order, and page-level notes (encoding, normalisation, page name)."""
+    with a story), the stories in archive order, page-level notes (encoding,
+    normalisation, page name), and the other header parts found above the first
+    story or below the last (date, page number, paper, editor)."""
 
     name: str | None
     stories: tuple[ArchivedStory, ...]
     notes: tuple[Note, ...]
-    editor: str | None = None
+    header: tuple[HeaderPart, ...] = ()
     name_where: Where | None = None
-    editor_where: Where | None = None
+
+    def header_text(self, kind: str) -> str | None:
+        """The header parts of one kind, joined by an ideographic space."""
+        parts = [h.text for h in self.header if h.kind == kind]
+        return "\u3000".join(parts) if parts else None
+
+    @property
+    def editor(self) -> str | None:
+        return self.header_text("editor")
 
     def elements(self) -> tuple[tuple[str, str], ...]:
         """(reference, text) of everything on the page in reading order: the page
-        header (name, editor), then each story's ``elements()`` prefixed with
-        ``stories.N.``."""
+        header (name, then ``header.N``), then each story's ``elements()`` prefixed
+        with ``stories.N.``."""
         out: list[tuple[str, str]] = []
         if self.name:
             out.append(("name", self.name))
-        if self.editor:
-            out.append(("editor", self.editor))
+        out.extend((f"header.{i}", h.text) for i, h in enumerate(self.header))
         for n, story in enumerate(self.stories):
             out.extend((f"stories.{n}.{ref}", text) for ref, text in story.elements())
         return tuple(out)
@@ -190,8 +209,7 @@ class ArchivedPage:
         out: list[tuple[Where, str, str]] = []
         if self.name and self.name_where:
             out.append((self.name_where, "name", self.name))
-        if self.editor and self.editor_where:
-            out.append((self.editor_where, "editor", self.editor))
+        out.extend((h.where, f"header.{i}", h.text) for i, h in enumerate(self.header))
         for n, story in enumerate(self.stories):
             for ref, text in story.elements():
                 out.append((story.position(ref), f"stories.{n}.{ref}", text))

@@ -26,13 +26,14 @@ from collections import Counter
 
 from layout.archive.builder import Item, StoryBuilder, join_lines, split_head
 from layout.archive.lines import STRIP, Unit, units_of
-from layout.archive.model import ArchivedPage, ArchivedStory, Note, Where
+from layout.archive.model import ArchivedPage, ArchivedStory, HeaderPart, Note, Where
 from layout.archive.patterns import (
     CAPTION_LINE_MAX,
     CAPTION_MAX,
     Kind,
     caption_complete,
     credit_confidence,
+    header_tokens,
     is_label,
     is_numbered_subhead,
     split_opener,
@@ -70,7 +71,7 @@ class _Walker:
         self.cur: StoryBuilder | None = None
         self.page_notes: list[Note] = []
         self.page_name: tuple[str, Where] | None = None
-        self.editor: tuple[str, Where] | None = None
+        self.header: list[HeaderPart] = []
         self.pending_captions: list[Item] = []  # captions met before any story
         gaps = [x.gap for x in units[1:] if x.kind in (Kind.TEXT, Kind.OPENER)]
         # blank lines between paragraphs in this archive (0 or 1, usually)
@@ -90,18 +91,48 @@ class _Walker:
         return self._finish()
 
     def _page_name(self) -> int:
-        first = self.u[0]
-        nxt = self.u[1].kind if len(self.u) > 1 else None
+        """The page header: header lines (paper, date, 第N版, editor) and the page
+        name, the first display line, unless it heads a story (an anchor follows)."""
+        i = self._header_lines(0)
+        if i >= len(self.u):
+            return i
+        first = self.u[i]
+        nxt = self.u[i + 1].kind if i + 1 < len(self.u) else None
         if first.kind is Kind.DISPLAY and nxt not in ANCHORS:
             self.page_name = (first.text, first.where)
             conf = 0.9 if nxt is not None else 0.95
             self.page_notes.append(Note("name", "page name", conf, "the first line, a display line", first.where))
-            return 1
+            return self._header_lines(i + 1)
         why = ("a byline, lead or byline line follows it: it is a headline"
                if first.kind is Kind.DISPLAY else "it is not a short display line")
         self.page_notes.append(Note("name", "no page name", 0.5, f"the first line is no page name ({why})",
                                     first.where))
-        return 0
+        return i
+
+    def _header_lines(self, i: int) -> int:
+        """Take the page-header lines starting at unit ``i``; return the next unit."""
+        while i < len(self.u) and self._take_header(self.u[i]):
+            i += 1
+        return i
+
+    def _take_header(self, x: Unit) -> bool:
+        tokens = header_tokens(x.text)
+        if tokens is None:
+            return False
+        merged: list[list] = []
+        for kind, a, b in tokens:
+            if kind == "weekday" and merged and merged[-1][0] == "date":
+                merged[-1][2] = b  # 2020年8月10日 星期一: one date
+            else:
+                merged.append([kind, a, b])
+        for kind, a, b in merged:
+            kind = "date" if kind == "weekday" else kind
+            part = HeaderPart(kind, x.text[a:b], Where(x.no, x.col + a))
+            self.header.append(part)
+            self.page_notes.append(Note(f"header.{len(self.header) - 1}", f"page header: {kind}", 0.85,
+                                        "a date, 第N版, paper name or editor credit above the stories or below them",
+                                        part.where))
+        return True
 
     def _finish(self) -> ArchivedPage:
         if self.pending_captions:  # captions and nothing else: give them a story
@@ -124,9 +155,7 @@ class _Walker:
                                             "no display line before its text", _first_where(story)))
         return ArchivedPage(
             name=self.page_name[0] if self.page_name else None, stories=built, notes=tuple(self.page_notes),
-            editor=self.editor[0] if self.editor else None,
-            name_where=self.page_name[1] if self.page_name else None,
-            editor_where=self.editor[1] if self.editor else None)
+            header=tuple(self.header), name_where=self.page_name[1] if self.page_name else None)
 
     # --- helpers ------------------------------------------------------------
     def _new_story(self) -> StoryBuilder:
@@ -364,14 +393,11 @@ class _Walker:
 
     def _editor(self, i: int) -> int:
         x = self.u[i]
-        # the page's editor line stands above the first story or below the last
-        if self.editor is None and (self.cur is None or i == len(self.u) - 1):
-            self.editor = (x.text, x.where)
-            self.page_notes.append(Note("editor", "page editor line", 0.85, "责任编辑 … : the page's credits",
-                                        x.where))
-        else:
-            self._story(i, "an editor line").add("paragraph", x.text, x.where, 0.5,
-                                                  "an editor line inside the page: kept as text", x.gap)
+        # the page's editor credits stand above the first story or below the last
+        if (self.cur is None or i == len(self.u) - 1) and self._take_header(x):
+            return i + 1
+        self._story(i, "an editor line").add("paragraph", x.text, x.where, 0.5,
+                                             "an editor line inside the page: kept as text", x.gap)
         return i + 1
 
     def _text(self, i: int) -> int:

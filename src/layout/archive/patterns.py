@@ -62,6 +62,14 @@ _BYLINE_LINE = re.compile(
     rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
     rf"(?:{_ROLE}\s*(?:{_NAMES})?)(?:\s*{_ROLE}\s*{_NAMES})*"
     rf"(?:\s*(?:文/图|文／图|图/文|摄影?|报道|整理|采写))?$")
+# an author credited by the kind of work: 文/李某, 文／图 王某, 作者：张三, □李某某
+_AUTHOR_LINE = re.compile(
+    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文|文·图|撰文|作者|口述|整理)\s*[/／:：]\s*"
+    rf"|(?:文/图|文／图|图/文|图／文)\s+|[□◎○◇]\s*)"
+    rf"{_NAMES}(?:\s*[（(][^（）()]{{1,20}}[）)])?$")
+# reporters named after the opener and closed by a colon: 本报讯 记者 孙某 报道：
+_OPENER_REPORTERS = re.compile(
+    rf"[ \u3000]*(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)[ \u3000]*{_NAMES}[ \u3000]*)+(?:报道)?[：:]")
 _CREDIT = re.compile(r"^[（(](?P<inner>[^\n]{1,78})[）)]$")
 _CREDIT_WORDS = re.compile(
     r"^(?:本文)?作者|^(?:据|来源|稿件来源|供稿|编译|整理|摘自|转自|原载|综合|文/|图/|文／|图／)"
@@ -79,6 +87,31 @@ SUBHEAD_NUMBER = re.compile(
 ORG_SUFFIX = re.compile(
     r"(?:局|办|委|会|联|院|部|厅|处|所|站|队|区|县|市|州|镇|乡|村|街道|社区|中心|公司|集团|银行|学校|大学|"
     r"医院|政府|协会|团|社|署|组|司|馆|园|台|校)$")
+
+
+_HEADER_TOKENS = (
+    ("date", re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})年\d{1,2}月\d{1,2}日(?:(?:星期|周)[一二三四五六日天])?")),
+    ("weekday", re.compile(r"(?:星期|周)[一二三四五六日天]")),
+    ("page", re.compile(r"第\d{1,3}版")),
+    ("paper", re.compile(rf"[{HAN}]{{2,8}}(?:日报|晚报|时报|早报|商报|周报|都市报|导报)")),
+)
+_HEADER_EDITOR = re.compile(r"(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式|组版|审校|值班编辑)\s*[：:\s]")
+
+
+def header_tokens(text: str) -> list[tuple[str, int, int]] | None:
+    """(kind, start, end) of each part when a whole line is page-header matter --
+    dates, weekdays, page numbers, the paper's name, editor credits (the rest of the
+    line from an editor word on) -- else None."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"\S+", text):
+        if _HEADER_EDITOR.match(text, m.start()):
+            out.append(("editor", m.start(), len(text.rstrip())))
+            return out
+        kind = next((k for k, rx in _HEADER_TOKENS if rx.fullmatch(m.group())), None)
+        if kind is None:
+            return None
+        out.append((kind, m.start(), m.end()))
+    return out or None
 
 
 class Kind(Enum):
@@ -107,7 +140,7 @@ def classify(text: str) -> Kind:
         return Kind.CAPTION
     if split_opener(text) is not None:
         return Kind.OPENER
-    if len(text) <= BYLINE_MAX and _BYLINE_LINE.match(text):
+    if len(text) <= BYLINE_MAX and (_BYLINE_LINE.match(text) or _AUTHOR_LINE.match(text)):
         return Kind.BYLINE_LINE
     if credit_confidence(text) > 0:
         return Kind.CREDIT
@@ -136,6 +169,9 @@ def split_opener(text: str) -> tuple[str, str] | None:
     p = _OPENER_PAREN.match(text, end)
     if p and (_PAREN_ROLE.search(p.group("inner")) or re.fullmatch(_NAMES, p.group("inner").strip())):
         end = p.end("paren")
+    r = _OPENER_REPORTERS.match(text, end)
+    if r:
+        end = r.end()
     return text[:end], text[end:]
 
 

@@ -43,7 +43,7 @@ SHOW = 24  # a long run is shown by its ends in the human report (the JSON has i
 # text a layout may add on its own: continuation (jump) lines
 ALLOWED_ADDITIONS = re.compile(r"[（(]?(?:下转|上接|转|接)第?[0-9一二三四五六七八九十]+版[）)]?")
 # element kinds that are not the running text: the layout places them on its own
-FLOATING = ("name", "editor", "label", "kicker", "headline", "subtitle", "leads", "byline_line",
+FLOATING = ("name", "header", "label", "kicker", "headline", "subtitle", "leads", "byline_line",
             "credit", "captions")
 IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
