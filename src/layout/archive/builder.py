@@ -12,10 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from layout.archive.model import ArchivedStory, Caption, Note, Subhead, Where
-from layout.archive.patterns import caption_complete, caption_marker, is_label, is_name, is_subtitle
+from layout.archive.patterns import (
+    caption_complete,
+    caption_marker,
+    is_kicker_shaped,
+    is_label,
+    is_name,
+    is_subtitle,
+)
 
-ROLES = ("label", "kicker", "headline", "subtitle", "lead", "byline", "byline_line",
-         "paragraph", "subhead", "credit", "caption")
 BODY_ROLES = frozenset({"paragraph", "subhead"})
 
 
@@ -175,7 +180,7 @@ def split_head(texts: list[str], strong: bool) -> Head:
     roles.append(("headline", idx, 0.95 if strong else 0.75, f"display line; {follows}"))
     idx -= 1
     kicker = False
-    if idx >= 0 and texts[idx].endswith(("——", "—", "--", "：", ":")):
+    if idx >= 0 and is_kicker_shaped(texts[idx]):
         roles.append(("kicker", idx, 0.85, "above the headline, ends with a dash or colon (引题)"))
         idx, kicker = idx - 1, True
     if idx >= 0:
@@ -192,7 +197,3 @@ def split_head(texts: list[str], strong: bool) -> Head:
                 idx -= 1
     roles.sort(key=lambda r: r[1])
     return Head(tuple(roles), idx + 1)
-
-
-__all__ = ["BODY_ROLES", "ROLES", "Head", "Item", "StoryBuilder", "caption_complete", "is_subtitle",
-           "join_lines", "split_head"]

@@ -18,14 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Element kinds in the order the layout format reads a story (docs/format.md,
-# "Reading order in the PDF"): label, kicker, headline, subtitle, leads, byline,
-# body, credit, captions.  A byline on its own line takes the byline's place.
-READING_ORDER = (
-    "label", "kicker", "headline", "subtitle", "leads", "byline", "byline_line",
-    "body", "credit", "captions",
-)
-
 # a decision below this confidence is flagged in the report as unsure
 UNSURE_BELOW = 0.8
 
@@ -123,7 +115,8 @@ class ArchivedStory:
 
     def elements(self) -> tuple[tuple[str, str], ...]:
         """(reference, text) of every element in the layout format's reading order
-        (``READING_ORDER``); the body reads as ``body()``."""
+        (docs/format.md: label, kicker, headline, subtitle, leads, byline, body,
+        credit, captions); the body reads as ``body()``."""
         out: list[tuple[str, str]] = []
         for key, value in (("label", self.label), ("kicker", self.kicker),
                            ("headline", self.headline), ("subtitle", self.subtitle)):
