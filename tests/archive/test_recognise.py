@@ -193,3 +193,21 @@ def test_author_credited_by_kind_of_work():
     text = "副刊\n\n春天的约定\n\n文/李某\n\n三月的风吹过田野，油菜花开得正旺。\n"
     (story,) = parse_page(normalize(text).text).stories
     assert (story.headline, story.byline_line) == ("春天的约定", "文/李某")
+
+
+def _shape(page):
+    return [(s.label, s.headline, s.byline, s.byline_line, s.leads, s.paragraphs[:1], s.credit) for s in page.stories]
+
+
+@pytest.mark.parametrize(("codec", "transform"), [
+    ("gbk", lambda t: t.replace("\n", "\r\n")),
+    ("utf-16", lambda t: "\n".join(("\u3000\u3000" + ln if len(ln) > 40 else ln) for ln in t.split("\n"))),
+    ("utf-8-sig", lambda t: "\n".join(ln + " \u3000 " for ln in t.split("\n"))),
+    ("gb18030", lambda t: t.replace("\n\n", "\n\n\n")),
+    ("utf-8", lambda t: "\n".join(ln for ln in t.split("\n") if ln.strip())),  # no blank lines at all
+])
+def test_the_seed_written_other_ways_reads_the_same(seed_path, tmp_path, codec, transform):
+    text = seed_path.read_text(encoding="utf-8")
+    variant = tmp_path / "v.txt"
+    variant.write_bytes(transform(text).encode(codec))
+    assert _shape(page_of(variant)) == _shape(page_of(seed_path))

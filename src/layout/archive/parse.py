@@ -370,16 +370,22 @@ class _Walker:
         return j
 
     def _absorb_block_before(self, x: Unit) -> None:
-        """Short paragraphs right above a caption, with no blank line between, in an
-        archive that separates paragraphs by blank lines, are captions too (the
-        archive's caption block may start with the tail of a caption cut off)."""
-        if self.para_gap < 1 or x.gap > 0 or self.cur is None:
+        """Short paragraphs right above a caption are captions too (the archive's
+        caption block may start with the tail of a caption cut off) when the archive
+        shows the block: no blank line between where paragraphs are separated by
+        blank lines, or flush left like the caption where paragraphs are indented."""
+        if self.cur is None or x.gap > 0:
+            return
+        by_gap = self.para_gap >= 1
+        by_indent = not by_gap and self.indents and x.col == 1
+        if not (by_gap or by_indent):
             return
         for it in reversed(self.cur.items):
-            if it.role != "paragraph" or len(it.text) > CAPTION_LINE_MAX:
+            if it.role != "paragraph" or len(it.text) > CAPTION_LINE_MAX or (by_indent and it.where.column > 1):
                 break
             it.role, it.lines, it.confidence = "caption", [it.text], 0.6
-            it.reason = "short line in the same block as a caption, no picture marker"
+            it.reason = ("short line in the same block as a caption, no picture marker" if by_gap else
+                         "short flush-left line right above a caption where paragraphs are indented")
             if it.gap > 0:
                 break
 
