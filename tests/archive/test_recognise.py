@@ -211,3 +211,12 @@ def test_the_seed_written_other_ways_reads_the_same(seed_path, tmp_path, codec, 
     variant = tmp_path / "v.txt"
     variant.write_bytes(transform(text).encode(codec))
     assert _shape(page_of(variant)) == _shape(page_of(seed_path))
+
+
+def test_in_an_archive_without_bylines_display_lines_head_stories():
+    text = ("要闻简报\n我市新增3家国家级科技企业孵化器\n近日，科技部公布了新一批孵化器名单，我市3家榜上有名。\n"
+            "全市一季度GDP增长5.2%\n据市统计局数据，一季度全市生产总值同比增长5.2%。\n"
+            "一、工业生产稳步回升\n规模以上工业增加值增长6.1%。\n")
+    p = parse_page(normalize(text).text)
+    assert [s.headline for s in p.stories] == ["我市新增3家国家级科技企业孵化器", "全市一季度GDP增长5.2%"]
+    assert [s.text for s in p.stories[1].subheads] == ["一、工业生产稳步回升"]  # numbered: still a subhead

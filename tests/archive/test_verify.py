@@ -170,3 +170,13 @@ def test_the_real_pipeline_with_a_page_header(tmp_path):
     assert main(["render", "-q", str(tmp_path / "page.yaml"), "-o", str(tmp_path / "page.pdf")]) == 0
     rep = verify(tmp_path / "page.pdf", src)
     assert rep.identical, (rep.differences, rep.reordered)
+
+
+def test_the_page_header_repeated_on_a_continuation_page_is_allowed(seed_path, seed_runs, tmp_path):
+    runs = _replace_in(seed_runs, "首期开班。", "首期开班。（下转第2版）")
+    runs = [*runs[:40], "开发区新闻", "（上接第1版）", *runs[40:]]
+    rep = verify(text_pdf(runs, tmp_path / "two.pdf"), seed_path)
+    assert rep.identical and sorted(d.text for d in rep.allowed) == ["开发区新闻（上接第1版）", "（下转第2版）"]
+    # but other added text next to them is still a difference
+    runs = [*runs[:40], "开发区新闻多余", *runs[40:]]
+    assert [d.text for d in verify(text_pdf(runs, tmp_path / "x.pdf"), seed_path).differences] == ["多余"]

@@ -76,6 +76,8 @@ class _Walker:
         gaps = [x.gap for x in units[1:] if x.kind in (Kind.TEXT, Kind.OPENER)]
         # blank lines between paragraphs in this archive (0 or 1, usually)
         self.para_gap = Counter(gaps).most_common(1)[0][0] if gaps else 1
+        # an archive whose stories carry bylines (本报讯, 本报记者 …)
+        self.bylines = any(x.kind in (Kind.OPENER, Kind.BYLINE_LINE) for x in units)
         texts = [x for x in units if x.kind is Kind.TEXT]
         self.indents = bool(texts) and sum(x.col > 1 for x in texts) >= INDENTED_SHARE * len(texts)
 
@@ -238,6 +240,8 @@ class _Walker:
             return 0.7, f"{run[0].gap} blank lines before it, more than between paragraphs"
         if self.indents and run[0].col == 1 and not is_numbered_subhead(run[0].text):
             return 0.7, "flush left where the archive indents its paragraphs (subheads are indented too)"
+        if not self.bylines and not is_numbered_subhead(run[-1].text):
+            return 0.6, "the archive has no bylines: a display line over text heads a story"
         return None
 
     def _start_story(self, run: list[Unit], strong: bool, confidence: float, reason: str) -> None:

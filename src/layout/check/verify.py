@@ -16,7 +16,8 @@ What is *not* a difference:
   its headline, captions drawn with their photos, a byline line after leads, a
   whole story placed elsewhere) or a story's tail continued later (on a second
   page): these are listed as "reordered", not as differences;
-- continuation lines the layout adds (（下转第2版）, （上接第1版）): listed as allowed.
+- continuation lines the layout adds (（下转第2版）, （上接第1版）) and the page header
+  repeated on a continuation page: listed as allowed.
 ``strict_order=True`` makes every move a difference.
 
 The alignment is the minimal edit script when the PDF differs in few places, else
@@ -219,10 +220,33 @@ def compare(src: list[SourceChar], got: list[PdfChar], source_name: str = "archi
             diffs.append(d)
     for i1, i2 in deleted:
         diffs.append(ctx.lost(i1, i2))
+    layout_text = _layout_additions(_header_texts(src))
     for j1, j2 in inserted:
-        d = ctx.added(j1, j2)
-        (allowed if ALLOWED_ADDITIONS.fullmatch(d.text) else diffs).append(d)
+        pos = j1
+        for m in layout_text.finditer(b, j1, j2):
+            if m.start() > pos:
+                diffs.append(ctx.added(pos, m.start()))
+            allowed.append(ctx.added(m.start(), m.end()))
+            pos = m.end()
+        if pos < j2:
+            diffs.append(ctx.added(pos, j2))
     return tuple(_in_source_order(diffs)), tuple(reordered), tuple(allowed)
+
+
+def _header_texts(src: list[SourceChar]) -> list[str]:
+    """The page header's texts (name, date, 第N版 …), longest first."""
+    texts: dict[str, str] = {}
+    for c in src:
+        if c.element == "name" or c.element.startswith("header."):
+            texts[c.element] = texts.get(c.element, "") + c.ch
+    return sorted(texts.values(), key=len, reverse=True)
+
+
+def _layout_additions(header: list[str]) -> re.Pattern[str]:
+    """Text a layout adds on purpose: continuation lines, and the page header
+    repeated (on a continuation page) -- as runs of them."""
+    alternatives = [ALLOWED_ADDITIONS.pattern, *(re.escape(h) for h in header)]
+    return re.compile("(?:" + "|".join(alternatives) + ")+")
 
 
 def _in_source_order(diffs: list[Difference]) -> list[Difference]:

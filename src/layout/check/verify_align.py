@@ -32,19 +32,65 @@ class Alignment:
 
 
 def align(a: str, b: str, max_edits: int = MYERS_MAX_EDITS) -> Alignment:
-    """Minimal alignment when at most ``max_edits`` edits are needed, else difflib's."""
+    """Minimal alignment when at most ``max_edits`` edits are needed, else difflib's;
+    edited runs are then slid together where the choice is free (``_slide``)."""
     path = _myers(a, b, max_edits)
     if path is not None:
-        return _from_path(path, len(a), len(b))
-    blocks, deleted, inserted = [], [], []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            blocks.append((i1, j1, i2 - i1))
-        if tag in ("delete", "replace"):
-            deleted.append((i1, i2))
-        if tag in ("insert", "replace"):
-            inserted.append((j1, j2))
-    return Alignment(tuple(blocks), tuple(deleted), tuple(inserted))
+        raw = _from_path(path, len(a), len(b))
+        deleted, inserted = list(raw.deleted), list(raw.inserted)
+    else:
+        deleted, inserted = [], []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag in ("delete", "replace"):
+                deleted.append((i1, i2))
+            if tag in ("insert", "replace"):
+                inserted.append((j1, j2))
+    deleted, inserted = _slide(deleted, a), _slide(inserted, b)
+    return Alignment(_blocks(deleted, inserted, len(a), len(b)), tuple(deleted), tuple(inserted))
+
+
+def _slide(runs: list[tuple[int, int]], seq: str) -> list[tuple[int, int]]:
+    """Shift each run left while the character before it equals its last one (the
+    same edit, cut elsewhere), merging runs that come to touch.  A minimal edit
+    script may cut one inserted line "开发区新闻" around a 区 it matched nearby;
+    slid, it is one run again."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(runs):
+        low = out[-1][1] if out else 0
+        while start > low and seq[start - 1] == seq[end - 1]:
+            start, end = start - 1, end - 1
+        if out and start == out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _blocks(deleted: list[tuple[int, int]], inserted: list[tuple[int, int]], n: int,
+            m: int) -> tuple[tuple[int, int, int], ...]:
+    """Matched blocks as the complement of the edited runs: the k-th unedited
+    character of ``a`` pairs with the k-th unedited character of ``b``."""
+    def kept(runs: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for s, e in runs:
+            if s > pos:
+                out.append((pos, s))
+            pos = e
+        if pos < size:
+            out.append((pos, size))
+        return out
+
+    blocks: list[tuple[int, int, int]] = []
+    ka, kb = kept(deleted, n), kept(inserted, m)
+    ia = ib = 0
+    while ia < len(ka) and ib < len(kb):
+        (a0, a1), (b0, b1) = ka[ia], kb[ib]
+        size = min(a1 - a0, b1 - b0)
+        blocks.append((a0, b0, size))
+        ka[ia], kb[ib] = (a0 + size, a1), (b0 + size, b1)
+        ia += ka[ia][0] == a1
+        ib += kb[ib][0] == b1
+    return tuple(blocks)
 
 
 def _snake(a: str, b: str, x: int, y: int) -> int:
