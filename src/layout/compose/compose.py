@@ -59,12 +59,14 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
     first_cut = not style.hanging and not (indent > 0 and style.keep_bracket_in_indent)
     frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
     problems = list(p.problems)
-    spans = break_lines(p, body, hi, frame) if body < hi else []
+    spans = break_lines(p, body, hi, frame, style.avoid_orphan) if body < hi else []
     lines = []
     for k, sp in enumerate(spans):
         lines.append(_make_line(p, sp, k, len(spans), measure, indent, prefix, lo, frame, style, problems))
     if style.hanging and not spans:
         lines.append(_bullet_only_line(p, lo, body, measure, indent))
+        if lines[-1].right > measure + OVERFULL_TOLERANCE:
+            problems.append(Problem("overfull", "the bullet alone is wider than the measure", lo))
     return ComposedParagraph(text, tuple(lines), tuple(problems))
 
 

@@ -50,7 +50,7 @@ class Frame(NamedTuple):
     first_cut: bool
 
 
-def break_lines(p: Prepared, lo: int, hi: int, frame: Frame) -> list[Span]:
+def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool = True) -> list[Span]:
     """Break characters ``lo..hi-1`` (no leading/trailing spaces) into lines."""
     spans: list[Span] = []
     s = lo
@@ -65,7 +65,7 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame) -> list[Span]:
             nxt += 1
         spans.append(Span(s, e, nxt, forced))
         s = nxt
-    if len(spans) >= 2 and _is_orphan(p, spans[-1]):
+    if avoid_orphan and len(spans) >= 2 and _is_orphan(p, spans[-1]):
         _fix_orphan(p, spans, hi, frame)
     return spans
 

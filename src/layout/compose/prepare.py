@@ -17,15 +17,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, mul
 from weakref import WeakKeyDictionary
 
 from layout.compose.classes import (
     CLOSE,
     COMMA,
     COMPRESSIBLE,
-    DASH,
     HAN,
     MIDDOT,
     NBSPACE,
@@ -73,6 +72,7 @@ K_RIGHT, K_LEFT, K_CENTRE, K_GAP, K_ROOM = range(5)
 
 CharInfo = tuple[str, float, int, int]  # (face role, advance em, class, flags)
 
+_LONG_DASH = re.compile("[\u2e3a\u2e3b]")  # ⸺ ⸻: a dash by itself (strict, §1)
 _NON_HAN = re.compile(b"[^\\x%02x]" % HAN)  # finds the special characters in C
 # class byte -> 1 for content characters (the 孤字 rule counts them, §4)
 _CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
@@ -184,11 +184,13 @@ class Prepared:
 
     def min_width(self, s: int, e: int, scut: bool) -> float:
         """Width after every tightening step of §2 (never an over-estimate of the room
-        saved: the breaker relies on a line fitting whenever this says so)."""
+        saved: the breaker relies on a line fitting whenever this says so).  ``scut``
+        False: the first character keeps its blank left half (§2, indented first
+        line), tightening included."""
         last = e - 1
         sh = self.Q[e] - self.Q[s] - self.shsum[last] + self.endshrink[last]
-        if scut and self.startcut[s] and s != last:
-            sh -= self.shsum[s]
+        if s != last and (not scut or self.startcut[s]):
+            sh -= self.shsum[s]  # a line-start bracket: its blank is gone, or kept by style
         return self.width(s, e, scut) - max(sh, 0.0)
 
 
@@ -217,7 +219,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         cls += bytes(rc)
         flags += rfl
         sizes += [size] * m
-        adv += map(size.__mul__, ra)
+        adv += map(mul, ra, repeat(float(size), m))
         gap += [r.tracking * size] * m
         if r.tracking or size != base:
             plainv[pos:pos + m] = bytes(m)
@@ -431,14 +433,24 @@ class _State:
             if cl.kind == DASHES:
                 # a dash/ellipsis pair is a dash, not the lone connector '—' of the
                 # basic list; strict forbids it at a line start (§1)
-                if cl.start > 0 and brk[cl.start] == KINSOKU and text[cl.start - 1] not in no_end:
-                    brk[cl.start] = LEGAL
-                if dash_no_start and text[cl.start] in STRICT_NO_START_RUNS and brk[cl.start] > KINSOKU:
-                    brk[cl.start] = KINSOKU if cl.start > 0 else brk[cl.start]
+                b = self._break_before(cl.start)
+                if b > 0 and brk[b] == KINSOKU and text[b - 1] not in no_end:
+                    brk[b] = LEGAL
+                if b > 0 and dash_no_start and text[cl.start] in STRICT_NO_START_RUNS and brk[b] > KINSOKU:
+                    brk[b] = KINSOKU
         if dash_no_start:
-            for i, c in enumerate(self.cls):
-                if c == DASH and text[i] in "⸺⸻" and i > 0 and brk[i] > KINSOKU:
-                    brk[i] = KINSOKU
+            for m in _LONG_DASH.finditer(text):
+                b = self._break_before(m.start())
+                if b > 0 and brk[b] > KINSOKU:
+                    brk[b] = KINSOKU
+
+    def _break_before(self, k: int) -> int:
+        """The boundary where a line would break before character k: before the
+        run of spaces that precedes it, if any (0: no break possible)."""
+        cls = self.cls
+        while k > 0 and cls[k - 1] == SPACE:
+            k -= 1
+        return k
 
     def missing(self, chars: set[str]) -> None:
         """Characters no face covers stay in the line (never dropped); the caller

@@ -128,8 +128,8 @@ def _tighten(p: Prepared, s: int, e: int, scut: bool, need: float,
              rooms: list[float], gaps: list[float], offs: list[float]) -> float:
     """Remove ``need`` pt by the §2 tighten order; return what could not be removed."""
     last = e - 1
-    start_cut = scut and p.startcut[s] > 0  # its left blank is already gone
-    items = [t for t in _entries(p.shrink, s, e) if t[0] != last and not (start_cut and t[0] == s and t[3] == K_LEFT)]
+    keep = not scut or p.startcut[s] > 0  # the start bracket's left blank: gone, or kept by style
+    items = [t for t in _entries(p.shrink, s, e) if t[0] != last and not (keep and t[0] == s and t[3] == K_LEFT)]
     items.sort(key=lambda t: t[1])
     k = 0
     while k < len(items) and need > EPS:

@@ -1,0 +1,140 @@
+"""Paragraph rules (spec typography.md §4): justification, the last line, 孤字,
+hanging leads, inline runs in other faces, the character grid; and what the
+composer does with input it cannot set well."""
+
+import pickle
+
+import pytest
+from compose_helpers import SIZE, TOL, compose, texts
+
+from layout.compose import Line, ParagraphStyle, Run, compose_paragraph
+
+STORY = ("陈晓华指出，要提高站位，认清形势，以志在必得的决心打赢创建攻坚战。今年是我市迎接全国文明城市三年总评的"
+         "又一次大考之年，开发区作为全市全国文明城市创建的主战场之一，创建工作虽然取得了一定的成绩，但由于今年"
+         "测评标准更严、迎检难度更大、问题仍然很多，创建形势十分严峻。截至目前，入驻企业产值累计超过80亿元，"
+         "实缴税收超过3.8亿元，带动就业超过2万余人，培育孵化企业累计超过1000家。")
+
+
+@pytest.mark.parametrize("measure", [6, 8, 10, 12, 14, 17, 22])
+def test_every_line_but_the_last_is_flush_both_sides(measure):
+    cp = compose(STORY, measure, indent=2)
+    for ln in cp.lines[:-1]:
+        assert abs(ln.right - measure * SIZE) < TOL, cp.dump()
+    last = cp.lines[-1]
+    # never loosened; it may have been tightened to take in the paragraph's end
+    assert last.final and last.adjust <= 0.0 and last.right <= measure * SIZE + TOL
+    assert not cp.problems
+
+
+def test_the_last_line_is_flush_left_at_natural_spacing():
+    cp = compose("一二三四五六七八九十一二", 10)
+    last = cp.lines[-1]
+    assert [g.x for g in last.glyphs] == [0.0, SIZE]
+
+
+def test_pure_han_lines_sit_on_the_character_grid():
+    cp = compose("国" * 100, 12, indent=2)
+    for ln in cp.lines:
+        for g in ln.glyphs:
+            assert g.x / SIZE == int(g.x / SIZE)  # exact, not approximately
+
+
+def test_first_line_indent():
+    cp = compose(STORY, 10, indent=2)
+    assert cp.lines[0].glyphs[0].x == 2 * SIZE
+    assert cp.lines[0].indent == 2 * SIZE
+    assert cp.lines[1].glyphs[0].x == 0.0
+
+
+def test_orphan_is_avoided_by_pulling_a_character_down():
+    # 9 Han + 。 in 8 em: natural lines "一…八" + "九。" -> one Han on the last line
+    text = "一二三四五六七八九。"
+    cp = compose(text, 8)
+    last = cp.lines[-1]
+    content = [c for c in last.text if c not in "。，、"]
+    assert len(content) >= 2, cp.dump()
+    assert abs(cp.lines[-2].right - 8 * SIZE) < TOL
+
+
+def test_orphan_avoidance_can_be_switched_off():
+    cp = compose("一二三四五六七八九。", 8, avoid_orphan=False)
+    assert cp.lines[-1].text == "九。"
+
+
+def test_orphan_avoidance_in_real_text():
+    for measure in range(5, 30):
+        cp = compose(STORY, measure, indent=2)
+        last = cp.lines[-1].text.rstrip("。，、”）")
+        assert len(last) >= 2 or len(cp.lines) == 1, cp.dump()
+
+
+def test_lead_bullet_hangs():
+    text = "■严格对照标准抓创建，逐项逐条吃透测评规则、摸清评分标准"
+    cp = compose(text, 10, hanging=True)
+    bullet = cp.lines[0].glyphs[0]
+    assert bullet.ch == "■" and bullet.x == 0.0
+    text_x = cp.lines[0].glyphs[1].left
+    assert text_x == pytest.approx(SIZE)
+    for ln in cp.lines[1:]:
+        assert ln.glyphs[0].left == pytest.approx(text_x)
+        assert ln.indent == pytest.approx(text_x)
+    for ln in cp.lines[:-1]:
+        assert abs(ln.right - 10 * SIZE) < TOL
+
+
+def test_inline_run_in_another_face(fonts):
+    runs = [Run("本报讯", "hei", SIZE), Run(" 8月3日，开发区召开全国文明城市创建工作加压推进会。", "song", SIZE)]
+    cp = compose_paragraph(runs, 12 * SIZE, ParagraphStyle(indent=2), fonts)
+    first = cp.lines[0]
+    assert [g.face for g in first.glyphs[:3]] == ["hei"] * 3
+    assert first.glyphs[3].face == "song"
+    assert cp.text.startswith("本报讯 8月")
+    assert abs(first.right - 12 * SIZE) < TOL
+
+
+def test_mixed_sizes_line_size_is_the_largest(fonts):
+    runs = [Run("大字", "hei", 14.0), Run("小字正文内容继续排下去直到换行为止的一段文字", "song", SIZE)]
+    cp = compose_paragraph(runs, 8 * SIZE, ParagraphStyle(indent=0), fonts)
+    assert cp.lines[0].size == 14.0
+    assert cp.lines[-1].size == SIZE
+    for ln in cp.lines[:-1]:
+        assert abs(ln.right - 8 * SIZE) < TOL
+
+
+def test_missing_glyph_is_kept_and_reported():
+    cp = compose("一二\ue000三四", 10)  # a private-use character no face has
+    assert "\ue000" in cp.lines[0].text
+    problems = [p for p in cp.problems if p.kind == "missing-glyph"]
+    assert len(problems) == 1 and problems[0].offset == 2
+
+
+def test_empty_and_blank_paragraphs():
+    assert compose("", 10).lines == ()
+    assert compose("   ", 10).lines == ()
+
+
+def test_measure_narrower_than_a_character_does_not_hang():
+    cp = compose("一二三", 0.5)
+    assert texts(cp) == ["一", "二", "三"]
+    assert any(p.kind in ("overfull", "forced-overfull") for p in cp.problems)
+
+
+def test_bad_style_values_are_refused():
+    with pytest.raises(ValueError, match="punctuation mode"):
+        compose("一二", 5, punct="half")
+    with pytest.raises(ValueError, match="kinsoku"):
+        compose("一二", 5, kinsoku="loose")
+
+
+def test_lines_pickle_and_compare():
+    cp = compose(STORY, 12)
+    _ = cp.lines[0].glyphs  # cached glyphs are not pickled
+    back = pickle.loads(pickle.dumps(cp))
+    assert back == cp
+    assert back.lines[0].glyphs == cp.lines[0].glyphs
+
+
+def test_line_from_glyphs_round_trips():
+    ln = compose(STORY, 12).lines[1]
+    again = Line.from_glyphs(ln.glyphs, measure=ln.measure, start=ln.start, end=ln.end)
+    assert again.glyphs == ln.glyphs and again.right == ln.right

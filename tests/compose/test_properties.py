@@ -1,0 +1,137 @@
+"""Properties that hold for any paragraph (spec typography.md §1-§4): random mixes
+of Han, punctuation (—— …… brackets quotes), Latin, digits, URLs, spaces, at any
+measure and style."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layout.compose import ParagraphStyle, Run, compose_paragraph
+from layout.compose.classes import NEWSPAPER_START_OK, prohibitions
+from layout.compose.segment import find_clusters
+from layout.fonts import default_fontset
+
+SIZE = 9.0
+TOL = 0.01
+FONTS = default_fontset()
+
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车"
+PUNCT = list("，。、；：？！“”‘’（）《》「」【】·") + ["——", "……", "—", "/"]
+ASCII_PUNCT = list(",.;:()%")
+WORDS = ["G342", "3.8", "2020", "80%", "COVID-19", "iPhone", "the", "news", "¥100", "1,000", "10:30",
+         "Pneumonoultramicroscopic"]
+URLS = ["https://www.example.com/a/b?x=1", "mail@example.org", "www.pyrd.gov.cn"]
+
+token = st.one_of(
+    st.text(alphabet=HAN, min_size=1, max_size=6),
+    st.sampled_from(PUNCT),
+    st.sampled_from(ASCII_PUNCT),
+    st.sampled_from(WORDS),
+    st.sampled_from(URLS),
+    st.just(" "),
+)
+paragraph = st.lists(token, min_size=1, max_size=40).map("".join)
+styles = st.builds(
+    ParagraphStyle,
+    indent=st.sampled_from([0.0, 1.0, 2.0]),
+    kinsoku=st.sampled_from(["none", "basic", "gb", "strict", "newspaper"]),
+    punct=st.sampled_from(["full", "kaiming", "gb"]),
+    hanging=st.booleans(),
+    avoid_orphan=st.booleans(),
+)
+measures = st.floats(min_value=2.0, max_value=30.0).map(lambda em: round(em * SIZE, 2))
+
+PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def compose(text, measure, style):
+    return compose_paragraph([Run(text, "song", SIZE)], measure, style, FONTS)
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_no_character_lost_duplicated_or_reordered(text, measure, style):
+    cp = compose(text, measure, style)
+    assert cp.text == text
+    pos = 0
+    for ln in cp.lines:
+        assert text[pos:ln.start].strip(" ") == "", cp.dump()  # only discarded spaces between lines
+        assert ln.chars == text[ln.start:ln.end]
+        assert len(ln.xs) == len(ln.advances) == len(ln.lefts) == len(ln.chars)
+        pos = ln.end
+    assert text[pos:].strip(" ") == ""
+    assert "".join(ln.chars for ln in cp.lines).replace(" ", "") == text.replace(" ", "")
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_no_line_wider_than_its_measure(text, measure, style):
+    cp = compose(text, measure, style)
+    overfull = any(p.kind in ("overfull", "forced-overfull") for p in cp.problems)
+    for ln in cp.lines:
+        if ln.right > measure + TOL:
+            assert overfull, cp.dump()
+        for left, adv in zip(ln.lefts, ln.advances, strict=True):
+            assert left >= -TOL and adv >= -TOL
+        rooms = list(zip(ln.lefts, ln.advances, strict=True))
+        for (l0, a0), (l1, _a1) in zip(rooms, rooms[1:], strict=False):
+            assert abs(l0 + a0 - l1) < 1e-6  # rooms tile the line
+        assert ln.xs == tuple(sorted(ln.xs)) or ln.forced, cp.dump()  # extraction order = text order
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_justified_lines_are_flush(text, measure, style):
+    cp = compose(text, measure, style)
+    underfull = {p.offset for p in cp.problems if p.kind in ("underfull", "overfull", "forced-overfull")}
+    for ln in cp.lines[:-1]:
+        if ln.start in underfull or any(o in range(ln.start, ln.end) for o in underfull):
+            continue
+        assert abs(ln.right - measure) < TOL, cp.dump()
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_prohibited_marks_only_as_a_reported_last_resort(text, measure, style):
+    cp = compose(text, measure, style)
+    narrow = measure / SIZE < 14
+    no_start, no_end, dash_runs = prohibitions(style.kinsoku, narrow)
+    for a, b in zip(cp.lines, cp.lines[1:], strict=False):
+        first, last = b.chars[0], a.chars[-1]
+        pair_dash = text[b.start:b.start + 2] in ("——", "……")  # (the pair may be split later, forced)
+        bad_start = first in no_start and not (pair_dash and not dash_runs)
+        if style.kinsoku == "newspaper" and narrow and first in NEWSPAPER_START_OK:
+            bad_start = False
+        if dash_runs and pair_dash:
+            bad_start = True
+        if bad_start or last in no_end:
+            assert a.forced, cp.dump()
+            assert any(p.kind.startswith("forced") for p in cp.problems)
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_words_numbers_urls_dashes_split_only_at_their_break_points(text, measure, style):
+    cp = compose(text, measure, style)
+    breaks = {ln.end: ln for ln in cp.lines[:-1]}
+    for cl in find_clusters(text):
+        for k in range(cl.start + 1, cl.end):
+            if k in breaks and k not in cl.soft:
+                assert breaks[k].forced, cp.dump()
+
+
+runs_strategy = st.lists(
+    st.tuples(paragraph, st.sampled_from(["song", "hei", "kai"]), st.sampled_from([7.5, 9.0, 10.5, 14.0])),
+    min_size=1, max_size=4,
+).map(lambda rs: [Run(t, f, s) for t, f, s in rs])
+
+
+@PROPS
+@given(runs_strategy, measures, styles)
+def test_mixed_faces_and_sizes(runs, measure, style):
+    cp = compose_paragraph(runs, measure, style, FONTS)
+    text = "".join(r.text for r in runs)
+    assert "".join(ln.chars for ln in cp.lines).replace(" ", "") == text.replace(" ", "")
+    overfull = any(p.kind in ("overfull", "forced-overfull") for p in cp.problems)
+    for ln in cp.lines:
+        assert ln.right <= measure + TOL or overfull, cp.dump()
+        assert ln.size == max(ln.sizes)

@@ -1,0 +1,91 @@
+"""Han-Latin spacing and Western clusters (spec typography.md §3, §1 "never split")."""
+
+import pytest
+from compose_helpers import SIZE, compose, following, glyph, texts
+
+WIDE = 40
+
+
+def test_quarter_em_between_han_and_latin_or_digits(fonts):
+    cp = compose("国道G342线", WIDE)
+    face = fonts.face("song")
+    dao, g = glyph(cp, "道")[0], glyph(cp, "G")[0]
+    assert g.left - (dao.left + SIZE) == pytest.approx(SIZE / 4)
+    two, xian = glyph(cp, "2")[0], glyph(cp, "线")[0]
+    assert xian.left - (two.left + face.advance(ord("2")) * SIZE) == pytest.approx(SIZE / 4)
+
+
+def test_no_gap_next_to_full_width_marks_or_inside_the_number(fonts):
+    cp = compose("他说“G5”，3.8亿", WIDE)
+    face = fonts.face("song")
+    quote, g = glyph(cp, "“")[0], glyph(cp, "G")[0]
+    assert g.left == pytest.approx(quote.left + quote.advance)
+    five, close = glyph(cp, "5")[0], glyph(cp, "”")[0]
+    assert close.left == pytest.approx(five.left + five.advance)
+    for a, b in ("G5", "3.", ".8"):
+        ga = glyph(cp, a)[0]
+        gb = following(cp, a)
+        assert gb.ch == b
+        assert gb.left == pytest.approx(ga.left + face.advance(ord(a)) * SIZE)
+
+
+def test_no_gap_at_line_start_or_end():
+    cp = compose("一二三四ABCD五六七八", 6)
+    for ln in cp.lines:
+        assert abs(ln.right - ln.measure) < 0.01 or ln.final
+    starts = [ln for ln in cp.lines if ln.text[0] in "ABCD"]
+    for ln in starts:
+        assert ln.glyphs[0].x == 0.0
+
+
+def test_latin_is_proportional(fonts):
+    cp = compose("illumination", WIDE)
+    i, m = glyph(cp, "i")[0], glyph(cp, "m")[0]
+    face = fonts.face("song")
+    assert i.advance == pytest.approx(face.advance(ord("i")) * SIZE)
+    assert m.advance > i.advance
+
+
+@pytest.mark.parametrize("unit", ["G342", "3.8", "2020", "80%", "1,000", "10:30", "¥100", "COVID"])
+def test_words_and_numbers_are_never_split(unit):
+    text = "一二三" + unit + "四五六七八九"
+    for tenths in range(40, 90, 3):
+        cp = compose(text, tenths / 10)
+        joined = [ln.text for ln in cp.lines]
+        assert any(unit in t for t in joined), cp.dump()
+
+
+def test_url_breaks_only_after_its_separators():
+    url = "https://www.example.com/news/2020/08/03/index.html"
+    cp = compose("详见" + url + "。", 8)
+    parts = [ln.text for ln in cp.lines]
+    assert "".join(parts) == "详见" + url + "。"
+    for a, b in zip(parts, parts[1:], strict=False):
+        if a[-1].isascii() and b[0].isascii():
+            assert a[-1] in "/.-_?&=#@:~" and b[0] not in "/.", parts
+    assert not any(ln.forced for ln in cp.lines)
+
+
+def test_email_breaks_only_at_its_natural_points():
+    text = "来信请寄wang.jinyong@example.org，谢谢大家的支持和关注"
+    for measure in range(6, 16):
+        cp = compose(text, measure)
+        parts = texts(cp)
+        assert "".join(parts) == text
+        for a, b in zip(parts, parts[1:], strict=False):
+            if a[-1].isascii() and b[0].isascii():
+                assert a[-1] in ".@", parts
+
+
+def test_latin_word_spaces_stretch_first_then_the_rest():
+    cp = compose("这是 a test of spaces 的一个例子啊啊啊啊啊啊", 9)
+    first = cp.lines[0]
+    assert not first.final and abs(first.right - 9 * SIZE) < 0.01
+
+
+def test_overlong_word_is_split_as_a_reported_last_resort():
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    cp = compose(word, 5)
+    assert "".join(texts(cp)) == word
+    assert any(p.kind == "forced-split" for p in cp.problems)
+    assert all(ln.right <= 5 * SIZE + 0.01 for ln in cp.lines)
