@@ -95,3 +95,16 @@ def test_columns_end_level_when_balanced(tmp_path):
     used = [n for n in one.columns_used if n]
     assert max(used) - min(used) <= 2
     assert one.lines_over == 0
+
+
+def test_stage_data_is_picklable(tmp_path):
+    """Pages are set in parallel processes (and on a cluster): the model and the
+    placed page must cross process boundaries unchanged."""
+    import pickle
+
+    layout = load_layout(write_layout(tmp_path, SHORT_PAGE))
+    placed = place_page(layout)
+    again = pickle.loads(pickle.dumps(placed))
+    assert [getattr(it, "line", None) and it.line.text for it in again.items] == \
+        [getattr(it, "line", None) and it.line.text for it in placed.items]
+    assert pickle.loads(pickle.dumps(layout)) == layout
