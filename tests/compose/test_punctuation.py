@@ -120,3 +120,13 @@ def test_tighten_order_commas_before_full_stops():
     assert abs(first.right - 8 * SIZE) < TOL
     assert glyph(cp, "，")[0].advance == pytest.approx(SIZE / 2)
     assert glyph(cp, "。")[0].advance == pytest.approx(SIZE)
+
+
+@pytest.mark.parametrize("pair", ["，“", "）（", "。「"])
+def test_style_may_set_facing_blanks_in_one_em(pair):
+    assert pair_width(compose(f"一{pair}二", WIDE, pair_em=1.0), pair[0]) == pytest.approx(SIZE)
+    assert pair_width(compose(f"一{pair}二", WIDE), pair[0]) == pytest.approx(1.5 * SIZE)
+
+
+def test_kaiming_comma_before_a_quote_is_one_and_a_half_em():
+    assert pair_width(compose("一，“二", WIDE, punct="kaiming"), "，") == pytest.approx(1.5 * SIZE)

@@ -147,13 +147,30 @@ def _is_orphan(p: Prepared, span: Span) -> bool:
 
 
 def _fix_orphan(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
-    """Pull characters down from the line above until the last line holds two
-    content characters (§4), within a bounded spread of that line; failing that,
-    squeeze the last line up into it."""
+    """Avoid a last line of one Han character (§4): pull characters down from the
+    line above (spreading it), or squeeze the last line up into it (tightening it
+    by the §2 order) -- whichever moves the line above less; the squeeze wins a tie
+    (clreq: squeeze in first)."""
     prev = spans[-2]
     first = len(spans) == 2
-    avail_prev = frame.first if first else frame.rest
-    scut_prev = frame.first_cut if first else True
+    avail = frame.first if first else frame.rest
+    scut = frame.first_cut if first else True
+    pull = _pull_down(p, prev, hi, frame, avail, scut)
+    squeeze = None
+    if p.min_width(prev.start, hi, scut) <= avail + EPS:
+        squeeze = max(p.width(prev.start, hi, scut) - avail, 0.0)
+    if squeeze is not None and (pull is None or squeeze <= pull[1] + EPS):
+        spans[-2:] = [Span(prev.start, hi, hi, prev.forced)]
+    elif pull is not None:
+        k, _spread, nxt = pull
+        spans[-2] = Span(prev.start, k, nxt, prev.forced)
+        spans[-1] = Span(nxt, hi, hi, spans[-1].forced)
+
+
+def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
+               scut: bool) -> tuple[int, float, int] | None:
+    """The latest allowed break in the line above that leaves the last line two
+    content characters and one line: (break, spread it costs, next start)."""
     brk, cls = p.brk, p.cls
     for k in range(prev.end - 1, prev.start, -1):
         if brk[k] != LEGAL:
@@ -162,15 +179,12 @@ def _fix_orphan(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
         while nxt < hi and cls[nxt] == SPACE:
             nxt += 1
         if p.min_width(nxt, hi, True) > frame.rest + EPS:
-            break  # the new last line would not fit on one line
+            return None  # the new last line would not fit on one line
         if p.C[hi] - p.C[nxt] < 2:
             continue
         junctions = p.J[k - 1] - p.J[prev.start]
-        slack = avail_prev - p.width(prev.start, k, scut_prev)
+        slack = avail - p.width(prev.start, k, scut)
         if slack > EPS and (junctions == 0 or slack / junctions > MAX_ORPHAN_SPREAD_EM * p.sizes[prev.start]):
-            break
-        spans[-2] = Span(prev.start, k, nxt, prev.forced)
-        spans[-1] = Span(nxt, hi, hi, spans[-1].forced)
-        return
-    if p.min_width(prev.start, hi, scut_prev) <= avail_prev + EPS:
-        spans[-2:] = [Span(prev.start, hi, hi, prev.forced)]
+            return None
+        return k, max(slack, 0.0), nxt
+    return None

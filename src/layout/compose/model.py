@@ -37,6 +37,9 @@ class ParagraphStyle:
     align: str = "justify"  # justify: every line but the last flush both sides
     avoid_orphan: bool = True  # 孤字 (§4)
     keep_bracket_in_indent: bool = True  # an opening bracket after the first-line indent keeps its blank half
+    # Two adjacent marks whose blank halves face each other (，“ ）（) are set in 1.5 em
+    # (GB default) or, with 1.0, in 1 em: both blank halves go (§2).
+    pair_em: float = 1.5
     # Justify the last line too when it falls short of the measure by at most this
     # many em.  0 = never (§4: last line flush left).  For a paragraph followed by
     # an unindented one (a ■ lead), where a nearly full last line would read as

@@ -307,6 +307,7 @@ class _State:
         n = self.n
         rdone = set()
         ldone = set()
+        one_em = self.style.pair_em <= 1.0
         for i in specials:
             c = cls[i]
             if flags[i] & F_HALF_BOX:
@@ -320,10 +321,11 @@ class _State:
                 room[i] -= h
                 rdone.add(i)
             if natural and i + 1 < n and cls[i + 1] in COMPRESSIBLE:
+                both = one_em and fl & F_CUT_RIGHT and i not in rdone and flags[i + 1] & F_CUT_LEFT
                 if fl & F_CUT_RIGHT and i not in rdone:
                     room[i] -= h
                     rdone.add(i)
-                elif flags[i + 1] & F_CUT_LEFT:
+                if (both or not fl & F_CUT_RIGHT) and flags[i + 1] & F_CUT_LEFT:
                     h1 = HALF * sizes[i + 1]
                     room[i + 1] -= h1
                     off[i + 1] -= h1
