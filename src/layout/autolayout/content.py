@@ -1,0 +1,121 @@
+"""Stories to lay out: from an imported archive, with ranks, and split for a
+continuation.
+
+Why here: the automatic layout works on model ``Story`` objects (the same ones
+``place_page`` sets), so what it measures is what gets placed.  A recognised
+archive story becomes a ``Story`` with a dummy area; every caption becomes a
+placeholder photo frame (issue 6: "photo frames (placeholders, marked as such) where
+captions were found").
+
+A continuation (page-layout.md rule 3) is represented as two stories: the first
+part keeps the headline group and the photos and ends at a paragraph break (or, for
+a paragraph longer than a page, a sentence end); the second part is a story of
+its own with only body text and the credit, id ``<id>-cont`` (``-cont2`` …), and
+``Continued`` records which parts belong together.  No jump line (下转第X版) is
+printed: it would add text the archive does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from layout.archive.model import ArchivedPage
+from layout.model.types import Photo, Span, Story
+
+CONT_SUFFIX = "-cont"
+_SENTENCE_END = re.compile(r"[。！？；…][”’」』）)]*")
+MIN_SPLIT_CHARS = 40  # neither part of a split paragraph is shorter than this: no one-line scraps
+
+
+@dataclass(frozen=True)
+class Continued:
+    """Story ``story`` runs as ``parts`` (placed story ids, in reading order)."""
+
+    story: str
+    parts: tuple[str, ...]
+
+
+def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
+    """The archive's stories as model stories (ids ``story1`` … as the YAML emitter
+    numbers them), subheads kept as paragraphs in their place, one placeholder photo
+    per caption.  Areas are dummies: the automatic layout sets them."""
+    out = []
+    for n, a in enumerate(page.stories, 1):
+        photos = tuple(Photo(file=None, rows=Span(1, 1), caption=c.text, placeholder=True)  # type: ignore[arg-type]
+                       for c in a.captions)
+        out.append(Story(
+            id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
+            label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
+            subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
+            paragraphs=a.body(), credit=a.credit, photos=photos))
+    return tuple(out)
+
+
+def base_id(story_id: str) -> str:
+    """The archive story a (continued) part belongs to."""
+    i = story_id.find(CONT_SUFFIX)
+    return story_id if i < 0 else story_id[:i]
+
+
+def is_continuation(story: Story) -> bool:
+    return CONT_SUFFIX in story.id
+
+
+@dataclass(frozen=True)
+class SplitPoint:
+    """Where a story is cut: before paragraph ``paragraph``, or inside it after
+    character ``offset`` (a sentence end) when ``offset`` > 0."""
+
+    paragraph: int
+    offset: int = 0
+
+
+def split_points(story: Story, long_paragraph: int) -> list[SplitPoint]:
+    """Every paragraph break that leaves text on both sides, and sentence ends
+    inside paragraphs longer than ``long_paragraph`` characters (a paragraph no page
+    can hold must still be carried on)."""
+    out = [SplitPoint(p) for p in range(1, len(story.paragraphs))]
+    for p, text in enumerate(story.paragraphs):
+        if len(text) <= long_paragraph:
+            continue
+        for m in _SENTENCE_END.finditer(text):
+            end = m.end()
+            if MIN_SPLIT_CHARS <= end <= len(text) - MIN_SPLIT_CHARS:
+                out.append(SplitPoint(p, end))
+    out.sort(key=lambda s: (s.paragraph, s.offset))
+    return out
+
+
+def split_story(story: Story, at: SplitPoint) -> tuple[Story, Story]:
+    """The first part (headline group, photos, text up to ``at``) and the
+    continuation (text from ``at``, the credit)."""
+    paras = story.paragraphs
+    if at.offset:
+        head = (*paras[:at.paragraph], paras[at.paragraph][:at.offset])
+        tail = (paras[at.paragraph][at.offset:], *paras[at.paragraph + 1:])
+    else:
+        head, tail = paras[:at.paragraph], paras[at.paragraph:]
+    first = replace(story, paragraphs=head, credit=None)
+    second = replace(story, id=_next_part_id(story.id), label=None, kicker=None, headline=(), subtitle=None,
+                     headline_columns=None, leads=(), byline=None, byline_line=None, photos=(),
+                     paragraphs=tail)
+    return first, second
+
+
+def _next_part_id(story_id: str) -> str:
+    i = story_id.find(CONT_SUFFIX)
+    if i < 0:
+        return story_id + CONT_SUFFIX
+    n = story_id[i + len(CONT_SUFFIX):]
+    return f"{story_id[:i]}{CONT_SUFFIX}{int(n or 1) + 1}"
+
+
+def continuations(pages: Sequence[Sequence[Story]]) -> tuple[Continued, ...]:
+    """Stories that run in more than one part, with their parts in order."""
+    parts: dict[str, list[str]] = {}
+    for page in pages:
+        for s in page:
+            parts.setdefault(base_id(s.id), []).append(s.id)
+    return tuple(Continued(k, tuple(v)) for k, v in parts.items() if len(v) > 1)

@@ -1,0 +1,150 @@
+"""Blank space beside a story's headline group: would it read as a hole?
+
+Why: display lines are short and centred or flush; stacked, their blank sides can
+join into an empty region 3 lines tall and 3 ems wide (a hole, page-layout.md rule
+2), above all under the rule that separates a story from the one above it (half a
+row of white more).  A short headline over a short byline line does it.  The
+search cannot see this in row counts, so the headline group is placed for real
+(``place_story``) and its ink rasterised, the way the page checker looks at a page:
+ink grown by half the normal line gap vertically and 0.15 em horizontally, then
+any empty rectangle of 3 lines x 3 ems is a hole.  Conservative: the blank beside
+a display line counts as empty.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layout.autolayout.ink import right_bearing
+from layout.compose.model import Glyph
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry
+from layout.place.items import BoxItem, Item, RuleItem, TextItem
+
+HOLE_LINES = 3  # an empty region this many lines tall ...
+HOLE_EMS = 3  # ... and this many ems wide is a hole
+PX_PER_PT = 1.0  # raster resolution: fine enough for a 3-line x 3-em test
+LEFT_INK_ENDS = frozenset("。，、．：；！？”’）》」』】")  # full-width marks with their ink on the left
+RIGHT_INK = frozenset("“‘（《「『【")  # ... on the right
+WIDE_FROM = 0x2E80  # CJK and full-width: a glyph one em wide; below it proportional (Latin, digits)
+STOP_BEARING = 0.4  # pt: ink this close to a line's end stops the checker's fill (half a pixel at 2 px/pt, and anti-aliasing)
+GLYPH_SIDE = 0.05  # em of blank at each side of a Han glyph's ink (side bearings)
+
+
+def _fills_right(glyph: Glyph, fonts: FontSet) -> bool:
+    """Whether the checker extends a line ending in ``glyph`` to its right: not
+    when the glyph's ink reaches the end of its advance (within ``STOP_BEARING``)."""
+    if glyph.ch in LEFT_INK_ENDS:
+        return True
+    face = fonts.resolve(ord(glyph.ch), glyph.face)
+    if face is None:
+        return False
+    return right_bearing(face, ord(glyph.ch)) * glyph.size > STOP_BEARING
+
+
+def _ink(ch: str) -> tuple[float, float]:
+    """Horizontal ink extent of a character, in em of its advance."""
+    if ch in LEFT_INK_ENDS:
+        return GLYPH_SIDE, 0.45
+    if ch in RIGHT_INK:
+        return 0.55, 1 - GLYPH_SIDE
+    return GLYPH_SIDE, 1 - GLYPH_SIDE
+
+
+def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, x0: float, x1: float, top: float, bottom: float,
+              rule_gap: float) -> bool:
+    """Whether the ink of ``items`` (a headline group placed between ``top`` and
+    ``bottom``, pt, y up) leaves a hole between ``x0`` and ``x1``.  ``rule_gap``:
+    white above ``top`` before the rule that closes it; below ``bottom`` the body's
+    first line starts."""
+    em, lead = geo.em, geo.leading
+    r = _Raster(geo, x0, x1, top + rule_gap, bottom - lead)
+    r.mark(x0, top + rule_gap, x1, top + rule_gap)  # the rule (or the page header's rule)
+    body_top = bottom - (lead - em) / 2
+    r.mark(x0, body_top - em, x1, body_top)  # the body's first line
+    lines = []
+    for it in items:
+        if isinstance(it, TextItem) and it.line.glyphs:
+            g0, g1 = it.line.glyphs[0], it.line.glyphs[-1]
+            size = max(g.size for g in it.line.glyphs)
+            y0, y1 = it.baseline - 0.12 * size, it.baseline + 0.88 * size
+            for g in it.line.glyphs:
+                if not g.ch.isspace():
+                    gx0, gx1 = _ink(g.ch)
+                    width = g.size if ord(g.ch) >= WIDE_FROM else min(g.advance, g.size)
+                    r.mark(it.x + g.x + gx0 * width, y0, it.x + g.x + gx1 * width, y1)
+            box = (it.x + g0.x, y0, it.x + g1.x + g1.size, y1)
+            lines.append((box, _fills_right(g1, fonts)))
+        elif isinstance(it, BoxItem):
+            r.mark(it.rect.x0, it.rect.y0, it.rect.x1, it.rect.y1)
+        elif isinstance(it, RuleItem):
+            r.mark(min(it.x0, it.x1), min(it.y0, it.y1), max(it.x0, it.x1), max(it.y0, it.y1))
+    for box, right in sorted(lines, key=lambda b: -b[0][3]):
+        r.fill_sides(box, right)
+    h = int(round((HOLE_LINES * lead - 0.5) * PX_PER_PT))
+    w = int(round((HOLE_EMS * em - 2 * r.rx - 0.5) * PX_PER_PT))
+    return _has_empty_rect(~r.solid, h, w)
+
+
+class _Raster:
+    """Ink of a strip of the page at ``PX_PER_PT``: ``hard`` as drawn, ``solid``
+    grown by ``ry`` (half the line gap) and ``rx`` (0.15 em), as the checker sees it."""
+
+    def __init__(self, geo: Geometry, x0: float, x1: float, y_top: float, y_bottom: float):
+        em, lead = geo.em, geo.leading
+        self.ry = max(lead - 0.9 * em, 0.1 * em) / 2
+        self.rx = 0.15 * em
+        self.above = int(round(2 * lead * PX_PER_PT))
+        self.x0, self.y_top = x0, y_top
+        shape = (int(np.ceil((y_top - y_bottom) * PX_PER_PT)) + 1, int(np.ceil((x1 - x0) * PX_PER_PT)) + 1)
+        self.hard = np.zeros(shape, bool)
+        self.solid = np.zeros(shape, bool)
+
+    def _cols(self, ax0: float, ax1: float, grow: float) -> tuple[int, int]:
+        s = PX_PER_PT
+        return max(0, int((ax0 - grow - self.x0) * s)), min(self.hard.shape[1], int(np.ceil((ax1 + grow - self.x0) * s)))
+
+    def _rows(self, ay0: float, ay1: float, grow: float) -> tuple[int, int]:
+        s = PX_PER_PT
+        return max(0, int((self.y_top - ay1 - grow) * s)), min(self.hard.shape[0], int(np.ceil((self.y_top - ay0 + grow) * s)))
+
+    def mark(self, ax0: float, ay0: float, ax1: float, ay1: float) -> None:
+        c0, c1 = self._cols(ax0, ax1, 0.0)
+        r0, r1 = self._rows(ay0, ay1, 0.0)
+        self.hard[r0:max(r1, r0 + 1), c0:max(c1, c0 + 1)] = True
+        c0, c1 = self._cols(ax0, ax1, self.rx)
+        r0, r1 = self._rows(ay0, ay1, self.ry)
+        self.solid[r0:r1, c0:c1] = True
+
+    def fill_sides(self, box: tuple[float, float, float, float], right: bool) -> None:
+        """A display line fills the blank beside it out to the next ink, unless
+        that blank is empty for 2 lines above and below too (an empty column).  The
+        checker stops at ink touching the line's right end: the right side counts
+        as filled only when ``right`` (``_fills_right``)."""
+        ax0, ay0, ax1, ay1 = box
+        c0, c1 = self._rows(ay0, ay1, 0.0)
+        b0, b1 = self._rows(ay0, ay1, self.ry)
+        xa, _ = self._cols(ax0, ax0, 0.0)
+        xb, _ = self._cols(ax1, ax1, 0.0)
+        stop = self.hard[c0:max(c1, c0 + 1)].any(axis=0)
+        above = ~self.solid[max(0, b0 - self.above):b0].any(axis=0) if b0 > 0 else np.zeros(stop.shape, bool)
+        below = ~self.solid[b1:b1 + self.above].any(axis=0)
+        stop |= above & below
+        left = np.nonzero(stop[:xa])[0]
+        lo = left[-1] + 1 if len(left) else 0
+        hi = xa
+        if right:
+            rgt = np.nonzero(stop[xb:])[0]
+            hi = xb + rgt[0] if len(rgt) else stop.shape[0]
+        self.solid[b0:b1, lo:max(hi, xb if right else hi)] = True
+
+
+def _has_empty_rect(empty: np.ndarray, h: int, w: int) -> bool:
+    """Whether an ``h`` x ``w`` rectangle fits entirely inside ``empty``."""
+    H, W = empty.shape
+    if h > H or w > W:
+        return False
+    ii = np.zeros((H + 1, W + 1), np.int32)
+    np.cumsum(np.cumsum(~empty, 0, dtype=np.int32), 1, out=ii[1:, 1:])
+    solid = ii[h:, w:] - ii[:-h, w:] - ii[h:, :-w] + ii[:-h, :-w]
+    return bool((solid == 0).any())

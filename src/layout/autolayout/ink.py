@@ -1,0 +1,46 @@
+"""Right side bearings of glyphs, read from the font files (``headgap``).
+
+Why: the page checker lets a display line fill the blank to its right only when
+the line's last glyph leaves a little white before the end of its advance; a bold
+headline glyph whose ink runs to its advance edge stops it.  The font layer keeps
+ink extents of punctuation only, so the outlines' bounds are read here, once per
+font file and glyph (``fontTools``, lazily).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from layout.fonts.face import Face
+
+_UNKNOWN = -1.0
+
+
+@lru_cache(maxsize=16)
+def _font(path: str, index: int):  # -> (cmap, glyf, hmtx, units per em) or None
+    from fontTools.ttLib import TTFont
+
+    try:
+        ft = TTFont(path, fontNumber=index, lazy=True)
+        if "glyf" not in ft:
+            return None
+        return ft.getBestCmap(), ft["glyf"], ft["hmtx"], ft["head"].unitsPerEm
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def right_bearing(face: Face, cp: int) -> float:
+    """White between the ink's right edge and the advance's end, in em; -1 when
+    unknown (a CFF font, a missing glyph)."""
+    font = _font(face.path, face.index)
+    if font is None:
+        return _UNKNOWN
+    cmap, glyf, hmtx, upm = font
+    name = cmap.get(cp)
+    if name is None:
+        return _UNKNOWN
+    glyph = glyf[name]
+    if not hasattr(glyph, "xMax"):
+        return _UNKNOWN  # an empty glyph (a space)
+    return (hmtx[name][0] - glyph.xMax) / upm

@@ -1,0 +1,98 @@
+"""``auto_layout``: stories in reading order onto pages of a template, the way a
+layout editor would (issue 6, page-layout.md).
+
+The steps: rank the stories (headline styles by rank, rule 4); measure every
+story's shapes (``shapes``); fill pages one after another with the guillotine
+search (``paginate``, ``search``); turn each page's layout into stories with
+areas, rules and photo frames (``realise``); place every page for real
+(``place_page``) and measure it (``metrics``), so the numbers reported are those of
+the page that gets printed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from layout.autolayout.content import Continued, continuations, is_continuation
+from layout.autolayout.metrics import Metrics, PageMetrics, page_metrics
+from layout.autolayout.paginate import Measurer, plan_page
+from layout.autolayout.realise import realise
+from layout.autolayout.shapes import Costs
+from layout.autolayout.template import headline_styles, page_layout
+from layout.fonts import FontSet
+from layout.model.types import PageLayout, Story
+from layout.place import PlacedPage, place_page
+
+MAX_PAGES = 200  # a safety net: an archive needing more pages than this is a mistake, not a page
+
+
+@dataclass(frozen=True)
+class AutoLayout:
+    """The pages (each a tuple of placed stories in reading order), each page as a
+    ``PageLayout`` and as placed, the stories carried on (``continued``), and the
+    metrics."""
+
+    pages: tuple[tuple[Story, ...], ...]
+    layouts: tuple[PageLayout, ...]
+    placed: tuple[PlacedPage, ...]
+    continued: tuple[Continued, ...]
+    metrics: Metrics
+
+
+def rank_stories(stories: Sequence[Story], template: PageLayout) -> list[Story]:
+    """Headline styles by rank (rule 4): the lead story (the first) gets the first
+    headline style, the first half of the others the second, the rest the third;
+    sizes never grow along the reading order."""
+    styles = headline_styles(template)
+    second = 1 + math.ceil((len(stories) - 1) / 2)
+    out = []
+    for i, s in enumerate(stories):
+        level = 0 if i == 0 else (1 if i < second else 2)
+        out.append(replace(s, headline_style=styles[min(level, len(styles) - 1)]))
+    return out
+
+
+def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet | None = None, *,
+                title: str | None = None, costs: Costs | None = None) -> AutoLayout:
+    """Lay ``stories`` (reading order; areas are ignored) out on pages of
+    ``template``.  Page one gets a header titled ``title`` (default: the template's
+    own header, if any); continuation pages get none."""
+    fonts = fonts or template.fonts.fontset()
+    costs = costs or Costs()
+    first_header = page_layout(template, (), title) if title is not None else template
+    t0 = time.perf_counter()
+    ranked = rank_stories(stories, template)
+    measurer = Measurer(template, first_header.geometry(), fonts, costs)
+    for s in ranked:
+        measurer.shapes(s)
+    t1 = time.perf_counter()
+    plans = []
+    rest: tuple[Story, ...] = tuple(ranked)
+    while rest:
+        if len(plans) >= MAX_PAGES:
+            raise RuntimeError(f"more than {MAX_PAGES} pages")
+        base = first_header if not plans else page_layout(template, (), None)
+        plan = plan_page(rest, base.geometry(), measurer)
+        plans.append((base, plan))
+        rest = plan.rest
+    t2 = time.perf_counter()
+    pages, layouts, placed, measured = [], [], [], []
+    for base, plan in plans:
+        page_stories = realise(plan.tree, list(plan.stories))
+        lay = replace(base, stories=page_stories)
+        p = place_page(lay, fonts)
+        lead = page_stories[0] if page_stories and not is_continuation(page_stories[0]) else None
+        pages.append(page_stories)
+        layouts.append(lay)
+        placed.append(p)
+        measured.append(page_metrics(lay, p, lead))
+    t3 = time.perf_counter()
+    cont = continuations(pages)
+    metrics = Metrics(tuple(measured), len(cont), t1 - t0, t2 - t1, t3 - t2)
+    return AutoLayout(tuple(pages), tuple(layouts), tuple(placed), cont, metrics)
+
+
+__all__ = ["AutoLayout", "Costs", "Metrics", "PageMetrics", "auto_layout", "rank_stories"]

@@ -1,0 +1,184 @@
+"""Filling pages one after another: which stories go on a page, and where a story
+that does not fit is carried on (page-layout.md rule 3 and "Exact fill is often
+impossible … that is when carrying stories to the next page matters").
+
+Per page, the run search (``search``) gives the cost of every prefix of the
+remaining stories at every height.  The choices:
+- everything left fits: it is the last page, at the height that costs least
+  (empty rows under the last stories are charged, ``Costs.bottom_white``);
+- otherwise the page is filled by a prefix of the stories, or by a prefix and the
+  first part of the next story cut at a paragraph break (a sentence end for a
+  paragraph longer than a page); the rest opens the next page.  The cheapest
+  wins, counting the lines carried over (``Costs.unplaced_line``) and the
+  continuation (``Costs.continuation``).
+A page never overflows and type never shrinks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from layout.autolayout.content import is_continuation, split_points, split_story
+from layout.autolayout.search import AT_TOP, LeafTable, Node, RunSearch, leaf_table
+from layout.autolayout.shapes import Costs, Gauge, Shape, StoryShapes
+from layout.errors import LayoutError
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry
+from layout.model.types import PageLayout, Story
+
+MIN_PART_LINES = 6  # a continued story runs at least this many lines before it jumps (rule 3)
+MAX_SPLIT_TRIES = 6  # split points tried per story, the fullest that fit first
+SPLIT_FROM = 0.8  # a story is cut when the page is at least this full with it (by the lower bound of cells)
+LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """The stories of one page (in reading order), the layout tree, its cost, and
+    what is left for the next pages."""
+
+    stories: tuple[Story, ...]
+    tree: Node
+    cost: float
+    height: int
+    rest: tuple[Story, ...]
+
+
+class Measurer:
+    """Shapes and leaf tables per story, cached across pages and split variants."""
+
+    def __init__(self, template: PageLayout, geo: Geometry, fonts: FontSet, costs: Costs):
+        self.geo, self.costs = geo, costs
+        self.gauge = Gauge(template, geo, fonts)
+        self._shapes: dict[Story, dict[int, list[Shape]]] = {}
+
+    def shapes(self, story: Story) -> dict[int, list[Shape]]:
+        if story not in self._shapes:
+            ss = StoryShapes(story, self.gauge, self.costs)
+            self._shapes[story] = {w: ss.shapes(w) for w in range(1, self.geo.columns + 1)}
+        return self._shapes[story]
+
+    def leaf(self, story: Story, geo: Geometry) -> LeafTable:
+        return leaf_table(self.shapes(story), geo.columns, geo.rows, self.costs, bool(story.headline))
+
+    def volume(self, story: Story, geo: Geometry) -> int:
+        """The fewest grid cells the story takes at any width."""
+        best = None
+        for w, shapes in self.shapes(story).items():
+            for sh in shapes:
+                cells = w * sh.min_height
+                best = cells if best is None else min(best, cells)
+        return best or 0
+
+    def lines(self, story: Story) -> int:
+        """Body lines at one grid column: the measure of text carried over."""
+        return self.gauge.body_lines(story, 1, 1)
+
+
+def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> PagePlan:
+    """The best page from the front of ``rest`` (see module doc)."""
+    costs = measurer.costs
+    C, R = geo.columns, geo.rows
+    leaves = [measurer.leaf(s, geo) for s in rest]
+    lead = None if is_continuation(rest[0]) or not rest[0].headline else _lead_widths(C)
+    search = RunSearch(leaves, C, R, costs, lead)
+    n = len(rest)
+    whole = _best_partial(search, n - 1, costs, C, R)
+    if whole is not None:
+        cost, option, h = whole
+        return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
+    best: tuple[float, PagePlan] | None = None
+    for cand in (*_prefixes(search, rest, geo, measurer), *_splits(search, rest, geo, measurer)):
+        if best is None or cand[0] < best[0] - 1e-9:
+            best = cand
+    if best is None:
+        raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
+                          hint="use a template with more or wider columns, or check the story's headline "
+                               "and photos")
+    return best[1]
+
+
+def _lead_widths(columns: int) -> list[int]:
+    lo = max(1, -(-columns * LEAD_MIN_SHARE // 1))
+    return list(range(int(lo), columns + 1))
+
+
+def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int) -> tuple[float, int, int] | None:
+    """Stories 0..j at their cheapest height, empty rows under them charged."""
+    table = search.table(0, j)[AT_TOP, :, C, :]
+    best = None
+    for h in range(1, R + 1):
+        for option in range(table.shape[0]):
+            c = float(table[option, h])
+            if c == float("inf"):
+                continue
+            c += costs.bottom_white * C * (R - h)
+            if best is None or c < best[0] - 1e-9:
+                best = (c, option, h)
+    return best
+
+
+def _prefixes(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer):
+    """(score, plan) of every prefix of the stories that fits the page."""
+    costs = measurer.costs
+    C, R = geo.columns, geo.rows
+    carried = [measurer.lines(s) for s in rest]
+    for j in range(len(rest) - 1):
+        if sum(search.volumes[:j + 1]) > C * R:
+            break
+        got = _best_partial(search, j, costs, C, R)
+        if got is None:
+            continue
+        cost, option, h = got
+        score = cost + costs.unplaced_line * sum(carried[j + 1:])
+        yield score, PagePlan(tuple(rest[:j + 1]), search.layout(0, j, option, C, h), cost, h, tuple(rest[j + 1:]))
+
+
+def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer):
+    """(score, plan) of filling the page with a prefix and the first part of the
+    story that straddles the page's end (rule 3: after a reasonable run of text)."""
+    costs = measurer.costs
+    C, R = geo.columns, geo.rows
+    page = C * R
+    carried = [measurer.lines(s) for s in rest]
+    before = 0
+    for s, story in enumerate(rest):
+        if before >= page:
+            break
+        after = before + search.volumes[s]
+        if after >= SPLIT_FROM * page:
+            for first, second in _split_tries(story, page - before, measurer, geo):
+                variant = search.with_last(measurer.leaf(first, geo), s)
+                got = _best_partial(variant, s, costs, C, R)
+                if got is None:
+                    continue
+                cost, option, h = got
+                score = (cost + costs.continuation + costs.unplaced_line
+                         * (measurer.lines(second) + sum(carried[s + 1:])))
+                yield score, PagePlan((*rest[:s], first), variant.layout(0, s, option, C, h), cost, h,
+                                      (second, *rest[s + 1:]))
+        before = after
+
+
+def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> list[tuple[Story, Story]]:
+    """Parts of ``story`` cut at its split points whose first part fits ``room``
+    grid cells, the fullest first, at most ``MAX_SPLIT_TRIES``; each part runs at
+    least ``MIN_PART_LINES`` (rule 3).  Sentence ends count inside a paragraph
+    longer than half a page's column."""
+    points = split_points(story, long_paragraph=geo.rows * geo.chars_per_column // 2)
+    total = measurer.lines(story)
+    out = []
+    for at in reversed(points):
+        first, second = split_story(story, at)
+        head, tail = measurer.lines(first), measurer.lines(second)
+        if head < MIN_PART_LINES or tail < min(MIN_PART_LINES, total):
+            continue
+        if head > room:  # a lower bound of its cells (one column): cannot fit
+            continue
+        vol = measurer.volume(first, geo)
+        if vol <= room:
+            out.append((first, second))
+        if len(out) >= MAX_SPLIT_TRIES:
+            break
+    return out

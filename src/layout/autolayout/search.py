@@ -1,0 +1,260 @@
+"""The layout search: the cheapest guillotine layout of a run of stories in a
+rectangle of the grid (page-layout.md, "A search that fits us").
+
+Why guillotine and runs: a modular page is a rectangle cut in two, each half cut
+again, down to one story per rectangle; if both halves of every cut are read top
+to bottom and left to right, each half holds a consecutive run of the stories in
+reading order.  So a state is (first story, last story, width, height): n²/2 x
+columns x rows of them.  For every run and width the search keeps, per height, the
+cheapest cost (infinite = infeasible): the feasibility of a height and its best
+cost in one table, built from the stories' shapes (``shapes``) upwards.
+
+- a horizontal cut puts run i..m above run m+1..j, with one grid row between them
+  for the hairline rule (it becomes the ``below`` rule of the stories above);
+- a vertical cut puts i..m left of m+1..j, the rule in the gutter (``right``);
+  the top stories of both halves start on the same row, so their headlines stand
+  side by side: a tombstone (rule 5), charged unless the right half opens without
+  a headline;
+- story 1 (the page's lead) is the widest story: searched for each width it may
+  take (``lead_widths``), the others narrower (or as wide, when the lead spans
+  the page) (rule 4).
+
+The tables are numpy arrays ``[lead width option, width, height]``; a cut is a
+min-plus combination of two tables, so one run costs O(runs x (rows + columns))
+array operations.  Then the best layout is read back from the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from layout.autolayout.shapes import Costs, Shape
+
+INF = float("inf")
+RULE_ROWS = 1  # a horizontal cut keeps one grid row for the hairline between the halves
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """Story ``story`` (index in the run's list) set as ``shape`` with ``extra``
+    flexible rows, in a ``width`` x ``height`` rectangle."""
+
+    story: int
+    shape: Shape
+    extra: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Cut:
+    """``first`` above (``horizontal``) or left of ``second``; ``size``: rows or
+    columns of ``first``."""
+
+    horizontal: bool
+    first: Node
+    second: Node
+    width: int
+    height: int
+
+
+Node = Leaf | Cut
+
+
+@dataclass(frozen=True)
+class LeafTable:
+    """A story's cheapest shape per (place, width, height) as an array ``[place,
+    width, height]``: place ``BELOW_RULE`` (under another story) or ``AT_TOP`` (on the
+    page's first row, where a blank beside the headline group is less deep)."""
+
+    costs: np.ndarray
+    choice: dict[tuple[int, int, int], tuple[Shape, int]]
+    has_headline: bool
+
+
+BELOW_RULE, AT_TOP = 0, 1
+PLACES = 2
+
+
+def leaf_table(shapes_by_width: dict[int, list[Shape]], columns: int, rows: int, costs: Costs,
+               has_headline: bool) -> LeafTable:
+    """Tabulate a story's shapes: every reachable height at every width."""
+    arr = np.full((PLACES, columns + 1, rows + 1), INF)
+    choice: dict[tuple[int, int, int], tuple[Shape, int]] = {}
+    for w, shapes in shapes_by_width.items():
+        if w > columns:
+            continue
+        for shape in shapes:
+            for extra in range(shape.extra_max + 1):
+                h = shape.min_height + extra
+                if h < 1 or h > rows:
+                    continue
+                base = shape.cost + shape.extra_cost(extra, costs)
+                for place, hole in ((BELOW_RULE, shape.hole_below_rule), (AT_TOP, shape.hole_at_top)):
+                    c = base + (costs.head_hole if hole else 0.0)
+                    if c < arr[place, w, h] - _EPS:
+                        arr[place, w, h] = c
+                        choice[(place, w, h)] = (shape, extra)
+    return LeafTable(arr, choice, has_headline)
+
+
+class RunSearch:
+    """Tables of every run of ``leaves`` (stories in reading order) on a grid of
+    ``columns`` x ``rows``; ``lead_widths``: the widths story 0 is tried at (others
+    narrower), or None when story 0 is not a lead (a continuation page).  A table
+    is ``[place, lead option, width, height]``."""
+
+    def __init__(self, leaves: Sequence[LeafTable], columns: int, rows: int, costs: Costs,
+                 lead_widths: Sequence[int] | None):
+        self.leaves = list(leaves)
+        self.columns, self.rows, self.costs = columns, rows, costs
+        self.lead_widths = tuple(lead_widths) if lead_widths else (columns,)
+        self.ranked = lead_widths is not None
+        self.tables: dict[tuple[int, int], np.ndarray] = {}
+        for i in range(len(self.leaves)):
+            self.tables[(i, i)] = self._leaf(i)
+        self.volumes = [_volume(leaf.costs) for leaf in self.leaves]
+
+    def _leaf(self, i: int) -> np.ndarray:
+        base = self.leaves[i].costs
+        out = np.repeat(base[:, None, :, :], len(self.lead_widths), axis=1)
+        if self.ranked:
+            for n, wmax in enumerate(self.lead_widths):
+                if i == 0:
+                    keep = out[:, n, wmax].copy()
+                    out[:, n] = INF
+                    out[:, n, wmax] = keep
+                elif wmax < self.columns:
+                    out[:, n, wmax:] = INF  # narrower than the lead (a full-width lead may be matched)
+        return out
+
+    def with_last(self, leaf: LeafTable, keep: int) -> RunSearch:
+        """A search over the first ``keep`` stories and then ``leaf`` (a story cut
+        for a continuation), reusing the tables of the runs it shares."""
+        other = RunSearch.__new__(RunSearch)
+        other.leaves = [*self.leaves[:keep], leaf]
+        other.columns, other.rows, other.costs = self.columns, self.rows, self.costs
+        other.lead_widths, other.ranked = self.lead_widths, self.ranked
+        other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
+        other.tables[(keep, keep)] = other._leaf(keep)
+        other.volumes = [*self.volumes[:keep], _volume(leaf.costs)]
+        return other
+
+    def table(self, i: int, j: int) -> np.ndarray:
+        """Costs ``[place, lead option, width, height]`` of run i..j (computed on
+        demand, shorter runs first)."""
+        if (i, j) not in self.tables:
+            for length in range(2, j - i + 2):
+                for a in range(i, j - length + 2):
+                    b = a + length - 1
+                    if (a, b) not in self.tables:
+                        self.tables[(a, b)] = self._combine(a, b)
+        return self.tables[(i, j)]
+
+    def _combine(self, i: int, j: int) -> np.ndarray:
+        R, C = self.rows, self.columns
+        out = np.full((PLACES, len(self.lead_widths), C + 1, R + 1), INF)
+        if sum(self.volumes[i:j + 1]) > C * R:
+            return out  # more than the page holds: no need to look
+        for m in range(i, j):
+            top, bottom = self.tables[(i, m)], self.tables[(m + 1, j)]
+            top_live, bottom_live = np.isfinite(top), np.isfinite(bottom)
+            if not (top_live.any() and bottom_live.any()):
+                continue
+            # the upper half keeps the place; the lower half is under a rule
+            for place in range(PLACES):
+                self._horizontal(top[place], bottom[BELOW_RULE], top_live[place], bottom_live[BELOW_RULE],
+                                 out[place])
+            self._vertical(top, bottom, top_live, out, self._tomb(m + 1))
+        return out
+
+    def _tomb(self, first_right: int) -> float:
+        return self.costs.tombstone if self.leaves[first_right].has_headline else 0.0
+
+    def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: np.ndarray, bottom_live: np.ndarray,
+                    out: np.ndarray) -> None:
+        """Min-plus convolution over the heights, width by width, on the range of
+        heights where both tables are finite (a sliding window of the lower table)."""
+        R = self.rows
+        tw, bw = top_live.any(axis=(0, 2)), bottom_live.any(axis=(0, 2))
+        for w in np.nonzero(tw & bw)[0].tolist():
+            a0, a1 = _finite_range(top_live[:, w, :])
+            b0, b1 = _finite_range(bottom_live[:, w, :])
+            lo = a0 + b0 + RULE_ROWS
+            if lo > R:
+                continue
+            res = _min_plus(top[:, w, a0:a1 + 1], bottom[:, w, b0:b1 + 1])
+            hi = min(R, lo + res.shape[1] - 1)
+            np.minimum(out[:, w, lo:hi + 1], res[:, :hi - lo + 1], out=out[:, w, lo:hi + 1])
+
+    def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: np.ndarray, out: np.ndarray,
+                  tomb: float) -> None:
+        """Side by side: both halves keep the place (both start on the same row)."""
+        C = self.columns
+        live = left_live.any(axis=(0, 1, 3))
+        for w1 in range(1, C):
+            if not live[w1]:
+                continue
+            seg = left[:, :, w1, None, :] + right[:, :, 1:C + 1 - w1, :] + tomb
+            np.minimum(out[:, :, w1 + 1:, :], seg, out=out[:, :, w1 + 1:, :])
+
+    # -------------------------------------------------------------- reading back
+    def best(self, j: int, heights: Sequence[int]) -> tuple[float, int, int] | None:
+        """The cheapest (cost, lead option, height) of stories 0..j at the top of
+        the page over its full width at one of ``heights``; None when none fits."""
+        t = self.table(0, j)[AT_TOP, :, self.columns, :]
+        best: tuple[float, int, int] | None = None
+        for h in heights:
+            if 1 <= h <= self.rows:
+                n = int(np.argmin(t[:, h]))
+                c = float(t[n, h])
+                if c < INF and (best is None or c < best[0] - _EPS):
+                    best = (c, n, h)
+        return best
+
+    def layout(self, i: int, j: int, option: int, w: int, h: int, place: int = AT_TOP) -> Node:
+        """The layout of run i..j in ``w`` x ``h`` that achieves the table's cost."""
+        target = float(self.table(i, j)[place, option, w, h])
+        if target == INF:
+            raise ValueError(f"run {i}..{j} has no layout {w}x{h}")
+        if i == j:
+            shape, extra = self.leaves[i].choice[(place, w, h)]
+            return Leaf(i, shape, extra, w, h)
+        for m in range(i, j):
+            top, bottom = self.tables[(i, m)][:, option], self.tables[(m + 1, j)][:, option]
+            for h1 in range(1, h - RULE_ROWS):
+                h2 = h - RULE_ROWS - h1
+                if abs(top[place, w, h1] + bottom[BELOW_RULE, w, h2] - target) < 1e-6:
+                    return Cut(True, self.layout(i, m, option, w, h1, place),
+                               self.layout(m + 1, j, option, w, h2, BELOW_RULE), w, h)
+            tomb = self._tomb(m + 1)
+            for w1 in range(1, w):
+                if abs(top[place, w1, h] + bottom[place, w - w1, h] + tomb - target) < 1e-6:
+                    return Cut(False, self.layout(i, m, option, w1, h, place),
+                               self.layout(m + 1, j, option, w - w1, h, place), w, h)
+        raise AssertionError(f"no layout of run {i}..{j} reaches its cost {target}")
+
+
+def _volume(costs: np.ndarray) -> int:
+    """The fewest grid cells a story takes at any width (a lower bound for packing)."""
+    ws, hs = np.nonzero(np.isfinite(costs).any(axis=0))
+    return int((ws * hs).min()) if len(ws) else 0
+
+
+def _finite_range(live: np.ndarray) -> tuple[int, int]:
+    hs = np.nonzero(live.any(axis=0))[0]
+    return int(hs[0]), int(hs[-1])
+
+
+def _min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[option, height]``."""
+    n1, n2 = a.shape[1], b.shape[1]
+    padded = np.full((b.shape[0], 2 * n1 + n2 - 2), INF)
+    padded[:, n1 - 1:n1 - 1 + n2] = b
+    window = sliding_window_view(padded, n1 + n2 - 1, axis=1)[:, ::-1, :]
+    return (a[:, :, None] + window).min(axis=1)

@@ -1,0 +1,377 @@
+"""The shapes one story can take: for each width in grid columns, the heights in
+grid rows it fills exactly, and what each costs (page-layout.md, "A search that
+fits us": "Flexible parts … give each story a set of reachable heights").
+
+Why exact: the numbers come from ``layout.place.measure.measure_story`` (the
+headline group set for real, the body composed at the real measure) and the body
+rows from the same balanced fill ``place_story`` does, so a shape the search picks
+is what placement produces.
+
+A story ``w`` grid columns wide in ``k`` text columns (变栏 when k != w) needs
+``head_rows`` for its headline group and ``body_rows`` for its balanced body
+around its pictures.  Flexible parts on top:
+- headline air: the headline band absorbs a few rows (as many as ``place_story``
+  gives it at that width: none beside a short headline, see ``head_air``);
+- slack: empty lines under the body, as long as no column bottom ends more than 2
+  lines early (page-layout.md rule 2; a hole is 3 lines);
+- placeholder photos (one per caption): arranged in bands at the top right of the
+  text (beside the text, never between headline and text: rule 7), each picture
+  3:2 or 4:3 within ±20 %, so their height moves in whole rows.
+The rule row under a story belongs to the cut below it (``search``), not here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from layout.autolayout.headgap import head_hole
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry
+from layout.model.types import PageLayout, Span, Story
+from layout.place.blocks import compose_lines, compose_text
+from layout.place.items import TextItem
+from layout.place.measure import measure_story
+from layout.place.story import place_story
+
+MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
+MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
+MAX_DEPTH_PT = 720.0  # ~10 inches: deeper columns tire the eye (rule 6)
+MIN_TEXT_EMS = 10  # 变栏 never makes text columns narrower than 10 characters
+MAX_TEXT_EMS = 24  # nor wider than 24 (a long line is hard to follow)
+MAX_GUTTER_EMS = 2.2  # nor with gaps wider than this: a 3-em empty strip reads as a hole (pdfcheck)
+ASPECTS = (3 / 2, 4 / 3)  # placeholder pictures: the common camera formats
+ASPECT_TOLERANCE = 0.20  # a picture may be cropped to ±20 % of its format
+MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
+AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
+
+
+@dataclass(frozen=True)
+class Costs:
+    """Weights of the layout cost, in grid cells (one column x one row of white is
+    1).  Why these values: white at a column bottom is the worst visible defect that
+    is still allowed, headline air the mildest; shallow columns and wrapped
+    headlines are defects an editor fixes first; a tombstone or a 变栏 costs about
+    as much as two lines of white."""
+
+    air: float = 0.25  # per row of headline air, per grid column
+    slack: float = 1.0  # per empty row under the body, per grid column
+    short_line: float = 0.5  # per line a text column ends early
+    shallow: float = 3.0  # per row a text column is shallower than MIN_DEPTH
+    deep: float = 0.5  # per row a text column is deeper than MAX_DEPTH_PT
+    headline_two_lines: float = 0.5
+    headline_wrap: float = 3.0  # per headline line beyond two
+    bianlan: float = 0.5  # text columns differ from grid columns
+    crop: float = 4.0  # per unit of |ln(aspect / format)|
+    tombstone: float = 1.5  # two headlines side by side at the same height
+    head_hole: float = 400.0  # blank beside a headline group that reads as a hole: only when nothing else fits
+    unplaced_line: float = 1.0  # a body line carried to the next page
+    bottom_white: float = 2.0  # per empty cell under the last story of a page
+    continuation: float = 6.0  # a story carried on to the next page
+
+
+@dataclass(frozen=True)
+class PhotoPlan:
+    """Placeholder pictures in bands at the top right of the text: ``per_band``
+    pictures side by side, each ``per_photo`` text columns wide; every band is
+    ``bands[i]`` rows (picture, caption lines, a blank line)."""
+
+    per_photo: int
+    per_band: int
+    bands: tuple[int, ...]
+    crop: float
+
+    def blocked(self, k: int, count: int) -> list[int]:
+        """Rows taken at the top of each of the ``k`` text columns."""
+        out = [0] * k
+        for b, rows in enumerate(self.bands):
+            n = min(self.per_band, count - b * self.per_band)
+            for j in range(k - n * self.per_photo, k):
+                out[j] += rows
+        return out
+
+    def spans(self, k: int, count: int) -> list[tuple[Span, Span]]:
+        """(text columns, rows) of each picture, in caption order."""
+        out = []
+        top = 1
+        for b, rows in enumerate(self.bands):
+            n = min(self.per_band, count - b * self.per_band)
+            first = k - n * self.per_photo + 1
+            for p in range(n):
+                c0 = first + p * self.per_photo
+                out.append((Span(c0, c0 + self.per_photo - 1), Span(top, top + rows - 1)))
+            top += rows
+        return out
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One way to set a story: ``width`` grid columns, ``text_columns``, and the
+    rows it needs (``head_rows + body_rows``) plus up to ``extra_max`` flexible rows
+    (headline air first, then slack).  ``cost``: the part that does not depend on
+    the extra rows."""
+
+    width: int
+    text_columns: int
+    head_rows: int
+    body_rows: int
+    extra_max: int
+    air_max: int
+    cost: float
+    photos: PhotoPlan | None = None
+    hole_below_rule: bool = False  # the headline group leaves a hole under a rule (``headgap``) ...
+    hole_at_top: bool = False  # ... or even on the page's first row
+
+    @property
+    def min_height(self) -> int:
+        return self.head_rows + self.body_rows
+
+    def extra_cost(self, extra: int, costs: Costs) -> float:
+        air = min(extra, self.air_max)
+        return self.width * (costs.air * air + costs.slack * (extra - air))
+
+
+@dataclass(frozen=True)
+class _Fill:
+    rows: int  # body rows of the balanced fill
+    white: int  # largest number of empty lines at a column bottom
+    short: int  # empty lines at column bottoms, all columns
+
+
+def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
+    """The balanced fill ``flow.fill`` does: the fewest rows such that the text
+    columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
+    column after column.  None when a picture column keeps fewer than
+    ``MIN_LINES_UNDER_PHOTO`` rows of text."""
+    k = len(blocked)
+    top = max(blocked)
+    if top:
+        # below the deepest picture the capacity grows by k a row; at or above it
+        # the text would already fit: the picture would reach the text's bottom
+        if k * top - sum(blocked) >= lines:
+            return None
+        rows = math.ceil((lines + sum(blocked)) / k)
+        if rows - top < MIN_LINES_UNDER_PHOTO:
+            return None
+    else:
+        rows = max(1, math.ceil(lines / k))
+    left, white, short = lines, 0, 0
+    for b in blocked:
+        room = max(0, rows - b)
+        take = min(left, room)
+        left -= take
+        # no text under a picture: its blank separating line is white too
+        empty = room - take + (1 if b and not take else 0)
+        white = max(white, empty)
+        short += empty
+    return _Fill(rows, white, short)
+
+
+@dataclass(frozen=True)
+class HeadMeasure:
+    """A headline group at one width: its ``rows``, the ``air`` rows its headline
+    band takes when there is room, its headline's lines, and whether the blank
+    beside it makes a hole under a rule (``hole_below_rule``) or even at the top
+    of the page (``hole_at_top``)."""
+
+    rows: int
+    air: int
+    headline_lines: int
+    hole_below_rule: bool
+    hole_at_top: bool
+
+
+def _headline_base(items: list) -> float:
+    return next(it.baseline for it in items if isinstance(it, TextItem) and it.kind == "headline")
+
+
+class Gauge:
+    """Measures stories on a template, caching by content: head rows, headline air
+    and headline lines per (headline group, width, text columns); body lines per
+    (paragraph, measure).  Parts of a story cut for a continuation share the
+    cache: body lines add up paragraph by paragraph (``place.story.body_lines``
+    composes each paragraph on its own)."""
+
+    def __init__(self, template: PageLayout, geo: Geometry, fonts: FontSet):
+        self.template, self.geo, self.fonts = template, geo, fonts
+        self._heads: dict[tuple[Story, int, int], HeadMeasure] = {}
+        self._lines: dict[tuple[str | None, str | None, str | None, float], int] = {}
+        self._captions: dict[tuple[str, float], int] = {}
+        self._options: dict[int, list[int]] = {}
+
+    def text_width(self, w: int, k: int) -> float:
+        x0, x1 = self.geo.text_columns(Span(1, w), k)[0]
+        return x1 - x0
+
+    def text_column_options(self, w: int) -> list[int]:
+        """One text column per grid column, and 变栏 with one more or one fewer
+        where the measure stays between MIN_TEXT_EMS and MAX_TEXT_EMS and the gaps
+        stay narrow (MAX_GUTTER_EMS)."""
+        if w not in self._options:
+            out = [w]
+            for k in (w + 1, w - 1):
+                if k < 1 or k > self.geo.max_text_columns(Span(1, w)):
+                    continue
+                ems = self.text_width(w, k) / self.geo.em
+                cols = self.geo.text_columns(Span(1, w), k)
+                gap = (cols[1][0] - cols[0][1]) / self.geo.em if k > 1 else 0.0
+                if MIN_TEXT_EMS - 1e-6 <= ems <= MAX_TEXT_EMS + 1e-6 and gap <= MAX_GUTTER_EMS + 1e-6:
+                    out.append(k)
+            self._options[w] = out
+        return self._options[w]
+
+    def head(self, story: Story, w: int, k: int) -> HeadMeasure:
+        """The story's headline group at this width (see ``HeadMeasure``)."""
+        probe = replace(story, id="", columns=Span(1, 1), rows=Span(1, 1), text_columns=1, paragraphs=(),
+                        credit=None, byline=None, photos=(), rules=(), balance=False)
+        key = (probe, w, k)
+        if key not in self._heads:
+            if not (probe.label or probe.kicker or probe.headline or probe.subtitle or probe.byline_line
+                    or probe.leads):
+                self._heads[key] = HeadMeasure(0, 0, 0, False, False)
+            else:
+                rows = measure_story(probe, self.template, self.geo, self.fonts, columns=w,
+                                     text_columns=k).head_rows
+                self._heads[key] = self._head(probe, w, k, rows)
+        return self._heads[key]
+
+    def _head(self, probe: Story, w: int, k: int, rows: int) -> HeadMeasure:
+        """Place the headline group with room to spare, balanced (the headline band
+        takes its air) and not: the headline's baselines differ by half the air;
+        the unbalanced one shows the blank beside the group (``headgap``)."""
+        probe = replace(probe, columns=Span(1, w), rows=Span(1, rows + AIR_PROBE_ROWS), text_columns=k)
+        plain, _result, _problems = place_story(probe, self.template, self.geo, self.fonts)
+        air = 0
+        if probe.headline:
+            balanced, _result, _problems = place_story(replace(probe, balance=True), self.template, self.geo,
+                                                       self.fonts)
+            air = max(0, round(2 * (_headline_base(plain) - _headline_base(balanced)) / self.geo.leading))
+        geo = self.geo
+        x0, x1 = geo.col_x(1), geo.col_x1(w)
+        top, bottom = geo.row_top(1), geo.row_bottom(rows)
+        below_rule = head_hole(plain, geo, self.fonts, x0, x1, top, bottom, geo.leading / 2)
+        at_top = below_rule and head_hole(plain, geo, self.fonts, x0, x1, top, bottom, 0.0)
+        return HeadMeasure(rows, air, self._headline_lines(probe, w, k), below_rule, at_top)
+
+    def _headline_lines(self, probe: Story, w: int, k: int) -> int:
+        if not probe.headline:
+            return 0
+        cols = self.geo.text_columns(Span(1, w), k)
+        style = self.template.styles.get(probe.headline_style) or self.template.styles["body"]
+        return len(compose_lines(probe.headline, style, cols[-1][1] - cols[0][0], self.fonts))
+
+    def body_lines(self, story: Story, w: int, k: int) -> int:
+        """Lines of the body (inline byline with paragraph one) and credit."""
+        width = round(self.text_width(w, k), 3)
+        total = 0
+        for i, text in enumerate(story.paragraphs):
+            total += self._count(text, story.byline if i == 0 else None, None, w, k, width)
+        if story.credit:
+            total += self._count(None, None, story.credit, w, k, width)
+        return total
+
+    def _count(self, text: str | None, byline: str | None, credit: str | None, w: int, k: int, width: float) -> int:
+        key = (text, byline, credit, width)
+        if key not in self._lines:
+            probe = Story(id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, byline=byline,
+                          paragraphs=(text,) if text is not None else (), credit=credit)
+            self._lines[key] = measure_story(probe, self.template, self.geo, self.fonts, columns=w,
+                                             text_columns=k).body_lines
+        return self._lines[key]
+
+    def caption_lines(self, text: str, width: float) -> int:
+        key = (text, round(width, 3))
+        if key not in self._captions:
+            style = self.template.styles.get("caption") or self.template.styles["body"]
+            self._captions[key] = len(compose_text(text, style, width, self.fonts))
+        return self._captions[key]
+
+
+class StoryShapes:
+    """Lists the shapes of one story per width (measured through a ``Gauge``)."""
+
+    def __init__(self, story: Story, gauge: Gauge, costs: Costs):
+        self.story, self.gauge, self.costs = story, gauge, costs
+        self.geo = gauge.geo
+
+    # -------------------------------------------------------------- shapes
+    def shapes(self, w: int) -> list[Shape]:
+        """Every shape of the story ``w`` grid columns wide."""
+        out: list[Shape] = []
+        for k in self.gauge.text_column_options(w):
+            hm = self.gauge.head(self.story, w, k)
+            head, air_max = hm.rows, hm.air
+            lines = self.gauge.body_lines(self.story, w, k)
+            base = self._head_cost(hm.headline_lines) + (self.costs.bianlan if k != w else 0.0)
+            for plan, blocked in self._photo_plans(w, k, lines):
+                shape = self._shape(w, k, head, lines, blocked, plan, base, air_max)
+                if shape is not None:
+                    out.append(replace(shape, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top))
+        return out
+
+    def _shape(self, w: int, k: int, head: int, lines: int, blocked: list[int], plan: PhotoPlan | None,
+               base: float, air_max: int) -> Shape | None:
+        c = self.costs
+        if lines == 0:
+            if plan is None:
+                return Shape(w, k, head, 0, air_max, air_max, base) if head else None
+            # pictures only: the last band needs no blank line under it
+            return Shape(w, k, head, sum(plan.bands) - 1, air_max, air_max, base + c.crop * plan.crop, plan)
+        fill = balanced_fill(blocked, lines)
+        if fill is None or fill.white > MAX_COLUMN_WHITE:
+            return None
+        cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+        if plan is not None:
+            cost += c.crop * plan.crop
+        extra = air_max + MAX_COLUMN_WHITE - fill.white
+        return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
+
+    def _depth_cost(self, rows: int, blocked: list[int]) -> float:
+        c = self.costs
+        deepest = rows - min(blocked)  # a column without pictures
+        max_rows = int(MAX_DEPTH_PT / self.geo.leading)
+        return c.shallow * max(0, MIN_DEPTH - deepest) + c.deep * max(0, deepest - max_rows)
+
+    def _head_cost(self, n: int) -> float:
+        if n <= 1:
+            return 0.0
+        return self.costs.headline_two_lines + self.costs.headline_wrap * (n - 2)
+
+    def _photo_plans(self, w: int, k: int, lines: int):
+        """(plan, rows blocked per text column) for every arrangement of the
+        story's pictures; (None, no rows) for a story without pictures."""
+        photos = self.story.photos
+        if not photos:
+            yield None, [0] * k
+            return
+        m = len(photos)
+        cols = self.geo.text_columns(Span(1, w), k)
+        room = k - 1 if lines else k
+        for q in range(1, room + 1):
+            width = cols[q - 1][1] - cols[0][0]
+            for b in range(1, min(m, room // q) + 1):
+                if not lines and (q * b != k or m % b):
+                    continue  # pictures alone must fill the story's width
+                for plan in self._plans(q, b, width):
+                    yield plan, plan.blocked(k, m)
+
+    def _plans(self, q: int, b: int, width: float):
+        """Plans with ``b`` pictures of ``q`` columns (``width`` pt) per band, for
+        every picture height in whole rows that keeps the aspect in tolerance."""
+        photos = self.story.photos
+        caps = [self.gauge.caption_lines(p.caption, width) if p.caption else 0 for p in photos]
+        bands = [max(caps[i:i + b]) for i in range(0, len(photos), b)]
+        lead, em = self.geo.leading, self.geo.em
+        lo = min(ASPECTS) * (1 - ASPECT_TOLERANCE)
+        hi = max(ASPECTS) * (1 + ASPECT_TOLERANCE)
+        # picture height for t rows: t * L less the half-gaps above and below (place.story)
+        t_min = max(1, math.ceil((width / hi + (lead - em)) / lead - 1e-9))
+        t_max = math.floor((width / lo + (lead - em)) / lead + 1e-9)
+        for t in range(t_min, t_max + 1):
+            # a picture with a shorter caption than its band's longest is taller
+            heights = [t + bands[i // b] - caps[i] for i in range(len(photos))]
+            aspects = [width / (r * lead - (lead - em)) for r in heights]
+            if any(not lo - 1e-9 <= a <= hi + 1e-9 for a in aspects):
+                continue
+            crop = sum(min(abs(math.log(a / f)) for f in ASPECTS) for a in aspects) / len(aspects)
+            yield PhotoPlan(q, b, tuple(t + cap + 1 for cap in bands), crop)

@@ -1,0 +1,75 @@
+"""Page templates for the automatic layout: a complete page (size, grid, styles)
+without stories, and the headline styles it offers by rank.
+
+Why a template and not a page: an archived page brings only text; the paper's look
+(page size, grid, house styles) comes from a template in ``layouts/templates/``
+(``tabloid``, ``broadsheet``) or any layout file.  The page header (报眉) is added
+per page: page one carries the archive's page name, a continuation page none, so
+no text is printed twice (issue 6: the reprint must not add text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from layout.errors import LayoutError
+from layout.model.paths import layouts_dir
+from layout.model.types import Header, PageLayout, Story
+
+TEMPLATE_NAMES = ("tabloid", "broadsheet")
+_HEADLINE = re.compile(r"^headline(?:-(\d+))?$")
+
+
+def template_path(name: str) -> Path:
+    """``tabloid``/``broadsheet`` (files in ``layouts/templates/``) or a path."""
+    if name in TEMPLATE_NAMES:
+        return layouts_dir() / "templates" / f"{name}.yaml"
+    path = Path(name)
+    if not path.is_file():
+        raise LayoutError(f"template {name!r} not found",
+                          hint=f"use one of {', '.join(TEMPLATE_NAMES)} or the path of a layout file")
+    return path
+
+
+def load_template(name: str | os.PathLike[str] = "tabloid") -> PageLayout:
+    """The template as a ``PageLayout`` (its stories, if any, are dropped)."""
+    from layout.model.loader import load_layout
+
+    layout = load_layout(template_path(str(name)))
+    if not headline_styles(layout):
+        raise LayoutError(f"template {name!s} defines no headline style",
+                          hint="define styles headline, headline-2, headline-3 (by rank)")
+    return replace(layout, stories=())
+
+
+def headline_styles(template: PageLayout) -> tuple[str, ...]:
+    """The template's headline styles by rank: ``headline``, ``headline-2``, … in
+    their number's order, then by size, so the sizes never grow with the rank
+    (page-layout.md rule 4)."""
+    found = []
+    for name, style in template.styles.items():
+        m = _HEADLINE.match(name)
+        if m:
+            found.append((int(m.group(1) or 1), name, style.size))
+    found.sort()
+    out: list[str] = []
+    for _n, name, size in found:
+        if not out or size <= template.styles[out[-1]].size:
+            out.append(name)
+    return tuple(out)
+
+
+def page_layout(template: PageLayout, stories: tuple[Story, ...], title: str | None) -> PageLayout:
+    """One page: the template with its stories and a header titled ``title`` (the
+    template's own header, re-titled, or the format's default header); no header
+    when ``title`` is None."""
+    if title is None:
+        header = None
+    elif template.header is not None:
+        header = replace(template.header, title=title)
+    else:
+        header = Header(title=title)
+    return replace(template, header=header, stories=stories)
