@@ -23,7 +23,7 @@ from layout.autolayout.realise import realise
 from layout.autolayout.shapes import Costs
 from layout.autolayout.template import headline_styles, page_layout
 from layout.fonts import FontSet
-from layout.model.types import PageLayout, Story
+from layout.model.types import Header, PageLayout, Story
 from layout.place import PlacedPage, place_page
 
 MAX_PAGES = 200  # a safety net: an archive needing more pages than this is a mistake, not a page
@@ -56,13 +56,14 @@ def rank_stories(stories: Sequence[Story], template: PageLayout) -> list[Story]:
 
 
 def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet | None = None, *,
-                title: str | None = None, costs: Costs | None = None) -> AutoLayout:
+                header: Header | str | None = None, costs: Costs | None = None) -> AutoLayout:
     """Lay ``stories`` (reading order; areas are ignored) out on pages of
-    ``template``.  Page one gets a header titled ``title`` (default: the template's
-    own header, if any); continuation pages get none."""
+    ``template``.  Page one gets ``header`` (a ``Header`` or just its title;
+    default: the template's own header, if any); continuation pages get none, so
+    nothing is printed twice."""
     fonts = fonts or template.fonts.fontset()
     costs = costs or Costs()
-    first_header = page_layout(template, (), title) if title is not None else template
+    first_header = page_layout(template, (), header) if header is not None else template
     t0 = time.perf_counter()
     ranked = rank_stories(stories, template)
     measurer = Measurer(template, first_header.geometry(), fonts, costs)

@@ -62,14 +62,12 @@ def headline_styles(template: PageLayout) -> tuple[str, ...]:
     return tuple(out)
 
 
-def page_layout(template: PageLayout, stories: tuple[Story, ...], title: str | None) -> PageLayout:
-    """One page: the template with its stories and a header titled ``title`` (the
-    template's own header, re-titled, or the format's default header); no header
-    when ``title`` is None."""
-    if title is None:
-        header = None
-    elif template.header is not None:
-        header = replace(template.header, title=title)
-    else:
-        header = Header(title=title)
+def page_layout(template: PageLayout, stories: tuple[Story, ...], header: Header | str | None) -> PageLayout:
+    """One page: the template with its stories and ``header`` (a ``Header``, or a
+    title for the template's own header re-titled or the format's default header);
+    no header when None."""
+    if isinstance(header, str):
+        header = replace(template.header, title=header) if template.header is not None else Header(title=header)
+    elif header is not None and template.header is not None:
+        header = replace(header, rule=template.header.rule, rows=template.header.rows)
     return replace(template, header=header, stories=stories)

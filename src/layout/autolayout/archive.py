@@ -1,0 +1,129 @@
+"""Reprinting an archive: import (``layout.archive``), lay out automatically, and
+write each page back as layout YAML (issue 6).
+
+Why the YAML goes through the importer's emitter: the page an operator corrects is
+the ordinary format with the recognition notes in it; the automatic layout only
+adds the placement keys (areas, text columns, headline styles, rules, photo
+frames).  A story carried onto another page is emitted as two stories, one per
+page: the first with the headline group and photos, the second with the rest of
+the body and the credit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from layout.archive.import_page import ImportResult, Placement, import_archive
+from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.autolayout.content import base_id, stories_from_archive
+from layout.autolayout.layout import AutoLayout, auto_layout
+from layout.autolayout.template import load_template, template_path
+from layout.model.types import Header, PageLayout, Story
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """An imported archive and its automatic layout."""
+
+    imported: ImportResult
+    layout: AutoLayout
+    template: PageLayout
+    template_file: Path
+
+
+def reprint(path: str | os.PathLike[str], template: str = "tabloid", encoding: str | None = None) -> Reprint:
+    """Import ``path`` and lay its stories out on ``template`` (a name or a file)."""
+    imported = import_archive(path, encoding=encoding)
+    tpl = load_template(template)
+    stories = stories_from_archive(imported.page)
+    auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=archive_header(imported.yaml_text))
+    return Reprint(imported, auto, tpl, template_path(template))
+
+
+def archive_header(yaml_text: str) -> Header | None:
+    """The page header the importer recognised (page name, paper, date, page
+    number, editor), read from its YAML so that both print the same header."""
+    import yaml
+
+    data = yaml.safe_load(yaml_text) or {}
+    h = data.get("header") if isinstance(data, dict) else None
+    if not isinstance(h, dict) or not h.get("title"):
+        return None
+    date = h.get("date")
+    if isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+    return Header(title=str(h["title"]), paper=_text(h.get("paper")), date=date,
+                  page=int(h["page"]) if h.get("page") is not None else None, editor=_text(h.get("editor")))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def story_placement(story: Story) -> dict[str, Any]:
+    """The placement keys of a placed story, as the YAML emitter takes them."""
+    keys: dict[str, Any] = {"columns": str(story.columns), "rows": str(story.rows)}
+    if story.text_columns != story.columns.count:
+        keys["text_columns"] = story.text_columns
+    if story.headline and story.headline_style != "headline":
+        keys["headline_style"] = story.headline_style
+    if story.rules:
+        keys["rule"] = list(story.rules) if len(story.rules) > 1 else story.rules[0]
+    keys["balance"] = story.balance
+    if story.photos:
+        keys["photos"] = [{"columns": str(p.columns), "rows": str(p.rows), "fit": p.fit} for p in story.photos
+                          if p.columns is not None]
+    return keys
+
+
+def page_yamls(result: Reprint) -> list[tuple[str, str]]:
+    """(file name, YAML text) of every page, plus the template they extend."""
+    from layout.archive.emit import emit_page
+
+    archived = {f"story{n}": s for n, s in enumerate(result.imported.page.stories, 1)}
+    name = result.template_file.stem
+    out = [(f"{name}.yaml", result.template_file.read_text(encoding="utf-8"))]
+    source = os.path.basename(result.imported.archive.path)
+    for n, stories in enumerate(result.layout.pages):
+        page = result.imported.page
+        parts = tuple(_archived_part(archived[base_id(s.id)], s) for s in stories)
+        one = ArchivedPage(name=page.name if n == 0 else None, stories=parts,
+                           notes=page.notes if n == 0 else (), header=page.header if n == 0 else ())
+        placements = {f"story{i}": story_placement(s) for i, s in enumerate(stories, 1)}
+        text = emit_page(one, placements, {"extends": name}, source=source)
+        out.append((f"page{n + 1}.yaml", text))
+    return out
+
+
+def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
+    """The archived story as far as ``placed`` holds it (all of it, or one part of
+    a continued story)."""
+    if placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline:
+        return story
+    head = bool(placed.headline)
+    return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
+                   headline=story.headline if head else None, subtitle=story.subtitle if head else None,
+                   leads=story.leads if head else (), byline=placed.byline, byline_line=placed.byline_line,
+                   paragraphs=placed.paragraphs, subheads=(), credit=placed.credit,
+                   captions=story.captions if placed.photos else (), notes=())
+
+
+def import_placement(template: str = "tabloid"):  # -> layout.archive.import_page.PlaceFunction
+    """A ``place`` function for ``import_archive``: the automatic layout's areas
+    when the archive fits one page; content only (and a page-level comment key is
+    not possible) when it needs more -- ``layout reprint --yaml-dir`` writes every
+    page then."""
+    tpl = load_template(template)
+    name = template_path(template).stem
+
+    def place(page: ArchivedPage) -> Placement:
+        auto = auto_layout(stories_from_archive(page), tpl, tpl.fonts.fontset(), header=page.name)
+        if len(auto.pages) != 1:
+            return Placement({}, {})
+        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, {"extends": name})
+
+    return place

@@ -1,0 +1,90 @@
+"""``layout reprint ARCHIVE.txt -o OUT.pdf``: import an archived page, lay it out
+automatically on a page template and render it, in one step (issue 6).
+
+When the text does not fit one page it continues on the next (a story carried on
+at a paragraph break); nothing overflows and the type is never made smaller.
+``--yaml-dir`` also writes every page as layout YAML (with the template it
+extends) for an operator to correct and render with ``layout render``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from layout.errors import EXIT_OK, EXIT_PROBLEMS
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "reprint", help="import an archived page, lay it out automatically and render it",
+        description="Recognise an archived page (plain text), place its stories on a page template the way "
+                    "a layout editor would (reading order, the lead story on top with the widest headline, "
+                    "headline sizes by rank, photo frames where captions were found, the type area filled) "
+                    "and write the PDF. Text that does not fit one page continues on the next.")
+    p.add_argument("archive", metavar="ARCHIVE.txt", help="the archived page")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", help="the PDF to write (default: the archive's name .pdf)")
+    p.add_argument("--template", default="tabloid", metavar="tabloid|broadsheet|PATH",
+                   help="page template: tabloid (4开, default), broadsheet (对开) or a layout file")
+    p.add_argument("--encoding", help="the archive's encoding (default: detected)")
+    p.add_argument("--report", action="store_true",
+                   help="print what was recognised and how the pages came out (metrics per page)")
+    p.add_argument("--yaml-dir", metavar="DIR", help="also write every page as layout YAML into DIR")
+    p.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4",
+                   help="print standard of the PDF (default x4 = PDF/X-4)")
+    p.add_argument("--proof", action="store_true", help="write a proof (grid, frames, placeholders) instead")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a page has a hole, overflow or a problem")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from layout.autolayout.archive import page_yamls, reprint
+    from layout.cli.common import write_atomic
+    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
+
+    result = reprint(args.archive, args.template, args.encoding)
+    auto = result.layout
+    fonts = result.template.fonts.fontset()
+    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], proof=args.proof,
+                         title=result.imported.page.name or Path(args.archive).stem)
+    rendered = render_output(list(auto.placed), fonts, opts, source=args.archive)
+    out = Path(args.output) if args.output else Path(args.archive).with_suffix(".pdf")
+    if args.yaml_dir:
+        folder = Path(args.yaml_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in page_yamls(result):
+            write_atomic(folder / name, text.encode("utf-8"))
+    write_atomic(out, rendered.pdf)
+    problems = [p.message for page in auto.placed for p in page.problems] + [p.message for p in rendered.problems]
+    problems += [m for page in auto.metrics.pages for m in page.problems]
+    for message in problems:
+        print(f"layout: warning: {message}", file=sys.stderr)
+    if args.report:
+        sys.stdout.write(result.imported.report)
+        sys.stdout.write(_layout_report(auto))
+    if not args.quiet:
+        print(f"{out}: {len(auto.pages)} page(s), {sum(len(p) for p in auto.pages)} stories; "
+              f"{auto.metrics.summary()}", file=sys.stderr)
+    if args.strict and (problems or any(not p.clean for p in auto.metrics.pages)):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _layout_report(auto) -> str:
+    lines = ["", "automatic layout:"]
+    for n, (stories, m) in enumerate(zip(auto.pages, auto.metrics.pages, strict=True), 1):
+        lines.append(f"page {n}: {m.stories} stories, fill {m.fill_pct:.1f}%, holes {m.holes}, "
+                     f"overflow {m.overflow_lines} lines, tombstones {m.tombstones}, order {m.order_violations}, "
+                     f"rank {m.rank_violations}, depth {m.depth_violations}, empty rows below {m.unfilled_rows}")
+        for s in stories:
+            extra = f", {s.text_columns} text columns" if s.text_columns != s.columns.count else ""
+            photos = f", {len(s.photos)} photo frames" if s.photos else ""
+            rules = f", rules {'/'.join(s.rules)}" if s.rules else ""
+            lines.append(f"  {s.id:14} columns {s.columns!s:5} rows {s.rows!s:7} {s.headline_style}{extra}{photos}"
+                         f"{rules}")
+    for c in auto.continued:
+        lines.append(f"continued: {c.story} runs as {', '.join(c.parts)}")
+    lines.append(auto.metrics.summary())
+    return "\n".join(lines) + "\n"
