@@ -27,7 +27,7 @@ PX_PER_PT = 1.0  # raster resolution: fine enough for a 3-line x 3-em test
 LEFT_INK_ENDS = frozenset("。，、．：；！？”’）》」』】")  # full-width marks with their ink on the left
 RIGHT_INK = frozenset("“‘（《「『【")  # ... on the right
 WIDE_FROM = 0x2E80  # CJK and full-width: a glyph one em wide; below it proportional (Latin, digits)
-STOP_BEARING = 0.4  # pt: ink this close to a line's end stops the checker's fill (half a pixel at 2 px/pt, and anti-aliasing)
+STOP_BEARING = 0.5  # pt: ink this close to a line end stops the checker fill (a pixel at 2 px/pt: rounding, anti-aliasing)
 GLYPH_SIDE = 0.05  # em of blank at each side of a Han glyph's ink (side bearings)
 
 
@@ -40,6 +40,23 @@ def _fills_right(glyph: Glyph, fonts: FontSet) -> bool:
     if face is None:
         return False
     return right_bearing(face, ord(glyph.ch)) * glyph.size > STOP_BEARING
+
+
+def _ink_runs(glyphs, grow: float) -> list[tuple[float, float]]:
+    """The ink of a line as x-intervals (pt from the measure's left), glyphs whose
+    ink gaps the checker's growth closes merged into one (fewer rectangles to draw)."""
+    runs: list[list[float]] = []
+    for g in glyphs:
+        if g.ch.isspace():
+            continue
+        gx0, gx1 = _ink(g.ch)
+        width = g.size if ord(g.ch) >= WIDE_FROM else min(g.advance, g.size)
+        a, b = g.x + gx0 * width, g.x + gx1 * width
+        if runs and a - runs[-1][1] <= 2 * grow:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    return [(a, b) for a, b in runs]
 
 
 def _ink(ch: str) -> tuple[float, float]:
@@ -68,11 +85,8 @@ def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, x0: float, x1: f
             g0, g1 = it.line.glyphs[0], it.line.glyphs[-1]
             size = max(g.size for g in it.line.glyphs)
             y0, y1 = it.baseline - 0.12 * size, it.baseline + 0.88 * size
-            for g in it.line.glyphs:
-                if not g.ch.isspace():
-                    gx0, gx1 = _ink(g.ch)
-                    width = g.size if ord(g.ch) >= WIDE_FROM else min(g.advance, g.size)
-                    r.mark(it.x + g.x + gx0 * width, y0, it.x + g.x + gx1 * width, y1)
+            for ax0, ax1 in _ink_runs(it.line.glyphs, r.rx):
+                r.mark(it.x + ax0, y0, it.x + ax1, y1)
             box = (it.x + g0.x, y0, it.x + g1.x + g1.size, y1)
             lines.append((box, _fills_right(g1, fonts)))
         elif isinstance(it, BoxItem):

@@ -76,7 +76,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         if len(plans) >= MAX_PAGES:
             raise RuntimeError(f"more than {MAX_PAGES} pages")
         base = first_header if not plans else page_layout(template, (), None)
-        plan = plan_page(rest, base.geometry(), measurer)
+        plan = plan_page(rest, base.geometry(), measurer, lead=not plans)
         plans.append((base, plan))
         rest = plan.rest
     t2 = time.perf_counter()
@@ -85,7 +85,8 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         page_stories = realise(plan.tree, list(plan.stories))
         lay = replace(base, stories=page_stories)
         p = place_page(lay, fonts)
-        lead = page_stories[0] if page_stories and not is_continuation(page_stories[0]) else None
+        # the paper's lead: the first story of page one (rule 4 is about it alone)
+        lead = page_stories[0] if not pages and page_stories and not is_continuation(page_stories[0]) else None
         pages.append(page_stories)
         layouts.append(lay)
         placed.append(p)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from layout.autolayout.content import is_continuation, split_points, split_story
 from layout.autolayout.search import AT_TOP, LeafTable, Node, RunSearch, leaf_table
 from layout.autolayout.shapes import Costs, Gauge, Shape, StoryShapes
@@ -76,27 +78,33 @@ class Measurer:
         return self.gauge.body_lines(story, 1, 1)
 
 
-def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> PagePlan:
-    """The best page from the front of ``rest`` (see module doc)."""
+def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True) -> PagePlan:
+    """The best page from the front of ``rest`` (see module doc).  ``lead``: the
+    first story is the paper's lead, the widest on the page (rule 4); when that
+    leaves no way to fill the page, the page is searched without it."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
     leaves = [measurer.leaf(s, geo) for s in rest]
-    lead = None if is_continuation(rest[0]) or not rest[0].headline else _lead_widths(C)
-    search = RunSearch(leaves, C, R, costs, lead)
+    ranked = lead and not is_continuation(rest[0]) and bool(rest[0].headline)
+    search = RunSearch(leaves, C, R, costs, _lead_widths(C) if ranked else None)
     n = len(rest)
     whole = _best_partial(search, n - 1, costs, C, R)
     if whole is not None:
         cost, option, h = whole
         return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
     best: tuple[float, PagePlan] | None = None
-    for cand in (*_prefixes(search, rest, geo, measurer), *_splits(search, rest, geo, measurer)):
+    for cand in _prefixes(search, rest, geo, measurer):
         if best is None or cand[0] < best[0] - 1e-9:
             best = cand
-    if best is None:
-        raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
-                          hint="use a template with more or wider columns, or check the story's headline "
-                               "and photos")
-    return best[1]
+    for cand in _splits(search, rest, geo, measurer, best[0] if best else float("inf")):
+        if best is None or cand[0] < best[0] - 1e-9:
+            best = cand
+    if best is not None:
+        return best[1]
+    if ranked:
+        return plan_page(rest, geo, measurer, lead=False)
+    raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
+                      hint="use a template with more or wider columns, or check the story's headline and photos")
 
 
 def _lead_widths(columns: int) -> list[int]:
@@ -106,17 +114,10 @@ def _lead_widths(columns: int) -> list[int]:
 
 def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int) -> tuple[float, int, int] | None:
     """Stories 0..j at their cheapest height, empty rows under them charged."""
-    table = search.table(0, j)[AT_TOP, :, C, :]
-    best = None
-    for h in range(1, R + 1):
-        for option in range(table.shape[0]):
-            c = float(table[option, h])
-            if c == float("inf"):
-                continue
-            c += costs.bottom_white * C * (R - h)
-            if best is None or c < best[0] - 1e-9:
-                best = (c, option, h)
-    return best
+    table = search.table(0, j)[AT_TOP, :, C, :] + costs.bottom_white * C * (R - np.arange(R + 1))
+    option, h = np.unravel_index(int(np.argmin(table)), table.shape)
+    c = float(table[option, h])
+    return None if c == float("inf") else (c, int(option), int(h))
 
 
 def _prefixes(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer):
@@ -135,9 +136,10 @@ def _prefixes(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer:
         yield score, PagePlan(tuple(rest[:j + 1]), search.layout(0, j, option, C, h), cost, h, tuple(rest[j + 1:]))
 
 
-def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer):
+def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer, bound: float):
     """(score, plan) of filling the page with a prefix and the first part of the
-    story that straddles the page's end (rule 3: after a reasonable run of text)."""
+    story that straddles the page's end (rule 3: after a reasonable run of text).
+    A try whose carried-over text alone scores ``bound`` or more is not searched."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
     page = C * R
@@ -149,15 +151,17 @@ def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: M
         after = before + search.volumes[s]
         if after >= SPLIT_FROM * page:
             for first, second in _split_tries(story, page - before, measurer, geo):
+                floor = costs.continuation + costs.unplaced_line * (measurer.lines(second) + sum(carried[s + 1:]))
+                if floor >= bound:
+                    break  # the later tries carry more
                 variant = search.with_last(measurer.leaf(first, geo), s)
                 got = _best_partial(variant, s, costs, C, R)
                 if got is None:
                     continue
                 cost, option, h = got
-                score = (cost + costs.continuation + costs.unplaced_line
-                         * (measurer.lines(second) + sum(carried[s + 1:])))
-                yield score, PagePlan((*rest[:s], first), variant.layout(0, s, option, C, h), cost, h,
-                                      (second, *rest[s + 1:]))
+                bound = min(bound, cost + floor)
+                yield cost + floor, PagePlan((*rest[:s], first), variant.layout(0, s, option, C, h), cost, h,
+                                             (second, *rest[s + 1:]))
         before = after
 
 

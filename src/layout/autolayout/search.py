@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 from layout.autolayout.shapes import Costs, Shape
 
@@ -167,9 +167,7 @@ class RunSearch:
             if not (top_live.any() and bottom_live.any()):
                 continue
             # the upper half keeps the place; the lower half is under a rule
-            for place in range(PLACES):
-                self._horizontal(top[place], bottom[BELOW_RULE], top_live[place], bottom_live[BELOW_RULE],
-                                 out[place])
+            self._horizontal(top, bottom[BELOW_RULE], top_live, bottom_live[BELOW_RULE], out)
             self._vertical(top, bottom, top_live, out, self._tomb(m + 1))
         return out
 
@@ -179,18 +177,22 @@ class RunSearch:
     def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: np.ndarray, bottom_live: np.ndarray,
                     out: np.ndarray) -> None:
         """Min-plus convolution over the heights, width by width, on the range of
-        heights where both tables are finite (a sliding window of the lower table)."""
+        heights where both tables are finite.  ``top``/``out``: [place, option,
+        width, height]; ``bottom``: [option, width, height] (under the rule)."""
         R = self.rows
-        tw, bw = top_live.any(axis=(0, 2)), bottom_live.any(axis=(0, 2))
+        places, options = top.shape[0], top.shape[1]
+        tw, bw = top_live.any(axis=(0, 1, 3)), bottom_live.any(axis=(0, 2))
         for w in np.nonzero(tw & bw)[0].tolist():
-            a0, a1 = _finite_range(top_live[:, w, :])
+            a0, a1 = _finite_range(top_live[:, :, w, :].reshape(places * options, -1))
             b0, b1 = _finite_range(bottom_live[:, w, :])
             lo = a0 + b0 + RULE_ROWS
             if lo > R:
                 continue
-            res = _min_plus(top[:, w, a0:a1 + 1], bottom[:, w, b0:b1 + 1])
-            hi = min(R, lo + res.shape[1] - 1)
-            np.minimum(out[:, w, lo:hi + 1], res[:, :hi - lo + 1], out=out[:, w, lo:hi + 1])
+            a = top[:, :, w, a0:a1 + 1].reshape(places * options, -1)
+            b = np.tile(bottom[:, w, b0:b1 + 1], (places, 1))
+            res = _min_plus(a, b).reshape(places, options, -1)
+            hi = min(R, lo + res.shape[2] - 1)
+            np.minimum(out[:, :, w, lo:hi + 1], res[:, :, :hi - lo + 1], out=out[:, :, w, lo:hi + 1])
 
     def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: np.ndarray, out: np.ndarray,
                   tomb: float) -> None:
@@ -252,9 +254,15 @@ def _finite_range(live: np.ndarray) -> tuple[int, int]:
 
 
 def _min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[option, height]``."""
-    n1, n2 = a.shape[1], b.shape[1]
-    padded = np.full((b.shape[0], 2 * n1 + n2 - 2), INF)
+    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``
+    (a strided view of ``b`` shifted once per height of ``a``)."""
+    rows, n1 = a.shape
+    n2 = b.shape[1]
+    n = n1 + n2 - 1
+    padded = np.full((rows, n1 - 1 + n + 0), INF)
     padded[:, n1 - 1:n1 - 1 + n2] = b
-    window = sliding_window_view(padded, n1 + n2 - 1, axis=1)[:, ::-1, :]
-    return (a[:, :, None] + window).min(axis=1)
+    s0, s1 = padded.strides
+    # shifted[r, i, h] = padded[r, n1 - 1 - i + h] = b[r, h - i]
+    start = padded[:, n1 - 1:]
+    shifted = as_strided(start, shape=(rows, n1, n), strides=(s0, -s1, s1), writeable=False)
+    return (a[:, :, None] + shifted).min(axis=1)

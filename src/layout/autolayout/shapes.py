@@ -29,10 +29,10 @@ from layout.autolayout.headgap import head_hole
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
-from layout.place.blocks import compose_lines, compose_text
+from layout.place.blocks import compose_text
 from layout.place.items import TextItem
 from layout.place.measure import measure_story
-from layout.place.story import place_story
+from layout.place.story import StoryPlacement, max_head_air, place_head, place_story
 
 MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
 MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
@@ -64,7 +64,7 @@ class Costs:
     bianlan: float = 0.5  # text columns differ from grid columns
     crop: float = 4.0  # per unit of |ln(aspect / format)|
     tombstone: float = 1.5  # two headlines side by side at the same height
-    head_hole: float = 400.0  # blank beside a headline group that reads as a hole: only when nothing else fits
+    head_hole: float = 5000.0  # blank beside a headline group that reads as a hole: only when nothing else fits
     unplaced_line: float = 1.0  # a body line carried to the next page
     bottom_white: float = 2.0  # per empty cell under the last story of a page
     continuation: float = 6.0  # a story carried on to the next page
@@ -222,7 +222,7 @@ class Gauge:
 
     def head(self, story: Story, w: int, k: int) -> HeadMeasure:
         """The story's headline group at this width (see ``HeadMeasure``)."""
-        probe = replace(story, id="", columns=Span(1, 1), rows=Span(1, 1), text_columns=1, paragraphs=(),
+        probe = replace(story, id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, paragraphs=(),
                         credit=None, byline=None, photos=(), rules=(), balance=False)
         key = (probe, w, k)
         if key not in self._heads:
@@ -230,35 +230,29 @@ class Gauge:
                     or probe.leads):
                 self._heads[key] = HeadMeasure(0, 0, 0, False, False)
             else:
-                rows = measure_story(probe, self.template, self.geo, self.fonts, columns=w,
-                                     text_columns=k).head_rows
-                self._heads[key] = self._head(probe, w, k, rows)
+                self._heads[key] = self._head(probe, w, k)
         return self._heads[key]
 
-    def _head(self, probe: Story, w: int, k: int, rows: int) -> HeadMeasure:
-        """Place the headline group with room to spare, balanced (the headline band
-        takes its air) and not: the headline's baselines differ by half the air;
-        the unbalanced one shows the blank beside the group (``headgap``)."""
-        probe = replace(probe, columns=Span(1, w), rows=Span(1, rows + AIR_PROBE_ROWS), text_columns=k)
-        plain, _result, _problems = place_story(probe, self.template, self.geo, self.fonts)
-        air = 0
-        if probe.headline:
-            balanced, _result, _problems = place_story(replace(probe, balance=True), self.template, self.geo,
-                                                       self.fonts)
-            air = max(0, round(2 * (_headline_base(plain) - _headline_base(balanced)) / self.geo.leading))
+    def _head(self, probe: Story, w: int, k: int) -> HeadMeasure:
+        """Set the headline group as ``measure_story`` does (``place_head``): its
+        rows, its lines, the blank beside it (``headgap``).  For the air, place it
+        with room to spare, balanced (the headline band takes its air): the
+        headline's baseline moves down by half the air."""
         geo = self.geo
+        sp = StoryPlacement(probe, geo, self.template.styles, self.fonts, geo.text_columns(Span(1, w), k))
+        rows = place_head(sp, 1) - 1
+        plain = sp.items
+        air = 0
+        if probe.headline and max_head_air(probe):
+            roomy = replace(probe, rows=Span(1, rows + AIR_PROBE_ROWS), balance=True)
+            balanced, _result, _problems = place_story(roomy, self.template, geo, self.fonts)
+            air = max(0, round(2 * (_headline_base(plain) - _headline_base(balanced)) / geo.leading))
         x0, x1 = geo.col_x(1), geo.col_x1(w)
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
         below_rule = head_hole(plain, geo, self.fonts, x0, x1, top, bottom, geo.leading / 2)
         at_top = below_rule and head_hole(plain, geo, self.fonts, x0, x1, top, bottom, 0.0)
-        return HeadMeasure(rows, air, self._headline_lines(probe, w, k), below_rule, at_top)
-
-    def _headline_lines(self, probe: Story, w: int, k: int) -> int:
-        if not probe.headline:
-            return 0
-        cols = self.geo.text_columns(Span(1, w), k)
-        style = self.template.styles.get(probe.headline_style) or self.template.styles["body"]
-        return len(compose_lines(probe.headline, style, cols[-1][1] - cols[0][0], self.fonts))
+        lines = sum(1 for it in plain if isinstance(it, TextItem) and it.kind == "headline")
+        return HeadMeasure(rows, air, lines, below_rule, at_top)
 
     def body_lines(self, story: Story, w: int, k: int) -> int:
         """Lines of the body (inline byline with paragraph one) and credit."""
