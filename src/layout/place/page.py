@@ -6,7 +6,6 @@ and no file I/O here, so pages can be placed in parallel processes.
 
 from __future__ import annotations
 
-from layout.compose.model import Line
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import Header, PageLayout, TextStyle
@@ -61,19 +60,18 @@ def _place_header(header: Header, layout: PageLayout, geo: Geometry, fonts: Font
 
 
 def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
-    """Characters no face covers: reported with code point and story, never dropped."""
-    seen: set[tuple[str | None, str]] = set()
-    out: list[Problem] = []
+    """Characters no face covers: reported with code point and story, never dropped
+    silently (the renderer leaves them out rather than draw a .notdef box)."""
+    used: dict[tuple[str, str], str | None] = {}
     for it in items:
-        if not isinstance(it, TextItem):
+        if isinstance(it, TextItem):
+            for g in it.line.glyphs:
+                used.setdefault((g.face, g.ch), it.story)
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for (face, ch), story in used.items():
+        if ch in seen or ch.isspace() or fonts.resolve(ord(ch), face) is not None:
             continue
-        for ch in _uncovered(it.line, fonts):
-            if (it.story, ch) not in seen:
-                seen.add((it.story, ch))
-                out.append(Problem("missing-glyph", it.story,
-                                   f"{it.story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
+        seen.add(ch)
+        out.append(Problem("missing-glyph", story, f"{story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
     return out
-
-
-def _uncovered(line: Line, fonts: FontSet) -> list[str]:
-    return [g.ch for g in line.glyphs if not g.ch.isspace() and fonts.resolve(ord(g.ch), g.face) is None]

@@ -32,12 +32,18 @@ def draw_line(canvas, line: Line, x: float, baseline: float, fonts: FontSet,
     """Draw ``line`` with its measure's left edge at ``x`` and its baseline at
     ``baseline`` (PDF points, origin bottom-left).  ``color`` is CMYK (0..1);
     the default is 100 % black."""
-    glyphs = [g for g in line.glyphs if g.ch not in _INVISIBLE]
+    glyphs = [g for g in line.glyphs if g.ch not in _INVISIBLE and _drawable(g, fonts)]
     if not glyphs:
         return
     c, m, y, k = color if color is not None else BODY_CMYK
     canvas.setFillColorCMYK(c, m, y, k)
     canvas.addLiteral(text_object(canvas, glyphs, x, baseline, fonts))
+
+
+def _drawable(g: Glyph, fonts: FontSet) -> bool:
+    """A character its face lacks (after fallback) is left out, never drawn as a
+    .notdef box; the composer reported it and the proof marks its place."""
+    return fonts.face(g.face).covers(ord(g.ch))
 
 
 def text_object(canvas, glyphs: Sequence[Glyph], x: float, baseline: float, fonts: FontSet) -> str:
