@@ -13,6 +13,8 @@ a display line counts as empty.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from layout.autolayout.ink import right_bearing
@@ -28,6 +30,9 @@ LEFT_INK_ENDS = frozenset("。，、．：；！？”’）》」』】")  # fu
 RIGHT_INK = frozenset("“‘（《「『【")  # ... on the right
 WIDE_FROM = 0x2E80  # CJK and full-width: a glyph one em wide; below it proportional (Latin, digits)
 STOP_BEARING = 0.5  # pt: ink this close to a line end stops the checker fill (a pixel at 2 px/pt: rounding, anti-aliasing)
+OUTSIDE_EMS = 0.8  # blank beside a story the checker sees as part of a gap: half a gutter, a rule's side
+BODY_LINES_BELOW = 2  # the checker looks 2 lines below a display line for an empty column
+BODY_INDENT_EMS = 2  # the body's first line is indented (typography.md §4)
 GLYPH_SIDE = 0.05  # em of blank at each side of a Han glyph's ink (side bearings)
 
 
@@ -68,17 +73,24 @@ def _ink(ch: str) -> tuple[float, float]:
     return GLYPH_SIDE, 1 - GLYPH_SIDE
 
 
-def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, x0: float, x1: float, top: float, bottom: float,
-              rule_gap: float) -> bool:
+def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequence[tuple[float, float]],
+              top: float, bottom: float, rule_gap: float) -> bool:
     """Whether the ink of ``items`` (a headline group placed between ``top`` and
-    ``bottom``, pt, y up) leaves a hole between ``x0`` and ``x1``.  ``rule_gap``:
-    white above ``top`` before the rule that closes it; below ``bottom`` the body's
-    first line starts."""
+    ``bottom``, pt, y up, over text ``columns``) leaves a hole.  ``rule_gap``: white
+    above ``top`` before the rule that closes it.  Below ``bottom`` the body starts:
+    two lines in every text column (the gaps between them stay empty, the first
+    line indented).  Beside the story lies the gutter or the page margin
+    (``OUTSIDE_EMS`` of it counted as empty)."""
     em, lead = geo.em, geo.leading
-    r = _Raster(geo, x0, x1, top + rule_gap, bottom - lead)
+    x0, x1 = columns[0][0], columns[-1][1]
+    pad = OUTSIDE_EMS * em
+    r = _Raster(geo, x0 - pad, x1 + pad, top + rule_gap, bottom - 2 * lead)
     r.mark(x0, top + rule_gap, x1, top + rule_gap)  # the rule (or the page header's rule)
-    body_top = bottom - (lead - em) / 2
-    r.mark(x0, body_top - em, x1, body_top)  # the body's first line
+    for n in range(BODY_LINES_BELOW):
+        line_top = bottom - n * lead - (lead - em) / 2
+        for c, (cx0, cx1) in enumerate(columns):
+            indent = BODY_INDENT_EMS * em if c == 0 and n == 0 else 0.0
+            r.mark(cx0 + indent, line_top - em, cx1, line_top)
     lines = []
     for it in items:
         if isinstance(it, TextItem) and it.line.glyphs:

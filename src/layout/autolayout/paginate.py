@@ -5,7 +5,9 @@ impossible … that is when carrying stories to the next page matters").
 Per page, the run search (``search``) gives the cost of every prefix of the
 remaining stories at every height.  The choices:
 - everything left fits: it is the last page, at the height that costs least
-  (empty rows under the last stories are charged, ``Costs.bottom_white``);
+  (the empty rows under its last stories are charged lightly,
+  ``Costs.last_page_white``: less than white inside a story, so stories are not
+  stretched to fill a page the text cannot fill);
 - otherwise the page is filled by a prefix of the stories, or by a prefix and the
   first part of the next story cut at a paragraph break (a sentence end for a
   paragraph longer than a page); the rest opens the next page.  The cheapest
@@ -88,7 +90,7 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
     ranked = lead and not is_continuation(rest[0]) and bool(rest[0].headline)
     search = RunSearch(leaves, C, R, costs, _lead_widths(C) if ranked else None)
     n = len(rest)
-    whole = _best_partial(search, n - 1, costs, C, R)
+    whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
     if whole is not None:
         cost, option, h = whole
         return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
@@ -112,9 +114,12 @@ def _lead_widths(columns: int) -> list[int]:
     return list(range(int(lo), columns + 1))
 
 
-def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int) -> tuple[float, int, int] | None:
-    """Stories 0..j at their cheapest height, empty rows under them charged."""
-    table = search.table(0, j)[AT_TOP, :, C, :] + costs.bottom_white * C * (R - np.arange(R + 1))
+def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
+                  white: float | None = None) -> tuple[float, int, int] | None:
+    """Stories 0..j at their cheapest height, empty cells under them charged
+    ``white`` each (default ``Costs.bottom_white``)."""
+    per_cell = costs.bottom_white if white is None else white
+    table = search.table(0, j)[AT_TOP, :, C, :] + per_cell * C * (R - np.arange(R + 1))
     option, h = np.unravel_index(int(np.argmin(table)), table.shape)
     c = float(table[option, h])
     return None if c == float("inf") else (c, int(option), int(h))

@@ -40,8 +40,11 @@ MAX_DEPTH_PT = 720.0  # ~10 inches: deeper columns tire the eye (rule 6)
 MIN_TEXT_EMS = 10  # 变栏 never makes text columns narrower than 10 characters
 MAX_TEXT_EMS = 24  # nor wider than 24 (a long line is hard to follow)
 MAX_GUTTER_EMS = 2.2  # nor with gaps wider than this: a 3-em empty strip reads as a hole (pdfcheck)
-ASPECTS = (3 / 2, 4 / 3)  # placeholder pictures: the common camera formats
+ASPECTS = (3 / 2, 4 / 3, 3 / 4, 2 / 3)  # placeholder pictures: the camera formats, across and upright
 ASPECT_TOLERANCE = 0.20  # a picture may be cropped to ±20 % of its format
+ASPECT_TOLERANCE_LOG = math.log(1 + ASPECT_TOLERANCE)
+CROP_LIMIT = math.log(2.5)  # never a frame more than 2.5 x off its format
+FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.crop)
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
 
@@ -57,16 +60,18 @@ class Costs:
     air: float = 0.25  # per row of headline air, per grid column
     slack: float = 1.0  # per empty row under the body, per grid column
     short_line: float = 0.5  # per line a text column ends early
-    shallow: float = 3.0  # per row a text column is shallower than MIN_DEPTH
+    shallow: float = 5.0  # per row a text column is shallower than MIN_DEPTH
     deep: float = 0.5  # per row a text column is deeper than MAX_DEPTH_PT
     headline_two_lines: float = 0.5
     headline_wrap: float = 3.0  # per headline line beyond two
     bianlan: float = 0.5  # text columns differ from grid columns
     crop: float = 4.0  # per unit of |ln(aspect / format)|
     tombstone: float = 1.5  # two headlines side by side at the same height
+    column_hole: float = 5000.0  # a text column ending 3 lines early or more: the last resort
     head_hole: float = 5000.0  # blank beside a headline group that reads as a hole: only when nothing else fits
     unplaced_line: float = 1.0  # a body line carried to the next page
-    bottom_white: float = 2.0  # per empty cell under the last story of a page
+    bottom_white: float = 2.0  # per empty cell under the last story of a page that continues
+    last_page_white: float = 0.1  # ... of the last page: the text cannot fill it, air and slack would not help
     continuation: float = 6.0  # a story carried on to the next page
 
 
@@ -141,8 +146,9 @@ class _Fill:
 def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
     """The balanced fill ``flow.fill`` does: the fewest rows such that the text
     columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
-    column after column.  None when a picture column keeps fewer than
-    ``MIN_LINES_UNDER_PHOTO`` rows of text."""
+    column after column, the room to spare taken off the last columns one line
+    each.  None when a picture column keeps fewer than ``MIN_LINES_UNDER_PHOTO``
+    rows of text."""
     k = len(blocked)
     top = max(blocked)
     if top:
@@ -155,13 +161,17 @@ def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
             return None
     else:
         rows = max(1, math.ceil(lines / k))
-    left, white, short = lines, 0, 0
-    for b in blocked:
-        room = max(0, rows - b)
-        take = min(left, room)
-        left -= take
+    rooms = [max(0, rows - b) for b in blocked]
+    spare = sum(rooms) - lines
+    while spare > 0:  # place.flow: the last columns give up their bottom slot, one each
+        for j in range(k - 1, -1, -1):
+            if spare and rooms[j]:
+                rooms[j] -= 1
+                spare -= 1
+    white = short = 0
+    for b, room in zip(blocked, rooms, strict=True):
         # no text under a picture: its blank separating line is white too
-        empty = room - take + (1 if b and not take else 0)
+        empty = rows - b - room + (1 if b and not room else 0) if rows > b else 0
         white = max(white, empty)
         short += empty
     return _Fill(rows, white, short)
@@ -247,10 +257,10 @@ class Gauge:
             roomy = replace(probe, rows=Span(1, rows + AIR_PROBE_ROWS), balance=True)
             balanced, _result, _problems = place_story(roomy, self.template, geo, self.fonts)
             air = max(0, round(2 * (_headline_base(plain) - _headline_base(balanced)) / geo.leading))
-        x0, x1 = geo.col_x(1), geo.col_x1(w)
+        cols = sp.columns
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
-        below_rule = head_hole(plain, geo, self.fonts, x0, x1, top, bottom, geo.leading / 2)
-        at_top = below_rule and head_hole(plain, geo, self.fonts, x0, x1, top, bottom, 0.0)
+        below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2)
+        at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0)
         lines = sum(1 for it in plain if isinstance(it, TextItem) and it.kind == "headline")
         return HeadMeasure(rows, air, lines, below_rule, at_top)
 
@@ -297,10 +307,11 @@ class StoryShapes:
             head, air_max = hm.rows, hm.air
             lines = self.gauge.body_lines(self.story, w, k)
             base = self._head_cost(hm.headline_lines) + (self.costs.bianlan if k != w else 0.0)
-            for plan, blocked in self._photo_plans(w, k, lines):
-                shape = self._shape(w, k, head, lines, blocked, plan, base, air_max)
-                if shape is not None:
-                    out.append(replace(shape, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top))
+            shapes = [self._shape(w, k, head, lines, blocked, plan, base, air_max)
+                      for plan, blocked in self._photo_plans(w, k, lines)]
+            shapes += self._flush(w, k, head, lines, base, air_max)
+            out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top)
+                       for sh in shapes if sh is not None)
         return out
 
     def _shape(self, w: int, k: int, head: int, lines: int, blocked: list[int], plan: PhotoPlan | None,
@@ -312,14 +323,56 @@ class StoryShapes:
             # pictures only: the last band needs no blank line under it
             return Shape(w, k, head, sum(plan.bands) - 1, air_max, air_max, base + c.crop * plan.crop, plan)
         fill = balanced_fill(blocked, lines)
-        if fill is None or fill.white > MAX_COLUMN_WHITE:
+        if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
         if plan is not None:
             cost += c.crop * plan.crop
+        if fill.white > MAX_COLUMN_WHITE:
+            # a column ends 3 lines early or more: a hole, kept only as the last resort
+            return Shape(w, k, head, fill.rows, air_max, air_max, cost + c.column_hole, plan)
         extra = air_max + MAX_COLUMN_WHITE - fill.white
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
 
+    def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int) -> list[Shape]:
+        """Pictures in one band at the right, as deep as the text beside them (a
+        short story with a photo): the picture height follows the text."""
+        photos = self.story.photos
+        m = len(photos)
+        if not photos or not lines:
+            return []
+        cols = self.geo.text_columns(Span(1, w), k)
+        out = []
+        for q in range(1, (k - 1) // m + 1):
+            fill = balanced_fill([0] * (k - q * m), lines)
+            if fill is None or fill.white > MAX_COLUMN_WHITE:
+                continue
+            width = cols[q - 1][1] - cols[0][0]
+            caps = [self.gauge.caption_lines(p.caption, width) if p.caption else 0 for p in photos]
+            crop = self._crop(width, [fill.rows - cap for cap in caps])
+            if crop is None:
+                continue
+            plan = PhotoPlan(q, m, (fill.rows,), crop)
+            cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [0]) + self.costs.crop * crop
+            out.append(Shape(w, k, head, fill.rows, air_max, air_max, cost, plan))
+        return out
+
+    def _crop(self, width: float, rows: list[int]) -> float | None:
+        """Mean |ln(aspect / format)| of pictures ``width`` pt wide and ``rows``
+        rows deep (formats 3:2, 4:3, upright or across).  Beyond the tolerance and
+        up to ``CROP_LIMIT`` a picture costs ``FORCED_CROP`` more (a last resort for
+        a page nothing else fills); None beyond that."""
+        lead, em = self.geo.leading, self.geo.em
+        total = 0.0
+        for r in rows:
+            height = r * lead - (lead - em)  # r rows less the half-gaps above and below (place.story)
+            if height <= 0:
+                return None
+            dev = min(abs(math.log(width / height / f)) for f in ASPECTS)
+            if dev > CROP_LIMIT:
+                return None
+            total += dev + (FORCED_CROP if dev > ASPECT_TOLERANCE_LOG else 0.0)
+        return total / len(rows)
     def _depth_cost(self, rows: int, blocked: list[int]) -> float:
         c = self.costs
         deepest = rows - min(blocked)  # a column without pictures
@@ -356,16 +409,13 @@ class StoryShapes:
         caps = [self.gauge.caption_lines(p.caption, width) if p.caption else 0 for p in photos]
         bands = [max(caps[i:i + b]) for i in range(0, len(photos), b)]
         lead, em = self.geo.leading, self.geo.em
-        lo = min(ASPECTS) * (1 - ASPECT_TOLERANCE)
+        lo = min(ASPECTS) / (1 + ASPECT_TOLERANCE)
         hi = max(ASPECTS) * (1 + ASPECT_TOLERANCE)
         # picture height for t rows: t * L less the half-gaps above and below (place.story)
         t_min = max(1, math.ceil((width / hi + (lead - em)) / lead - 1e-9))
         t_max = math.floor((width / lo + (lead - em)) / lead + 1e-9)
         for t in range(t_min, t_max + 1):
             # a picture with a shorter caption than its band's longest is taller
-            heights = [t + bands[i // b] - caps[i] for i in range(len(photos))]
-            aspects = [width / (r * lead - (lead - em)) for r in heights]
-            if any(not lo - 1e-9 <= a <= hi + 1e-9 for a in aspects):
-                continue
-            crop = sum(min(abs(math.log(a / f)) for f in ASPECTS) for a in aspects) / len(aspects)
-            yield PhotoPlan(q, b, tuple(t + cap + 1 for cap in bands), crop)
+            crop = self._crop(width, [t + bands[i // b] - caps[i] for i in range(len(photos))])
+            if crop is not None:
+                yield PhotoPlan(q, b, tuple(t + cap + 1 for cap in bands), crop)

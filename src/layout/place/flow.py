@@ -33,8 +33,22 @@ def fill(slots: list[list[Slot]], n_lines: int, balance: bool) -> list[Slot]:
     if balance:
         limit = _balanced_limit(slots, n_lines)
         if limit is not None:
-            return _take([[s for s in col if s.row <= limit] for col in slots], n_lines)
+            return _take(_spread([[s for s in col if s.row <= limit] for col in slots], n_lines), n_lines)
     return _take(slots, n_lines)
+
+
+def _spread(slots: list[list[Slot]], n: int) -> list[list[Slot]]:
+    """Balanced columns hold ``n`` lines with room to spare: the last columns each
+    give up their bottom slot, so each ends at most one line short instead of the
+    last column ending many lines early (page-layout.md rule 2: no hole)."""
+    cols = [list(col) for col in slots]
+    spare = sum(len(c) for c in cols) - n
+    while spare > 0:
+        for col in reversed(cols):
+            if spare and col:
+                col.pop()
+                spare -= 1
+    return cols
 
 
 def _take(slots: list[list[Slot]], n: int) -> list[Slot]:
