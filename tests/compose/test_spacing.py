@@ -89,3 +89,14 @@ def test_overlong_word_is_split_as_a_reported_last_resort():
     assert "".join(texts(cp)) == word
     assert any(p.kind == "forced-split" for p in cp.problems)
     assert all(ln.right <= 5 * SIZE + 0.01 for ln in cp.lines)
+
+
+def test_a_url_fragment_alone_on_a_line_is_spread_but_a_word_is_not():
+    cp = compose("详见https://www.stats.gov.cn/t20200810_1781611.html。", 7)
+    alone = [ln for ln in cp.lines if ln.text == "t20200810_"]
+    assert alone and abs(alone[0].right - 7 * SIZE) < 0.01
+    assert not any(p.kind == "underfull" for p in cp.problems)
+    word = compose("一二三四五六七Supercalifragilistic八九十", 10)
+    short = [ln for ln in word.lines if ln.text == "Supercalifragilistic"]
+    assert short and short[0].right < 10 * SIZE - 1  # never letterspaced (§3)
+    assert any(p.kind == "underfull" for p in word.problems)

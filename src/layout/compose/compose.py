@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from layout.compose.classes import SPACE
-from layout.compose.linebreak import Frame, Span, break_lines
+from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
 from layout.compose.model import (
     ALIGNS,
     PUNCT_MODES,
@@ -60,6 +60,9 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
     frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
     problems = list(p.problems)
     spans = break_lines(p, body, hi, frame, style.avoid_orphan) if body < hi else []
+    if style.avoid_orphan and len(spans) >= 2 and is_orphan(p, spans[-1]):
+        problems.append(Problem("orphan", "the last line holds one character and no fix fits (§4 孤字)",
+                                spans[-1].start))
     lines = []
     for k, sp in enumerate(spans):
         lines.append(_make_line(p, sp, k, len(spans), measure, indent, prefix, lo, frame, style, problems))

@@ -29,6 +29,7 @@ from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, Prepared
 EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
 SQUEEZE_SCAN_EM = 3.0  # stop looking ahead once even the tightest line is this far over
 MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above at most this per gap
+REFLOW_LINES = 3  # lines before the last two that the 孤字 fix may re-break, at most
 
 
 class Span(NamedTuple):
@@ -65,7 +66,7 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
             nxt += 1
         spans.append(Span(s, e, nxt, forced))
         s = nxt
-    if avoid_orphan and len(spans) >= 2 and _is_orphan(p, spans[-1]):
+    if avoid_orphan and len(spans) >= 2 and is_orphan(p, spans[-1]):
         _fix_orphan(p, spans, hi, frame)
     return spans
 
@@ -138,7 +139,7 @@ def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
     return hi, "overfull"
 
 
-def _is_orphan(p: Prepared, span: Span) -> bool:
+def is_orphan(p: Prepared, span: Span) -> bool:
     """A line with exactly one content character, a Han one (§4 孤字)."""
     if p.C[span.end] - p.C[span.start] != 1:
         return False
@@ -150,7 +151,12 @@ def _fix_orphan(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
     """Avoid a last line of one Han character (§4): pull characters down from the
     line above (spreading it), or squeeze the last line up into it (tightening it
     by the §2 order) -- whichever moves the line above less; the squeeze wins a tie
-    (clreq: squeeze in first)."""
+    (clreq: squeeze in first).  Failing both, re-break a few lines further up."""
+    if not _fix_last_two(p, spans, hi, frame):
+        _reflow_tail(p, spans, hi, frame)
+
+
+def _fix_last_two(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> bool:
     prev = spans[-2]
     first = len(spans) == 2
     avail = frame.first if first else frame.rest
@@ -161,16 +167,48 @@ def _fix_orphan(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
         squeeze = max(p.width(prev.start, hi, scut) - avail, 0.0)
     if squeeze is not None and (pull is None or squeeze <= pull[1] + EPS):
         spans[-2:] = [Span(prev.start, hi, hi, prev.forced)]
-    elif pull is not None:
+        return True
+    if pull is not None:
         k, _spread, nxt = pull
         spans[-2] = Span(prev.start, k, nxt, prev.forced)
         spans[-1] = Span(nxt, hi, hi, spans[-1].forced)
+        return True
+    return False
+
+
+def _reflow_tail(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
+    """Last resort against 孤字: end one of the few lines before the last two
+    one break earlier and set the rest again; keep the first result that has as
+    many lines as before, no rule broken and no 孤字."""
+    count = len(spans)
+    for j in range(count - 3, max(-1, count - 3 - REFLOW_LINES), -1):
+        line = spans[j]
+        avail = frame.first if j == 0 else frame.rest
+        scut = frame.first_cut if j == 0 else True
+        pull = _pull_down(p, line, hi, frame, avail, scut, need_fit=False)
+        if pull is None:
+            continue
+        k, _spread, s = pull
+        tail = [Span(line.start, k, s, line.forced)]
+        while s < hi and j + len(tail) <= count:
+            e, forced = _next_break(p, s, hi, frame.rest, True)
+            nxt = e
+            while nxt < hi and p.cls[nxt] == SPACE:
+                nxt += 1
+            tail.append(Span(s, e, nxt, forced))
+            s = nxt
+        if len(tail) >= 2 and is_orphan(p, tail[-1]):
+            _fix_last_two(p, tail, hi, frame)
+        if j + len(tail) == count and not any(t.forced for t in tail) and not is_orphan(p, tail[-1]):
+            spans[j:] = tail
+            return
 
 
 def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
-               scut: bool) -> tuple[int, float, int] | None:
-    """The latest allowed break in the line above that leaves the last line two
-    content characters and one line: (break, spread it costs, next start)."""
+               scut: bool, need_fit: bool = True) -> tuple[int, float, int] | None:
+    """The latest allowed break in line ``prev`` that leaves the last line two
+    content characters and one line (``need_fit``; otherwise any break within the
+    spread limit): (break, spread it costs, next start)."""
     brk, cls = p.brk, p.cls
     for k in range(prev.end - 1, prev.start, -1):
         if brk[k] != LEGAL:
@@ -178,11 +216,12 @@ def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
         nxt = k
         while nxt < hi and cls[nxt] == SPACE:
             nxt += 1
-        if p.min_width(nxt, hi, True) > frame.rest + EPS:
-            return None  # the new last line would not fit on one line
-        if p.C[hi] - p.C[nxt] < 2:
-            continue
-        junctions = p.J[k - 1] - p.J[prev.start]
+        if need_fit:
+            if p.min_width(nxt, hi, True) > frame.rest + EPS:
+                return None  # the new last line would not fit on one line
+            if p.C[hi] - p.C[nxt] < 2:
+                continue
+        junctions = p.spread_points(prev.start, k)
         slack = avail - p.width(prev.start, k, scut)
         if slack > EPS and (junctions == 0 or slack / junctions > MAX_ORPHAN_SPREAD_EM * p.sizes[prev.start]):
             return None

@@ -39,7 +39,7 @@ from layout.compose.classes import (
     prohibitions,
 )
 from layout.compose.model import ParagraphStyle, Problem, Run
-from layout.compose.segment import DASHES, find_clusters
+from layout.compose.segment import DASHES, URL, find_clusters
 from layout.fonts import FontSet
 
 # Break values of a boundary (between two characters), best first.
@@ -169,6 +169,7 @@ class Prepared:
     marks: list[int]  # positions of compressible marks, sorted
     brk: bytearray
     junc: bytearray
+    url_inside: bytearray  # 1: boundary inside a URL or e-mail address
     P: list[float]
     Q: list[float]
     C: list[int]
@@ -181,6 +182,14 @@ class Prepared:
         """Natural width of a line holding characters s..e-1 (e > s)."""
         w = self.P[e] - self.P[s] - self.gap[e - 1] - self.endcut[e - 1]
         return w - self.startcut[s] if scut else w
+
+    def spread_points(self, s: int, e: int) -> int:
+        """Places inside line s..e-1 where loosening may add space (§2 loosen order:
+        junctions; for a line that is all URL, between its characters)."""
+        count = self.J[e - 1] - self.J[s]
+        if count or e - s < 2:
+            return count
+        return e - s - 1 if self.url_inside.count(1, s + 1, e) == e - s - 1 else 0
 
     def min_width(self, s: int, e: int, scut: bool) -> float:
         """Width after every tightening step of §2 (never an over-estimate of the room
@@ -242,7 +251,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
     no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
     st = _State(text, n, style, cls, flags, sizes, adv, room, off, gap, endcut, startcut,
-                endshrink, shrink, stretch, brk, junc, problems)
+                endshrink, shrink, stretch, brk, junc, problems, bytearray(n + 1))
     st.compress_marks(specials)
     st.spacing(specials)
     st.kinsoku(specials, no_start, no_end)
@@ -264,7 +273,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     return Prepared(
         text=text, n=n, faces=faces, sizes=sizes, adv=adv, room=room, gap=gap, off=off, cls=cls,
         endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
-        stretch=stretch, marks=marks, brk=brk, junc=junc,
+        stretch=stretch, marks=marks, brk=brk, junc=junc, url_inside=st.url_inside,
         P=list(accumulate(map(add, room, gap), initial=0.0)),
         Q=list(accumulate(shsum, initial=0.0)),
         C=list(accumulate(content, initial=0)),
@@ -296,6 +305,7 @@ class _State:
     brk: bytearray
     junc: bytearray
     problems: list[Problem]
+    url_inside: bytearray  # boundaries inside a URL/e-mail: the last place to spread a line
 
     def compress_marks(self, specials: list[int]) -> None:
         """Punctuation widths, spec §2: kaiming halves in-sentence marks; adjacent
@@ -428,10 +438,15 @@ class _State:
             for k in range(cl.start + 1, cl.end):
                 brk[k] = CLUSTER
                 junc[k] = 0
+            url = cl.kind == URL
+            if url:
+                self.url_inside[cl.start + 1:cl.end] = b"\x01" * (cl.end - cl.start - 1)
             for k in cl.soft:
-                ok = text[k] not in no_start and text[k - 1] not in no_end
+                # inside a URL a separator ends a line by nature (§1 "natural break
+                # points"); the gb rule against a line-final / is for Chinese text
+                ok = text[k] not in no_start and (url or text[k - 1] not in no_end)
                 brk[k] = LEGAL if ok else KINSOKU
-                junc[k] = 1
+                # (no junction: a gap opened at www.|stats. would read as a space)
             if cl.kind == DASHES:
                 # a dash/ellipsis pair is a dash, not the lone connector '—' of the
                 # basic list; strict forbids it at a line start (§1)

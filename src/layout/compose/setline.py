@@ -176,10 +176,22 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
         return 0.0
     count = p.J[e - 1] - p.J[s]  # junctions strictly inside the line
     if not count:
-        return extra
+        return _spread_url(p, s, e, extra, gaps)
     d = extra / count
     if count == e - s - 1:
         gaps[:-1] = map(d.__add__, gaps[:-1])
     else:
         gaps[:-1] = map(add, gaps[:-1], map(d.__mul__, p.junc[s + 1:e]))
+    return 0.0
+
+
+def _spread_url(p: Prepared, s: int, e: int, extra: float, gaps: list[float]) -> float:
+    """A line with no junction at all (all of it part of a URL or e-mail address):
+    spread evenly between the address's characters rather than leave the line
+    ragged.  Never inside a word or number (§3): those lines stay short."""
+    count = p.spread_points(s, e)
+    if not count:
+        return extra
+    d = extra / count
+    gaps[:-1] = map(d.__add__, gaps[:-1])
     return 0.0
