@@ -91,3 +91,54 @@ def test_cmyk_image_renders_the_right_way_round(encoding):
     assert black.sum() < 200, black
     assert blue[2] > blue[0] + 60, blue
     assert ramp_end.sum() > 600, ramp_end
+
+
+def _image_streams(pdf: bytes) -> list[tuple[dict, bytes]]:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        found = [({k: str(v) for k, v in x.stream_dict.items() if k != "/Length"}, x.read_raw_bytes())
+                 for x in doc.pages[0].Resources.XObject.values()]
+    return sorted(found, key=lambda s: s[1])
+
+
+@pytest.mark.parametrize("encoding", ["jpeg", "flate"])
+@pytest.mark.parametrize("grey", [False, True])
+def test_image_xobject_is_what_reportlab_writes(encoding, grey):
+    """draw_image writes the prepared stream directly (no decode, no pixel hash):
+    the image dictionary and stream are the ones ReportLab's drawImage writes."""
+    from reportlab import rl_config
+
+    src = photo(120, 80).convert("L") if grey else photo(120, 80)
+    p = images.prepare_image(src, placed_size=(120, 80), encoding=encoding)
+    old, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        pdfs = []
+        for draw in (lambda c: images.draw_image(c, p, 10, 10, 100, 60),
+                     lambda c: c.drawImage(p.reader(), 10, 10, 100, 60, mask=None)):
+            buf = io.BytesIO()
+            c = Canvas(buf, pagesize=(120, 80), invariant=1)
+            draw(c)
+            c.showPage()
+            c.save()
+            pdfs.append(buf.getvalue())
+    finally:
+        rl_config.useA85 = old
+    ours, reportlabs = (_image_streams(pdf) for pdf in pdfs)
+    assert ours == reportlabs
+    assert ours[0][0]["/ColorSpace"] == ("/DeviceGray" if grey else "/DeviceCMYK")
+
+
+def test_a_photo_drawn_twice_is_stored_once():
+    p = images.prepare_image(photo(120, 80), placed_size=(120, 80))
+    q = images.prepare_image(photo(80, 120), placed_size=(80, 120))
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(300, 300), invariant=1)
+    images.draw_image(c, p, 0, 0, 120, 80)
+    images.draw_image(c, p, 0, 100, 60, 40)
+    images.draw_image(c, q, 150, 0, 80, 120)
+    c.showPage()
+    c.save()
+    streams = _image_streams(buf.getvalue())
+    assert len(streams) == 2
+    assert {s[1] for s in streams} == {p.data, q.data}

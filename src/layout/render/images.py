@@ -340,5 +340,63 @@ def _has_colour_profile(im) -> bool:
 
 def draw_image(canvas, image: PreparedImage, x: float, y: float, width: float, height: float) -> None:
     """Draw a prepared image at (x, y) with the given size in the canvas's current
-    coordinates (trim coordinates on a print page)."""
-    canvas.drawImage(image.reader(), x, y, width, height, mask=None)
+    coordinates (trim coordinates on a print page).
+
+    Why not ``canvas.drawImage``: given an ImageReader, ReportLab decodes the whole
+    JPEG and hashes its pixels just to name the XObject (~50 ms per photo), although
+    the prepared stream, its size and mode are known.  The image XObject is written
+    here as ReportLab would write it (same dictionary, same Adobe-inverted /Decode
+    for CMYK JPEGs), named after the prepared bytes, once per document."""
+    if width <= 0 or height <= 0:
+        raise ValueError(f"image size must be positive, got {width} x {height} pt")
+    doc = canvas._doc
+    name = xobject_name(image)
+    reg = doc.getXObjectName(name)
+    if reg not in doc.idToObject:
+        obj = image_xobject(image, name)
+        canvas._setXObjects(obj)
+        doc.Reference(obj, reg)
+        doc.addForm(name, obj)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{reg} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
+
+
+_COLOR_SPACES = {"CMYK": "DeviceCMYK", "L": "DeviceGray", "RGB": "DeviceRGB"}
+
+
+def xobject_name(image: PreparedImage) -> str:
+    """A name for the image in the PDF, a hash of what is drawn: the same picture
+    drawn twice is stored once, two different ones never share a name."""
+    key = image.digest or hashlib.sha256(image.data).hexdigest()
+    what = f"{key}|{image.width}|{image.height}|{image.mode}|{image.encoding}"
+    return hashlib.sha256(what.encode()).hexdigest()[:32]
+
+
+def image_xobject(image: PreparedImage, name: str):  # -> reportlab PDFImageXObject
+    """ReportLab's image XObject for a prepared image, without decoding it: a JPEG
+    goes in as a DCTDecode stream (CMYK with /Decode [1 0 1 0 1 0 1 0]: Adobe and
+    Pillow store CMYK JPEG samples inverted), raw samples Flate-compressed."""
+    import zlib
+
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    if image.mode not in _COLOR_SPACES:
+        raise ValueError(f"cannot draw a {image.mode} image; prepare_image makes CMYK or L")
+    obj = PDFImageXObject(name)
+    obj.width, obj.height = image.width, image.height
+    obj.bitsPerComponent = 8
+    obj.colorSpace = _COLOR_SPACES[image.mode]
+    obj.mask = None
+    if image.encoding == "jpeg":
+        obj.streamContent = image.data
+        obj._filters = ("DCTDecode",)
+        obj._dotrans = 1 if image.mode == "CMYK" else 0
+    else:
+        obj.streamContent = zlib.compress(image.data)
+        obj._filters = ("FlateDecode",)
+    return obj
