@@ -21,7 +21,7 @@ from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
 from layout.autolayout.content import base_id, stories_from_archive
 from layout.autolayout.layout import AutoLayout, auto_layout
-from layout.autolayout.template import load_template, template_path
+from layout.autolayout.template import TEMPLATE_NAMES, load_template, template_path
 from layout.model.types import Header, PageLayout, Story
 
 
@@ -35,13 +35,32 @@ class Reprint:
     template_file: Path
 
 
-def reprint(path: str | os.PathLike[str], template: str = "tabloid", encoding: str | None = None) -> Reprint:
-    """Import ``path`` and lay its stories out on ``template`` (a name or a file)."""
+def reprint(path: str | os.PathLike[str], template: str = "auto", encoding: str | None = None) -> Reprint:
+    """Import ``path`` and lay its stories out on ``template``: a name, a layout
+    file, or ``auto`` (every built-in template tried, the best result kept:
+    ``template_score``)."""
     imported = import_archive(path, encoding=encoding)
-    tpl = load_template(template)
     stories = stories_from_archive(imported.page)
-    auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=archive_header(imported.yaml_text))
-    return Reprint(imported, auto, tpl, template_path(template))
+    header = archive_header(imported.yaml_text)
+    best: Reprint | None = None
+    for name in (TEMPLATE_NAMES if template == "auto" else (template,)):
+        tpl = load_template(name)
+        auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
+        result = Reprint(imported, auto, tpl, template_path(name))
+        if best is None or template_score(auto) < template_score(best.layout):
+            best = result
+    assert best is not None
+    return best
+
+
+def template_score(auto: AutoLayout) -> tuple[int, int, float]:
+    """How good a reprint is, lower is better: holes and overflow first, then the
+    number of pages, then the empty share of the pages (a page format the text
+    fills beats one it leaves half empty)."""
+    m = auto.metrics
+    defects = m.total("holes") + m.total("overflow_lines")
+    empty = sum(100.0 - p.fill_pct for p in m.pages)
+    return defects, len(m.pages), empty
 
 
 def archive_header(yaml_text: str) -> Header | None:

@@ -160,9 +160,10 @@ class _Raster:
         lo = left[-1] + 1 if len(left) else 0
         hi = xa
         if right:
-            rgt = np.nonzero(stop[xb:])[0]
-            hi = xb + rgt[0] if len(rgt) else stop.shape[0]
-        self.solid[b0:b1, lo:max(hi, xb if right else hi)] = True
+            start = min(xb + 1, stop.shape[0])  # past the line's own last pixel of ink
+            rgt = np.nonzero(stop[start:])[0]
+            hi = start + rgt[0] if len(rgt) else stop.shape[0]
+        self.solid[b0:b1, lo:hi] = True
 
 
 def _has_empty_rect(empty: np.ndarray, h: int, w: int) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from layout.autolayout.content import Continued, continuations, is_continuation
 from layout.autolayout.metrics import Metrics, PageMetrics, page_metrics
 from layout.autolayout.paginate import Measurer, plan_page
-from layout.autolayout.realise import realise
+from layout.autolayout.realise import head_holes, realise
 from layout.autolayout.shapes import Costs
 from layout.autolayout.template import headline_styles, page_layout
 from layout.fonts import FontSet
@@ -83,6 +83,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
     pages, layouts, placed, measured = [], [], [], []
     for base, plan in plans:
         page_stories = realise(plan.tree, list(plan.stories))
+        holes = frozenset(head_holes(plan.tree, list(plan.stories)))
         lay = replace(base, stories=page_stories)
         p = place_page(lay, fonts)
         # the paper's lead: the first story of page one (rule 4 is about it alone)
@@ -90,7 +91,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         pages.append(page_stories)
         layouts.append(lay)
         placed.append(p)
-        measured.append(page_metrics(lay, p, lead))
+        measured.append(page_metrics(lay, p, lead, holes))
     t3 = time.perf_counter()
     cont = continuations(pages)
     metrics = Metrics(tuple(measured), len(cont), t1 - t0, t2 - t1, t3 - t2)

@@ -79,15 +79,19 @@ class Metrics:
                 f"place {self.seconds_place:.2f})")
 
 
-def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None) -> PageMetrics:
+def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
+                 head_holes: frozenset[str] = frozenset()) -> PageMetrics:
     """Measure one placed page; ``lead``: the page's lead story (None on a page that
-    opens with a continuation)."""
+    opens with a continuation); ``head_holes``: stories whose headline group leaves
+    a hole beside it (``headgap``, known from the search)."""
     geo = placed.geometry
     stories = layout.stories
     covered = sum(s.columns.count * s.rows.count for s in stories)
     bottom = max((s.rows.last for s in stories), default=0)
     gaps = geo.columns * bottom - covered
     white, holes, problems = _column_bottoms(layout, placed)
+    holes += len(head_holes)
+    problems += [f"{sid}: blank beside the headline group reads as a hole" for sid in sorted(head_holes)]
     overflow = sum(r.lines_over for r in placed.stories)
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)

@@ -25,6 +25,26 @@ def realise(node: Node, stories: list[Story]) -> tuple[Story, ...]:
     return tuple(s for _, s in out)
 
 
+def head_holes(node: Node, stories: list[Story]) -> set[str]:
+    """Ids of the stories whose headline group leaves a hole where they stand (the
+    search takes one only when nothing else fits): on the page's first row, or
+    under a rule."""
+    out: set[str] = set()
+    placed = {s.id: s for s in realise(node, stories)}
+    for leaf in _leaves(node):
+        story = placed[stories[leaf.story].id]
+        if leaf.shape.hole_at_top if story.rows.first == 1 else leaf.shape.hole_below_rule:
+            out.add(story.id)
+    return out
+
+
+def _leaves(node: Node) -> list[Leaf]:
+    if isinstance(node, Leaf):
+        return [node]
+    assert isinstance(node, Cut)
+    return _leaves(node.first) + _leaves(node.second)
+
+
 def _walk(node: Node, col: int, row: int, below: bool, right: bool, stories: list[Story],
           out: list[tuple[int, Story]]) -> None:
     if isinstance(node, Leaf):

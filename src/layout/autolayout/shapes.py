@@ -45,6 +45,7 @@ ASPECT_TOLERANCE = 0.20  # a picture may be cropped to ±20 % of its format
 ASPECT_TOLERANCE_LOG = math.log(1 + ASPECT_TOLERANCE)
 CROP_LIMIT = math.log(2.5)  # never a frame more than 2.5 x off its format
 FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.crop)
+MIN_BODY_ROWS = 2  # text one line deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
 
@@ -67,6 +68,7 @@ class Costs:
     bianlan: float = 0.5  # text columns differ from grid columns
     crop: float = 4.0  # per unit of |ln(aspect / format)|
     tombstone: float = 1.5  # two headlines side by side at the same height
+    photo_over_text: float = 200.0  # pictures across the whole story above its text: a last resort (rule 7)
     column_hole: float = 5000.0  # a text column ending 3 lines early or more: the last resort
     head_hole: float = 5000.0  # blank beside a headline group that reads as a hole: only when nothing else fits
     unplaced_line: float = 1.0  # a body line carried to the next page
@@ -143,12 +145,13 @@ class _Fill:
     short: int  # empty lines at column bottoms, all columns
 
 
-def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
+def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill | None:
     """The balanced fill ``flow.fill`` does: the fewest rows such that the text
     columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
     column after column, the room to spare taken off the last columns one line
     each.  None when a picture column keeps fewer than ``MIN_LINES_UNDER_PHOTO``
-    rows of text."""
+    lines of text.  ``credit``: the last line is a credit, set flush right: a
+    column holding nothing else reads as empty."""
     k = len(blocked)
     top = max(blocked)
     if top:
@@ -157,8 +160,6 @@ def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
         if k * top - sum(blocked) >= lines:
             return None
         rows = math.ceil((lines + sum(blocked)) / k)
-        if rows - top < MIN_LINES_UNDER_PHOTO:
-            return None
     else:
         rows = max(1, math.ceil(lines / k))
     rooms = [max(0, rows - b) for b in blocked]
@@ -168,10 +169,14 @@ def balanced_fill(blocked: list[int], lines: int) -> _Fill | None:
             if spare and rooms[j]:
                 rooms[j] -= 1
                 spare -= 1
+    last = max((j for j in range(k) if rooms[j]), default=-1)
     white = short = 0
-    for b, room in zip(blocked, rooms, strict=True):
-        # no text under a picture: its blank separating line is white too
-        empty = rows - b - room + (1 if b and not room else 0) if rows > b else 0
+    for j, (b, room) in enumerate(zip(blocked, rooms, strict=True)):
+        text = room - (1 if credit and j == last else 0)
+        if b and text < MIN_LINES_UNDER_PHOTO:
+            return None
+        # an empty column under a picture: its blank separating line is white too
+        empty = rows - b - text + (1 if b and not text else 0)
         white = max(white, empty)
         short += empty
     return _Fill(rows, white, short)
@@ -322,14 +327,17 @@ class StoryShapes:
                 return Shape(w, k, head, 0, air_max, air_max, base) if head else None
             # pictures only: the last band needs no blank line under it
             return Shape(w, k, head, sum(plan.bands) - 1, air_max, air_max, base + c.crop * plan.crop, plan)
-        fill = balanced_fill(blocked, lines)
+        fill = balanced_fill(blocked, lines, bool(self.story.credit))
         if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
         if plan is not None:
             cost += c.crop * plan.crop
-        if fill.white > MAX_COLUMN_WHITE:
-            # a column ends 3 lines early or more: a hole, kept only as the last resort
+            if min(blocked):  # pictures across all the text: between the headline and its text (rule 7)
+                cost += c.photo_over_text
+        if fill.white > MAX_COLUMN_WHITE or (fill.rows < MIN_BODY_ROWS and k > 1):
+            # a column ends 3 lines early or more, or the text is one line deep under
+            # a headline group's blank: a hole, kept only as the last resort
             return Shape(w, k, head, fill.rows, air_max, air_max, cost + c.column_hole, plan)
         extra = air_max + MAX_COLUMN_WHITE - fill.white
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
@@ -344,7 +352,7 @@ class StoryShapes:
         cols = self.geo.text_columns(Span(1, w), k)
         out = []
         for q in range(1, (k - 1) // m + 1):
-            fill = balanced_fill([0] * (k - q * m), lines)
+            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit))
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             width = cols[q - 1][1] - cols[0][0]
@@ -393,10 +401,9 @@ class StoryShapes:
             return
         m = len(photos)
         cols = self.geo.text_columns(Span(1, w), k)
-        room = k - 1 if lines else k
-        for q in range(1, room + 1):
+        for q in range(1, k + 1):
             width = cols[q - 1][1] - cols[0][0]
-            for b in range(1, min(m, room // q) + 1):
+            for b in range(1, min(m, k // q) + 1):
                 if not lines and (q * b != k or m % b):
                     continue  # pictures alone must fill the story's width
                 for plan in self._plans(q, b, width):

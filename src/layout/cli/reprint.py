@@ -25,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "and write the PDF. Text that does not fit one page continues on the next.")
     p.add_argument("archive", metavar="ARCHIVE.txt", help="the archived page")
     p.add_argument("-o", "--output", metavar="OUT.pdf", help="the PDF to write (default: the archive's name .pdf)")
-    p.add_argument("--template", default="tabloid", metavar="tabloid|broadsheet|PATH",
-                   help="page template: tabloid (4开, default), broadsheet (对开) or a layout file")
+    p.add_argument("--template", default="auto", metavar="auto|tabloid|broadsheet|PATH",
+                   help="page template: tabloid (4开), broadsheet (对开), a layout file, or auto (default: the "
+                        "built-in template the archive fills best, fewest pages and no holes first)")
     p.add_argument("--encoding", help="the archive's encoding (default: detected)")
     p.add_argument("--report", action="store_true",
                    help="print what was recognised and how the pages came out (metrics per page)")
@@ -65,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(result.imported.report)
         sys.stdout.write(_layout_report(auto))
     if not args.quiet:
-        print(f"{out}: {len(auto.pages)} page(s), {sum(len(p) for p in auto.pages)} stories; "
+        print(f"{out}: {result.template_file.stem}, {len(auto.pages)} page(s), "
+              f"{sum(len(p) for p in auto.pages)} stories; "
               f"{auto.metrics.summary()}", file=sys.stderr)
     if args.strict and (problems or any(not p.clean for p in auto.metrics.pages)):
         return EXIT_PROBLEMS
