@@ -32,12 +32,15 @@ def photo(w: int = 600, h: int = 400) -> Image.Image:
     return Image.fromarray(a, "RGB")
 
 
-def print_page(pages: int = 1, *, with_image: bool = True, text: str = "开发区新闻 第一版") -> bytes:
+def print_page(pages: int = 1, *, with_image: bool = True, text: str = "开发区新闻 第一版",
+               pdfx=None) -> bytes:
     """A print page: boxes, marks, a rich-black band into the bleed, a tint, an
-    overprinting K headline in an embedded CJK font, and a CMYK photo."""
+    overprinting K headline in an embedded CJK font, and a CMYK photo.  ``pdfx``
+    (a render.pdfxwrite.PdfxDocument) writes it as PDF/X-4 in the same pass."""
     buf = io.BytesIO()
     name = font()
-    c = Canvas(buf, invariant=1, pageCompression=1, initialFontName=name, initialFontSize=10)
+    c = Canvas(buf, invariant=1, pageCompression=1, initialFontName=name, initialFontSize=10,
+               **({"pdfVersion": (1, 6)} if pdfx is not None else {}))
     boxes = marks.page_boxes(marks.mm(180), marks.mm(250))
     img = images.prepare_image(photo(), placed_size=(marks.mm(80), marks.mm(53))) if with_image else None
     for n in range(pages):
@@ -55,5 +58,10 @@ def print_page(pages: int = 1, *, with_image: bool = True, text: str = "开发�
         if img is not None:
             images.draw_image(c, img, marks.mm(10), marks.mm(20), marks.mm(80), marks.mm(53))
         marks.end_page(c)
+    finish = None
+    if pdfx is not None:
+        from layout.render.pdfxwrite import add_pdfx
+
+        finish = add_pdfx(c, pdfx)
     c.save()
-    return buf.getvalue()
+    return finish(buf.getvalue()) if finish else buf.getvalue()

@@ -37,13 +37,17 @@ def render_output(pages: Sequence[PlacedPage], fonts: FontSet, options: OutputOp
 
         return render_pages(pages, fonts, RenderOptions(marks=options.marks, slug=SLUG, title=title),
                             overlay=ProofOverlay(fonts, source))
+    when = None
+    if options.date is not None:
+        when = datetime.datetime(options.date.year, options.date.month, options.date.day, tzinfo=datetime.UTC)
+    if options.pdfx == "X-4":  # written in the same pass (render.pdfxwrite: no pikepdf round trip)
+        from layout.render.pdfxwrite import PdfxDocument
+
+        return render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title,
+                                                        pdfx=PdfxDocument(title, when)))
     rendered = render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title))
     if options.pdfx:
         from layout.render.pdfx import make_pdfx
 
-        when = None
-        if options.date is not None:
-            when = datetime.datetime(options.date.year, options.date.month, options.date.day,
-                                     tzinfo=datetime.UTC)
         rendered.pdf = make_pdfx(rendered.pdf, standard=options.pdfx, title=title, date=when)
     return rendered

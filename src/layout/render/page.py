@@ -31,6 +31,7 @@ class RenderOptions:
     bleed: float | None = None
     slug: float = 0.0
     title: str = ""
+    pdfx: object | None = None  # a render.pdfxwrite.PdfxDocument: write PDF/X-4 in the same pass
 
 
 @dataclass
@@ -86,8 +87,13 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
         if overlay is not None:
             overlay(c, placed, boxes)
         end_page(c)
+    finish = None
+    if opts.pdfx is not None:
+        from layout.render.pdfxwrite import add_pdfx
+
+        finish = add_pdfx(c, opts.pdfx)
     c.save()
-    out.pdf = buf.getvalue()
+    out.pdf = finish(buf.getvalue()) if finish else buf.getvalue()
     return out
 
 

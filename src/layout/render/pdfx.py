@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from layout.errors import LayoutError
 from layout.render.images import default_output_profile
@@ -76,15 +74,9 @@ def make_pdfx(pdf_bytes: bytes, *, standard: str = "X-4", title: str,
 
     if standard not in STANDARDS:
         raise ValueError(f"standard must be one of {STANDARDS}, got {standard!r}")
-    if not title.strip():
-        raise ValueError("PDF/X needs a document title")
-    profile_path = Path(output_profile_path) if output_profile_path else default_output_profile()
-    profile = _read_profile(profile_path)
-    intent = OutputIntent(profile_path, output_condition_identifier or (
-        DEFAULT_CONDITION_ID if output_profile_path is None else _icc_description(profile)),
-        output_condition or (DEFAULT_CONDITION if output_profile_path is None else _icc_description(profile)),
-        registry_name, _icc_description(profile))
-    when = _resolve_date(date)
+    intent, profile = output_intent(title, output_profile_path, output_condition_identifier,
+                                    output_condition, registry_name)
+    when = resolve_date(date)
     try:
         pdf = pikepdf.open(io.BytesIO(pdf_bytes))
     except pikepdf.PasswordError:
@@ -99,9 +91,10 @@ def make_pdfx(pdf_bytes: bytes, *, standard: str = "X-4", title: str,
             _check_no_transparency(pdf)
         _set_output_intent(pdf, intent, profile)
         digest = hashlib.sha256(pdf_bytes + repr((standard, title, intent, trapped, when)).encode()).digest()
-        _set_info(pdf, standard, title, trapped, when, author, subject, creator)
+        _set_info(pdf, info_entries(standard, title, trapped, when, author, subject, creator, PRODUCER))
         if standard == "X-4":  # PDF 1.3 (X-1a:2001) has no metadata streams; Info carries it all
-            _set_xmp(pdf, title, trapped, when, author, subject, creator, digest)
+            _set_xmp(pdf, xmp_packet(title, trapped, when, author, subject, creator, PRODUCER,
+                                     format_uuid(digest[:16]), format_uuid(digest[16:32])))
         elif "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
         out = io.BytesIO()
@@ -112,7 +105,27 @@ def make_pdfx(pdf_bytes: bytes, *, standard: str = "X-4", title: str,
     return out.getvalue()
 
 
-def _resolve_date(date: datetime | str | None) -> datetime:
+def output_intent(title: str, output_profile_path: str | Path | None = None,
+                  output_condition_identifier: str | None = None, output_condition: str | None = None,
+                  registry_name: str = REGISTRY) -> tuple[OutputIntent, bytes]:
+    """The output intent and its ICC profile's bytes (the bundled newsprint profile
+    unless a CMYK output profile is given; a custom profile names the condition
+    after its own description).  ValueError for an empty title (PDF/X needs one)."""
+    if not title.strip():
+        raise ValueError("PDF/X needs a document title")
+    profile_path = Path(output_profile_path) if output_profile_path else default_output_profile()
+    profile = _read_profile(profile_path)
+    custom = output_profile_path is not None
+    intent = OutputIntent(profile_path,
+                          output_condition_identifier or (_icc_description(profile) if custom else DEFAULT_CONDITION_ID),
+                          output_condition or (_icc_description(profile) if custom else DEFAULT_CONDITION),
+                          registry_name, _icc_description(profile))
+    return intent, profile
+
+
+def resolve_date(date: datetime | str | None) -> datetime:
+    """The document date: the caller's (ISO 8601 string or datetime, UTC when it has
+    no zone), 'now', or ``DEFAULT_DATE``; whole seconds."""
     if date is None:
         return DEFAULT_DATE
     if date == "now":
@@ -263,24 +276,33 @@ def _xmp_date(when: datetime) -> str:
     return when.isoformat().replace("+00:00", "Z")
 
 
-def _set_info(pdf, standard, title, trapped, when, author, subject, creator) -> None:
+def info_entries(standard: str, title: str, trapped: bool, when: datetime, author: str | None,
+                 subject: str | None, creator: str, producer: str) -> dict[str, str]:
+    """The Info dictionary of a PDF/X file, key -> text (``Trapped`` is a name,
+    'True' or 'False'; the rest are strings)."""
+    info = {
+        "Title": title,
+        "Creator": creator,
+        "Producer": producer,
+        "CreationDate": _pdf_date(when),
+        "ModDate": _pdf_date(when),
+        "Trapped": "True" if trapped else "False",
+        "GTS_PDFXVersion": PDFX_VERSION[standard],
+    }
+    if standard in PDFX_CONFORMANCE:
+        info["GTS_PDFXConformance"] = PDFX_CONFORMANCE[standard]
+    if author:
+        info["Author"] = author
+    if subject:
+        info["Subject"] = subject
+    return info
+
+
+def _set_info(pdf, entries: dict[str, str]) -> None:
     import pikepdf
 
-    info = pikepdf.Dictionary({
-        "/Title": pikepdf.String(title),
-        "/Creator": pikepdf.String(creator),
-        "/Producer": pikepdf.String(PRODUCER),
-        "/CreationDate": pikepdf.String(_pdf_date(when)),
-        "/ModDate": pikepdf.String(_pdf_date(when)),
-        "/Trapped": pikepdf.Name("/True") if trapped else pikepdf.Name("/False"),
-        "/GTS_PDFXVersion": pikepdf.String(PDFX_VERSION[standard]),
-    })
-    if standard in PDFX_CONFORMANCE:
-        info["/GTS_PDFXConformance"] = pikepdf.String(PDFX_CONFORMANCE[standard])
-    if author:
-        info["/Author"] = pikepdf.String(author)
-    if subject:
-        info["/Subject"] = pikepdf.String(subject)
+    info = pikepdf.Dictionary({f"/{k}": pikepdf.Name(f"/{v}") if k == "Trapped" else pikepdf.String(v)
+                               for k, v in entries.items()})
     pdf.trailer["/Info"] = pdf.make_indirect(info)
 
 
@@ -312,20 +334,41 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <?xpacket end="w"?>"""
 
 
-def _set_xmp(pdf, title, trapped, when, author, subject, creator, digest: bytes) -> None:
-    """XMP packet matching the Info dictionary (X-4 requires them equivalent)."""
-    import pikepdf
+def xml_escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (all an XMP text node needs; what
+    xml.sax.saxutils.escape does, without importing the XML package)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
+def format_uuid(b: bytes) -> str:
+    """16 bytes as a version-4 UUID string (what ``uuid.UUID(bytes=b, version=4)``
+    prints: version and variant bits set)."""
+    n = int.from_bytes(b[:16], "big")
+    n = (n & ~(0xC000 << 48)) | (0x8000 << 48)  # variant RFC 4122
+    n = (n & ~(0xF000 << 64)) | (4 << 76)  # version 4
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def xmp_packet(title: str, trapped: bool, when: datetime, author: str | None, subject: str | None,
+               creator: str, producer: str, doc_id: str, instance_id: str) -> str:
+    """The PDF/X-4 XMP packet matching the Info dictionary (X-4 requires them
+    equivalent), with the xmpMM document and instance ids (UUIDs)."""
     pdfx = f"   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION['X-4']}</pdfxid:GTS_PDFXVersion>\n"
-    xml = _XMP.format(
-        title=escape(title), date=_xmp_date(when), creator=escape(creator), producer=escape(PRODUCER),
+    return _XMP.format(
+        title=xml_escape(title), date=_xmp_date(when), creator=xml_escape(creator), producer=xml_escape(producer),
         trapped="True" if trapped else "False",
-        doc_id=uuid.UUID(bytes=digest[:16], version=4), instance_id=uuid.UUID(bytes=digest[16:32], version=4),
-        creator_xml=(f"   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>\n"
+        doc_id=doc_id, instance_id=instance_id,
+        creator_xml=(f"   <dc:creator><rdf:Seq><rdf:li>{xml_escape(author)}</rdf:li></rdf:Seq></dc:creator>\n"
                      if author else ""),
-        subject_xml=(f"   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{escape(subject)}</rdf:li>"
+        subject_xml=(f"   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{xml_escape(subject)}</rdf:li>"
                      "</rdf:Alt></dc:description>\n" if subject else ""),
         pdfx_xml=pdfx, padding=(" " * 99 + "\n") * 20)
+
+
+def _set_xmp(pdf, xml: str) -> None:
+    import pikepdf
+
     meta = pikepdf.Stream(pdf, xml.encode("utf-8"))
     meta["/Type"] = pikepdf.Name.Metadata
     meta["/Subtype"] = pikepdf.Name.XML
