@@ -45,6 +45,7 @@ ASPECT_TOLERANCE = 0.20  # a picture may be cropped to ±20 % of its format
 ASPECT_TOLERANCE_LOG = math.log(1 + ASPECT_TOLERANCE)
 CROP_LIMIT = math.log(2.5)  # never a frame more than 2.5 x off its format
 FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.crop)
+PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
 MIN_BODY_ROWS = 2  # text one line deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
@@ -68,12 +69,14 @@ class Costs:
     bianlan: float = 0.5  # text columns differ from grid columns
     crop: float = 4.0  # per unit of |ln(aspect / format)|
     tombstone: float = 1.5  # two headlines side by side at the same height
-    photo_over_text: float = 200.0  # pictures across the whole story above its text: a last resort (rule 7)
+    photo_cell: float = 0.2  # per text-column row of picture: no bigger than the page needs (rule 8)
+    photo_oversize: float = 2.0  # ... and per row beyond PHOTO_PAGE_SHARE of the page
+    photo_over_text: float = 1000.0  # pictures across the whole story above its text: a last resort (rule 7)
     column_hole: float = 5000.0  # a text column ending 3 lines early or more: the last resort
     head_hole: float = 5000.0  # blank beside a headline group that reads as a hole: only when nothing else fits
     unplaced_line: float = 1.0  # a body line carried to the next page
     bottom_white: float = 2.0  # per empty cell under the last story of a page that continues
-    last_page_white: float = 0.1  # ... of the last page: the text cannot fill it, air and slack would not help
+    last_page_white: float = 0.5  # ... of the last page: worth headline air and bigger pictures, not slack
     continuation: float = 6.0  # a story carried on to the next page
 
 
@@ -326,13 +329,15 @@ class StoryShapes:
             if plan is None:
                 return Shape(w, k, head, 0, air_max, air_max, base) if head else None
             # pictures only: the last band needs no blank line under it
-            return Shape(w, k, head, sum(plan.bands) - 1, air_max, air_max, base + c.crop * plan.crop, plan)
+            rows = sum(plan.bands) - 1
+            return Shape(w, k, head, rows, air_max, air_max,
+                         base + c.crop * plan.crop + self._photo_size_cost(plan, [rows] * k), plan)
         fill = balanced_fill(blocked, lines, bool(self.story.credit))
         if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
         if plan is not None:
-            cost += c.crop * plan.crop
+            cost += c.crop * plan.crop + self._photo_size_cost(plan, blocked)
             if min(blocked):  # pictures across all the text: between the headline and its text (rule 7)
                 cost += c.photo_over_text
         if fill.white > MAX_COLUMN_WHITE or (fill.rows < MIN_BODY_ROWS and k > 1):
@@ -361,7 +366,8 @@ class StoryShapes:
             if crop is None:
                 continue
             plan = PhotoPlan(q, m, (fill.rows,), crop)
-            cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [0]) + self.costs.crop * crop
+            cost = (base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [0])
+                    + self.costs.crop * crop + self._photo_size_cost(plan, [fill.rows] * (q * m)))
             out.append(Shape(w, k, head, fill.rows, air_max, air_max, cost, plan))
         return out
 
@@ -381,6 +387,13 @@ class StoryShapes:
                 return None
             total += dev + (FORCED_CROP if dev > ASPECT_TOLERANCE_LOG else 0.0)
         return total / len(rows)
+    def _photo_size_cost(self, plan: PhotoPlan, blocked: list[int]) -> float:
+        """Pictures cost by their area (text-column rows), steeply beyond
+        ``PHOTO_PAGE_SHARE`` of the page's height: one dominant picture, not a
+        page-sized one for a short story (rule 8)."""
+        soft = PHOTO_PAGE_SHARE * self.geo.rows
+        return sum(self.costs.photo_cell * b + self.costs.photo_oversize * max(0.0, b - soft) for b in blocked)
+
     def _depth_cost(self, rows: int, blocked: list[int]) -> float:
         c = self.costs
         deepest = rows - min(blocked)  # a column without pictures
