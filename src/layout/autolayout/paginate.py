@@ -31,9 +31,11 @@ from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Story
 
-MIN_PART_LINES = 6  # a continued story runs at least this many lines before it jumps (rule 3)
-MAX_SPLIT_TRIES = 6  # split points tried per story, the fullest that fit first
-SPLIT_FROM = 0.8  # a story is cut when the page is at least this full with it (by the lower bound of cells)
+MIN_PART_LINES = 8  # a continued story runs at least this many lines before it jumps (rule 3) ...
+MIN_TAIL_LINES = 12  # ... and carries on with at least this many (or all it has): no stub on the next page
+MAX_SPLIT_TRIES = 10  # split points tried per story, the fullest that fit first
+SPLIT_FROM = 0.5  # a story may be cut when the page is at least this full with it (by the lower bound of cells)
+SENTENCE_SPLIT_CHARS = 150  # paragraphs longer than this may also be cut at a sentence end
 LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
 
 
@@ -153,7 +155,7 @@ def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: M
     for s, story in enumerate(rest):
         if before >= page:
             break
-        after = before + search.volumes[s]
+        after = before + measurer.volume(story, geo)
         if after >= SPLIT_FROM * page:
             for first, second in _split_tries(story, page - before, measurer, geo):
                 floor = costs.continuation + costs.unplaced_line * (measurer.lines(second) + sum(carried[s + 1:]))
@@ -173,20 +175,28 @@ def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: M
 def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> list[tuple[Story, Story]]:
     """Parts of ``story`` cut at its split points whose first part fits ``room``
     grid cells, the fullest first, at most ``MAX_SPLIT_TRIES``; each part runs at
-    least ``MIN_PART_LINES`` (rule 3).  Sentence ends count inside a paragraph
-    longer than half a page's column."""
-    points = split_points(story, long_paragraph=geo.rows * geo.chars_per_column // 2)
+    least ``MIN_PART_LINES`` and the rest ``MIN_TAIL_LINES`` (rule 3).  Sentence
+    ends count inside paragraphs longer than ``SENTENCE_SPLIT_CHARS``.  The
+    fullest part that can fit is found by bisection (a part grows with its split
+    point), so a paragraph of thousands of characters costs a few compositions."""
+    points = split_points(story, long_paragraph=SENTENCE_SPLIT_CHARS)
     total = measurer.lines(story)
+    lo, hi = 0, len(points)  # points[:lo] have a first part of at most `room` lines
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if measurer.lines(split_story(story, points[mid])[0]) <= room:
+            lo = mid + 1
+        else:
+            hi = mid
     out = []
-    for at in reversed(points):
+    for at in reversed(points[:lo]):
         first, second = split_story(story, at)
         head, tail = measurer.lines(first), measurer.lines(second)
-        if head < MIN_PART_LINES or tail < min(MIN_PART_LINES, total):
+        if head < MIN_PART_LINES:
+            break  # earlier points only make it shorter
+        if tail < min(MIN_TAIL_LINES, total):
             continue
-        if head > room:  # a lower bound of its cells (one column): cannot fit
-            continue
-        vol = measurer.volume(first, geo)
-        if vol <= room:
+        if measurer.volume(first, geo) <= room and np.isfinite(measurer.leaf(first, geo).costs).any():
             out.append((first, second))
         if len(out) >= MAX_SPLIT_TRIES:
             break

@@ -37,6 +37,7 @@ from layout.autolayout.shapes import Costs, Shape
 INF = float("inf")
 RULE_ROWS = 1  # a horizontal cut keeps one grid row for the hairline between the halves
 _EPS = 1e-9
+NO_FIT = 10**9  # the volume of a story that fits nowhere on the page
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class RunSearch:
 def _volume(costs: np.ndarray) -> int:
     """The fewest grid cells a story takes at any width (a lower bound for packing)."""
     ws, hs = np.nonzero(np.isfinite(costs).any(axis=0))
-    return int((ws * hs).min()) if len(ws) else 0
+    return int((ws * hs).min()) if len(ws) else NO_FIT
 
 
 def _finite_range(live: np.ndarray) -> tuple[int, int]:

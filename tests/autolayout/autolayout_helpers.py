@@ -1,0 +1,52 @@
+"""Checks every automatic page must pass, read from the placed pages (not from
+the search's own model)."""
+
+from __future__ import annotations
+
+from layout.autolayout import AutoLayout
+from layout.autolayout.content import base_id
+from layout.model.types import Story
+from layout.place.items import TextItem
+
+
+def assert_invariants(result: AutoLayout, stories: list[Story]) -> None:
+    """No overlap, no overflow, no hole, inside the grid, reading order and rank
+    kept, every page but the last filled to its last row by some story, and every
+    paragraph set exactly once.  (How full a page is, is a metric, not an
+    invariant: see benchmarks/autolayout.py.)"""
+    for layout, placed, metrics in zip(result.layouts, result.placed, result.metrics.pages, strict=True):
+        geo = placed.geometry
+        for s in layout.stories:
+            assert 1 <= s.columns.first <= s.columns.last <= geo.columns, s.id
+            assert 1 <= s.rows.first <= s.rows.last <= geo.rows, s.id
+        for i, a in enumerate(layout.stories):
+            for b in layout.stories[i + 1:]:
+                assert not (a.columns.overlap(b.columns) and a.rows.overlap(b.rows)), (a.id, b.id)
+        assert all(r.lines_over == 0 for r in placed.stories)
+        assert metrics.overflow_lines == 0 and metrics.overlaps == 0
+        assert metrics.holes == 0, metrics.problems
+        assert metrics.order_violations == 0
+        assert metrics.rank_violations == 0
+    for layout in result.layouts:
+        # the stories tile a rectangle: every column reaches the same last row
+        bottom = max(s.rows.last for s in layout.stories)
+        for c in range(1, layout.geometry().columns + 1):
+            assert max(s.rows.last for s in layout.stories if c in s.columns) == bottom
+    assert_text_kept(result, stories)
+
+
+def assert_text_kept(result: AutoLayout, stories: list[Story]) -> None:
+    """The parts of every story, in page order, hold its paragraphs exactly."""
+    parts: dict[str, list[Story]] = {}
+    for page in result.pages:
+        for s in page:
+            parts.setdefault(base_id(s.id), []).append(s)
+    assert list(parts) == [s.id for s in stories]  # reading order across pages
+    for original in stories:
+        got = "".join("".join(p.paragraphs) for p in parts[original.id])
+        assert got == "".join(original.paragraphs), original.id
+        assert sum(1 for p in parts[original.id] if p.headline) == (1 if original.headline else 0)
+
+
+def page_text(result: AutoLayout) -> str:
+    return "".join(it.line.text for placed in result.placed for it in placed.items if isinstance(it, TextItem))

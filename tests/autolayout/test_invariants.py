@@ -1,0 +1,67 @@
+"""The automatic layout's invariants over generated story sets: no overlap, no
+overflow, no hole, the grid filled, reading order and rank (page-layout.md)."""
+
+from __future__ import annotations
+
+import pytest
+from autolayout_helpers import assert_invariants
+from storygen import story_set
+
+from layout.autolayout import auto_layout
+
+SETS = [  # (stories, seed, longest story): short briefs, a mixed page, long stories
+    (9, 4, 400),
+    (6, 7, 1200),
+    (5, 11, 2200),
+]
+
+
+@pytest.mark.parametrize(("n", "seed", "longest"), SETS)
+def test_generated_sets_keep_the_invariants(tabloid, fonts, n, seed, longest):
+    stories = story_set(n, seed, max_chars=longest)
+    result = auto_layout(stories, tabloid, fonts, header="测试版")
+    assert result.pages
+    assert_invariants(result, stories)
+
+
+def test_broadsheet_page(broadsheet, fonts):
+    stories = story_set(10, 3, max_chars=900)
+    result = auto_layout(stories, broadsheet, fonts, header="测试版")
+    assert_invariants(result, stories)
+    assert result.layouts[0].geometry().columns == 8
+
+
+def test_lead_is_top_left_widest_and_largest(tabloid, fonts):
+    stories = story_set(7, 5, max_chars=1000)
+    result = auto_layout(stories, tabloid, fonts, header="测试版")
+    first = result.pages[0]
+    lead = first[0]
+    assert lead.id == stories[0].id
+    assert (lead.columns.first, lead.rows.first) == (1, 1)
+    widest = max(s.columns.count for s in first)
+    assert lead.columns.count == widest
+    sizes = [tabloid.styles[s.headline_style].size for page in result.pages for s in page if s.headline]
+    assert sizes == sorted(sizes, reverse=True)  # never larger further on
+
+
+def test_rules_between_stories_not_at_the_page_edge(tabloid, fonts):
+    stories = story_set(6, 8, max_chars=700)
+    result = auto_layout(stories, tabloid, fonts, header="测试版")
+    geo = result.layouts[0].geometry()
+    for s in result.pages[0]:
+        assert ("below" in s.rules) == (s.rows.last < max(t.rows.last for t in result.pages[0]))
+        assert ("right" in s.rules) == (s.columns.last < geo.columns)
+        assert s.balance
+
+
+def test_same_input_same_layout(tabloid, fonts):
+    stories = story_set(6, 2, max_chars=800)
+    a = auto_layout(stories, tabloid, fonts, header="测试版")
+    b = auto_layout(stories, tabloid, fonts, header="测试版")
+    assert a.pages == b.pages
+
+
+def test_empty_input(tabloid, fonts):
+    result = auto_layout([], tabloid, fonts)
+    assert result.pages == () and result.placed == ()
+    assert result.metrics.pages == () and result.metrics.continuations == 0

@@ -1,0 +1,76 @@
+"""The guillotine search on hand-made shape tables: exact fills, reading order,
+the lead's width, tombstones, and the min-plus step it is built on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from layout.autolayout.search import AT_TOP, INF, RULE_ROWS, Cut, Leaf, RunSearch, _min_plus, leaf_table
+from layout.autolayout.shapes import Costs, Shape
+
+
+def _leaf(widths: dict[int, list[int]], columns: int, rows: int, headline: bool = True):
+    """A story that fits exactly the given heights at the given widths, at no cost."""
+    shapes = {w: [Shape(w, w, 0, h, 0, 0, 0.0) for h in hs] for w, hs in widths.items()}
+    return leaf_table(shapes, columns, rows, Costs(), headline)
+
+
+def _leaves(node):
+    return [node] if isinstance(node, Leaf) else _leaves(node.first) + _leaves(node.second)
+
+
+def test_min_plus_matches_brute_force():
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        n1, n2 = rng.integers(1, 7, size=2)
+        a, b = rng.random((2, n1)), rng.random((2, n2))
+        a[a < 0.3], b[b < 0.3] = INF, INF
+        want = np.full((2, n1 + n2 - 1), INF)
+        for r in range(2):
+            for i in range(n1):
+                for j in range(n2):
+                    want[r, i + j] = min(want[r, i + j], a[r, i] + b[r, j])
+        assert np.allclose(_min_plus(a, b), want)
+
+
+def test_two_stories_stack_or_stand_side_by_side():
+    C, R = 4, 30
+    a = _leaf({4: [10], 2: [30]}, C, R)
+    b = _leaf({4: [15], 2: [30]}, C, R)
+    search = RunSearch([a, b], C, R, Costs(), None)
+    table = search.table(0, 1)[AT_TOP, 0, C]
+    assert table[10 + RULE_ROWS + 15] == 0.0  # stacked, a rule row between
+    assert table[30] == Costs().tombstone  # side by side: two headlines level
+    node = search.layout(0, 1, 0, C, 30)
+    assert isinstance(node, Cut) and not node.horizontal
+    assert [leaf.story for leaf in _leaves(node)] == [0, 1]  # reading order: left first
+
+
+def test_infeasible_heights_stay_infinite():
+    C, R = 3, 20
+    search = RunSearch([_leaf({3: [7]}, C, R), _leaf({3: [7]}, C, R)], C, R, Costs(), None)
+    table = search.table(0, 1)[AT_TOP, 0, C]
+    assert table[15] == 0.0 and np.isinf(np.delete(table, 15)).all()
+
+
+def test_lead_is_never_narrower_than_another_story():
+    C, R = 4, 21
+    lead = _leaf({2: [21], 4: [10]}, C, R)
+    other = _leaf({2: [21], 4: [10]}, C, R)
+    ranked = RunSearch([lead, other], C, R, Costs(), [2, 3, 4])
+    t = ranked.table(0, 1)[AT_TOP, :, C, 21]
+    assert np.isinf(t[0])  # lead 2 wide beside another 2 wide: not allowed
+    assert t[2] == 0.0  # lead full width, the other full width below it
+    free = RunSearch([lead, other], C, R, Costs(), None).table(0, 1)[AT_TOP, 0, C, 21]
+    assert free == 0.0  # without the rule the cheaper of the two is found too
+
+
+@pytest.mark.parametrize("n", [3, 5])
+def test_every_leaf_lands_in_order(n):
+    C, R = 3, 40
+    leaves = [_leaf({1: list(range(5, 40)), 3: list(range(3, 15))}, C, R) for _ in range(n)]
+    search = RunSearch(leaves, C, R, Costs(), None)
+    assert np.isfinite(search.table(0, n - 1)[AT_TOP, 0, C, R])
+    node = search.layout(0, n - 1, 0, C, R)
+    assert [leaf.story for leaf in _leaves(node)] == list(range(n))
