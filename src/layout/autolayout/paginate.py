@@ -33,8 +33,8 @@ from layout.model.types import PageLayout, Story
 
 MIN_PART_LINES = 8  # a continued story runs at least this many lines before it jumps (rule 3) ...
 MIN_TAIL_LINES = 12  # ... and carries on with at least this many (or all it has): no stub on the next page
-MAX_SPLIT_TRIES = 10  # split points tried per story, the fullest that fit first
-SPLIT_FROM = 0.5  # a story may be cut when the page is at least this full with it (by the lower bound of cells)
+MAX_SPLIT_TRIES = 4  # split points tried per story, the fullest that fit first
+SPLIT_FROM = 0.7  # a story may be cut when the page is at least this full with it (by the lower bound of cells)
 SENTENCE_SPLIT_CHARS = 150  # paragraphs longer than this may also be cut at a sentence end
 LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
 

@@ -37,7 +37,8 @@ from layout.autolayout.shapes import Costs, Shape
 INF = float("inf")
 RULE_ROWS = 1  # a horizontal cut keeps one grid row for the hairline between the halves
 _EPS = 1e-9
-NO_FIT = 10**9  # the volume of a story that fits nowhere on the page
+NO_FIT = 10**9
+SPARSE_HEIGHTS = 12  # a table with at most this many finite heights is convolved height by height  # the volume of a story that fits nowhere on the page
 
 
 @dataclass(frozen=True)
@@ -177,23 +178,25 @@ class RunSearch:
 
     def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: np.ndarray, bottom_live: np.ndarray,
                     out: np.ndarray) -> None:
-        """Min-plus convolution over the heights, width by width, on the range of
-        heights where both tables are finite.  ``top``/``out``: [place, option,
-        width, height]; ``bottom``: [option, width, height] (under the rule)."""
+        """Min-plus convolution over the heights for every width at once, on the
+        range of heights where the tables are finite.  ``top``/``out``: [place,
+        option, width, height]; ``bottom``: [option, width, height] (under the rule)."""
         R = self.rows
         places, options = top.shape[0], top.shape[1]
-        tw, bw = top_live.any(axis=(0, 1, 3)), bottom_live.any(axis=(0, 2))
-        for w in np.nonzero(tw & bw)[0].tolist():
-            a0, a1 = _finite_range(top_live[:, :, w, :].reshape(places * options, -1))
-            b0, b1 = _finite_range(bottom_live[:, w, :])
-            lo = a0 + b0 + RULE_ROWS
-            if lo > R:
-                continue
-            a = top[:, :, w, a0:a1 + 1].reshape(places * options, -1)
-            b = np.tile(bottom[:, w, b0:b1 + 1], (places, 1))
-            res = _min_plus(a, b).reshape(places, options, -1)
-            hi = min(R, lo + res.shape[2] - 1)
-            np.minimum(out[:, :, w, lo:hi + 1], res[:, :, :hi - lo + 1], out=out[:, :, w, lo:hi + 1])
+        widths = np.nonzero(top_live.any(axis=(0, 1, 3)) & bottom_live.any(axis=(0, 2)))[0]
+        if not len(widths):
+            return
+        a0, a1 = _finite_range(top_live[:, :, widths, :].reshape(-1, R + 1))
+        b0, b1 = _finite_range(bottom_live[:, widths, :].reshape(-1, R + 1))
+        lo = a0 + b0 + RULE_ROWS
+        if lo > R:
+            return
+        a = top[:, :, widths, a0:a1 + 1]
+        b = np.broadcast_to(bottom[None, :, widths, b0:b1 + 1], a.shape[:3] + (b1 - b0 + 1,))
+        res = _min_plus(a.reshape(-1, a.shape[3]), b.reshape(-1, b.shape[3])).reshape(places, options, len(widths), -1)
+        hi = min(R, lo + res.shape[3] - 1)
+        cur = out[:, :, widths, lo:hi + 1]
+        out[:, :, widths, lo:hi + 1] = np.minimum(cur, res[:, :, :, :hi - lo + 1])
 
     def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: np.ndarray, out: np.ndarray,
                   tomb: float) -> None:
@@ -255,15 +258,21 @@ def _finite_range(live: np.ndarray) -> tuple[int, int]:
 
 
 def _min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``
-    (a strided view of ``b`` shifted once per height of ``a``)."""
+    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``:
+    shifted copies of ``b``, one per finite height of ``a`` when there are few (a
+    story's table), else a strided view of ``b`` shifted once per height."""
     rows, n1 = a.shape
     n2 = b.shape[1]
     n = n1 + n2 - 1
-    padded = np.full((rows, n1 - 1 + n + 0), INF)
+    live = np.nonzero(np.isfinite(a).any(axis=0))[0]
+    if len(live) * 4 < n1 or len(live) <= SPARSE_HEIGHTS:
+        out = np.full((rows, n), INF)
+        for i in live.tolist():
+            np.minimum(out[:, i:i + n2], a[:, i, None] + b, out=out[:, i:i + n2])
+        return out
+    padded = np.full((rows, n1 - 1 + n), INF)
     padded[:, n1 - 1:n1 - 1 + n2] = b
     s0, s1 = padded.strides
     # shifted[r, i, h] = padded[r, n1 - 1 - i + h] = b[r, h - i]
-    start = padded[:, n1 - 1:]
-    shifted = as_strided(start, shape=(rows, n1, n), strides=(s0, -s1, s1), writeable=False)
+    shifted = as_strided(padded[:, n1 - 1:], shape=(rows, n1, n), strides=(s0, -s1, s1), writeable=False)
     return (a[:, :, None] + shifted).min(axis=1)

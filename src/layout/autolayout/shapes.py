@@ -216,6 +216,7 @@ class Gauge:
         self._lines: dict[tuple[str | None, str | None, str | None, float], int] = {}
         self._captions: dict[tuple[str, float], int] = {}
         self._options: dict[int, list[int]] = {}
+        self.plans: dict[tuple, list] = {}  # picture arrangements (StoryShapes._photo_plans)
 
     def text_width(self, w: int, k: int) -> float:
         x0, x1 = self.geo.text_columns(Span(1, w), k)[0]
@@ -407,20 +408,26 @@ class StoryShapes:
 
     def _photo_plans(self, w: int, k: int, lines: int):
         """(plan, rows blocked per text column) for every arrangement of the
-        story's pictures; (None, no rows) for a story without pictures."""
+        story's pictures; (None, no rows) for a story without pictures.  The plans
+        depend on the pictures alone: cached in the gauge, shared by the parts of
+        a continued story."""
         photos = self.story.photos
         if not photos:
-            yield None, [0] * k
-            return
-        m = len(photos)
-        cols = self.geo.text_columns(Span(1, w), k)
-        for q in range(1, k + 1):
-            width = cols[q - 1][1] - cols[0][0]
-            for b in range(1, min(m, k // q) + 1):
-                if not lines and (q * b != k or m % b):
-                    continue  # pictures alone must fill the story's width
-                for plan in self._plans(q, b, width):
-                    yield plan, plan.blocked(k, m)
+            return [(None, [0] * k)]
+        key = (tuple(p.caption for p in photos), w, k, bool(lines))
+        plans = self.gauge.plans.get(key)
+        if plans is None:
+            m = len(photos)
+            cols = self.geo.text_columns(Span(1, w), k)
+            plans = []
+            for q in range(1, k + 1):
+                width = cols[q - 1][1] - cols[0][0]
+                for b in range(1, min(m, k // q) + 1):
+                    if not lines and (q * b != k or m % b):
+                        continue  # pictures alone must fill the story's width
+                    plans.extend((plan, plan.blocked(k, m)) for plan in self._plans(q, b, width))
+            self.gauge.plans[key] = plans
+        return plans
 
     def _plans(self, q: int, b: int, width: float):
         """Plans with ``b`` pictures of ``q`` columns (``width`` pt) per band, for
@@ -434,6 +441,7 @@ class StoryShapes:
         # picture height for t rows: t * L less the half-gaps above and below (place.story)
         t_min = max(1, math.ceil((width / hi + (lead - em)) / lead - 1e-9))
         t_max = math.floor((width / lo + (lead - em)) / lead + 1e-9)
+        t_max = min(t_max, math.ceil(PHOTO_PAGE_SHARE * self.geo.rows))  # deeper is oversized (rule 8)
         for t in range(t_min, t_max + 1):
             # a picture with a shorter caption than its band's longest is taller
             crop = self._crop(width, [t + bands[i // b] - caps[i] for i in range(len(photos))])

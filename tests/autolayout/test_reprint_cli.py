@@ -1,0 +1,83 @@
+"""``layout reprint``: import + automatic layout + render, the PDF read back; the
+pages as YAML that render the same; bad input gives a message and no PDF."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from layout.archive.import_page import recognise
+from layout.cli import main
+from layout.model import load_layout
+
+DATA = Path(__file__).parent / "data"
+SEED = Path("/work/shared/seed/kaifaqu-news.txt")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def _pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _chars(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for ch in _fold(text):
+        out[ch] = out.get(ch, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("name", ["keji.txt", "shequ.txt"])
+def test_reprint_sets_every_character_once(tmp_path, name):
+    out = tmp_path / "r.pdf"
+    assert main(["reprint", str(DATA / name), "-o", str(out), "-q", "--pdfx", "none", "--template", "tabloid"]) == 0
+    _page, _archive, normalized = recognise(DATA / name)
+    assert _chars(_pdf_text(out)) == _chars(normalized.text)
+
+
+def test_reprint_writes_yaml_that_renders_the_same(tmp_path):
+    out, folder = tmp_path / "r.pdf", tmp_path / "pages"
+    assert main(["reprint", str(DATA / "tiyu.txt"), "-o", str(out), "-q", "--pdfx", "none",
+                 "--template", "broadsheet", "--yaml-dir", str(folder)]) == 0
+    pages = sorted(folder.glob("page*.yaml"))
+    assert pages and (folder / "broadsheet.yaml").exists()
+    layout = load_layout(pages[0])
+    assert layout.geometry().columns == 8
+    assert all(p.placeholder and p.file is None for s in layout.stories for p in s.photos)
+    again = tmp_path / "again.pdf"
+    assert main(["render", *map(str, pages), "-o", str(again), "-q", "--pdfx", "none"]) == 0
+    assert _fold(_pdf_text(again)) == _fold(_pdf_text(out))
+
+
+def test_auto_template_and_report(tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    assert main(["reprint", str(DATA / "wenhua.txt"), "-o", str(out), "--report", "--pdfx", "none"]) == 0
+    captured = capsys.readouterr()
+    assert "automatic layout:" in captured.out and "fill" in captured.out
+    assert re.search(r"(tabloid|broadsheet), \d page", captured.err)
+    assert out.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02\xff\xfe binary", "只有一行版名\n".encode()])
+def test_bad_archives_give_a_message_and_no_pdf(tmp_path, capsys, content):
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    out = tmp_path / "r.pdf"
+    assert main(["reprint", str(src), "-o", str(out), "-q"]) == 2
+    assert "layout: error:" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed archive not available")
+def test_seed_reprints_on_one_full_page(tmp_path):
+    out = tmp_path / "seed.pdf"
+    assert main(["reprint", str(SEED), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 1
