@@ -88,3 +88,23 @@ def test_colour_is_cmyk():
 def test_drawing_is_deterministic():
     cp = compose_paragraph([Run("一二三，四五六。", "song", 9.0)], 50.0, ParagraphStyle(indent=0), FONTS)
     assert render(cp.lines) == render(cp.lines)
+
+
+def test_documents_drawn_side_by_side_do_not_share_codes():
+    """Subset codes are cached per document: drawing two PDFs line by line in turn,
+    one with other characters first, gives each the bytes it has when drawn alone."""
+    a = compose_paragraph([Run("陈晓华强调，要全力冲刺。", "song", 9.0)], 60.0, ParagraphStyle(indent=0), FONTS).lines
+    b = compose_paragraph([Run("创建攻坚新成果，全力冲刺！", "song", 9.0)], 60.0, ParagraphStyle(indent=0), FONTS).lines
+    bufs = [io.BytesIO(), io.BytesIO()]
+    cs = [Canvas(buf, pagesize=(400, 800), invariant=1, initialFontName=register_face(FONTS.face("song")))
+          for buf in bufs]
+    for k in range(max(len(a), len(b))):
+        for c, lines in ((cs[1], b), (cs[0], a)):
+            if k < len(lines):
+                draw_line(c, lines[k], X0, TOP - k * 15.0, FONTS)
+    for c in cs:
+        c.showPage()
+        c.save()
+    assert bufs[0].getvalue() == render(a)
+    assert bufs[1].getvalue() == render(b)
+    check_positions(b, bufs[1].getvalue())
