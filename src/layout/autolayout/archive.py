@@ -118,6 +118,15 @@ def page_yamls(result: Reprint) -> list[tuple[str, str]]:
     return out
 
 
+def template_keys(path: Path) -> dict[str, Any]:
+    """The template's page-level keys (page, grid, styles …, not its stories), to
+    write into a page so it stands on its own wherever it is saved."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: v for k, v in data.items() if k != "stories"}
+
+
 def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     """The archived story as far as ``placed`` holds it (all of it, or one part of
     a continued story)."""
@@ -131,18 +140,23 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
                    captions=story.captions if placed.photos else (), notes=())
 
 
-def import_placement(template: str = "tabloid"):  # -> layout.archive.import_page.PlaceFunction
-    """A ``place`` function for ``import_archive``: the automatic layout's areas
-    when the archive fits one page; content only (and a page-level comment key is
-    not possible) when it needs more -- ``layout reprint --yaml-dir`` writes every
-    page then."""
-    tpl = load_template(template)
-    name = template_path(template).stem
+def import_placement(template: str = "auto"):  # -> layout.archive.import_page.PlaceFunction
+    """A ``place`` function for ``import_archive`` (``layout import --place``): the
+    automatic layout's areas when the archive fits one page of ``template`` (a
+    name, a file, or ``auto``: the best of the built-in templates); content only
+    when it needs more pages -- ``layout reprint --yaml-dir`` writes every page."""
 
     def place(page: ArchivedPage) -> Placement:
-        auto = auto_layout(stories_from_archive(page), tpl, tpl.fonts.fontset(), header=page.name)
-        if len(auto.pages) != 1:
+        stories = stories_from_archive(page)
+        best = None
+        for name in (TEMPLATE_NAMES if template == "auto" else (template,)):
+            tpl = load_template(name)
+            auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=page.name)
+            if len(auto.pages) == 1 and (best is None or template_score(auto) < template_score(best[1])):
+                best = (name, auto)
+        if best is None:
             return Placement({}, {})
-        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, {"extends": name})
+        name, auto = best
+        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, template_keys(template_path(name)))
 
     return place

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_DEPTH
+from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Story
 from layout.place.items import ImageItem, PlacedPage, TextItem
@@ -122,6 +122,10 @@ def _column_bottoms(layout: PageLayout, placed: PlacedPage) -> tuple[int, int, l
             if empty >= HOLE_LINES:
                 holes += 1
                 problems.append(f"{s.id}: text column {c + 1} ends {empty} lines early")
+        result = next((r for r in placed.stories if r.id == s.id), None)
+        if result and s.text_columns > 1 and s.headline and 0 < max(result.columns_used, default=0) < MIN_BODY_ROWS:
+            holes += 1  # a body a line or two deep leaves the blank beside the headline open (shapes)
+            problems.append(f"{s.id}: text only {max(result.columns_used)} lines deep under its headline")
     return white, holes, problems
 
 

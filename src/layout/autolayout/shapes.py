@@ -46,7 +46,7 @@ ASPECT_TOLERANCE_LOG = math.log(1 + ASPECT_TOLERANCE)
 CROP_LIMIT = math.log(2.5)  # never a frame more than 2.5 x off its format
 FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.crop)
 PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
-MIN_BODY_ROWS = 2  # text one line deep across columns leaves the blank beside the headline open
+MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
 

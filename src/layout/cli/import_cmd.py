@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="PAGE.yaml", help="the layout to write (default: standard output)")
     p.add_argument("--encoding", help="the archive's encoding (utf-8, gb18030, gbk, utf-16, big5 …); "
                                       "default: detected")
+    p.add_argument("--place", metavar="auto|tabloid|broadsheet|PATH",
+                   help="also place the stories with the automatic layout on this page template (when the "
+                        "archive fits one page; `layout reprint --yaml-dir` writes several)")
     p.add_argument("--report", action="store_true",
                    help="print what was recognised, story by story, with a confidence per decision "
                         "(to standard output, or standard error when the YAML goes there)")
@@ -34,7 +37,12 @@ def run(args: argparse.Namespace) -> int:
     from layout.archive.import_page import import_archive
     from layout.cli.common import write_atomic
 
-    result = import_archive(args.archive, encoding=args.encoding)
+    place = None
+    if args.place:
+        from layout.autolayout.archive import import_placement
+
+        place = import_placement(args.place)
+    result = import_archive(args.archive, encoding=args.encoding, place=place)
     if args.output:
         write_atomic(args.output, result.yaml_text.encode("utf-8"))
     else:
