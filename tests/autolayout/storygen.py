@@ -44,7 +44,7 @@ def story_set(n: int, seed: int = 1, *, min_chars: int = 120, max_chars: int = 1
         paras = _paragraphs(rng, sentences, target)
         photos = ()
         if i > 0 and rng.random() < photo_share:
-            photos = tuple(Photo(file=None, rows=Span(1, 1), caption=rng.choice(sentences)[:rng.randint(8, 30)],  # type: ignore[arg-type]
+            photos = tuple(Photo(file=None, rows=Span(1, 1), caption=rng.choice(sentences)[:rng.randint(8, 30)],
                                  placeholder=True) for _ in range(rng.randint(1, 2)))
         out.append(Story(
             id=f"s{i + 1}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,

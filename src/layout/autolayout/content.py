@@ -43,7 +43,7 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
     per caption.  Areas are dummies: the automatic layout sets them."""
     out = []
     for n, a in enumerate(page.stories, 1):
-        photos = tuple(Photo(file=None, rows=Span(1, 1), caption=c.text, placeholder=True)  # type: ignore[arg-type]
+        photos = tuple(Photo(file=None, rows=Span(1, 1), caption=c.text, placeholder=True)
                        for c in a.captions)
         out.append(Story(
             id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
