@@ -32,7 +32,7 @@ from layout.model.types import PageLayout, Span, Story
 from layout.place.blocks import compose_text
 from layout.place.items import TextItem
 from layout.place.measure import measure_story
-from layout.place.story import StoryPlacement, max_head_air, place_head, place_story
+from layout.place.story import StoryPlacement, head_air, place_head
 
 MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
 MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
@@ -48,7 +48,6 @@ FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.
 PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
-AIR_PROBE_ROWS = 8  # room to spare when probing the headline air (more than any band takes)
 
 
 @dataclass(frozen=True)
@@ -199,10 +198,6 @@ class HeadMeasure:
     hole_at_top: bool
 
 
-def _headline_base(items: list) -> float:
-    return next(it.baseline for it in items if isinstance(it, TextItem) and it.kind == "headline")
-
-
 class Gauge:
     """Measures stories on a template, caching by content: head rows, headline air
     and headline lines per (headline group, width, text columns); body lines per
@@ -254,18 +249,12 @@ class Gauge:
 
     def _head(self, probe: Story, w: int, k: int) -> HeadMeasure:
         """Set the headline group as ``measure_story`` does (``place_head``): its
-        rows, its lines, the blank beside it (``headgap``).  For the air, place it
-        with room to spare, balanced (the headline band takes its air): the
-        headline's baseline moves down by half the air."""
+        rows, its air (``head_air``), its lines, the blank beside it (``headgap``)."""
         geo = self.geo
         sp = StoryPlacement(probe, geo, self.template.styles, self.fonts, geo.text_columns(Span(1, w), k))
         rows = place_head(sp, 1) - 1
         plain = sp.items
-        air = 0
-        if probe.headline and max_head_air(probe):
-            roomy = replace(probe, rows=Span(1, rows + AIR_PROBE_ROWS), balance=True)
-            balanced, _result, _problems = place_story(roomy, self.template, geo, self.fonts)
-            air = max(0, round(2 * (_headline_base(plain) - _headline_base(balanced)) / geo.leading))
+        air = head_air(sp)  # the slack rows place_story would give this head's band
         cols = sp.columns
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
         below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
-from layout.place.story import StoryPlacement, body_lines, max_head_air, place_head
+from layout.place.story import StoryPlacement, body_lines, head_air, place_head
 
 
 @dataclass(frozen=True)
@@ -60,4 +60,4 @@ def measure_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSe
     x0, x1 = sp.columns[0]
     lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
     rules = sum(1 for side in ("above", "below") if side in story.rules)
-    return StoryMeasure(cols, k, head, len(lines), x1 - x0, rules, max_head_air(story))
+    return StoryMeasure(cols, k, head, len(lines), x1 - x0, rules, head_air(sp))

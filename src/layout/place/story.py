@@ -78,18 +78,21 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     """Rows of slack the headline band takes so the body's balanced columns end on
     the story's last row instead of leaving empty lines under it (page-layout.md:
     a stretchable gap; spec §5: the headline band stays whole rows)."""
-    if not max_head_air(sp.story):
-        return 0
     scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
     row = place_head(scratch, first)
-    if _short_headline(scratch):
+    if not head_air(scratch):
         return 0
     slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
     taken = fill(slots, len(lines), True)
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
-    return max(0, min(last - used, max_head_air(sp.story)))
+    return max(0, min(last - used, head_air(scratch)))
+
+
+def head_air(sp: StoryPlacement) -> int:
+    """Slack rows the head placed in ``sp`` may take: none beside a short headline."""
+    return 0 if _short_headline(sp) else max_head_air(sp.story)
 
 
 def _short_headline(sp: StoryPlacement) -> bool:
@@ -105,8 +108,10 @@ def _short_headline(sp: StoryPlacement) -> bool:
 
 
 def max_head_air(story: Story) -> int:
-    """The most slack rows ``story``'s headline band takes (0 without a headline)."""
-    if not (story.headline or story.kicker or story.label):
+    """The most slack rows ``story``'s headline band may take (0 without a headline:
+    the air goes into the headline's band, nowhere else).  ``head_air`` says whether
+    a placed head actually takes it."""
+    if not story.headline:
         return 0
     return MAX_HEAD_AIR_CROWDED if (story.label or story.leads or story.byline_line) else MAX_HEAD_AIR
 
