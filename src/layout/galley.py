@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.compose import ComposedParagraph, ParagraphStyle, Run, compose_paragraph
-from layout.errors import LayoutError, Location
+from layout.errors import LayoutError
 from layout.fonts import FontSet
 from layout.units import PT_PER_MM
 
@@ -69,21 +69,14 @@ class Paragraph:
 
 def read_text(path: str | Path) -> str:
     """The file as text; a file that is not UTF-8 is refused with the byte offset."""
+    from layout.textfile import decode_utf8
+
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as e:
         raise LayoutError(f"cannot read {p}: {e.strerror}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise LayoutError(
-            f"not UTF-8 text: byte 0x{data[e.start]:02x} at byte offset {e.start} cannot be decoded",
-            Location(str(p), line, col),
-            "save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)",
-        ) from None
+    return decode_utf8(data, str(p))
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

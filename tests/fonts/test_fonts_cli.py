@@ -53,7 +53,7 @@ def test_not_utf8_names_the_byte_offset(cli, tmp_path):
     f.write_bytes("第一行\n".encode() + "濮阳".encode("gbk"))
     r = cli("fonts", "--check", str(f))
     assert r.code == 2 and r.out == ""
-    assert f"{f}:2: not UTF-8: invalid byte 0xE5 at byte offset 10" in r.err
+    assert f"{f}:2:1: not UTF-8 text: byte 0xE5 at byte offset 10" in r.err
 
 
 def test_unreadable_file_exits_2(cli, tmp_path):

@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError, Location
+from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError
 
 # how many places of each missing character the report lists
 PLACES_SHOWN = 5
@@ -134,20 +134,13 @@ def print_listing(fonts) -> None:
 def read_text(name: str) -> str:
     """The UTF-8 text of file ``name`` ('-' = stdin); LayoutError (exit 2) when the
     file cannot be read or is not UTF-8, naming the first bad byte's offset."""
+    from layout.textfile import decode_utf8
+
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as e:
         raise LayoutError(f"cannot read {name}: {e.strerror or e}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        bad = data[e.start : e.start + 1].hex().upper()
-        raise LayoutError(
-            f"not UTF-8: invalid byte 0x{bad} at byte offset {e.start}",
-            where=Location(name, line),
-            hint="save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)",
-        ) from None
+    return decode_utf8(data, name)
 
 
 def check_file(name: str, fonts, role: str) -> int:

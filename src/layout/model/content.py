@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from layout.errors import LayoutError, Location
-from layout.model.yamlsafe import decode_utf8
+from layout.textfile import decode_utf8
 
 IMAGE_FORMATS = ("PNG", "JPEG", "TIFF")  # what the renderer embeds without conversion
 MAX_TEXT_BYTES = 16 * 1024 * 1024

@@ -30,6 +30,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from layout.errors import LayoutError, Location
+from layout.textfile import decode_utf8
 
 MAX_NODES = 200_000  # expanded nodes per document; a full page has a few thousand
 MAX_DEPTH = 64  # nesting; a layout needs about 6
@@ -98,20 +99,6 @@ def read_text(path: Path, display: str, what: str = "layout") -> str:
     except OSError as e:
         raise LayoutError(f"cannot read {what} file: {e.strerror}", Location(display)) from None
     return decode_utf8(data, display)
-
-
-def decode_utf8(data: bytes, display: str) -> str:
-    """Decode UTF-8 (a BOM is allowed); on failure say where the bad byte is."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise LayoutError(
-            f"not UTF-8 text (byte 0x{data[e.start]:02X})",
-            Location(display, line, col),
-            "save the file as UTF-8; a GB18030/GBK file converts with: iconv -f gb18030 -t utf-8",
-        ) from None
 
 
 def load_yaml(path: Path, display: str) -> Node:
