@@ -29,8 +29,9 @@ from typing import Any
 from layout.errors import FontError
 from layout.fonts.face import Face
 from layout.fonts.loader import cache_dir, file_key
+from layout.render.lazymap import LazyTable
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2: the cmap and advances also sorted by code point (render.lazymap)
 
 # Attributes of ReportLab's parsed face that the snapshot stores specially: the
 # file bytes (memory-mapped on restore), a scaling closure (rebuilt), and the big
@@ -124,11 +125,17 @@ def _snapshot(font: Any) -> bytes | None:
     widths = _int_or_float_array(list(face.charWidths.values()))
     if widths is None:
         return None
+    c2g = sorted(face.charToGlyph.items())
+    cw = sorted(face.charWidths.items())
     tables = {
         "c2g_keys": array("L", face.charToGlyph.keys()),
         "c2g_values": array("L", face.charToGlyph.values()),
         "cw_keys": array("L", face.charWidths.keys()),
         "cw_values": widths,
+        "c2g_sorted_keys": array("L", [k for k, _ in c2g]),
+        "c2g_sorted_values": array("L", [v for _, v in c2g]),
+        "cw_sorted_keys": array("L", [k for k, _ in cw]),
+        "cw_sorted_values": array(widths.typecode, [v for _, v in cw]),
         "hm_advance": array("L", [aw for aw, _ in face.hmetrics]),
         "hm_lsb": array("L", [lsb for _, lsb in face.hmetrics]),
         "glyph_pos": array("L", face.glyphPos),
@@ -256,8 +263,11 @@ def _rebuild(name: str, path: str, font_attrs: dict, face_attrs: dict, tables: d
     face.__dict__.update(face_attrs)
     face._ttf_data = _map_file(path)
     face._pdfScale = _ScaleTo1000(face.unitsPerEm)
-    face.charToGlyph = dict(zip(tables["c2g_keys"], tables["c2g_values"], strict=True))
-    face.charWidths = dict(zip(tables["cw_keys"], tables["cw_values"], strict=True))
+    # filled as characters are looked up: a page uses a few thousand of 22,000
+    face.charToGlyph = LazyTable(tables["c2g_sorted_keys"], tables["c2g_sorted_values"],
+                                 tables["c2g_keys"], tables["c2g_values"])
+    face.charWidths = LazyTable(tables["cw_sorted_keys"], tables["cw_sorted_values"],
+                                tables["cw_keys"], tables["cw_values"])
     face.hmetrics = _Pairs(tables["hm_advance"], tables["hm_lsb"])
     face.glyphPos = tables["glyph_pos"]
     glyf_end = face.table["glyf"]["offset"] + face.glyphPos[-1]
