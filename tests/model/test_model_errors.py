@@ -259,3 +259,25 @@ def test_display_style_must_fit_its_rows(page):
     err = page.error(text)
     assert "22pt type does not fit 1 grid line (14.4pt)" in err.message and "rows: 2" in err.hint
     at(err, line_of(text, "rows: 1}"), col_of(text, "1}"))
+
+
+def test_a_picture_replaced_by_a_damaged_one_is_verified_again(page, tmp_path, monkeypatch):
+    """Image sizes are cached by file identity (path, size, mtime): a good picture
+    loads from the cache the second time, a damaged file put in its place is read
+    afresh and reported."""
+    import os
+
+    from PIL import Image
+
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path / "cache"))
+    Image.new("RGB", (40, 30), "white").save(page.folder / "p.png")
+    text = story("    photos:\n      - {file: p.png, rows: 1-5}\n")
+    for _ in range(2):
+        lay = page.load(text)
+        assert lay.stories[0].photos[0].pixel_size == (40, 30)
+    assert len(list((tmp_path / "cache" / "image-sizes").glob("*.txt"))) == 1
+    st = os.stat(page.folder / "p.png")
+    (page.folder / "p.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20)
+    os.utime(page.folder / "p.png", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    err = page.error(text)
+    assert "photo 'p.png'" in err.message and ("damaged" in err.message or "not a picture" in err.message)

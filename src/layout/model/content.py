@@ -68,7 +68,66 @@ def read_body_file(path: Path, written_as: str, where: Location) -> str:
 
 
 def image_size(path: Path, written_as: str, where: Location) -> tuple[int, int]:
-    """Open and verify a picture with Pillow; its size in pixels."""
+    """Open and verify a picture with Pillow; its size in pixels.
+
+    A picture verified before and unchanged since (same real path, size and
+    modification time: the font cache's rule) is taken from a small disk cache of
+    verdicts: opening the first picture costs a process ~10 ms of Pillow plugin
+    imports, for an answer that has not changed.  Failures are never cached."""
+    key = _verdict_key(path)
+    size = _cached_size(key)
+    if size is None:
+        size = _verify_image(path, written_as, where)
+        _store_size(key, size)
+    return size
+
+
+SIZE_CACHE_VERSION = 1
+
+
+def _verdict_key(path: Path) -> str | None:
+    try:
+        st = path.stat()
+        return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{SIZE_CACHE_VERSION}"
+    except OSError:
+        return None
+
+
+def _size_file(key: str) -> Path:
+    import hashlib
+
+    from layout.fonts.loader import cache_dir
+
+    return cache_dir() / "image-sizes" / (hashlib.sha1(key.encode()).hexdigest() + ".txt")
+
+
+def _cached_size(key: str | None) -> tuple[int, int] | None:
+    if key is None:
+        return None
+    try:
+        w, h = (int(v) for v in _size_file(key).read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError, ValueError):  # missing, damaged or foreign: verify again
+        return None
+    return (w, h) if w > 0 and h > 0 else None
+
+
+def _store_size(key: str | None, size: tuple[int, int]) -> None:
+    """Keep the verdict (atomically; a cache that cannot be written is skipped)."""
+    import contextlib
+    import os
+
+    if key is None:
+        return
+    with contextlib.suppress(OSError):
+        path = _size_file(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(f"{size[0]} {size[1]}\n", encoding="ascii")
+        os.replace(tmp, path)
+
+
+def _verify_image(path: Path, written_as: str, where: Location) -> tuple[int, int]:
+    """Pillow's verdict on a picture file: its size, or a LayoutError saying why not."""
     from PIL import Image, UnidentifiedImageError
 
     try:
