@@ -18,17 +18,24 @@ from layout.errors import EXIT_USAGE, LayoutError
 # subcommand modules, in the order ``--help`` lists them; a module that does not
 # exist yet is skipped, so stages can land one at a time
 SUBCOMMANDS = ("render", "galley", "fonts", "schema", "preflight", "import_cmd", "reprint", "verify")
+# the command a module adds, where it is not the module's name
+COMMAND_NAMES = {"import_cmd": "import"}
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors already; keep its message on stderr."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``layout`` parser with every subcommand, or with just the command
+    ``only`` (what ``main`` builds when the command line names one: importing the
+    other subcommands' modules is time a one-page render need not spend)."""
     parser = _Parser(prog="layout", description="Print layout and PDF typesetting for Chinese newspapers.")
     parser.add_argument("--version", action="version", version=f"layout {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
+        if only is not None and COMMAND_NAMES.get(name, name) != only:
+            continue
         try:
             mod = importlib.import_module(f"layout.cli.{name}")
         except ModuleNotFoundError as e:
@@ -40,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    named = words[0] if words and words[0] in {COMMAND_NAMES.get(n, n) for n in SUBCOMMANDS} else None
+    parser = build_parser(only=named)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
