@@ -64,9 +64,11 @@ def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
     silently (the renderer leaves them out rather than draw a .notdef box)."""
     used: dict[tuple[str, str], str | None] = {}
     for it in items:
-        if isinstance(it, TextItem):
-            for g in it.line.glyphs:
-                used.setdefault((g.face, g.ch), it.story)
+        if isinstance(it, TextItem):  # the line's columns: no Glyph tuples built
+            story = it.story
+            for key in zip(it.line.faces, it.line.chars, strict=True):
+                if key not in used:
+                    used[key] = story
     out: list[Problem] = []
     seen: set[str] = set()
     for (face, ch), story in used.items():
