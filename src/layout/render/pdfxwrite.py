@@ -95,15 +95,23 @@ def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
 
 
 def fill_ids(data: bytes) -> bytes:
-    """Replace the id placeholders by the hash of the file written with them."""
-    marks = ((_DOC_ID.encode(), 1), (_INSTANCE_ID.encode(), 1), (_TRAILER_ID, 2))
-    for ph, n in marks:
-        if data.count(ph) != n:
-            raise RuntimeError(f"PDF/X id placeholder {ph!r} found {data.count(ph)} times, expected {n}")
+    """Replace the id placeholders by the hash of the file written with them (each
+    found once, patched in place: the file is megabytes of photos)."""
+    spots: list[tuple[int, int]] = []  # (offset, which id)
+    for which, (ph, n) in enumerate(((_DOC_ID.encode(), 1), (_INSTANCE_ID.encode(), 1), (_TRAILER_ID, 2))):
+        at = data.find(ph)
+        while at != -1:
+            spots.append((at, which))
+            at = data.find(ph, at + len(ph))
+        if sum(1 for _, w in spots if w == which) != n:
+            raise RuntimeError(f"PDF/X id placeholder {ph!r} not found exactly {n} times")
     digest = hashlib.sha256(data).digest()
-    return (data.replace(marks[0][0], pdfx.format_uuid(digest[:16]).encode())
-            .replace(marks[1][0], pdfx.format_uuid(digest[16:32]).encode())
-            .replace(_TRAILER_ID, digest[:16].hex().encode()))
+    values = (pdfx.format_uuid(digest[:16]).encode(), pdfx.format_uuid(digest[16:32]).encode(),
+              digest[:16].hex().encode())
+    out = bytearray(data)
+    for at, which in spots:
+        out[at:at + len(values[which])] = values[which]
+    return bytes(out)
 
 
 @lru_cache(maxsize=4)
