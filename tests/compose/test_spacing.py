@@ -100,3 +100,20 @@ def test_a_url_fragment_alone_on_a_line_is_spread_but_a_word_is_not():
     short = [ln for ln in word.lines if ln.text == "Supercalifragilistic"]
     assert short and short[0].right < 10 * SIZE - 1  # never letterspaced (§3)
     assert any(p.kind == "underfull" for p in word.problems)
+
+
+def test_loose_lines_are_balanced_with_the_line_above():
+    text = "近年来，社区引入智慧养老平台（Smart Elderly Care Platform），为老人服务。"
+    cp = compose(text, 7)
+    for ln in cp.lines[:-1]:
+        if ln.text.startswith("（") or ln.text.endswith("（"):
+            raise AssertionError(cp.dump())
+    # first-fit alone would leave "（Smart" with 3.6 em in its one gap
+    worst = max(ln.adjust / max(1, sum(1 for _ in ln.text) - 1) for ln in cp.lines[:-1])
+    assert worst < 1.5 * SIZE, cp.dump()
+
+
+def test_forced_split_of_an_overlong_address_avoids_a_leading_full_stop():
+    cp = compose("见http://www.example.cn/u26aw54236.html", 6)
+    assert not any(ln.text.startswith(".") for ln in cp.lines), cp.dump()
+    assert "".join(texts(cp)) == "见http://www.example.cn/u26aw54236.html"

@@ -30,6 +30,8 @@ EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
 SQUEEZE_SCAN_EM = 3.0  # stop looking ahead once even the tightest line is this far over
 MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above at most this per gap
 REFLOW_LINES = 3  # lines before the last two that the 孤字 fix may re-break, at most
+LOOSE_EM = 0.5  # em per spread point: a justified line looser than this is worth re-balancing
+BALANCE_TRIES = 4  # earlier breaks of the line above tried when balancing
 
 
 class Span(NamedTuple):
@@ -66,9 +68,60 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
             nxt += 1
         spans.append(Span(s, e, nxt, forced))
         s = nxt
+    if len(spans) >= 3:
+        _balance(p, spans, frame)
     if avoid_orphan and len(spans) >= 2 and is_orphan(p, spans[-1]):
         _fix_orphan(p, spans, hi, frame)
     return spans
+
+
+def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
+    """How loose line s..e-1 is once justified: added space per spread point, in
+    em (inf: nothing to spread between)."""
+    slack = avail - p.width(s, e, scut)
+    if slack <= EPS:
+        return 0.0
+    points = p.spread_points(s, e)
+    return slack / points / p.sizes[s] if points else float("inf")
+
+
+def _balance(p: Prepared, spans: list[Span], frame: Frame) -> None:
+    """First-fit leaves a line loose when the next unit (a Latin word, a number, a
+    bracket that must not end a line) does not fit.  For each such line, from the
+    bottom up, try starting it one to a few breaks earlier -- taking characters
+    from the line above -- and keep the choice that makes the looser of the two
+    lines least loose.  Local and bounded: linear over the paragraph."""
+    brk, cls = p.brk, p.cls
+    for i in range(len(spans) - 2, 0, -1):
+        cur, above = spans[i], spans[i - 1]
+        if cur.forced or above.forced:
+            continue
+        a_avail = frame.first if i == 1 else frame.rest
+        a_cut = frame.first_cut if i == 1 else True
+        worst = max(_spread(p, cur.start, cur.end, frame.rest, True),
+                    _spread(p, above.start, above.end, a_avail, a_cut))
+        if worst <= LOOSE_EM:
+            continue
+        best = None
+        tried = 0
+        for k in range(above.end - 1, above.start, -1):
+            if brk[k] != LEGAL:
+                continue
+            tried += 1
+            if tried > BALANCE_TRIES:
+                break
+            nxt = k
+            while nxt < cur.end and cls[nxt] == SPACE:
+                nxt += 1
+            if p.min_width(nxt, cur.end, True) > frame.rest + EPS:
+                break  # taking more only makes it wider
+            score = max(_spread(p, nxt, cur.end, frame.rest, True), _spread(p, above.start, k, a_avail, a_cut))
+            if score < worst - 0.05 and (best is None or score < best[0]):
+                best = (score, k, nxt)
+        if best is not None:
+            _score, k, nxt = best
+            spans[i - 1] = Span(above.start, k, nxt, "")
+            spans[i] = Span(nxt, cur.end, cur.next, "")
 
 
 def _next_break(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> tuple[int, str]:
@@ -129,6 +182,10 @@ def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
     for k in range(top, s, -1):
         if brk[k] == KINSOKU:
             return k, "kinsoku"
+    text, no_start, no_end = p.text, p.no_start, p.no_end
+    for k in range(top, s, -1):  # inside a word: still not before a '.' or after a '('
+        if brk[k] == CLUSTER and text[k] not in no_start and text[k - 1] not in no_end:
+            return k, "split"
     for k in range(top, s, -1):
         if brk[k] == CLUSTER:
             return k, "split"

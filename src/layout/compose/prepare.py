@@ -177,6 +177,8 @@ class Prepared:
     plain: list[int]
     maxend: float  # largest gap+endcut of any character (bounds the breaker's search)
     problems: list[Problem]
+    no_start: frozenset[str] = frozenset()  # the kinsoku lists in force (§1)
+    no_end: frozenset[str] = frozenset()
 
     def width(self, s: int, e: int, scut: bool) -> float:
         """Natural width of a line holding characters s..e-1 (e > s)."""
@@ -279,7 +281,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         C=list(accumulate(content, initial=0)),
         J=list(accumulate(junc)),
         plain=list(accumulate(plainv, initial=0)),
-        maxend=max(maxend, 0.0), problems=problems,
+        maxend=max(maxend, 0.0), problems=problems, no_start=no_start, no_end=no_end,
     )
 
 

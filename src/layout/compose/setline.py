@@ -28,6 +28,8 @@ from layout.compose.prepare import (
     Prepared,
 )
 
+URL_SPREAD_MAX_EM = 1.0  # letterspacing an address beyond this per gap opens holes: leave the line short
+
 
 class SetLine(NamedTuple):
     """A set line: glyph origins, rooms and room edges (pt, in character order),
@@ -192,6 +194,6 @@ def _spread_url(p: Prepared, s: int, e: int, extra: float, gaps: list[float]) ->
     count = p.spread_points(s, e)
     if not count:
         return extra
-    d = extra / count
+    d = min(extra / count, URL_SPREAD_MAX_EM * p.sizes[s])
     gaps[:-1] = map(d.__add__, gaps[:-1])
-    return 0.0
+    return extra - d * count
