@@ -10,6 +10,7 @@ whole: the first-line indent and the hanging lead bullet (spec typography.md §4
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 from layout.compose.classes import SPACE
 from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
@@ -123,10 +124,23 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
         problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
                                 "nothing to spread between", sp.start))
     line_indent = indent if first else (indent + prefix if style.hanging else 0.0)
-    return Line(p.text[start:sp.end], tuple(p.faces[start:sp.end]), tuple(p.sizes[start:sp.end]), tuple(xs),
-                tuple(advs), tuple(lefts), measure, start, sp.end, final=final, indent=line_indent,
-                size=max(p.sizes[start:sp.end]), compressed=sl.compressed, forced=bool(sp.forced),
-                adjust=sl.adjust)
+    sizes = tuple(p.sizes[start:sp.end])
+    return _line(chars=p.text[start:sp.end], faces=tuple(p.faces[start:sp.end]), sizes=sizes, xs=tuple(xs),
+                 advances=tuple(advs), lefts=tuple(lefts), measure=measure, start=start, end=sp.end, final=final,
+                 indent=line_indent, size=max(sizes), compressed=sl.compressed, forced=bool(sp.forced),
+                 adjust=sl.adjust)
+
+
+_LINE_FIELDS = frozenset(f.name for f in fields(Line))
+
+
+def _line(**values) -> Line:
+    """A Line without the frozen dataclass's ``__init__`` (one ``object.__setattr__``
+    per field: 3 µs a line, a fifth of composing a short paragraph).  Every field is
+    given here; the result equals ``Line(**values)``."""
+    ln = object.__new__(Line)
+    ln.__dict__.update(values)
+    return ln
 
 
 def _fill_last(p: Prepared, sp: Span, avail: float, scut: bool, style: ParagraphStyle) -> bool:

@@ -27,7 +27,6 @@ from layout.compose.classes import HAN, SPACE
 from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, Prepared
 
 EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
-SQUEEZE_SCAN_EM = 3.0  # stop looking ahead once even the tightest line is this far over
 MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above at most this per gap
 REFLOW_LINES = 3  # lines before the last two that the 孤字 fix may re-break, at most
 LOOSE_EM = 0.5  # em per spread point: a justified line looser than this is worth re-balancing
@@ -162,14 +161,15 @@ def _natural_end(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> int:
 def _squeeze(p: Prepared, s: int, b0: int, hi: int, avail: float, scut: bool) -> int:
     """The first allowed break after ``b0`` that fits once the line is tightened
     by the §2 order; 0 if there is none within reach."""
-    brk = p.brk
-    stop = avail + SQUEEZE_SCAN_EM * p.sizes[s]
+    brk, P, Q = p.brk, p.P, p.Q
+    # (P - Q)[e] never decreases, and min_width(s, e) >= (P - Q)[e] - (P - Q)[s]
+    # - (the most a line end or start can take off): past ``stop`` nothing fits
+    stop = P[s] - Q[s] + avail + p.maxend + p.maxendshrink + (p.startcut[s] if scut else 0.0) + EPS
     min_width = p.min_width
     for e in range(max(b0, s) + 1, hi + 1):
-        mw = min_width(s, e, scut)
-        if mw > stop:
+        if P[e] - Q[e] > stop:
             return 0
-        if (e == hi or brk[e] == LEGAL) and mw <= avail + EPS:
+        if (e == hi or brk[e] == LEGAL) and min_width(s, e, scut) <= avail + EPS:
             return e
     return 0
 

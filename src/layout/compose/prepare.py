@@ -176,6 +176,7 @@ class Prepared:
     J: list[int]
     plain: list[int]
     maxend: float  # largest gap+endcut of any character (bounds the breaker's search)
+    maxendshrink: float  # largest line-end shrink (full mode)
     problems: list[Problem]
     no_start: frozenset[str] = frozenset()  # the kinsoku lists in force (§1)
     no_end: frozenset[str] = frozenset()
@@ -281,7 +282,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         C=list(accumulate(content, initial=0)),
         J=list(accumulate(junc)),
         plain=list(accumulate(plainv, initial=0)),
-        maxend=max(maxend, 0.0), problems=problems, no_start=no_start, no_end=no_end,
+        maxend=max(maxend, 0.0), maxendshrink=max(endshrink, default=0.0), problems=problems, no_start=no_start, no_end=no_end,
     )
 
 
