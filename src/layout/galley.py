@@ -168,17 +168,16 @@ def render_galley(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts
     per_col = spec.lines_per_column()
     ascent = fonts.face(spec.face).ascent * spec.size
     top = spec.page_height - spec.margin - ascent
-    slot = 0
+    lines = [line for cp in composed for line in cp.lines]
     per_page = per_col * spec.columns
-    for cp in composed:
-        for line in cp.lines:
-            if slot == per_page:
-                canvas.showPage()
-                slot = 0
-            col, row = divmod(slot, per_col)
+    for first in range(0, max(len(lines), 1), per_page):
+        page = lines[first:first + per_page]
+        # the last page's columns are balanced (equal but for one line)
+        depth = per_col if len(page) == per_page else -(-len(page) // spec.columns)
+        for slot, line in enumerate(page):
+            col, row = divmod(slot, depth)
             x = spec.margin + col * (spec.measure + spec.gutter)
             draw_line(canvas, line, x, top - row * spec.pitch, fonts)
-            slot += 1
-    canvas.showPage()
+        canvas.showPage()
     canvas.save()
     return buf.getvalue()
