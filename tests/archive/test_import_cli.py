@@ -81,3 +81,33 @@ def test_a_30000_character_paragraph_imports(tmp_path):
     bare.write_text(para, encoding="utf-8")
     page = import_archive(bare).page
     assert page.name is None and page.stories[0].paragraphs == (para,)
+
+
+def test_imported_layout_renders_and_verifies(seed_path, tmp_path):
+    """The import's YAML is placed (automatic layout) and renders as it is; the
+    reprint loses nothing (layout verify)."""
+    out = tmp_path / "page.yaml"
+    assert main(["import", str(seed_path), "-o", str(out)]) == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert all("columns" in s and "rows" in s for s in data["stories"])
+    pdf = tmp_path / "page.pdf"
+    assert main(["render", str(out), "-o", str(pdf), "-q"]) == 0
+    assert main(["verify", str(pdf), "--source", str(seed_path)]) == 0
+
+
+def test_long_archive_is_written_page_by_page(seed_path, tmp_path):
+    """An archive longer than a page: one layout per page beside the template they
+    extend, all renderable, together holding every character."""
+    text = seed_path.read_text(encoding="utf-8")
+    body = text.split("开发区新闻", 1)[1]
+    long = tmp_path / "long.txt"
+    long.write_text("开发区新闻\n" + body + "\n\n" + body.replace("全国文明城市", "全省文明城市"), encoding="utf-8")
+    out = tmp_path / "pages" / "edition.yaml"
+    assert main(["import", str(long), "-o", str(out), "--no-place"]) == 0  # content only still works
+    assert main(["import", str(long), "-o", str(out)]) == 0
+    pages = [out, *sorted(out.parent.glob("edition-p*.yaml"))]
+    template = yaml.safe_load(out.read_text(encoding="utf-8"))["extends"]
+    assert len(pages) >= 2 and (out.parent / f"{template}.yaml").exists()
+    pdf = tmp_path / "edition.pdf"
+    assert main(["render", *map(str, pages), "-o", str(pdf), "-q"]) == 0
+    assert main(["verify", str(pdf), "--source", str(long)]) == 0

@@ -1,9 +1,10 @@
 """``layout import ARCHIVE.txt -o PAGE.yaml [--encoding E] [--report]``: an archived
 page (plain text) as a page layout (issue 6).
 
-The YAML is the ordinary layout format, for an operator to check and render.  Until
-the automatic layout is plugged into ``layout.archive.import_page`` (its ``place``
-argument), stories carry their content without placement keys.  ``--report``
+The YAML is the ordinary layout format, placed by the automatic layout on a page
+template, for an operator to check, correct and render.  An archive too long for one
+page is written as one layout per page (``PAGE-p2.yaml`` …) beside the template
+they extend.  ``--no-place`` writes the recognised content only.  ``--report``
 prints what was recognised, story by story, with a confidence per decision.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from layout.errors import EXIT_OK
 
@@ -24,9 +26,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="PAGE.yaml", help="the layout to write (default: standard output)")
     p.add_argument("--encoding", help="the archive's encoding (utf-8, gb18030, gbk, utf-16, big5 …); "
                                       "default: detected")
-    p.add_argument("--place", metavar="auto|tabloid|broadsheet|PATH",
-                   help="also place the stories with the automatic layout on this page template (when the "
-                        "archive fits one page; `layout reprint --yaml-dir` writes several)")
+    p.add_argument("--place", metavar="auto|tabloid|broadsheet|PATH", default="auto",
+                   help="the page template the automatic layout places the stories on (default: auto, "
+                        "the best of the built-in templates)")
+    p.add_argument("--no-place", dest="place", action="store_const", const=None,
+                   help="write the recognised content only, without placement (not renderable as it is)")
     p.add_argument("--report", action="store_true",
                    help="print what was recognised, story by story, with a confidence per decision "
                         "(to standard output, or standard error when the YAML goes there)")
@@ -43,15 +47,43 @@ def run(args: argparse.Namespace) -> int:
 
         place = import_placement(args.place)
     result = import_archive(args.archive, encoding=args.encoding, place=place)
-    if args.output:
+    placed = not args.place or _is_placed(result.yaml_text)
+    if args.output and not placed:
+        written = _write_pages(args)
+    elif args.output:
         write_atomic(args.output, result.yaml_text.encode("utf-8"))
+        written = [args.output]
     else:
         sys.stdout.write(result.yaml_text)
+        written = []
     if args.report:
         (sys.stdout if args.output else sys.stderr).write(result.report)
     elif args.output:
         page = result.page
         unsure = sum(n.unsure for s in page.stories for n in s.notes) + sum(n.unsure for n in page.notes)
-        print(f"{args.output}: {len(page.stories)} stories, {unsure} unsure decisions"
+        print(f"{', '.join(map(str, written))}: {len(page.stories)} stories, {unsure} unsure decisions"
               + (" (see --report)" if unsure else ""), file=sys.stderr)
     return EXIT_OK
+
+
+def _is_placed(yaml_text: str) -> bool:
+    """Did the one-page placement place the stories (it leaves them bare otherwise)?"""
+    return "\n    columns:" in yaml_text or "\n  columns:" in yaml_text
+
+
+def _write_pages(args: argparse.Namespace) -> list[Path]:
+    """An archive longer than a page: every page's layout, and the template they
+    extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …)."""
+    from layout.autolayout.archive import page_yamls, reprint
+    from layout.cli.common import write_atomic
+
+    out = Path(args.output)
+    files = page_yamls(reprint(args.archive, args.place, args.encoding))
+    (template_name, template_text), pages = files[0], files[1:]
+    written = [out.parent / template_name]
+    write_atomic(written[0], template_text.encode("utf-8"))
+    for n, (_name, text) in enumerate(pages, 1):
+        target = out if n == 1 else out.with_name(f"{out.stem}-p{n}{out.suffix}")
+        write_atomic(target, text.encode("utf-8"))
+        written.append(target)
+    return written
