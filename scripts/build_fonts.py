@@ -41,12 +41,15 @@ FACES = [
 
 # Blocks kept whole besides GBK: ASCII and Latin-1, General Punctuation, CJK Symbols and
 # Punctuation, Fullwidth Forms, geometric shapes (bullets ■□●○▲△◆◇), misc symbols (★☆),
+# mathematical operators (⋯),
 # vertical presentation forms (for vertical headlines) and CJK compatibility forms.
 EXTRA_RANGES = [
     (0x0020, 0x007E), (0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x214F),
     (0x2150, 0x218F), (0x2190, 0x21FF), (0x2460, 0x24FF), (0x25A0, 0x25FF),
     (0x2600, 0x26FF), (0x3000, 0x303F), (0xFE10, 0xFE19), (0xFE30, 0xFE4F),
     (0xFF00, 0xFFEF), (0x203B, 0x203B), (0x2E3A, 0x2E3B),
+    (0x2200, 0x22FF),  # mathematical operators: the midline ellipsis ⋯ (⋯⋯ in Chinese text)
+    (0x30FB, 0x30FB),  # katakana middle dot ・, common in archived transliterations
 ]
 
 
