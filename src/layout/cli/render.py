@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4",
                    help="print standard of the PDF (default x4 = PDF/X-4; ignored for proofs)")
     p.add_argument("--marks", action="store_true", help="crop and registration marks in a slug outside the bleed")
+    p.add_argument("--output-profile", metavar="FILE.icc",
+                   help="the plant's CMYK output profile: photos are separated with it and it becomes the "
+                        "PDF/X output intent (default: the bundled newsprint coldset profile)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when text overflows, a character has no glyph or a photo is low-resolution")
     p.add_argument("--allow-path", action="append", default=[], metavar="DIR",
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     pages = [place_page(layout, layout.fonts.fontset()) for layout in layouts]
     header = layouts[0].header
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
-                         date=header.date if header else None)
+                         date=header.date if header else None, output_profile=args.output_profile)
     rendered = render_output(pages, fonts, opts, source=args.layouts[0])
     out = Path(args.output) if args.output else Path(args.layouts[0]).with_suffix(".pdf")
     write_atomic(out, rendered.pdf)

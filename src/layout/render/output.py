@@ -27,10 +27,15 @@ class OutputOptions:
     proof: bool = False
     title: str = ""
     date: datetime.date | None = None  # the issue date (Info/XMP dates), else a fixed date
+    output_profile: str | None = None  # the plant's CMYK output profile (ICC); None: the bundled newsprint one
 
 
 def render_output(pages: Sequence[PlacedPage], fonts: FontSet, options: OutputOptions, source: str = "") -> Rendered:
     """The finished file's bytes and what drawing reported."""
+    if options.output_profile is not None:
+        from layout.render.pdfx import check_output_profile
+
+        check_output_profile(options.output_profile)
     title = options.title or (pages[0].title if pages else "") or "layout page"
     if options.proof:
         from layout.render.proof import SLUG, ProofOverlay
@@ -43,11 +48,14 @@ def render_output(pages: Sequence[PlacedPage], fonts: FontSet, options: OutputOp
     if options.pdfx == "X-4":  # written in the same pass (render.pdfxwrite: no pikepdf round trip)
         from layout.render.pdfxwrite import PdfxDocument
 
-        return render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title,
-                                                        pdfx=PdfxDocument(title, when)))
-    rendered = render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title))
+        doc = PdfxDocument(title, when, output_profile=options.output_profile)
+        return render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title, pdfx=doc,
+                                                        output_profile=options.output_profile))
+    rendered = render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title,
+                                                        output_profile=options.output_profile))
     if options.pdfx:
         from layout.render.pdfx import make_pdfx
 
-        rendered.pdf = make_pdfx(rendered.pdf, standard=options.pdfx, title=title, date=when)
+        rendered.pdf = make_pdfx(rendered.pdf, standard=options.pdfx, title=title, date=when,
+                                 output_profile_path=options.output_profile)
     return rendered

@@ -32,6 +32,7 @@ class RenderOptions:
     slug: float = 0.0
     title: str = ""
     pdfx: object | None = None  # a render.pdfxwrite.PdfxDocument: write PDF/X-4 in the same pass
+    output_profile: str | None = None  # the plant's CMYK profile photos are separated with (None: bundled)
 
 
 @dataclass
@@ -83,7 +84,7 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
     for placed in pages:
         boxes = page_boxes_for(placed, opts)
         begin_page(c, boxes, marks=opts.marks)
-        out.problems.extend(draw_items(c, placed, fonts))
+        out.problems.extend(draw_items(c, placed, fonts, opts.output_profile))
         if overlay is not None:
             overlay(c, placed, boxes)
         end_page(c)
@@ -97,7 +98,7 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
     return out
 
 
-def draw_items(c, placed: PlacedPage, fonts: FontSet) -> list[Problem]:
+def draw_items(c, placed: PlacedPage, fonts: FontSet, profile: str | None = None) -> list[Problem]:
     """Every item in reading order (the PDF's text order is the reading order)."""
     from layout.render.inks import set_overprint
     from layout.render.text import draw_line
@@ -121,7 +122,7 @@ def draw_items(c, placed: PlacedPage, fonts: FontSet) -> list[Problem]:
         elif isinstance(it, BoxItem):
             _draw_box(c, it)
         elif isinstance(it, ImageItem):
-            problems.extend(draw_image(c, it))
+            problems.extend(draw_image(c, it, profile))
     if over is not None:
         c.restoreState()
     return problems
@@ -137,7 +138,7 @@ def _draw_box(c, it: BoxItem) -> None:
     c.rect(r.x0, r.y0, r.width, r.height, stroke=1 if it.stroke > 0 else 0, fill=1 if it.fill is not None else 0)
 
 
-def draw_image(c, it: ImageItem) -> list[Problem]:
+def draw_image(c, it: ImageItem, profile: str | None = None) -> list[Problem]:
     """A picture filling (cropped to the frame's proportions, centred) or fitting
     (letterboxed) its frame, separated to CMYK for the press.  Cropping happens on
     the pixels, so no hidden image data reaches the plant.  Returns the resolution
@@ -151,7 +152,7 @@ def draw_image(c, it: ImageItem) -> list[Problem]:
         return []
     px = it.pixel_size if all(it.pixel_size) else _pixel_size(it.path)
     crop = fill_crop(px, frame.width, frame.height) if it.fit == "fill" else None
-    prepared = prepared_image(it.path, (frame.width, frame.height), crop)
+    prepared = prepared_image(it.path, (frame.width, frame.height), crop, profile)
     if it.fit == "fill":
         draw_prepared(c, prepared, frame.x0, frame.y0, frame.width, frame.height)
     else:

@@ -140,6 +140,12 @@ def resolve_date(date: datetime | str | None) -> datetime:
     return date.replace(microsecond=0)
 
 
+def check_output_profile(path: str | Path) -> bytes:
+    """The bytes of a plant's output profile; LayoutError (exit 2) unless it is a CMYK
+    output (prtr) ICC profile.  Checked before anything is drawn with it."""
+    return _read_profile(Path(path))
+
+
 def _read_profile(path: Path) -> bytes:
     try:
         data = path.read_bytes()

@@ -59,13 +59,14 @@ class PdfxDocument:
     author: str | None = None
     subject: str | None = None
     creator: str = "layout"
+    output_profile: str | None = None  # a CMYK output (prtr) profile; None: the bundled newsprint one
 
 
 def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
     """Add the PDF/X-4 document objects to ``canvas`` (call before ``canvas.save()``)
     and return the function that turns the saved bytes into the finished file (ids
     filled in).  ValueError as ``make_pdfx``: empty title, PDF older than 1.6."""
-    intent, profile = pdfx.output_intent(doc.title)
+    intent, profile = pdfx.output_intent(doc.title, doc.output_profile)
     when = pdfx.resolve_date(doc.date)
     rl = canvas._doc
     if rl._pdfVersion < (1, 6):
