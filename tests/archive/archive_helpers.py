@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-SEED = Path("/work/shared/seed/kaifaqu-news.txt")
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "kaifaqu-news.txt"
 ARCHIVES = sorted(DATA.glob("*.txt"))
 # zero-width marks count as white space for "never lose text"
 IGNORABLE = frozenset("\u200b\u2060\ufeff")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from layout.model.types import Photo, Span, Story
 
-SEED_ARCHIVE = Path("/work/shared/seed/kaifaqu-news.txt")
+SEED_ARCHIVE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "kaifaqu-news.txt"
 _FALLBACK = ("开发区召开全国文明城市创建工作加压推进会，传达全市全国文明城市创建工作加压推进会精神，"
              "对全区全国文明城市创建工作再安排再部署。") * 3
 

@@ -16,7 +16,7 @@ from pdfx_render_helpers import print_page
 from layout.check.preflight import preflight
 from layout.render import pdfx
 
-PREPRESS = Path("/work/shared/tools/prepress.py")
+PREPRESS = Path(__file__).resolve().parents[3] / "shared" / "tools" / "prepress.py"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pdfx_render_helpers import print_page
 from layout.check.preflight import preflight
 from layout.render import pdfx, pdfxwrite
 
-PREPRESS = Path("/work/shared/tools/prepress.py")
+PREPRESS = Path(__file__).resolve().parents[3] / "shared" / "tools" / "prepress.py"
 TITLE = "开发区报 2024-05-01 第1版 <&>"
 WHEN = datetime(2024, 5, 1, 6, 30, tzinfo=UTC)
 

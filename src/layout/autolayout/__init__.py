@@ -1,6 +1,6 @@
 """Automatic layout of archived pages (issue 6): stories in reading order placed
 on a page template as a layout editor would, by a guillotine search over the
-stories' reachable shapes (/work/shared/spec/page-layout.md).
+stories' reachable shapes (shared/spec/page-layout.md).
 
 ``auto_layout(stories, template, fonts) -> AutoLayout``; ``load_template(name)``;
 ``stories_from_archive(page)`` turns an imported archive into stories.

@@ -21,7 +21,14 @@ from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
 from layout.autolayout.content import base_id, stories_from_archive
 from layout.autolayout.layout import AutoLayout, auto_layout
-from layout.autolayout.template import TEMPLATE_NAMES, load_template, template_path
+from layout.autolayout.template import (
+    TEMPLATE_NAMES,
+    BodyFit,
+    load_template,
+    loosened,
+    looser_bodies,
+    template_path,
+)
 from layout.model.types import Header, PageLayout, Story
 
 
@@ -33,23 +40,43 @@ class Reprint:
     layout: AutoLayout
     template: PageLayout
     template_file: Path
+    body: BodyFit | None = None  # a looser body set to fill the page (copyfit), None: the template's
+
+
+UNDERFULL_FILL = 90.0  # % of a single page's type area below which looser bodies are tried
 
 
 def reprint(path: str | os.PathLike[str], template: str = "auto", encoding: str | None = None) -> Reprint:
     """Import ``path`` and lay its stories out on ``template``: a name, a layout
     file, or ``auto`` (every built-in template tried, the best result kept:
-    ``template_score``)."""
+    ``template_score``).  A single page the text leaves underfilled is tried again
+    with a looser body (``loosened``: more leading, 五号): copyfit before white space."""
     imported = import_archive(path, encoding=encoding)
     stories = stories_from_archive(imported.page)
     header = archive_header(imported.yaml_text)
+    return best_layout(imported, stories, header, template)
+
+
+def best_layout(imported: ImportResult, stories, header, template: str) -> Reprint:
+    """The best automatic layout over the candidate templates (see ``reprint``)."""
+    names = TEMPLATE_NAMES if template == "auto" else (template,)
     best: Reprint | None = None
-    for name in (TEMPLATE_NAMES if template == "auto" else (template,)):
-        tpl = load_template(name)
-        auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
-        result = Reprint(imported, auto, tpl, template_path(name))
-        if best is None or template_score(auto) < template_score(best.layout):
-            best = result
+    for name in names:
+        best = _better(best, imported, stories, header, name, load_template(name), None)
     assert best is not None
+    if len(best.layout.pages) == 1 and best.layout.metrics.pages[0].fill_pct < UNDERFULL_FILL:
+        for name in names:
+            for fit in looser_bodies(load_template(name)):
+                best = _better(best, imported, stories, header, name, loosened(name, fit), fit)
+    return best
+
+
+def _better(best: Reprint | None, imported: ImportResult, stories, header, name: str, tpl: PageLayout,
+            fit: BodyFit | None) -> Reprint:
+    auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
+    result = Reprint(imported, auto, tpl, template_path(name), fit)
+    if best is None or template_score(auto) < template_score(best.layout):
+        return result
     return best
 
 
@@ -113,7 +140,8 @@ def page_yamls(result: Reprint) -> list[tuple[str, str]]:
         one = ArchivedPage(name=page.name if n == 0 else None, stories=parts,
                            notes=page.notes if n == 0 else (), header=page.header if n == 0 else ())
         placements = {f"story{i}": story_placement(s) for i, s in enumerate(stories, 1)}
-        text = emit_page(one, placements, {"extends": name}, source=source)
+        text = emit_page(one, placements, {"extends": name, **(result.body.keys() if result.body else {})},
+                         source=source)
         out.append((f"page{n + 1}.yaml", text))
     return out
 
@@ -148,15 +176,23 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
 
     def place(page: ArchivedPage) -> Placement:
         stories = stories_from_archive(page)
-        best = None
-        for name in (TEMPLATE_NAMES if template == "auto" else (template,)):
-            tpl = load_template(name)
-            auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=page.name)
-            if len(auto.pages) == 1 and (best is None or template_score(auto) < template_score(best[1])):
-                best = (name, auto)
+        names = TEMPLATE_NAMES if template == "auto" else (template,)
+        best: tuple[str, AutoLayout, BodyFit | None] | None = None
+        candidates = [(name, load_template(name), None) for name in names]
+        for round_ in range(2):
+            for name, tpl, leading in candidates:
+                auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=page.name)
+                if len(auto.pages) == 1 and (best is None or template_score(auto) < template_score(best[1])):
+                    best = (name, auto, leading)
+            if round_ or best is None or best[1].metrics.pages[0].fill_pct >= UNDERFULL_FILL:
+                break
+            candidates = [(name, loosened(name, f), f) for name in names for f in looser_bodies(load_template(name))]
         if best is None:
             return Placement({}, {})
-        name, auto = best
-        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, template_keys(template_path(name)))
+        name, auto, fit = best
+        keys = template_keys(template_path(name))
+        if fit is not None:
+            keys.setdefault("grid", {}).setdefault("body", {}).update(fit.keys()["grid"]["body"])
+        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, keys)
 
     return place

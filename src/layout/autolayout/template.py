@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from layout.errors import LayoutError
 from layout.model.paths import layouts_dir
@@ -43,6 +44,58 @@ def load_template(name: str | os.PathLike[str] = "tabloid") -> PageLayout:
         raise LayoutError(f"template {name!s} defines no headline style",
                           hint="define styles headline, headline-2, headline-3 (by rank)")
     return replace(layout, stories=())
+
+
+# Copyfit for a page the text does not fill (issue 6: fill the type area): the body
+# may open its leading up to 2.0 (a full em between lines, the loosest a newspaper
+# body still reads as one text) and grow from 小五 to 五号 (10.5 pt, a common body
+# size); (size in pt or None for the template's, leading as a factor of the size).
+LOOSE_BODIES: tuple[tuple[float | None, float], ...] = ((None, 1.8), (None, 2.0), (10.5, 1.6), (10.5, 1.8))
+
+
+@dataclass(frozen=True)
+class BodyFit:
+    """A copyfit body: ``size`` in pt (None: the template's) and ``leading`` as a
+    factor of the size; ``keys()`` is what a page writes to get it."""
+
+    size: float | None
+    leading: float
+
+    def keys(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"leading": self.leading}
+        if self.size is not None:
+            body["size"] = f"{self.size:g}pt"
+        return {"grid": {"body": body}}
+
+
+def loosened(name: str | os.PathLike[str], fit: BodyFit) -> PageLayout:
+    """The template with its body set as ``fit`` says (the grid, and every style
+    whose size or leading follows the body's, follow): written as a page of one key
+    extending the template, so the format's own merge does it."""
+    import tempfile
+
+    import yaml
+
+    from layout.model.loader import load_layout
+
+    path = template_path(str(name)).resolve()
+    with tempfile.TemporaryDirectory() as folder:
+        variant = Path(folder) / "loosened.yaml"
+        text = yaml.safe_dump({"extends": str(path), **fit.keys()}, allow_unicode=True)
+        variant.write_text(text, encoding="utf-8")
+        layout = load_layout(variant, allow_paths=[path.parent])
+    return replace(layout, stories=(), source=str(path))
+
+
+def looser_bodies(template: PageLayout) -> tuple[BodyFit, ...]:
+    """The ``LOOSE_BODIES`` that set more loosely than the template's own body."""
+    body = template.grid.body
+    out = []
+    for size, factor in LOOSE_BODIES:
+        pt = size or body.size
+        if pt >= body.size - 1e-6 and pt * factor > body.leading + 1e-6:
+            out.append(BodyFit(size, factor))
+    return tuple(out)
 
 
 def headline_styles(template: PageLayout) -> tuple[str, ...]:
