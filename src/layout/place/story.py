@@ -80,14 +80,15 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     a stretchable gap; spec §5: the headline band stays whole rows)."""
     scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
     row = place_head(scratch, first)
-    if not head_air(scratch):
+    limit = head_air(scratch)
+    if not limit:
         return 0
     slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
     taken = fill(slots, len(lines), True)
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
-    return max(0, min(last - used, head_air(scratch)))
+    return max(0, min(last - used, limit))
 
 
 def head_air(sp: StoryPlacement) -> int:
