@@ -65,6 +65,7 @@ class Costs:
     deep: float = 0.5  # per row a text column is deeper than MAX_DEPTH_PT
     headline_two_lines: float = 0.5
     headline_wrap: float = 3.0  # per headline line beyond two
+    headline_stacked: float = 12.0  # and again per line beyond three: 4-6 short lines read as a list, not a headline
     bianlan: float = 0.5  # text columns differ from grid columns
     crop: float = 4.0  # per unit of |ln(aspect / format)|
     tombstone: float = 1.5  # two headlines side by side at the same height
@@ -393,7 +394,9 @@ class StoryShapes:
     def _head_cost(self, n: int) -> float:
         if n <= 1:
             return 0.0
-        return self.costs.headline_two_lines + self.costs.headline_wrap * (n - 2)
+        stacked = max(0, n - 3)  # a fourth line and more: a headline stacked down a narrow column
+        return (self.costs.headline_two_lines + self.costs.headline_wrap * (n - 2)
+                + self.costs.headline_stacked * stacked)
 
     def _photo_plans(self, w: int, k: int, lines: int):
         """(plan, rows blocked per text column) for every arrangement of the
