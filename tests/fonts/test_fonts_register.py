@@ -142,3 +142,18 @@ def test_face_of_a_collection_registers_and_draws(small_ttc):
     assert hei.covers(ord("黑")) and not hei.covers(ord("楷"))
     lines = read_lines(draw_pdf([(register_face(kai), "楷书中文xyz"), (register_face(hei), "中文黑体abc")]))
     assert [t for _, t in lines] == ["楷书中文xyz", "中文黑体abc"]
+
+
+def test_restored_snapshot_measures_like_a_parsed_font(cache):
+    """A font restored from its snapshot measures every character as a freshly parsed
+    one -- through ReportLab's C accelerator too, which reads the width table with the
+    C dict API (a lazily filled table once made every width 1 em there)."""
+    from layout.fonts import default_fontset
+    from layout.render.pdffonts import load_ttfont
+
+    path = default_fontset().face("hei").path
+    parsed = load_ttfont("Parsed", path, 0, use_cache=False)
+    load_ttfont("Writes", path, 0, use_cache=True)  # writes the snapshot
+    restored = load_ttfont("Restored", path, 0, use_cache=True)
+    for ch in "中，a1W·—":
+        assert restored.stringWidth(ch, 10) == parsed.stringWidth(ch, 10)

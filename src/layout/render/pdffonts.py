@@ -266,8 +266,10 @@ def _rebuild(name: str, path: str, font_attrs: dict, face_attrs: dict, tables: d
     # filled as characters are looked up: a page uses a few thousand of 22,000
     face.charToGlyph = LazyTable(tables["c2g_sorted_keys"], tables["c2g_sorted_values"],
                                  tables["c2g_keys"], tables["c2g_values"])
-    face.charWidths = LazyTable(tables["cw_sorted_keys"], tables["cw_sorted_values"],
-                                tables["cw_keys"], tables["cw_values"])
+    # a real dict: ReportLab's C accelerator (rl_accel's stringWidth) reads it with
+    # the C dict API, which a lazy subclass cannot answer (every width came out as
+    # the default 1 em)
+    face.charWidths = dict(zip(tables["cw_keys"], tables["cw_values"], strict=True))
     face.hmetrics = _Pairs(tables["hm_advance"], tables["hm_lsb"])
     face.glyphPos = tables["glyph_pos"]
     glyf_end = face.table["glyf"]["offset"] + face.glyphPos[-1]
