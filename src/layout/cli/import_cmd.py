@@ -41,13 +41,18 @@ def run(args: argparse.Namespace) -> int:
     from layout.archive.import_page import import_archive
     from layout.cli.common import write_atomic
 
-    place = None
+    place, placed_one_page = None, [True]
     if args.place:
         from layout.autolayout.archive import import_placement
 
-        place = import_placement(args.place)
+        one_page = import_placement(args.place)
+
+        def place(page):
+            placement = one_page(page)  # no stories placed: the archive needs more than a page
+            placed_one_page[0] = bool(placement.stories)
+            return placement
     result = import_archive(args.archive, encoding=args.encoding, place=place)
-    placed = not args.place or _is_placed(result.yaml_text)
+    placed = placed_one_page[0]
     if args.output and not placed:
         written = _write_pages(args)
     elif args.output:
@@ -66,14 +71,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _is_placed(yaml_text: str) -> bool:
-    """Did the one-page placement place the stories (it leaves them bare otherwise)?"""
-    return "\n    columns:" in yaml_text or "\n  columns:" in yaml_text
-
-
 def _write_pages(args: argparse.Namespace) -> list[Path]:
     """An archive longer than a page: every page's layout, and the template they
-    extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …)."""
+    extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …).  (This lays the archive
+    out a second time, over several pages; the one-page try above found it too long.)"""
     from layout.autolayout.archive import page_yamls, reprint
     from layout.cli.common import write_atomic
 

@@ -195,13 +195,3 @@ def fill_crop(px: tuple[int, int], width: float, height: float) -> tuple[int, in
     h = max(1, round(iw / want))
     y0 = (ih - h) // 2
     return (0, y0, iw, y0 + h)
-
-
-def render_pdf(placed: PlacedPage, fonts: FontSet, options: RenderOptions | None = None) -> bytes:
-    """One page as plain PDF bytes (with its boxes; print output adds PDF/X on top)."""
-    return render_pages([placed], fonts, options).pdf
-
-
-def render_document(pages: list[PlacedPage], fonts: FontSet, options: RenderOptions | None = None) -> bytes:
-    """Several placed pages as one PDF, in order."""
-    return render_pages(pages, fonts, options).pdf

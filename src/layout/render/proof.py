@@ -27,11 +27,10 @@ SLUG = 12 * 72 / 25.4  # room outside the trim for the slug line
 class ProofOverlay:
     """Draws the proof marks of each page (an ``Overlay`` for ``render_pages``)."""
 
-    def __init__(self, fonts: FontSet, source: str = "", page_numbers: bool = True):
+    def __init__(self, fonts: FontSet, source: str = ""):
         self.fonts = fonts
         self.source = source
-        self.count = 0
-        self.page_numbers = page_numbers
+        self.count = 0  # pages drawn so far: the slug line's page number
 
     def __call__(self, c, placed: PlacedPage, boxes: PageBoxes) -> None:
         from layout.render.pdffonts import register_face
