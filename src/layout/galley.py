@@ -153,16 +153,11 @@ def render_galley(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts
                   title: str = "galley") -> bytes:
     """The PDF: lines flow down the columns, page after page, every baseline on
     one grid (spec §5).  Deterministic bytes (ReportLab invariant mode)."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from layout.render.pdffonts import register_face
+    from layout.render.canvas import new_canvas
     from layout.render.text import draw_line
 
     buf = io.BytesIO()
-    # An embedded face as the canvas's initial font: with the default (Helvetica)
-    # ReportLab declares an unembedded base-14 font on every page.
-    canvas = Canvas(buf, pagesize=(spec.page_width, spec.page_height), invariant=1, pageCompression=1,
-                    initialFontName=register_face(fonts.face(spec.face)))
+    canvas = new_canvas(buf, (spec.page_width, spec.page_height))
     canvas.setTitle(title)
     canvas.setCreator("layout galley")
     per_col = spec.lines_per_column()
