@@ -13,6 +13,21 @@ from __future__ import annotations
 from typing import Any
 
 NO_FONT = "layout-no-font"  # the canvas's initial font: never drawn with, never written
+# zlib level of page content streams.  Content is operators and hex codes that repeat
+# endlessly, where level 6's lazy matching costs ~10x level 3's time (5 ms vs 0.5 ms
+# on the sample's 42 KB) for a stream ~13 % smaller (10 KB vs 11 KB of a 2 MB file).
+CONTENT_COMPRESSION = 3
+
+
+class _FastFlate:
+    """A ReportLab stream filter: Flate at ``CONTENT_COMPRESSION``."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data):
+        import zlib
+
+        return zlib.compress(data.encode("latin-1") if isinstance(data, str) else data, CONTENT_COMPRESSION)
 
 
 class _NoFace:
@@ -47,5 +62,11 @@ def new_canvas(out, pagesize: tuple[float, float], **options: Any):
     # Binary streams: ASCII85 (ReportLab's default) makes images 25 % larger and its
     # pure-Python encoder costs seconds per photo.
     rl_config.useA85 = 0
-    kw = {"invariant": 1, "pageCompression": 1, "pdfVersion": (1, 6), **options}
-    return Canvas(out, pagesize=pagesize, initialFontName=NO_FONT, **kw)
+    compress = options.pop("pageCompression", 1)
+    kw = {"invariant": 1, "pdfVersion": (1, 6), **options}
+    # Pages are compressed by the document's default filter (ReportLab's own page
+    # compression is fixed at level 6); streams that must stay plain (XMP) say so.
+    canvas = Canvas(out, pagesize=pagesize, initialFontName=NO_FONT, pageCompression=0, **kw)
+    if compress:
+        canvas._doc.defaultStreamFilters = [_FastFlate()]
+    return canvas

@@ -48,9 +48,20 @@ def draw_line(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: Fon
     ops = text_object(canvas, line, x, baseline, fonts, spaces=spaces)
     if not ops:
         return
-    c, m, y, k = color if color is not None else BODY_CMYK
-    canvas.setFillColorCMYK(c, m, y, k)
-    canvas.addLiteral(ops)
+    # The fill colour goes in with the text (ReportLab's setFillColorCMYK builds a
+    # colour object per call); canvas users set their own colour before filling.
+    canvas.addLiteral(f"{_fill_op(tuple(color) if color is not None else BODY_CMYK)} {ops}")
+
+
+_FILL_OPS: dict[tuple[float, ...], str] = {}
+
+
+def _fill_op(cmyk: tuple[float, ...]) -> str:
+    """The ``k`` operator setting fill colour ``cmyk`` (a page uses a handful)."""
+    op = _FILL_OPS.get(cmyk)
+    if op is None:
+        op = _FILL_OPS[cmyk] = " ".join(_num(v) for v in cmyk) + " k"
+    return op
 
 
 def label_glyphs(text: str, fonts: FontSet, role: str, size: float) -> tuple[Glyphs, float]:
@@ -90,7 +101,9 @@ def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: F
     hexs: list[str] = []  # glyph codes not yet flushed into ``arr`` as one string
     pen = 0.0  # where the pen is, in pt from the measure's left edge
     role = size = font = codes = None
+    per_pt = per_unit = 0.0  # thousandths of an em per pt, and pt per thousandth, at ``size``
     cur = None  # (font, size) of the last Tf
+    set_font = False  # a Tf is due before the next glyph
     for i, ch in enumerate(chars):
         if ch in invisible:
             continue
@@ -98,6 +111,8 @@ def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: F
             role, size = faces[i], sizes[i]
             font = doc_fonts.font(fonts.face(role))
             codes = font.codes
+            per_pt, per_unit = 1000.0 / size, size / 1000.0
+            set_font = cur != (font, size)
         info = codes.get(ch) or font.code(ch)
         if info is None:
             continue
@@ -105,20 +120,20 @@ def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: F
         if not out:
             out.append(f"BT 1 0 0 1 {_num(x + xs[i])} {_num(baseline)} Tm")
             pen = xs[i]
-        if cur is None or cur[0] is not font or cur[1] != size:
+        if set_font:
             _flush(out, arr, hexs)
             out.append(f"{font.resource} {_num(size)} Tf")
-            cur = (font, size)
-        move = (xs[i] - pen) * 1000.0 / size
+            cur, set_font = (font, size), False
+        move = (xs[i] - pen) * per_pt
         if move > TJ_EPSILON or move < -TJ_EPSILON:
             num = round(-move, 3)
             if hexs:
                 arr.append(f"<{''.join(hexs)}>")
                 hexs.clear()
             arr.append(_num(num))
-            pen -= num * size / 1000.0
+            pen -= num * per_unit
         hexs.append(code)
-        pen += width * size / 1000.0
+        pen += width * per_unit
     if not out:
         return ""
     _flush(out, arr, hexs)
