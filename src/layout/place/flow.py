@@ -10,10 +10,11 @@ end level instead of leaving the last one short.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from layout.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     column: int  # 0-based text column
     x: float  # left edge of the column's measure
