@@ -13,12 +13,16 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
 
-from layout.compose.model import ParagraphStyle
 from layout.errors import Location
-from layout.fonts.fontset import FaceSpec, FontSet, default_fontset
 from layout.records import record
 
+# The composer and the font layer are imported where a method needs them: importing
+# the page model must not import them (``layout.compose``'s package imports the whole
+# composer, and ``layout.fonts`` the font loader), so reading or checking a layout,
+# the schema and the CLI's other commands do not pay for them.
 if TYPE_CHECKING:
+    from layout.compose.model import ParagraphStyle
+    from layout.fonts.fontset import FaceSpec, FontSet
     from layout.model.geometry import Geometry
 
 CMYK = tuple[float, float, float, float]
@@ -74,6 +78,8 @@ class TextStyle:
 
     def paragraph_style(self, *, hanging: bool = False) -> ParagraphStyle:
         """The composer's paragraph settings for this style (spec typography.md §1-4)."""
+        from layout.compose.model import ParagraphStyle
+
         return ParagraphStyle(
             indent=self.indent, kinsoku=self.kinsoku, punct=self.punct, align=self.align, hanging=hanging
         )
@@ -191,6 +197,8 @@ class FontsConfig:
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def fontset(self) -> FontSet:
+        from layout.fonts.fontset import default_fontset
+
         base = default_fontset()
         if not self.faces and not self.fallback:
             return base
@@ -198,6 +206,8 @@ class FontsConfig:
 
     @property
     def roles(self) -> tuple[str, ...]:
+        from layout.fonts.fontset import default_fontset
+
         return tuple(dict.fromkeys((*default_fontset().roles, *self.faces)))
 
 
