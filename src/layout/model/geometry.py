@@ -28,6 +28,8 @@ _EPS = 1e-6  # float slack when counting whole ems and whole lines
 
 @record
 class Rect:
+    """An axis-aligned rectangle in pt, trim-box coordinates (``x0, y0`` bottom-left)."""
+
     x0: float
     y0: float
     x1: float

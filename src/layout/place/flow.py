@@ -16,6 +16,8 @@ from layout.records import record
 
 @record
 class Slot:
+    """A place for one body line: a text column and a grid row."""
+
     column: int  # 0-based text column
     x: float  # left edge of the column's measure
     row: int  # grid row

@@ -31,6 +31,8 @@ class TextItem:
 
 @record
 class RuleItem:
+    """A straight rule from (x0, y0) to (x1, y1), ``width`` pt thick."""
+
     x0: float
     y0: float
     x1: float
@@ -41,6 +43,8 @@ class RuleItem:
 
 @record
 class BoxItem:
+    """A rectangle: outlined (``stroke`` pt), filled (``fill``) or both."""
+
     rect: Rect
     stroke: float = 0.5  # 0 = no outline
     fill: CMYK | None = None
@@ -83,6 +87,8 @@ class StoryResult:
 
 @record
 class Problem:
+    """Something the user should hear about, by story (``story`` None: the page header)."""
+
     kind: str  # overflow | missing-glyph | kinsoku-last-resort | underfull | image
     story: str | None
     message: str
@@ -90,6 +96,8 @@ class Problem:
 
 @record
 class PlacedPage:
+    """One placed page: its grid, the items to draw, a result per story."""
+
     geometry: Geometry
     items: tuple[Item, ...]
     stories: tuple[StoryResult, ...]
