@@ -149,3 +149,17 @@ def test_unsupported_features_are_errors():
         @record
         class Child(Base):
             y: int = 0
+
+
+def test_post_init_runs():
+    seen = []
+
+    @record
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            seen.append(self.x)
+
+    Checked(3)
+    assert seen == [3]
