@@ -10,11 +10,14 @@ end level instead of leaving the last one short.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from layout.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
+    """A place for one body line: a text column and a grid row."""
+
     column: int  # 0-based text column
     x: float  # left edge of the column's measure
     row: int  # grid row
