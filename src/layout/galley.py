@@ -19,12 +19,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from layout.compose import ComposedParagraph, ParagraphStyle, Run, compose_paragraph
 from layout.errors import LayoutError
 from layout.fonts import FontSet
+from layout.records import record
 from layout.units import PT_PER_MM
 
 LEAD_BULLETS = "■□●◆▲★"  # a paragraph starting with one of these is a lead (§4)
@@ -32,7 +32,7 @@ BYLINE_OPENERS = ("本报讯",)  # set in the byline face (spec §7)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-@dataclass(frozen=True)
+@record
 class GalleySpec:
     """Geometry and style of a galley; lengths in pt."""
 
@@ -60,7 +60,7 @@ class GalleySpec:
         return max(1, int((self.page_height - 2 * self.margin - self.size) // self.pitch) + 1)
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     text: str
     lead: bool = False

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from layout.fonts import FontSet
 from layout.model.geometry import Rect
 from layout.place.items import BoxItem, ImageItem, PlacedPage, Problem, RuleItem, TextItem
+from layout.records import record
 from layout.render.marks import PageBoxes
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
 PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", a flat K tint
 
 
-@dataclass(frozen=True)
+@record
 class RenderOptions:
     """How pages are written.  ``marks``: crop and registration marks in a slug
     outside the bleed.  ``bleed``: None takes each page's own bleed."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
@@ -40,6 +39,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
+from layout.records import record
 from layout.render import pdfx
 
 PRODUCER = "layout (ReportLab)"
@@ -49,7 +49,7 @@ _INSTANCE_ID = "layout-pdfx-instance-id-placeholder!"
 _TRAILER_ID = b"layout-pdfx-trailer-id-to-fill!!"
 
 
-@dataclass(frozen=True)
+@record
 class PdfxDocument:
     """What the document-level PDF/X objects say (the arguments of ``make_pdfx``)."""
 
