@@ -50,8 +50,7 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
     """Place characters s..e-1 in ``avail`` pt starting at ``x0``.  ``justify``:
     make the line exactly ``avail`` wide (otherwise natural spacing, aligned by
     ``align``, tightened only if it would not fit)."""
-    m = e - s
-    if p.plain[e] - p.plain[s] == m:
+    if p.is_plain(s, e):
         return _set_plain(p, s, e, avail, x0, justify, align)
     rooms = p.room[s:e]
     gaps = p.gap[s:e]
@@ -176,7 +175,7 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
         extra -= total * f
     if extra <= EPS:
         return 0.0
-    count = p.J[e - 1] - p.J[s]  # junctions strictly inside the line
+    count = p.junctions(s, e)
     if not count:
         return _spread_url(p, s, e, extra, gaps)
     d = extra / count
