@@ -124,9 +124,9 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
         problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
                                 "nothing to spread between", sp.start))
     line_indent = indent if first else (indent + prefix if style.hanging else 0.0)
-    sizes = tuple(p.sizes[start:sp.end])
-    return _line(chars=p.text[start:sp.end], faces=tuple(p.faces[start:sp.end]), sizes=sizes, xs=tuple(xs),
-                 advances=tuple(advs), lefts=tuple(lefts), measure=measure, start=start, end=sp.end, final=final,
+    sizes = p.sizes[start:sp.end]
+    return _line(chars=p.text[start:sp.end], faces=p.faces[start:sp.end], sizes=sizes, xs=xs,
+                 advances=advs, lefts=lefts, measure=measure, start=start, end=sp.end, final=final,
                  indent=line_indent, size=max(sizes), compressed=sl.compressed, forced=bool(sp.forced),
                  adjust=sl.adjust)
 
@@ -151,16 +151,16 @@ def _fill_last(p: Prepared, sp: Span, avail: float, scut: bool, style: Paragraph
     return slack <= style.fill_last * p.sizes[sp.start] + OVERFULL_TOLERANCE
 
 
-def _bullet_columns(p: Prepared, lo: int, body: int, indent: float) -> tuple[list[float], list[float], list[float]]:
+def _bullet_columns(p: Prepared, lo: int, body: int, indent: float) -> tuple[tuple[float, ...], ...]:
     """The hanging bullet and its spaces at natural width from the indent (their
     total is exactly the hanging indent of the following lines): (xs, advances, lefts)."""
-    lefts = [indent + p.P[i] - p.P[lo] for i in range(lo, body)]
-    xs = [left + p.off[i] for left, i in zip(lefts, range(lo, body), strict=True)]
-    advs = [p.room[i] + p.gap[i] for i in range(lo, body)]
+    lefts = tuple([indent + p.P[i] - p.P[lo] for i in range(lo, body)])
+    xs = tuple([left + p.off[i] for left, i in zip(lefts, range(lo, body), strict=True)])
+    advs = tuple([p.room[i] + p.gap[i] for i in range(lo, body)])
     return xs, advs, lefts
 
 
 def _bullet_only_line(p: Prepared, lo: int, body: int, measure: float, indent: float) -> Line:
     xs, advs, lefts = _bullet_columns(p, lo, body, indent)
-    return Line(p.text[lo:body], tuple(p.faces[lo:body]), tuple(p.sizes[lo:body]), tuple(xs), tuple(advs),
-                tuple(lefts), measure, lo, body, final=True, indent=indent, size=max(p.sizes[lo:body]))
+    return Line(p.text[lo:body], p.faces[lo:body], p.sizes[lo:body], xs, advs, lefts, measure, lo, body,
+                final=True, indent=indent, size=max(p.sizes[lo:body]))

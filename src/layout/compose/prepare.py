@@ -185,8 +185,8 @@ class Prepared:
 
     text: str
     n: int
-    faces: list[str]
-    sizes: list[float]
+    faces: tuple[str, ...]  # tuples: a line's slice is the Line's column as it is
+    sizes: tuple[float, ...]
     adv: list[float]
     room: list[float]
     gap: list[float]
@@ -323,7 +323,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     maxend = max(ends, default=0.0)
     maxendshrink = max(map(endshrink.__getitem__, specials), default=0.0)  # 0 but at marks
     return Prepared(
-        text=text, n=n, faces=faces, sizes=sizes, adv=adv, room=room, gap=gap, off=off, cls=cls,
+        text=text, n=n, faces=tuple(faces), sizes=tuple(sizes), adv=adv, room=room, gap=gap, off=off, cls=cls,
         endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
         stretch=stretch, marks=marks, brk=brk, junc=junc, url_inside=st.url_inside,
         P=list(accumulate(map(add, room, gap), initial=0.0)),
