@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from layout.compose import compose_paragraph
-from layout.compose.model import Line, Run
+from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import TextStyle
@@ -23,13 +25,19 @@ _EPS = 1e-6
 def compose_text(text: str, style: TextStyle, width: float, fonts: FontSet, *, hanging: bool = False,
                  align: str | None = None) -> list[Line]:
     """Lines of one display paragraph set in ``style`` at ``width``."""
+    run = Run(text, style.face, style.size, style.tracking)
+    return list(compose_paragraph([run], width, _paragraph_style(style, hanging, align), fonts).lines)
+
+
+@lru_cache(maxsize=256)
+def _paragraph_style(style: TextStyle, hanging: bool, align: str | None) -> ParagraphStyle:
+    """The composer's settings for ``style`` (both frozen, so one object serves every
+    call: building it, and ``replace`` for another alignment, cost more than
+    composing a three-character label)."""
     pstyle = style.paragraph_style(hanging=hanging)
     if align is not None and align != pstyle.align:
-        from dataclasses import replace
-
         pstyle = replace(pstyle, align=align)
-    run = Run(text, style.face, style.size, style.tracking)
-    return list(compose_paragraph([run], width, pstyle, fonts).lines)
+    return pstyle
 
 
 def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line]:
