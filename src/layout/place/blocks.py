@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from layout.compose import compose_paragraph
+from layout.compose import compose_paragraph, count_lines
 from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
@@ -48,6 +48,19 @@ def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: F
     return out
 
 
+def count_text(text: str, style: TextStyle, width: float, fonts: FontSet, *, hanging: bool = False,
+               align: str | None = None) -> int:
+    """``len(compose_text(...))`` without setting the lines (a search or a copyfit
+    needs only the count)."""
+    run = Run(text, style.face, style.size, style.tracking)
+    return count_lines([run], width, _paragraph_style(style, hanging, align), fonts)
+
+
+def count_lines_of(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> int:
+    """``len(compose_lines(texts, style, width, fonts))`` without setting the lines."""
+    return sum(count_text(t, style, width, fonts) for t in texts)
+
+
 def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> tuple[list[Line], float]:
     """Display lines (headline, kicker, subtitle) broken evenly: set at the narrowest
     measure, in whole ems of the style, that keeps the line count, so a two-line
@@ -60,9 +73,9 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
         return lines, 0.0
     em = style.size
     lo, hi = max(1, math.ceil(width / n / em - _EPS)), math.floor(width / em + _EPS)
-    while lo < hi:
+    while lo < hi:  # the probes only count lines: setting them is for the measure found
         mid = (lo + hi) // 2
-        if len(compose_lines(texts, style, mid * em, fonts)) <= n:
+        if count_lines_of(texts, style, mid * em, fonts) <= n:
             hi = mid
         else:
             lo = mid + 1

@@ -11,12 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from layout.compose import compose_paragraph
+from layout.compose import compose_paragraph, count_lines
 from layout.compose.model import Line, Run
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry, Rect
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
-from layout.place.blocks import block_baselines, compose_balanced, compose_text, display_rows, row_baselines
+from layout.place.blocks import (
+    block_baselines,
+    compose_balanced,
+    compose_text,
+    count_text,
+    display_rows,
+    row_baselines,
+)
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, StoryResult, TextItem
 
@@ -271,6 +278,22 @@ def body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
         lines.extend((ln, "credit") for ln in credit)
     return lines
+
+
+def body_line_count(sp: StoryPlacement, width: float) -> int:
+    """``len(body_lines(sp, width))`` without setting the lines (copyfit, ``measure_story``)."""
+    s = sp.story
+    body = sp.style("body")
+    pstyle = body.paragraph_style()
+    count = 0
+    for i, text in enumerate(s.paragraphs):
+        runs = [Run(text, body.face, body.size, body.tracking)]
+        if i == 0 and s.byline:
+            runs = _byline_runs(sp, s.byline) + runs
+        count += count_lines(runs, width, pstyle, sp.fonts)
+    if s.credit:
+        count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
+    return count
 
 
 def _byline_runs(sp: StoryPlacement, byline: str) -> list[Run]:
