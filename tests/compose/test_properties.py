@@ -5,7 +5,7 @@ measure and style."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout.compose import ParagraphStyle, Run, compose_paragraph
+from layout.compose import ParagraphStyle, Run, compose_paragraph, count_lines
 from layout.compose.classes import NEWSPAPER_START_OK, prohibitions
 from layout.compose.segment import find_clusters
 from layout.fonts import default_fontset
@@ -60,6 +60,13 @@ def test_no_character_lost_duplicated_or_reordered(text, measure, style):
         pos = ln.end
     assert text[pos:].strip(" ") == ""
     assert "".join(ln.chars for ln in cp.lines).replace(" ", "") == text.replace(" ", "")
+
+
+@PROPS
+@given(paragraph, measures, styles)
+def test_count_lines_counts_the_lines_composed(text, measure, style):
+    runs = [Run(text, "song", SIZE)]
+    assert count_lines(runs, measure, style, FONTS) == len(compose_paragraph(runs, measure, style, FONTS).lines)
 
 
 @PROPS

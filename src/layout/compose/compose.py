@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
+from typing import NamedTuple
 
 from layout.compose.classes import SPACE
 from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
@@ -46,21 +47,11 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
     breaks, lines that could not be justified or fitted)."""
     _check_style(style)
     p = prepare(runs, style, fonts, measure)
-    text = p.text
-    lo, hi = _content_bounds(p)
-    if lo >= hi:
-        return ComposedParagraph(text, (), tuple(p.problems))
-    size0 = runs[0].size if runs else 0.0
-    indent = max(style.indent, 0.0) * size0
-    body = lo
-    prefix = 0.0
-    if style.hanging:
-        body, prefix = _hanging_prefix(p, lo, hi)
-    room = measure - indent - prefix
-    first_cut = not style.hanging and not (indent > 0 and style.keep_bracket_in_indent)
-    frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
+    b = _break(p, runs, measure, style)
+    if b is None:
+        return ComposedParagraph(p.text, (), tuple(p.problems))
+    lo, body, indent, prefix, frame, spans = b
     problems = list(p.problems)
-    spans = break_lines(p, body, hi, frame, style.avoid_orphan) if body < hi else []
     if style.avoid_orphan and len(spans) >= 2 and is_orphan(p, spans[-1]):
         problems.append(Problem("orphan", "the last line holds one character and no fix fits (§4 孤字)",
                                 spans[-1].start))
@@ -71,7 +62,47 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
         lines.append(_bullet_only_line(p, lo, body, measure, indent))
         if lines[-1].right > measure + OVERFULL_TOLERANCE:
             problems.append(Problem("overfull", "the bullet alone is wider than the measure", lo))
-    return ComposedParagraph(text, tuple(lines), tuple(problems))
+    return ComposedParagraph(p.text, tuple(lines), tuple(problems))
+
+
+def count_lines(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> int:
+    """``len(compose_paragraph(runs, measure, style, fonts).lines)``, without setting
+    the lines: all that a search for a measure (a balanced headline) needs to know."""
+    _check_style(style)
+    p = prepare(runs, style, fonts, measure)
+    b = _break(p, runs, measure, style)
+    if b is None:
+        return 0
+    return len(b.spans) or int(style.hanging)  # a hanging bullet alone still makes a line
+
+
+class _Breaks(NamedTuple):
+    """Where a paragraph's lines break, and the frame they were broken in."""
+
+    lo: int  # first character set (leading spaces are not)
+    body: int  # first character after a hanging bullet (lo without one)
+    indent: float
+    prefix: float  # width of the hanging bullet and its spaces
+    frame: Frame
+    spans: list[Span]
+
+
+def _break(p: Prepared, runs: Sequence[Run], measure: float, style: ParagraphStyle) -> _Breaks | None:
+    """Break the paragraph into lines; None when it has nothing to set."""
+    lo, hi = _content_bounds(p)
+    if lo >= hi:
+        return None
+    size0 = runs[0].size if runs else 0.0
+    indent = max(style.indent, 0.0) * size0
+    body = lo
+    prefix = 0.0
+    if style.hanging:
+        body, prefix = _hanging_prefix(p, lo, hi)
+    room = measure - indent - prefix
+    first_cut = not style.hanging and not (indent > 0 and style.keep_bracket_in_indent)
+    frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
+    spans = break_lines(p, body, hi, frame, style.avoid_orphan) if body < hi else []
+    return _Breaks(lo, body, indent, prefix, frame, spans)
 
 
 def _check_style(style: ParagraphStyle) -> None:
@@ -124,9 +155,9 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
         problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
                                 "nothing to spread between", sp.start))
     line_indent = indent if first else (indent + prefix if style.hanging else 0.0)
-    sizes = tuple(p.sizes[start:sp.end])
-    return _line(chars=p.text[start:sp.end], faces=tuple(p.faces[start:sp.end]), sizes=sizes, xs=tuple(xs),
-                 advances=tuple(advs), lefts=tuple(lefts), measure=measure, start=start, end=sp.end, final=final,
+    sizes = p.sizes[start:sp.end]
+    return _line(chars=p.text[start:sp.end], faces=p.faces[start:sp.end], sizes=sizes, xs=xs,
+                 advances=advs, lefts=lefts, measure=measure, start=start, end=sp.end, final=final,
                  indent=line_indent, size=max(sizes), compressed=sl.compressed, forced=bool(sp.forced),
                  adjust=sl.adjust)
 
@@ -151,16 +182,16 @@ def _fill_last(p: Prepared, sp: Span, avail: float, scut: bool, style: Paragraph
     return slack <= style.fill_last * p.sizes[sp.start] + OVERFULL_TOLERANCE
 
 
-def _bullet_columns(p: Prepared, lo: int, body: int, indent: float) -> tuple[list[float], list[float], list[float]]:
+def _bullet_columns(p: Prepared, lo: int, body: int, indent: float) -> tuple[tuple[float, ...], ...]:
     """The hanging bullet and its spaces at natural width from the indent (their
     total is exactly the hanging indent of the following lines): (xs, advances, lefts)."""
-    lefts = [indent + p.P[i] - p.P[lo] for i in range(lo, body)]
-    xs = [left + p.off[i] for left, i in zip(lefts, range(lo, body), strict=True)]
-    advs = [p.room[i] + p.gap[i] for i in range(lo, body)]
+    lefts = tuple([indent + p.P[i] - p.P[lo] for i in range(lo, body)])
+    xs = tuple([left + p.off[i] for left, i in zip(lefts, range(lo, body), strict=True)])
+    advs = tuple([p.room[i] + p.gap[i] for i in range(lo, body)])
     return xs, advs, lefts
 
 
 def _bullet_only_line(p: Prepared, lo: int, body: int, measure: float, indent: float) -> Line:
     xs, advs, lefts = _bullet_columns(p, lo, body, indent)
-    return Line(p.text[lo:body], tuple(p.faces[lo:body]), tuple(p.sizes[lo:body]), tuple(xs), tuple(advs),
-                tuple(lefts), measure, lo, body, final=True, indent=indent, size=max(p.sizes[lo:body]))
+    return Line(p.text[lo:body], p.faces[lo:body], p.sizes[lo:body], xs, advs, lefts, measure, lo, body,
+                final=True, indent=indent, size=max(p.sizes[lo:body]))

@@ -198,7 +198,7 @@ def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
 
 def is_orphan(p: Prepared, span: Span) -> bool:
     """A line with exactly one content character, a Han one (§4 孤字)."""
-    if p.C[span.end] - p.C[span.start] != 1:
+    if p.content_count(span.start, span.end) != 1:
         return False
     cls = p.cls
     return any(cls[i] == HAN for i in range(span.start, span.end))
@@ -276,7 +276,7 @@ def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
         if need_fit:
             if p.min_width(nxt, hi, True) > frame.rest + EPS:
                 return None  # the new last line would not fit on one line
-            if p.C[hi] - p.C[nxt] < 2:
+            if p.content_count(nxt, hi) < 2:
                 continue
         junctions = p.spread_points(prev.start, k)
         slack = avail - p.width(prev.start, k, scut)

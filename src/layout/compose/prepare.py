@@ -17,8 +17,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import add, mul
+from itertools import accumulate
+from operator import add
 from weakref import WeakKeyDictionary
 
 from layout.compose.classes import (
@@ -76,6 +76,8 @@ _LONG_DASH = re.compile("[\u2e3a\u2e3b]")  # ⸺ ⸻: a dash by itself (strict, 
 _NON_HAN = re.compile(b"[^\\x%02x]" % HAN)  # finds the special characters in C
 # class byte -> 1 for content characters (the 孤字 rule counts them, §4)
 _CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
+# class byte -> 1 for Han (a 1-em box: the start of ``Prepared.plain``)
+_HAN_ONLY = bytes(1 if c == HAN else 0 for c in range(256))
 
 
 class _CharTable(dict):
@@ -97,7 +99,24 @@ class _CharTable(dict):
         return info
 
 
+class _SizedTable(dict):
+    """ch -> CharInfo with the advance in pt at one type size: the role's table
+    scaled once per character and size, not once per character of every paragraph."""
+
+    def __init__(self, em: _CharTable, size: float):
+        super().__init__()
+        self.em = em
+        self.size = size
+        self.missing = em.missing
+
+    def __missing__(self, ch: str) -> CharInfo:
+        face, adv, cls, flags = self.em[ch]
+        info = self[ch] = (face, adv * self.size, cls, flags)
+        return info
+
+
 _TABLES: WeakKeyDictionary[FontSet, dict[str, _CharTable]] = WeakKeyDictionary()
+_SIZED: WeakKeyDictionary[FontSet, dict[tuple[str, float], _SizedTable]] = WeakKeyDictionary()
 
 
 def char_table(fonts: FontSet, role: str) -> _CharTable:
@@ -109,6 +128,17 @@ def char_table(fonts: FontSet, role: str) -> _CharTable:
     if table is None:
         fonts.face(role)  # an unknown role fails here, with the font layer's message
         table = per[role] = _CharTable(fonts, role)
+    return table
+
+
+def sized_table(fonts: FontSet, role: str, size: float) -> _SizedTable:
+    """The cached character table of ``role`` in ``fonts`` with advances in pt at ``size``."""
+    per = _SIZED.get(fonts)
+    if per is None:
+        per = _SIZED[fonts] = {}
+    table = per.get((role, size))
+    if table is None:
+        table = per[role, size] = _SizedTable(char_table(fonts, role), size)
     return table
 
 
@@ -147,14 +177,16 @@ class Prepared:
     Lengths in pt.  ``room[i]`` is the natural room of character i mid-line,
     ``gap[i]`` the space after it, ``off[i]`` where its origin sits relative to
     its room's left edge.  ``brk[k]`` rates the boundary before character k.
-    ``P``/``Q`` are prefix sums of room+gap and of shrinkability; ``C`` counts
-    content (non-punctuation) characters, ``J`` junctions (places where
-    justification may add space), ``plain`` characters that need no care."""
+    ``P``/``Q`` are prefix sums of room+gap and of shrinkability.  ``content``,
+    ``junc`` and ``plain`` are 0/1 bytes (a content, non-punctuation character; a
+    junction, where justification may add space; a character that needs no care):
+    a line counts them with ``bytes.count`` (C speed over a line's few dozen
+    bytes), which is cheaper than building a prefix sum over the paragraph."""
 
     text: str
     n: int
-    faces: list[str]
-    sizes: list[float]
+    faces: tuple[str, ...]  # tuples: a line's slice is the Line's column as it is
+    sizes: tuple[float, ...]
     adv: list[float]
     room: list[float]
     gap: list[float]
@@ -168,13 +200,12 @@ class Prepared:
     stretch: list[tuple[int, int, float, int]]  # (i, level, amount, kind), sorted by i
     marks: list[int]  # positions of compressible marks, sorted
     brk: bytearray
-    junc: bytearray
+    junc: bytearray  # junc[k]: boundary k (before character k) is a junction
     url_inside: bytearray  # 1: boundary inside a URL or e-mail address
     P: list[float]
     Q: list[float]
-    C: list[int]
-    J: list[int]
-    plain: list[int]
+    content: bytes
+    plain: bytearray
     maxend: float  # largest gap+endcut of any character (bounds the breaker's search)
     maxendshrink: float  # largest line-end shrink (full mode)
     problems: list[Problem]
@@ -189,10 +220,22 @@ class Prepared:
     def spread_points(self, s: int, e: int) -> int:
         """Places inside line s..e-1 where loosening may add space (§2 loosen order:
         junctions; for a line that is all URL, between its characters)."""
-        count = self.J[e - 1] - self.J[s]
+        count = self.junctions(s, e)
         if count or e - s < 2:
             return count
         return e - s - 1 if self.url_inside.count(1, s + 1, e) == e - s - 1 else 0
+
+    def junctions(self, s: int, e: int) -> int:
+        """Junctions strictly inside line s..e-1."""
+        return self.junc.count(1, s + 1, e)
+
+    def content_count(self, s: int, e: int) -> int:
+        """Content (non-punctuation) characters among s..e-1 (the 孤字 rule, §4)."""
+        return self.content.count(1, s, e)
+
+    def is_plain(self, s: int, e: int) -> bool:
+        """Are characters s..e-1 all uniform 1-em Han (``setline``'s fast path)?"""
+        return self.plain.find(0, s, e) < 0
 
     def min_width(self, s: int, e: int, scut: bool) -> float:
         """Width after every tightening step of §2 (never an over-estimate of the room
@@ -216,25 +259,24 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     cls = bytearray()
     flags: list[int] = []
     gap: list[float] = []
-    plainv = bytearray(b"\x01") * n
+    uneven: list[tuple[int, int]] = []  # (start, end) of runs tracked or not in the first run's size
     missing: set[str] = set()
     base = runs[0].size if runs else 0.0
     pos = 0
     for r in runs:
         if not r.text:
             continue
-        table = char_table(fonts, r.face)
-        infos = list(map(table.__getitem__, r.text))
-        rf, ra, rc, rfl = zip(*infos, strict=True)
-        size, m = r.size, len(infos)
+        size, m = r.size, len(r.text)
+        table = sized_table(fonts, r.face, float(size))
+        rf, ra, rc, rfl = zip(*map(table.__getitem__, r.text), strict=True)
         faces += rf
         cls += bytes(rc)
         flags += rfl
         sizes += [size] * m
-        adv += map(mul, ra, repeat(float(size), m))
+        adv += ra
         gap += [r.tracking * size] * m
         if r.tracking or size != base:
-            plainv[pos:pos + m] = bytes(m)
+            uneven.append((pos, pos + m))
         missing |= table.missing
         pos += m
     room = adv[:]
@@ -265,24 +307,29 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     stretch.sort(key=lambda t: t[0])
     for i, _p, a, _k in shrink:
         shsum[i] += a
-    content = cls.translate(_CONTENT)
     marks = [i for i in specials if cls[i] in COMPRESSIBLE]
-    for i in specials:
-        plainv[i] = 0
+    plain = bytearray(cls.translate(_HAN_ONLY))
+    for a, b in uneven:
+        plain[a:b] = bytes(b - a)
     for i, _lv, _a, k in stretch:
         if k == K_GAP:
-            plainv[i] = 0
-    maxend = max(map(add, gap, endcut), default=0.0)
+            plain[i] = 0
+    # the largest gap + endcut: endcut is 0 but at marks (specials), so patch a copy
+    # of gap there instead of adding two lists element by element
+    ends = gap[:]
+    for i in specials:
+        if endcut[i]:
+            ends[i] += endcut[i]
+    maxend = max(ends, default=0.0)
+    maxendshrink = max(map(endshrink.__getitem__, specials), default=0.0)  # 0 but at marks
     return Prepared(
-        text=text, n=n, faces=faces, sizes=sizes, adv=adv, room=room, gap=gap, off=off, cls=cls,
+        text=text, n=n, faces=tuple(faces), sizes=tuple(sizes), adv=adv, room=room, gap=gap, off=off, cls=cls,
         endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
         stretch=stretch, marks=marks, brk=brk, junc=junc, url_inside=st.url_inside,
         P=list(accumulate(map(add, room, gap), initial=0.0)),
         Q=list(accumulate(shsum, initial=0.0)),
-        C=list(accumulate(content, initial=0)),
-        J=list(accumulate(junc)),
-        plain=list(accumulate(plainv, initial=0)),
-        maxend=max(maxend, 0.0), maxendshrink=max(endshrink, default=0.0), problems=problems, no_start=no_start, no_end=no_end,
+        content=cls.translate(_CONTENT), plain=plain,
+        maxend=max(maxend, 0.0), maxendshrink=maxendshrink, problems=problems, no_start=no_start, no_end=no_end,
     )
 
 

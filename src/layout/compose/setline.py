@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
+from math import copysign
 from operator import add
 from typing import NamedTuple
 
@@ -35,11 +36,12 @@ class SetLine(NamedTuple):
     """A set line: glyph origins, rooms and room edges (pt, in character order),
     how many marks lost blank space, and the adjustment made (pt; > 0 loosened,
     < 0 tightened); ``short`` is what could not be absorbed (> 0: a line that could
-    not be justified; < 0: overfull)."""
+    not be justified; < 0: overfull).  Tuples, as ``Line`` keeps them; ``xs`` is
+    ``lefts`` itself when no glyph sits off its room's left edge."""
 
-    xs: list[float]
-    advances: list[float]
-    lefts: list[float]
+    xs: tuple[float, ...]
+    advances: tuple[float, ...]
+    lefts: tuple[float, ...]
     compressed: int
     adjust: float
     short: float
@@ -50,8 +52,7 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
     """Place characters s..e-1 in ``avail`` pt starting at ``x0``.  ``justify``:
     make the line exactly ``avail`` wide (otherwise natural spacing, aligned by
     ``align``, tightened only if it would not fit)."""
-    m = e - s
-    if p.plain[e] - p.plain[s] == m:
+    if p.is_plain(s, e):
         return _set_plain(p, s, e, avail, x0, justify, align)
     rooms = p.room[s:e]
     gaps = p.gap[s:e]
@@ -84,9 +85,10 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
         adjust = d - short
     elif d > EPS and align in ("center", "right"):
         x0 += d if align == "right" else d / 2
-    adv = list(map(add, rooms, gaps))
-    lefts = list(accumulate(adv[:-1], initial=x0))
-    xs = list(map(add, lefts, offs))
+    adv = tuple(map(add, rooms, gaps))
+    lefts = tuple(accumulate(adv[:-1], initial=x0))
+    # left + 0.0 is left itself, except a left of -0.0 (only a -0.0 indent starts one)
+    xs = tuple(map(add, lefts, offs)) if any(offs) or copysign(1.0, x0) < 0 else lefts
     return SetLine(xs, adv, lefts, _count_cut(p, s, e, rooms), adjust, short)
 
 
@@ -115,14 +117,14 @@ def _set_plain(p: Prepared, s: int, e: int, avail: float, x0: float, justify: bo
         x0 += d if align == "right" else d / 2
     elif d < -EPS:
         short = d
-    xs = [x0 + k * step for k in range(m)]
-    advs = [step] * m
-    advs[-1] = size
-    return SetLine(xs, advs, xs, 0, adjust, short)
+    xs = tuple([x0 + k * step for k in range(m)])
+    return SetLine(xs, (step,) * (m - 1) + (size,), xs, 0, adjust, short)
 
 
 def _entries(table: list[tuple[int, int, float, int]], s: int, e: int) -> list[tuple[int, int, float, int]]:
     """The entries of characters s..e-1 (the table is sorted by character)."""
+    if not table:  # most Chinese paragraphs have no word spaces or Han-Latin gaps
+        return table
     return table[bisect_left(table, (s,)):bisect_left(table, (e,))]
 
 
@@ -162,7 +164,7 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
     (a line with nothing to spread between, e.g. one long word)."""
     last = e - 1
     items = [t for t in _entries(p.stretch, s, e) if not (t[3] == K_GAP and t[0] == last)]
-    for level in (1, 2):
+    for level in (1, 2) if items else ():
         group = [t for t in items if t[1] == level]
         if not group or extra <= EPS:
             continue
@@ -176,7 +178,7 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
         extra -= total * f
     if extra <= EPS:
         return 0.0
-    count = p.J[e - 1] - p.J[s]  # junctions strictly inside the line
+    count = p.junctions(s, e)
     if not count:
         return _spread_url(p, s, e, extra, gaps)
     d = extra / count

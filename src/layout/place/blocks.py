@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
-from layout.compose import compose_paragraph
-from layout.compose.model import Line, Run
+from layout.compose import compose_paragraph, count_lines
+from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import TextStyle
@@ -23,13 +25,19 @@ _EPS = 1e-6
 def compose_text(text: str, style: TextStyle, width: float, fonts: FontSet, *, hanging: bool = False,
                  align: str | None = None) -> list[Line]:
     """Lines of one display paragraph set in ``style`` at ``width``."""
+    run = Run(text, style.face, style.size, style.tracking)
+    return list(compose_paragraph([run], width, _paragraph_style(style, hanging, align), fonts).lines)
+
+
+@lru_cache(maxsize=256)
+def _paragraph_style(style: TextStyle, hanging: bool, align: str | None) -> ParagraphStyle:
+    """The composer's settings for ``style`` (both frozen, so one object serves every
+    call: building it, and ``replace`` for another alignment, cost more than
+    composing a three-character label)."""
     pstyle = style.paragraph_style(hanging=hanging)
     if align is not None and align != pstyle.align:
-        from dataclasses import replace
-
         pstyle = replace(pstyle, align=align)
-    run = Run(text, style.face, style.size, style.tracking)
-    return list(compose_paragraph([run], width, pstyle, fonts).lines)
+    return pstyle
 
 
 def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line]:
@@ -38,6 +46,19 @@ def compose_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: F
     for t in texts:
         out.extend(compose_text(t, style, width, fonts))
     return out
+
+
+def count_text(text: str, style: TextStyle, width: float, fonts: FontSet, *, hanging: bool = False,
+               align: str | None = None) -> int:
+    """``len(compose_text(...))`` without setting the lines (a search or a copyfit
+    needs only the count)."""
+    run = Run(text, style.face, style.size, style.tracking)
+    return count_lines([run], width, _paragraph_style(style, hanging, align), fonts)
+
+
+def count_lines_of(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> int:
+    """``len(compose_lines(texts, style, width, fonts))`` without setting the lines."""
+    return sum(count_text(t, style, width, fonts) for t in texts)
 
 
 def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> tuple[list[Line], float]:
@@ -52,9 +73,9 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
         return lines, 0.0
     em = style.size
     lo, hi = max(1, math.ceil(width / n / em - _EPS)), math.floor(width / em + _EPS)
-    while lo < hi:
+    while lo < hi:  # the probes only count lines: setting them is for the measure found
         mid = (lo + hi) // 2
-        if len(compose_lines(texts, style, mid * em, fonts)) <= n:
+        if count_lines_of(texts, style, mid * em, fonts) <= n:
             hi = mid
         else:
             lo = mid + 1

@@ -10,13 +10,13 @@ end level instead of leaving the last one short.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from layout.records import record
 
-
-@record
-class Slot:
-    """A place for one body line: a text column and a grid row."""
+class Slot(NamedTuple):
+    """One grid row of one text column, free for a body line.  A NamedTuple: a page
+    makes one per row and column, several times over (a frozen dataclass's
+    ``__init__`` made this a tenth of placing the body)."""
 
     column: int  # 0-based text column
     x: float  # left edge of the column's measure
@@ -26,8 +26,11 @@ class Slot:
 def column_slots(columns: Sequence[tuple[float, float]], rows: range,
                  blocked: dict[int, set[int]]) -> list[list[Slot]]:
     """For each text column, the free rows of ``rows`` (top to bottom)."""
-    return [[Slot(c, x0, r) for r in rows if r not in blocked.get(c, set())]
-            for c, (x0, _x1) in enumerate(columns)]
+    return [_free_slots(c, x0, rows, blocked.get(c, ())) for c, (x0, _x1) in enumerate(columns)]
+
+
+def _free_slots(column: int, x: float, rows: range, taken: set[int] | tuple[()]) -> list[Slot]:
+    return [Slot(column, x, r) for r in rows if r not in taken]
 
 
 def fill(slots: list[list[Slot]], n_lines: int, balance: bool) -> list[Slot]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
-from layout.place.story import StoryPlacement, body_lines, head_air, place_head
+from layout.place.story import StoryPlacement, body_line_count, head_air, place_head
 from layout.records import record
 
 
@@ -59,6 +59,6 @@ def measure_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSe
     sp = StoryPlacement(probe, geo, layout.styles, fonts, geo.text_columns(probe.columns, k))
     head = place_head(sp, 1) - 1
     x0, x1 = sp.columns[0]
-    lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
+    lines = body_line_count(sp, x1 - x0) if (story.paragraphs or story.credit) else 0
     rules = sum(1 for side in ("above", "below") if side in story.rules)
-    return StoryMeasure(cols, k, head, len(lines), x1 - x0, rules, head_air(sp))
+    return StoryMeasure(cols, k, head, lines, x1 - x0, rules, head_air(sp))

@@ -6,6 +6,8 @@ and no file I/O here, so pages can be placed in parallel processes.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import Header, PageLayout, TextStyle
@@ -62,6 +64,8 @@ def _place_header(header: Header, layout: PageLayout, geo: Geometry, fonts: Font
 def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
     """Characters no face covers: reported with code point and story, never dropped
     silently (the renderer leaves them out rather than draw a .notdef box)."""
+    if _all_covered(items, fonts):
+        return []
     used: dict[tuple[str, str], str | None] = {}
     for it in items:
         if isinstance(it, TextItem):  # the line's columns: no Glyph tuples built
@@ -77,3 +81,31 @@ def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
         seen.add(ch)
         out.append(Problem("missing-glyph", story, f"{story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
     return out
+
+
+# FontSet -> role -> characters known to need no report in that role (a space, or
+# a face along the role's chain has it).  Fonts are immutable, so this only grows.
+_COVERED: WeakKeyDictionary[FontSet, dict[str, set[str]]] = WeakKeyDictionary()
+
+
+def _all_covered(items: list[Item], fonts: FontSet) -> bool:
+    """True when ``_missing_glyphs`` has nothing to report -- the usual case --
+    found by set operations on whole lines (in C) and a per-FontSet memo, instead
+    of a Python step per glyph: that scan was a seventh of placing a page."""
+    pending: dict[str, set[str]] = {}
+    for it in items:
+        if isinstance(it, TextItem):
+            faces, chars = it.line.faces, it.line.chars
+            if faces and faces.count(faces[0]) == len(faces):  # one face: the usual line
+                pending.setdefault(faces[0], set()).update(chars)
+            else:
+                for face, ch in zip(faces, chars, strict=True):
+                    pending.setdefault(face, set()).add(ch)
+    known = _COVERED.setdefault(fonts, {})
+    for face, chars in pending.items():
+        ok = known.setdefault(face, set())
+        for ch in chars - ok:
+            if not (ch.isspace() or fonts.resolve(ord(ch), face) is not None):
+                return False
+            ok.add(ch)
+    return True

@@ -9,13 +9,21 @@ and its text.  Every element takes whole grid rows (typography.md §5).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from layout.compose import compose_paragraph
+from layout.compose import compose_paragraph, count_lines
 from layout.compose.model import Line, Run
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry, Rect
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
-from layout.place.blocks import block_baselines, compose_balanced, compose_text, display_rows, row_baselines
+from layout.place.blocks import (
+    block_baselines,
+    compose_balanced,
+    compose_text,
+    count_text,
+    display_rows,
+    row_baselines,
+)
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, StoryResult, TextItem
 
@@ -30,6 +38,22 @@ MAX_HEAD_AIR = 2
 MAX_HEAD_AIR_CROWDED = 1
 
 
+class HeadLines(NamedTuple):
+    """The headline group's composed lines, with the x offsets of its balanced
+    blocks.  Composed once per story (``StoryPlacement.head``): ``place_story``
+    places the head twice, once in a scratch placement to find its air."""
+
+    label: list[Line] | None
+    kicker: list[Line]
+    kicker_dx: float
+    head: list[Line]
+    head_dx: float
+    subtitle: list[Line]
+    subtitle_dx: float
+    byline: list[Line]
+    leads: list[list[Line]]
+
+
 @dataclass
 class StoryPlacement:
     """Working state while one story is placed (not passed between stages)."""
@@ -41,9 +65,16 @@ class StoryPlacement:
     columns: tuple[tuple[float, float], ...]
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    head_lines: HeadLines | None = None  # see ``head``
 
     def style(self, name: str) -> TextStyle:
         return self.styles.get(name) or self.styles["body"]
+
+    def head(self) -> HeadLines:
+        """The headline group's lines, composed on first use."""
+        if self.head_lines is None:
+            self.head_lines = compose_head(self)
+        return self.head_lines
 
     def text(self, line: Line, x: float, baseline: float, kind: str, style: TextStyle | None = None) -> None:
         color = style.color if style is not None else self.style("body").color
@@ -78,7 +109,7 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     """Rows of slack the headline band takes so the body's balanced columns end on
     the story's last row instead of leaving empty lines under it (page-layout.md:
     a stretchable gap; spec §5: the headline band stays whole rows)."""
-    scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns)
+    scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns, head_lines=sp.head())
     row = place_head(scratch, first)
     limit = head_air(scratch)
     if not limit:
@@ -101,9 +132,9 @@ def _short_headline(sp: StoryPlacement) -> bool:
     would join that blank into a hole (3 lines x 3 ems, page-layout.md rule 2)."""
     x0, x1 = _span_x(sp, sp.story.headline_columns)
     for it in sp.items:
-        if isinstance(it, TextItem) and it.kind == "headline" and it.line.glyphs:
-            g0, g1 = it.line.glyphs[0], it.line.glyphs[-1]
-            if (x1 - x0) - (g1.x + g1.size - g0.x) >= 3 * sp.geo.em:
+        if isinstance(it, TextItem) and it.kind == "headline" and it.line.chars:
+            xs = it.line.xs  # the glyph columns: no Glyph tuples built
+            if (x1 - x0) - (xs[-1] + it.line.sizes[-1] - xs[0]) >= 3 * sp.geo.em:
                 return True
     return False
 
@@ -123,39 +154,52 @@ def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
 
 
 # ----------------------------------------------------------------- headline group
-def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
-    """Label, kicker, headline, subtitle, byline line and leads; returns the first
-    row left for the body.  ``air``: extra rows added to the headline's band."""
+def compose_head(sp: StoryPlacement) -> HeadLines:
+    """Compose the label, kicker, headline, subtitle, byline line and leads at the
+    headline span's width (the display blocks balanced, ``compose_balanced``)."""
     s = sp.story
     x0, x1 = _span_x(sp, s.headline_columns)
     width = x1 - x0
     label = _label_lines(sp, width) if s.label else None
+    kicker, kicker_dx = compose_balanced([s.kicker], sp.style("kicker"), width, sp.fonts) if s.kicker else ([], 0.0)
     head_style = sp.style(s.headline_style)
     head, head_dx = compose_balanced(s.headline, head_style, width, sp.fonts) if s.headline else ([], 0.0)
-    beside = bool(label and head and _label_fits_beside(sp, label, head, head_dx))
+    subtitle, subtitle_dx = (compose_balanced([s.subtitle], sp.style("subtitle"), width, sp.fonts) if s.subtitle
+                             else ([], 0.0))
+    byline = compose_text(s.byline_line, sp.style("byline-line"), width, sp.fonts) if s.byline_line else []
+    lead_style = sp.style("lead")
+    leads = [compose_text(text if text.startswith("■") else "■" + text, lead_style, width, sp.fonts, hanging=True)
+             for text in s.leads]
+    return HeadLines(label, kicker, kicker_dx, head, head_dx, subtitle, subtitle_dx, byline, leads)
+
+
+def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
+    """Label, kicker, headline, subtitle, byline line and leads; returns the first
+    row left for the body.  ``air``: extra rows added to the headline's band."""
+    s = sp.story
+    x0, _x1 = _span_x(sp, s.headline_columns)
+    h = sp.head()
+    label, kicker, head = h.label, h.kicker, h.head
+    head_style = sp.style(s.headline_style)
+    beside = bool(label and head and _label_fits_beside(sp, label, head, h.head_dx))
     if label and not beside:
         row = _place_label(sp, label, x0, row, sp.style("label"))
-    kicker, kicker_dx = compose_balanced([s.kicker], sp.style("kicker"), width, sp.fonts) if s.kicker else ([], 0.0)
     if label and beside:  # drawn first so the PDF reads label, kicker, headline
         head_top = row + (display_rows(len(kicker), sp.style("kicker"), sp.geo.leading) if kicker else 0)
         head_rows = display_rows(len(head), head_style, sp.geo.leading) + air
         _place_label(sp, label, x0, head_top, sp.style("label"), rows=head_rows)
     if kicker:
-        row = _place_display(sp, kicker, sp.style("kicker"), x0 + kicker_dx, row, "kicker")
+        row = _place_display(sp, kicker, sp.style("kicker"), x0 + h.kicker_dx, row, "kicker")
     if head:
-        row = _place_display(sp, head, head_style, x0 + head_dx, row, "headline", air)
+        row = _place_display(sp, head, head_style, x0 + h.head_dx, row, "headline", air)
     if s.subtitle:
-        subtitle, dx = compose_balanced([s.subtitle], sp.style("subtitle"), width, sp.fonts)
-        row = _place_display(sp, subtitle, sp.style("subtitle"), x0 + dx, row, "subtitle")
+        row = _place_display(sp, h.subtitle, sp.style("subtitle"), x0 + h.subtitle_dx, row, "subtitle")
     if s.byline_line:
-        st = sp.style("byline-line")
-        row = _place_rows(sp, compose_text(s.byline_line, st, width, sp.fonts), st, x0, row, "byline")
+        row = _place_rows(sp, h.byline, sp.style("byline-line"), x0, row, "byline")
     if s.leads:
         lead_style = sp.style("lead")
-        for text in s.leads:
-            bullet = text if text.startswith("■") else "■" + text
-            row = _place_rows(sp, compose_text(bullet, lead_style, width, sp.fonts, hanging=True), lead_style, x0,
-                              row, "lead")
+        for lines in h.leads:
+            row = _place_rows(sp, lines, lead_style, x0, row, "lead")
         row += 1  # a blank grid line between the leads and the body
     return row
 
@@ -196,7 +240,7 @@ def _label_fits_beside(sp: StoryPlacement, label: list[Line], head: list[Line], 
 
 
 def _line_left(line: Line) -> float:
-    return line.glyphs[0].x if line.glyphs else 0.0
+    return line.xs[0] if line.chars else 0.0
 
 
 def _place_label(sp: StoryPlacement, label: list[Line], x: float, row: int, style: TextStyle,
@@ -234,6 +278,22 @@ def body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
         lines.extend((ln, "credit") for ln in credit)
     return lines
+
+
+def body_line_count(sp: StoryPlacement, width: float) -> int:
+    """``len(body_lines(sp, width))`` without setting the lines (copyfit, ``measure_story``)."""
+    s = sp.story
+    body = sp.style("body")
+    pstyle = body.paragraph_style()
+    count = 0
+    for i, text in enumerate(s.paragraphs):
+        runs = [Run(text, body.face, body.size, body.tracking)]
+        if i == 0 and s.byline:
+            runs = _byline_runs(sp, s.byline) + runs
+        count += count_lines(runs, width, pstyle, sp.fonts)
+    if s.credit:
+        count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
+    return count
 
 
 def _byline_runs(sp: StoryPlacement, byline: str) -> list[Run]:

@@ -1,0 +1,35 @@
+"""``find_clusters`` looks for CLUSTER_RE only where a cluster can start (a
+pre-filter for speed): it must find exactly what scanning with the regular
+expression at every position finds."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layout.compose.segment import CLUSTER_RE, find_clusters
+
+# Every kind of character the patterns name, their neighbours and a few others.
+ALPHABET = ("中文的。，、（）“”《》　 \t" "abzAZhtpfw.:/@_%+-'’·,?&=#~;!)\"" "09" "$¥￥€£＄%％‰‱℃℉°′″"
+            "àÀéØöøɏͰαϿЀжӿ" "—―⸺⸻…⋯‥～–")
+WORDS = ["https://", "http://", "ftp://", "www.", "@example.org", "_m@a.io", "%x@b.cn", "3.8", "COVID-19", "and/or"]
+
+
+def _reference(text: str) -> list[tuple[int, int, str]]:
+    """The spans and kinds CLUSTER_RE.finditer gives (trimming aside)."""
+    return [(m.start(), m.end(), m.lastgroup) for m in CLUSTER_RE.finditer(text)]
+
+
+text = st.lists(st.one_of(st.text(alphabet=ALPHABET, min_size=1, max_size=8), st.sampled_from(WORDS)),
+                max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text)
+def test_clusters_match_a_full_scan(text: str) -> None:
+    ref = _reference(text)
+    got = find_clusters(text)
+    kinds = {"url": "url", "mail": "url", "word": "word", "dash": "dashes"}
+    expect = [(a, kinds[k]) for a, b, k in ref if k != "word" or b - a > 1]
+    assert [(c.start, c.kind) for c in got] == expect
+    ends = {a: b for a, b, _k in ref}
+    for c in got:  # a URL may give back trailing punctuation, nothing else changes the end
+        assert c.end == ends[c.start] if c.kind != "url" else c.start < c.end <= ends[c.start]
