@@ -60,7 +60,7 @@ class FaceSpec:
 
 @record(eq=False)
 class FontSet:
-    """The faces of one job.  Faces load lazily: a page registers only what it uses."""
+    """The faces of one job.  Faces load lazily: a page loads and embeds only what it uses."""
 
     specs: Mapping[str, FaceSpec]
     fallback: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FALLBACK))

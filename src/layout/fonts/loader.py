@@ -11,7 +11,7 @@ correctness never depends on it.  A process that loads the same file twice (two
 ``FontSet``s, two roles) reads it once (``_MEMO``).
 
 Why so much checking: a user's font may be anything -- a truncated download, a CFF
-OpenType font ReportLab cannot embed, a licence that forbids embedding.  Each is a
+OpenType font our PDF writer cannot embed (render.truetype reads glyf outlines), a licence that forbids embedding.  Each is a
 ``FontError`` with the file name and what to do, never a traceback and never a PDF
 that silently lacks glyphs.
 """
@@ -29,9 +29,9 @@ from layout.fonts.face import Face, pack_advances, wants_ink
 
 CACHE_VERSION = 2
 
-# OS/2 fsType bits under which ReportLab refuses to subset-embed a font (and so do
-# we, before a page is half made): 0x0002 restricted licence, 0x0100 no subsetting,
-# 0x0200 bitmap embedding only.
+# OS/2 fsType bits under which a font may not be subset-embedded (OpenType OS/2;
+# checked when the face loads, before a page is half made): 0x0002 restricted
+# licence, 0x0100 no subsetting, 0x0200 bitmap embedding only.
 FSTYPE_RESTRICTED = 0x0002
 FSTYPE_NO_SUBSET = 0x0300
 
