@@ -118,3 +118,51 @@ def test_characters_sharing_a_glyph_extract_as_themselves():
 
 def test_same_input_same_bytes():
     assert draw_pdf([("song", SAMPLE), ("hei-bold", "标题")]) == draw_pdf([("song", SAMPLE), ("hei-bold", "标题")])
+
+
+@pytest.mark.parametrize("fname", ["NotoSerifSC-Regular.ttf", "LXGWWenKai-Regular.ttf"])
+def test_our_cmap_and_advances_agree_with_fonttools(fname):
+    """render.truetype's glyph ids and advances are fontTools' for every mapped
+    character (format 4, with its idRangeOffset glyph arrays) and 0 elsewhere."""
+    from layout.render.truetype import FontFile
+
+    path = fonts_dir() / fname
+    tt = TTFont(path, lazy=True)
+    order = {name: gid for gid, name in enumerate(tt.getGlyphOrder())}
+    best = tt.getBestCmap()
+    ours = FontFile(str(path))
+    for cp, name in best.items():
+        assert ours.glyph_id(cp) == order[name], hex(cp)
+        assert ours.advance(order[name]) == tt["hmtx"][name][0]
+    for cp in (0x0, 0x1F, 0xE000, 0xFFFF, 0x1F600, 0x10FFFF):
+        if cp not in best:
+            assert ours.glyph_id(cp) == 0
+
+
+def test_format_12_cmap_reaches_characters_beyond_the_bmp(tmp_path):
+    """A font whose cmap has a (3,10) format 12 subtable: astral characters are
+    looked up through it, embedded and extracted as themselves."""
+    from fontTools import subset
+    from fontTools.ttLib.tables._c_m_a_p import cmap_format_12
+
+    from layout.render.truetype import FontFile
+
+    font = TTFont(fonts_dir() / "NotoSansSC-Regular.ttf")
+    sub = subset.Subsetter(subset.Options())
+    sub.populate(text="中文")
+    sub.subset(font)
+    cmap = dict(font.getBestCmap())
+    cmap[0x20000] = cmap[ord("中")]  # 𠀀 drawn with 中's outline: enough to test the lookup
+    table = cmap_format_12(12)
+    table.platformID, table.platEncID, table.language, table.cmap = 3, 10, 0, cmap
+    font["cmap"].tables.append(table)
+    path = tmp_path / "astral.ttf"
+    font.save(path)
+    order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+    ours = FontFile(str(path))
+    assert ours.glyph_id(0x20000) == ours.glyph_id(ord("中")) == order[cmap[ord("中")]] != 0
+    assert ours.glyph_id(ord("文")) == order[cmap[ord("文")]]
+    assert ours.glyph_id(0x20001) == 0
+    fonts = FONTS.with_faces([FaceSpec("astral", str(path))])
+    ((_, text),) = read_lines(draw_pdf([("astral", "中\U00020000文")], fonts))
+    assert text == "中\U00020000文"
