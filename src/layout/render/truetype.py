@@ -158,12 +158,18 @@ class FontFile:
 
 class _Cmap:
     """Code point -> glyph id through a format 12 (full Unicode) or format 4 (BMP)
-    subtable, looked up by binary search: a page needs ~1,000 characters of the
-    font's 22,000, so nothing is expanded into a dict."""
+    subtable, looked up by binary search over its segments: a page needs ~1,000
+    characters of the font's 22,000, so nothing is expanded into a dict.
 
-    def __init__(self, ends: array, starts: array, deltas: array, lookup_in_array=None):
+    Segment ``i`` covers ``starts[i]..ends[i]``; its glyph is ``cp + deltas[i]``
+    unless format 4 gives it an idRangeOffset (``offsets[i]``), which points into
+    the glyph id array of the subtable (OpenType cmap, formats 4 and 12)."""
+
+    def __init__(self, data: bytes, ends: array, starts: array, deltas: array,
+                 offsets: array | None = None, offsets_at: int = 0):
+        self._data = data
         self.ends, self.starts, self.deltas = ends, starts, deltas
-        self._array_lookup = lookup_in_array
+        self.offsets, self._offsets_at = offsets, offsets_at
 
     @classmethod
     def read(cls, data: bytes, path: str) -> _Cmap:
@@ -186,7 +192,7 @@ class _Cmap:
         flat = _be("I", data[at + 16:at + 16 + 12 * groups])
         starts, ends, first = flat[0::3], flat[1::3], flat[2::3]
         deltas = array("q", (g - s for g, s in zip(first, starts, strict=True)))
-        return cls(ends, starts, deltas)
+        return cls(data, ends, starts, deltas)
 
     @classmethod
     def _format4(cls, data: bytes, at: int) -> _Cmap:
@@ -195,28 +201,22 @@ class _Cmap:
         base = at + 16 + 2 * segs
         starts = _be("H", data[base:base + 2 * segs])
         deltas = _be("h", data[base + 2 * segs:base + 4 * segs])
-        range_at = base + 4 * segs
-        offsets = _be("H", data[range_at:range_at + 2 * segs])
-
-        def in_array(seg: int, cp: int) -> int:
-            # idRangeOffset counts bytes from its own place in the file (OpenType cmap format 4).
-            where = range_at + 2 * seg + offsets[seg] + 2 * (cp - starts[seg])
-            gid = struct.unpack_from(">H", data, where)[0]
-            return (gid + deltas[seg]) & 0xFFFF if gid else 0
-
-        cmap = cls(ends, starts, deltas, in_array)
-        cmap.offsets = offsets
-        return cmap
+        offsets_at = base + 4 * segs
+        offsets = _be("H", data[offsets_at:offsets_at + 2 * segs])
+        return cls(data, ends, starts, deltas, offsets, offsets_at)
 
     def lookup(self, cp: int) -> int:
         seg = bisect_left(self.ends, cp)
         if seg == len(self.ends) or cp < self.starts[seg]:
             return 0
-        if self._array_lookup is None:
+        if self.offsets is None:  # format 12
             return self.deltas[seg] + cp
-        if self.offsets[seg]:
-            return self._array_lookup(seg, cp)
-        return (cp + self.deltas[seg]) & 0xFFFF
+        if not self.offsets[seg]:
+            return (cp + self.deltas[seg]) & 0xFFFF
+        # idRangeOffset counts bytes from its own place in the subtable
+        where = self._offsets_at + 2 * seg + self.offsets[seg] + 2 * (cp - self.starts[seg])
+        gid = struct.unpack_from(">H", self._data, where)[0]
+        return (gid + self.deltas[seg]) & 0xFFFF if gid else 0
 
 
 def glyph_closure(font: FontFile, gids: set[int]) -> list[int]:
