@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long the font layer takes: loading faces (cold = fontTools, warm = disk cache,
-memory), registering them with ReportLab (parse vs snapshot), and a whole process
-that draws one line with three faces.
+memory), opening their files for embedding (render.truetype), embedding a subset,
+and a whole process that draws one line with three faces.
 
 Why: a page render's whole-process budget is ~0.12 s; the font layer must take a
 small part of it.  Run from the repo root:
@@ -27,14 +27,13 @@ PROCESS_SNIPPET = """
 import io, time
 t0 = time.perf_counter()
 from layout.fonts import default_fontset
-from layout.render.pdffonts import register_face
-from reportlab.pdfgen import canvas
+from layout.render.canvas import new_canvas
+from layout.render.text import draw_text
 fonts = default_fontset()
 buf = io.BytesIO()
-c = canvas.Canvas(buf, invariant=1)
+c = new_canvas(buf, (595, 842))
 for i, role in enumerate(("song", "hei-bold", "kai")):
-    c.setFont(register_face(fonts.face(role)), 12)
-    c.drawString(50, 700 - 20 * i, "濮阳经济技术开发区，新闻。ABC")
+    draw_text(c, "濮阳经济技术开发区，新闻。ABC", 50, 700 - 20 * i, fonts, role, 12)
 c.showPage(); c.save()
 print(time.perf_counter() - t0)
 """
@@ -59,7 +58,6 @@ def main() -> int:
 
     from layout.fonts import ROLES, default_fontset
     from layout.fonts.loader import clear_memory_cache, load_face
-    from layout.render.pdffonts import load_ttfont
 
     specs = default_fontset().specs
 
@@ -83,19 +81,24 @@ def main() -> int:
     rows.append(("face load, warm from disk cache (all faces)", timed(warm_disk, a.repeat)))
     rows.append(("face load, in memory (all faces)", timed(load_all, a.repeat)))
 
-    def parse_all() -> None:
+    from layout.render.truetype import FontFile, glyph_closure, subset_font
+
+    text = "濮阳经济技术开发区全国文明城市创建工作加压推进会，新闻。ABC123"
+
+    def open_all() -> None:
         for role in ROLES:
-            load_ttfont(f"B-{role}", specs[role].path, specs[role].index, use_cache=False)
+            f = FontFile(specs[role].path, specs[role].index)
+            f.glyph_id(ord("中"))
+            f.close()
 
-    def snapshot_all() -> None:
+    def subset_all() -> None:
         for role in ROLES:
-            load_ttfont(f"B-{role}", specs[role].path, specs[role].index)
+            f = FontFile(specs[role].path, specs[role].index)
+            subset_font(f, glyph_closure(f, {f.glyph_id(ord(ch)) for ch in text}))
+            f.close()
 
-    import reportlab.pdfbase.ttfonts  # noqa: F401 -- import cost is not registration cost
-
-    rows.append(("ReportLab TTFont, parsed (all faces)", timed(parse_all, max(1, a.repeat // 2))))
-    snapshot_all()  # writes the snapshots
-    rows.append(("ReportLab TTFont, from snapshot (all faces)", timed(snapshot_all, a.repeat)))
+    rows.append(("font file opened for embedding (all faces)", timed(open_all, a.repeat)))
+    rows.append(("open + subset of 35 characters (all faces)", timed(subset_all, a.repeat)))
 
     env = {**os.environ, "LAYOUT_CACHE_DIR": tmp}
     proc = []
@@ -105,7 +108,7 @@ def main() -> int:
             print(out.stderr, file=sys.stderr)
             return 1
         proc.append(float(out.stdout))
-    rows.append(("process: imports + 3 faces + register + 1 PDF", (min(proc), statistics.median(proc))))
+    rows.append(("process: imports + 3 faces + 1 PDF", (min(proc), statistics.median(proc))))
 
     width = max(len(r[0]) for r in rows)
     for label, (best, median) in rows:

@@ -34,16 +34,13 @@ def main() -> int:
     ap.add_argument("--profile", choices=("place", "text", "images", "save", "save x4", "make_pdfx"))
     a = ap.parse_args()
 
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
-
     from layout.model import load_layout
     from layout.place import place_page
     from layout.place.items import ImageItem, TextItem
+    from layout.render.canvas import new_canvas
     from layout.render.marks import begin_page, end_page
     from layout.render.output import OutputOptions, render_output
     from layout.render.page import RenderOptions, draw_items, page_boxes_for
-    from layout.render.pdffonts import register_face
     from layout.render.pdfx import make_pdfx
     from layout.render.pdfxwrite import PdfxDocument, add_pdfx
 
@@ -51,12 +48,10 @@ def main() -> int:
     fonts = layout.fonts.fontset()
     placed = place_page(layout, fonts)
     render_output([placed], fonts, OutputOptions())  # warm: fonts registered, photos cached
-    rl_config.useA85 = 0
     boxes = page_boxes_for(placed, RenderOptions())
 
-    def canvas() -> Canvas:
-        c = Canvas(io.BytesIO(), pagesize=boxes.media_size, invariant=1, pageCompression=1, pdfVersion=(1, 6),
-                   initialFontName=register_face(fonts.face("song")))
+    def canvas():
+        c = new_canvas(io.BytesIO(), boxes.media_size)
         begin_page(c, boxes, marks=False)
         return c
 
@@ -66,7 +61,7 @@ def main() -> int:
 
     text_page, image_page = only(TextItem), only(ImageItem)
 
-    def save(x4: bool = False) -> float:  # a fresh canvas per run: subsets are per document
+    def save(x4: bool = False) -> float:  # a fresh canvas per run: fonts are embedded per document
         c = canvas()
         draw_items(c, placed, fonts)
         end_page(c)

@@ -8,14 +8,14 @@ Stages raise ``LayoutError``; the CLI prints ``str(err)`` and exits with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from layout.records import record
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # finished, but with problems the user asked to treat as errors (--strict)
 EXIT_USAGE = 2  # bad input or usage; no output written
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     """Where in an input file a problem is (1-based line and column)."""
 

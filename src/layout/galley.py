@@ -19,12 +19,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from layout.compose import ComposedParagraph, ParagraphStyle, Run, compose_paragraph
 from layout.errors import LayoutError
 from layout.fonts import FontSet
+from layout.records import record
 from layout.units import PT_PER_MM
 
 LEAD_BULLETS = "■□●◆▲★"  # a paragraph starting with one of these is a lead (§4)
@@ -32,7 +32,7 @@ BYLINE_OPENERS = ("本报讯",)  # set in the byline face (spec §7)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-@dataclass(frozen=True)
+@record
 class GalleySpec:
     """Geometry and style of a galley; lengths in pt."""
 
@@ -60,7 +60,7 @@ class GalleySpec:
         return max(1, int((self.page_height - 2 * self.margin - self.size) // self.pitch) + 1)
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     text: str
     lead: bool = False
@@ -153,16 +153,11 @@ def render_galley(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts
                   title: str = "galley") -> bytes:
     """The PDF: lines flow down the columns, page after page, every baseline on
     one grid (spec §5).  Deterministic bytes (ReportLab invariant mode)."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from layout.render.pdffonts import register_face
+    from layout.render.canvas import new_canvas
     from layout.render.text import draw_line
 
     buf = io.BytesIO()
-    # An embedded face as the canvas's initial font: with the default (Helvetica)
-    # ReportLab declares an unembedded base-14 font on every page.
-    canvas = Canvas(buf, pagesize=(spec.page_width, spec.page_height), invariant=1, pageCompression=1,
-                    initialFontName=register_face(fonts.face(spec.face)))
+    canvas = new_canvas(buf, (spec.page_width, spec.page_height))
     canvas.setTitle(title)
     canvas.setCreator("layout galley")
     per_col = spec.lines_per_column()

@@ -73,7 +73,8 @@ def test_fonts_are_embedded_and_no_helvetica(story, tmp_path):
         fonts = {}
         for page in pdf.pages:
             for _, f in page.Resources.Font.items():
-                fonts[str(f.BaseFont)] = "/FontFile2" in f.FontDescriptor if "/FontDescriptor" in f else False
+                desc = f.DescendantFonts[0] if "/DescendantFonts" in f else f  # composite fonts
+                fonts[str(f.BaseFont)] = "/FontDescriptor" in desc and "/FontFile2" in desc.FontDescriptor
     assert fonts and all(fonts.values()), fonts
     assert not any("Helvetica" in name for name in fonts)
 

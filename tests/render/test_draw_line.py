@@ -6,11 +6,10 @@ import re
 
 import pdfplumber
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
 from layout.compose import ParagraphStyle, Run, compose_paragraph
 from layout.fonts import default_fontset
-from layout.render.pdffonts import register_face
+from layout.render.canvas import new_canvas
 from layout.render.text import draw_line
 
 FONTS = default_fontset()
@@ -19,7 +18,7 @@ X0, TOP = 40.0, 700.0
 
 def render(lines, pitch=15.0, color=None) -> bytes:
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(400, 800), invariant=1, initialFontName=register_face(FONTS.face("song")))
+    c = new_canvas(buf, (400, 800))
     for k, ln in enumerate(lines):
         draw_line(c, ln, X0, TOP - k * pitch, FONTS, color=color)
     c.showPage()
@@ -91,12 +90,12 @@ def test_drawing_is_deterministic():
 
 
 def test_documents_drawn_side_by_side_do_not_share_codes():
-    """Subset codes are cached per document: drawing two PDFs line by line in turn,
+    """Character codes are given out per document: drawing two PDFs line by line in turn,
     one with other characters first, gives each the bytes it has when drawn alone."""
     a = compose_paragraph([Run("陈晓华强调，要全力冲刺。", "song", 9.0)], 60.0, ParagraphStyle(indent=0), FONTS).lines
     b = compose_paragraph([Run("创建攻坚新成果，全力冲刺！", "song", 9.0)], 60.0, ParagraphStyle(indent=0), FONTS).lines
     bufs = [io.BytesIO(), io.BytesIO()]
-    cs = [Canvas(buf, pagesize=(400, 800), invariant=1, initialFontName=register_face(FONTS.face("song")))
+    cs = [new_canvas(buf, (400, 800))
           for buf in bufs]
     for k in range(max(len(a), len(b))):
         for c, lines in ((cs[1], b), (cs[0], a)):

@@ -11,9 +11,10 @@ in hei inside a song paragraph.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from layout.fonts.fontset import FontSet
+from layout.records import record
 
 # Categories never drawn as glyphs: controls (tab, CR, LF ...), line and paragraph
 # separators.  Everything else -- spaces included -- must come from some face.
@@ -33,7 +34,7 @@ def code_point(cp: int) -> str:
     return f"U+{cp:04X}"
 
 
-@dataclass(frozen=True)
+@record
 class Occurrence:
     """One place in a text: 1-based line and column (in characters, not bytes) and
     the 0-based offset into the string."""
@@ -46,7 +47,7 @@ class Occurrence:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@record
 class MissingChar:
     """A character no face covers, with every place it occurs."""
 
@@ -80,7 +81,7 @@ class MissingChar:
         return f"{glyph} {self.code} ({self.name}) x{len(self.occurrences)} at {shown}"
 
 
-@dataclass(frozen=True)
+@record
 class CoverageReport:
     """What a text needs from a font set: ``missing`` (no face has it, in order of
     first occurrence), ``fallback`` (role -> characters taken from a face other than

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from layout.records import record
 
 BMP_SIZE = 0x10000
 BMP_BYTES = BMP_SIZE // 8  # one bit per BMP code point
@@ -54,7 +56,7 @@ def wants_ink(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in INK_RANGES)
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Face:
     """Metrics of one face, in em (1.0 = the type size).
 
@@ -144,7 +146,7 @@ class Face:
         return "center"
 
 
-@dataclass(frozen=True)
+@record
 class PackedMetrics:
     """A face's coverage and advances in the compact form ``Face`` stores."""
 

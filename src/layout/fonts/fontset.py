@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
 from layout.errors import FontError
 from layout.fonts.face import Face
 from layout.fonts.loader import load_face
+from layout.records import record
 
 ROLES = ("song", "song-bold", "hei", "hei-bold", "kai")
 
@@ -48,7 +49,7 @@ def fonts_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "fonts"
 
 
-@dataclass(frozen=True)
+@record
 class FaceSpec:
     """Where a role's face comes from: a file and, for a TTC, the face index."""
 
@@ -57,7 +58,7 @@ class FaceSpec:
     index: int = 0
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class FontSet:
     """The faces of one job.  Faces load lazily: a page registers only what it uses."""
 

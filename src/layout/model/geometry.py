@@ -17,17 +17,19 @@ The rules (spec typography.md §5):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from layout.model.types import GridSpec, Header, PageLayout, PageSpec, Span
+from layout.records import record
 
 CJK_ASCENT = 0.88  # em box top above the baseline in Noto CJK / Source Han (descent 0.12)
 MIN_TEXT_COLUMN_EMS = 6  # narrowest text column (变栏) we set: 6 body characters
 _EPS = 1e-6  # float slack when counting whole ems and whole lines
 
 
-@dataclass(frozen=True)
+@record
 class Rect:
+    """An axis-aligned rectangle in pt, trim-box coordinates (``x0, y0`` bottom-left)."""
+
     x0: float
     y0: float
     x1: float
@@ -52,7 +54,7 @@ def split_width(width: float, n: int, gutter_min: float, em: float) -> tuple[flo
     return cw, (width - n * cw) / (n - 1)
 
 
-@dataclass(frozen=True)
+@record
 class Geometry:
     """The page's grid in pt (see module doc).  Columns and rows are 1-based."""
 

@@ -13,7 +13,6 @@ builder with ``units.parse_length``.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from typing import Any, NamedTuple
 
@@ -64,6 +63,8 @@ def shown(node: Node) -> str:
 
 
 def suggest(word: str, known: list[str] | tuple[str, ...]) -> str | None:
+    import difflib  # only on the error path: ~1.5 ms of imports a valid page never needs
+
     near = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return near[0] if near else None
 
@@ -340,7 +341,9 @@ class SpanKind(Kind):
         }
 
 
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+# matched through ``re``'s own cache, so it is compiled on first use: most pages give
+# YAML dates (2020-08-10), which PyYAML has already turned into ``datetime.date``
+DATE_PATTERN = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$"
 
 
 class Date(Kind):
@@ -352,7 +355,7 @@ class Date(Kind):
             return v.date()
         if isinstance(v, datetime.date):
             return v
-        m = _DATE.match(v) if isinstance(v, str) else None
+        m = re.match(DATE_PATTERN, v) if isinstance(v, str) else None
         if not m:
             raise fail(node, label, self.expected)
         try:
@@ -361,7 +364,7 @@ class Date(Kind):
             raise LayoutError(f"{label}: {node.text!r} is not a real date ({e})", node.where) from None
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": _DATE.pattern}
+        return {"type": "string", "pattern": DATE_PATTERN}
 
 
 class Color(Kind):

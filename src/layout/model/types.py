@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
 
-from layout.compose.model import ParagraphStyle
 from layout.errors import Location
-from layout.fonts.fontset import FaceSpec, FontSet, default_fontset
+from layout.records import record
 
+# The composer and the font layer are imported where a method needs them: importing
+# the page model must not import them (``layout.compose``'s package imports the whole
+# composer, and ``layout.fonts`` the font loader), so reading or checking a layout,
+# the schema and the CLI's other commands do not pay for them.
 if TYPE_CHECKING:
+    from layout.compose.model import ParagraphStyle
+    from layout.fonts.fontset import FaceSpec, FontSet
     from layout.model.geometry import Geometry
 
 CMYK = tuple[float, float, float, float]
@@ -26,7 +31,7 @@ BLACK: CMYK = (0.0, 0.0, 0.0, 1.0)  # pure K: body text must not be a four-colou
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Span:
     """Grid columns or rows ``first..last``, 1-based and inclusive (``columns: 1-4``)."""
 
@@ -51,7 +56,7 @@ class Span:
         return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
 
 
-@dataclass(frozen=True)
+@record
 class TextStyle:
     """How one kind of text is set.  ``size`` and ``leading`` in pt; ``tracking``
     and ``indent`` in em of ``size``.  ``rows``: the grid lines one line of a display
@@ -73,6 +78,8 @@ class TextStyle:
 
     def paragraph_style(self, *, hanging: bool = False) -> ParagraphStyle:
         """The composer's paragraph settings for this style (spec typography.md §1-4)."""
+        from layout.compose.model import ParagraphStyle
+
         return ParagraphStyle(
             indent=self.indent, kinsoku=self.kinsoku, punct=self.punct, align=self.align, hanging=hanging
         )
@@ -87,7 +94,7 @@ class Margins(NamedTuple):
     right: float
 
 
-@dataclass(frozen=True)
+@record
 class PageSpec:
     """The trimmed page (pt) and its bleed.  ``preset`` names the size if one was used."""
 
@@ -98,7 +105,7 @@ class PageSpec:
     preset: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class GridSpec:
     """Grid columns and the body style that fixes the one page-wide baseline grid.
     ``gutter`` is the minimum column gap (pt); the real gap is in ``Geometry``."""
@@ -108,7 +115,7 @@ class GridSpec:
     body: TextStyle
 
 
-@dataclass(frozen=True)
+@record
 class Header:
     """The page header (报眉) above the grid: ``rows`` body lines deep, a rule below."""
 
@@ -132,7 +139,7 @@ class Header:
         return None if self.page is None else f"第{self.page}版"
 
 
-@dataclass(frozen=True)
+@record
 class Photo:
     """A picture inside a story.  ``columns``: text columns of the story (None = all);
     ``rows``: lines of the story's text area, 1 = the first line below the headline
@@ -150,7 +157,7 @@ class Photo:
     where: Location = field(default=Location("?"), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Story:
     """One story on the grid (columns/rows: grid Spans) and its elements in reading
     order.  ``text_columns``: body columns inside the area (变栏).
@@ -181,7 +188,7 @@ class Story:
     where: Location = field(default=Location("?"), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class FontsConfig:
     """Faces the layout adds or replaces (by role) and fallback chains it overrides;
     empty means the bundled faces (``layout.fonts.default_fontset``)."""
@@ -190,6 +197,8 @@ class FontsConfig:
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def fontset(self) -> FontSet:
+        from layout.fonts.fontset import default_fontset
+
         base = default_fontset()
         if not self.faces and not self.fallback:
             return base
@@ -197,10 +206,12 @@ class FontsConfig:
 
     @property
     def roles(self) -> tuple[str, ...]:
+        from layout.fonts.fontset import default_fontset
+
         return tuple(dict.fromkeys((*default_fontset().roles, *self.faces)))
 
 
-@dataclass(frozen=True)
+@record
 class PageLayout:
     """A validated page.  ``styles`` holds every named style resolved (house and page
     merged, missing keys filled from the body style), including ``body`` (= grid.body).

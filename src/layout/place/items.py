@@ -6,17 +6,18 @@ reading order (the PDF's text order follows it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from layout.compose.model import Line
 from layout.model.geometry import Geometry, Rect
+from layout.records import record
 
 CMYK = tuple[float, float, float, float]
 BLACK: CMYK = (0.0, 0.0, 0.0, 1.0)
 WHITE: CMYK = (0.0, 0.0, 0.0, 0.0)
 
 
-@dataclass(frozen=True)
+@record
 class TextItem:
     """A composed line drawn with the left edge of its measure at ``x``."""
 
@@ -28,8 +29,10 @@ class TextItem:
     color: CMYK = BLACK
 
 
-@dataclass(frozen=True)
+@record
 class RuleItem:
+    """A straight rule from (x0, y0) to (x1, y1), ``width`` pt thick."""
+
     x0: float
     y0: float
     x1: float
@@ -38,8 +41,10 @@ class RuleItem:
     color: CMYK = BLACK
 
 
-@dataclass(frozen=True)
+@record
 class BoxItem:
+    """A rectangle: outlined (``stroke`` pt), filled (``fill``) or both."""
+
     rect: Rect
     stroke: float = 0.5  # 0 = no outline
     fill: CMYK | None = None
@@ -47,7 +52,7 @@ class BoxItem:
     story: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ImageItem:
     """A picture in its frame; ``path`` None draws an empty placeholder frame."""
 
@@ -62,7 +67,7 @@ class ImageItem:
 Item = TextItem | RuleItem | BoxItem | ImageItem
 
 
-@dataclass(frozen=True)
+@record
 class StoryResult:
     """How a story came out: what was set, what did not fit, what space is left.
 
@@ -80,15 +85,19 @@ class StoryResult:
     columns_used: tuple[int, ...] = ()  # body lines set in each text column
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
+    """Something the user should hear about, by story (``story`` None: the page header)."""
+
     kind: str  # overflow | missing-glyph | kinsoku-last-resort | underfull | image
     story: str | None
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class PlacedPage:
+    """One placed page: its grid, the items to draw, a result per story."""
+
     geometry: Geometry
     items: tuple[Item, ...]
     stories: tuple[StoryResult, ...]

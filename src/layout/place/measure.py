@@ -9,15 +9,16 @@ group is set for real and the body composed at the real column measure.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
 from layout.place.story import StoryPlacement, body_line_count, head_air, place_head
+from layout.records import record
 
 
-@dataclass(frozen=True)
+@record
 class StoryMeasure:
     """A story set ``columns`` grid columns wide in ``text_columns`` text columns.
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
 from layout.errors import LayoutError
+from layout.records import record
 
 DEFAULT_INK_LIMIT = 240.0  # percent; coldset offset on newsprint (ISO 12647-3)
 WARN_PPI = 150.0  # below this the halftone shows pixels at newspaper screen rulings
@@ -34,7 +35,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 INTENTS = {"perceptual": 0, "relative": 1, "saturation": 2, "absolute": 3}
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """Effective resolution of an image at its placed size."""
 
@@ -52,7 +53,7 @@ class Resolution:
         return min(self.ppi_x, self.ppi_y)
 
 
-@dataclass(frozen=True)
+@record
 class InkStats:
     """Total area coverage of a CMYK image, in percent, before and after limiting."""
 
@@ -62,7 +63,7 @@ class InkStats:
     limited_fraction: float  # share of pixels that were over the limit
 
 
-@dataclass(frozen=True)
+@record
 class PreparedImage:
     """A photo ready to draw: encoded stream plus what the caller must report."""
 

@@ -17,8 +17,7 @@ trim_origin)``; ``begin_page`` does that and sets the boxes on the ReportLab can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from layout.records import record
 from layout.units import parse_length
 
 MM = 72 / 25.4
@@ -34,7 +33,7 @@ REGISTRATION_DIAMETER = 6 * MM  # outer circle of the registration target
 REGISTRATION_SPOT = "All"  # PDF's special colourant name: the mark prints on every plate
 
 
-@dataclass(frozen=True)
+@record
 class PageBoxes:
     """The boxes of one print page, in points, origin at the MediaBox's lower-left."""
 

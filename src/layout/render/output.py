@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from layout.fonts import FontSet
 from layout.place.items import PlacedPage
+from layout.records import record
 from layout.render.page import Rendered, RenderOptions, render_pages
 
 PDFX_CHOICES = {"x4": "X-4", "x1a": "X-1a", "none": None}
 
 
-@dataclass(frozen=True)
+@record
 class OutputOptions:
     pdfx: str | None = "X-4"  # 'X-4' | 'X-1a' | None
     marks: bool = False

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from layout.fonts import FontSet
 from layout.model.geometry import Rect
 from layout.place.items import BoxItem, ImageItem, PlacedPage, Problem, RuleItem, TextItem
+from layout.records import record
 from layout.render.marks import PageBoxes
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
 PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", a flat K tint
 
 
-@dataclass(frozen=True)
+@record
 class RenderOptions:
     """How pages are written.  ``marks``: crop and registration marks in a slug
     outside the bleed.  ``bleed``: None takes each page's own bleed."""
@@ -59,24 +60,15 @@ def render_pages(pages: Sequence[PlacedPage], fonts: FontSet, options: RenderOpt
                  overlay: Overlay | None = None) -> Rendered:
     """All ``pages`` into one PDF (an edition, or a reprint that ran onto a second
     page).  ``overlay`` draws over each page after its content (the proof view)."""
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
-
+    from layout.render.canvas import new_canvas
     from layout.render.marks import begin_page, end_page
-    from layout.render.pdffonts import register_face
 
     if not pages:
         raise ValueError("no pages to render")
     opts = options or RenderOptions()
-    # Binary streams: ASCII85 (ReportLab's default) makes images 25 % larger and its
-    # pure-Python encoder costs seconds per photo.
-    rl_config.useA85 = 0
     buf = io.BytesIO()
     first = page_boxes_for(pages[0], opts)
-    # ReportLab writes its initial font into every page's resources: make it one we
-    # embed anyway, or an unembedded Helvetica would fail preflight.
-    c = Canvas(buf, pagesize=first.media_size, invariant=1, pageCompression=1, pdfVersion=(1, 6),
-               initialFontName=register_face(fonts.face("song")))
+    c = new_canvas(buf, first.media_size)
     c.setTitle(opts.title or pages[0].title or "layout page")
     c.setCreator("layout")
     c.setProducer("layout (ReportLab)")

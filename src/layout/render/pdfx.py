@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from layout.errors import LayoutError
+from layout.records import record
 from layout.render.images import default_output_profile
 
 STANDARDS = ("X-4", "X-1a")
@@ -47,7 +47,7 @@ REGISTRY = "http://www.color.org"
 PRODUCER = "layout (ReportLab, pikepdf)"
 
 
-@dataclass(frozen=True)
+@record
 class OutputIntent:
     """What the plant prints on: identifier, human description and ICC profile."""
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
@@ -40,6 +39,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
+from layout.records import record
 from layout.render import pdfx
 
 PRODUCER = "layout (ReportLab)"
@@ -49,7 +49,7 @@ _INSTANCE_ID = "layout-pdfx-instance-id-placeholder!"
 _TRAILER_ID = b"layout-pdfx-trailer-id-to-fill!!"
 
 
-@dataclass(frozen=True)
+@record
 class PdfxDocument:
     """What the document-level PDF/X objects say (the arguments of ``make_pdfx``)."""
 
@@ -84,7 +84,7 @@ def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
     })
     xmp = pdfx.xmp_packet(doc.title, doc.trapped, when, doc.author, doc.subject, doc.creator, PRODUCER,
                           _DOC_ID, _INSTANCE_ID)
-    meta = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp.encode("utf-8"))
+    meta = _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp.encode("utf-8"))
     cat = rl.Catalog
     cat.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
     cat.OutputIntents = PDFArray([rl.Reference(oi)])
@@ -96,8 +96,8 @@ def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
 
 
 def fill_ids(data: bytes) -> bytes:
-    """Replace the id placeholders by the hash of the file written with them (each
-    found once, patched in place: the file is megabytes of photos)."""
+    """Replace the id placeholders by the hash of the file written with them (the
+    file, megabytes of photos, is copied once, around the patched spots)."""
     spots: list[tuple[int, int]] = []  # (offset, which id)
     for which, (ph, n) in enumerate(((_DOC_ID.encode(), 1), (_INSTANCE_ID.encode(), 1), (_TRAILER_ID, 2))):
         at = data.find(ph)
@@ -109,16 +109,34 @@ def fill_ids(data: bytes) -> bytes:
     digest = hashlib.sha256(data).digest()
     values = (pdfx.format_uuid(digest[:16]).encode(), pdfx.format_uuid(digest[16:32]).encode(),
               digest[:16].hex().encode())
-    out = bytearray(data)
-    for at, which in spots:
-        out[at:at + len(values[which])] = values[which]
-    return bytes(out)
+    view = memoryview(data)
+    parts: list = []
+    last = 0
+    for at, which in sorted(spots):
+        parts += [view[last:at], values[which]]
+        last = at + len(values[which])
+    parts.append(view[last:])
+    return b"".join(parts)
 
 
 @lru_cache(maxsize=4)
 def _compressed(profile: bytes) -> bytes:
     """The profile Flate-compressed once per process (it is the same on every file)."""
     return zlib.compress(profile)
+
+
+class _PlainStream(PDFStream):
+    """A stream written unfiltered whatever the document's default filters
+    (render.canvas compresses pages that way): XMP stays readable by tools that
+    scan files for packets without parsing PDF."""
+
+    def format(self, document) -> bytes:
+        saved = document.defaultStreamFilters
+        document.defaultStreamFilters = None
+        try:
+            return super().format(document)
+        finally:
+            document.defaultStreamFilters = saved
 
 
 class _Info(PDFObject):

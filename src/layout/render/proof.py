@@ -33,30 +33,43 @@ class ProofOverlay:
         self.count = 0  # pages drawn so far: the slug line's page number
 
     def __call__(self, c, placed: PlacedPage, boxes: PageBoxes) -> None:
-        from layout.render.pdffonts import register_face
-
         self.count += 1
-        font = register_face(self.fonts.face("hei"))
+        labels = _Labels(c, self.fonts)
         c.saveState()
         _grid(c, placed)
-        _frames(c, placed, font)
-        _placeholders(c, placed, font)
+        _frames(c, placed, labels)
+        _placeholders(c, placed, labels)
         _missing(c, placed, self.fonts)
         c.restoreState()
-        self._slug(c, placed, boxes, font)
+        self._slug(c, placed, boxes, labels)
 
-    def _slug(self, c, placed: PlacedPage, boxes: PageBoxes, font: str) -> None:
+    def _slug(self, c, placed: PlacedPage, boxes: PageBoxes, labels: _Labels) -> None:
         """File, page and story names under the page, outside the trim and bleed."""
         name = Path(placed.source or self.source).name or "page"
         stories = " ".join(s.id for s in placed.stories)
         over = sum(s.lines_over for s in placed.stories)
         text = f"{name}  page {self.count}  stories: {stories}" + (f"  OVERFLOW {over} lines" if over else "")
         c.saveState()
-        c.setFillColorCMYK(*NOTE)
-        c.setFont(font, LABEL_SIZE + 1)
         y = -(boxes.bleed + (boxes.slug - LABEL_SIZE) / 2)
-        c.drawString(0, y, text)
+        labels.draw(text, 0, y, LABEL_SIZE + 1, NOTE)
         c.restoreState()
+
+
+class _Labels:
+    """Proof labels in the sans face (hei), drawn through the page's own text path."""
+
+    def __init__(self, c, fonts: FontSet):
+        self.c, self.fonts = c, fonts
+
+    def width(self, text: str, size: float) -> float:
+        from layout.render.text import label_glyphs
+
+        return label_glyphs(text, self.fonts, "hei", size)[1]
+
+    def draw(self, text: str, x: float, y: float, size: float, color) -> None:
+        from layout.render.text import draw_text
+
+        draw_text(self.c, text, x, y, self.fonts, "hei", size, color)
 
 
 def _grid(c, placed: PlacedPage) -> None:
@@ -72,38 +85,32 @@ def _grid(c, placed: PlacedPage) -> None:
         c.line(x0, y, x1, y)
 
 
-def _frames(c, placed: PlacedPage, font: str) -> None:
+def _frames(c, placed: PlacedPage, labels: _Labels) -> None:
     for s in placed.stories:
         f = s.frame
         c.setStrokeColorCMYK(*(ALERT if s.lines_over else FRAME))
         c.setLineWidth(0.6)
         c.rect(f.x0, f.y0, f.width, f.height, stroke=1, fill=0)
-        c.setFillColorCMYK(*FRAME)
-        c.setFont(font, LABEL_SIZE)
-        c.drawString(f.x0 + 1, f.y1 - LABEL_SIZE, s.id)
+        labels.draw(s.id, f.x0 + 1, f.y1 - LABEL_SIZE, LABEL_SIZE, FRAME)
         if s.lines_over:
-            _overflow_marker(c, f, s.lines_over, s.chars_over, font)
+            _overflow_marker(c, f, s.lines_over, s.chars_over, labels)
 
 
-def _overflow_marker(c, frame: Rect, lines: int, chars: int, font: str) -> None:
+def _overflow_marker(c, frame: Rect, lines: int, chars: int, labels: _Labels) -> None:
     """A red tag at the story's bottom-right: how much text did not fit."""
     text = f"OVERFLOW +{lines} lines / {chars} chars 超出{lines}行{chars}字"
-    w = c.stringWidth(text, font, LABEL_SIZE + 1) + 4
+    w = labels.width(text, LABEL_SIZE + 1) + 4
     h = LABEL_SIZE + 4
     c.setFillColorCMYK(*ALERT)
     c.rect(frame.x1 - w, frame.y0, w, h, stroke=0, fill=1)
-    c.setFillColorCMYK(0, 0, 0, 0)
-    c.setFont(font, LABEL_SIZE + 1)
-    c.drawString(frame.x1 - w + 2, frame.y0 + 2.5, text)
+    labels.draw(text, frame.x1 - w + 2, frame.y0 + 2.5, LABEL_SIZE + 1, (0, 0, 0, 0))
 
 
-def _placeholders(c, placed: PlacedPage, font: str) -> None:
+def _placeholders(c, placed: PlacedPage, labels: _Labels) -> None:
     for it in placed.items:
         if isinstance(it, ImageItem) and it.placeholder:
             r = it.rect
-            c.setFillColorCMYK(*ALERT)
-            c.setFont(font, LABEL_SIZE + 2)
-            c.drawString(r.x0 + 3, r.y0 + 3, "PLACEHOLDER 占位图")
+            labels.draw("PLACEHOLDER 占位图", r.x0 + 3, r.y0 + 3, LABEL_SIZE + 2, ALERT)
 
 
 def _missing(c, placed: PlacedPage, fonts: FontSet) -> None:

@@ -2,142 +2,138 @@
 
 The canvas only draws what the composer decided (style.md: "the canvas as a thin
 drawing layer"): every glyph lands at its ``Glyph.x``.  One text object per line;
-glyphs of one font subset and size go into one ``TJ`` array whose numbers move the
-pen from where the font's own advance leaves it to where the composer put the next
+glyphs of one face and size go into one ``TJ`` array whose numbers move the pen
+from where the font's own advance leaves it to where the composer put the next
 glyph -- the fewest operators that still position every glyph exactly, and what
 text extractors (pdfplumber) read back glyph by glyph.
 
 Why raw operators: ReportLab's text object can only advance by the font's widths
-or a uniform char spacing; a justified CJK line needs per-glyph positions.  We use
-ReportLab's own subsetting (``splitString``/``getSubsetInternalName``), so fonts
-stay embedded subsets with ToUnicode maps (extractable text).
-
-Why the caches: a page draws ~15,000 glyphs, and asking ReportLab for each one's
-subset code and width costs more than the rest of drawing.  A character's code in
-a document never changes once ReportLab has assigned it, so ``_DocFont`` asks once
-per character and document (in drawing order, so the assignment is ReportLab's own)
-and keeps the code, its hex form and its width.  The lines are read through their
-columns (``Line.chars``, ``faces``, ``sizes``, ``xs``), not as ``Glyph`` tuples.
+or a uniform char spacing; a justified CJK line needs per-glyph positions.  Faces
+are embedded as composite fonts with two-byte codes (render.cidfonts), one per
+face and document, with ToUnicode maps (extractable text).  The lines are read
+through their columns (``Line.chars``, ``faces``, ``sizes``, ``xs``), not as
+``Glyph`` tuples: a page draws ~15,000 glyphs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from weakref import WeakKeyDictionary
+from typing import NamedTuple
 
 from layout.compose.model import Line
 from layout.fonts import FontSet
-from layout.render.pdffonts import register_face
+from layout.render.cidfonts import document_fonts
 
 BODY_CMYK = (0.0, 0.0, 0.0, 1.0)  # text in 100 % K: no registration trouble on press
 TJ_EPSILON = 0.0005  # thousandths of an em below which a pen correction is not written
 # Characters that draw nothing: not written at all (their room is kept by the next glyph's x).
 _INVISIBLE = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_HEX = tuple(f"{b:02x}" for b in range(256))
 
 
-def draw_line(canvas, line: Line, x: float, baseline: float, fonts: FontSet,
-              color: Sequence[float] | None = None) -> None:
+class Glyphs(NamedTuple):
+    """The columns ``text_object`` reads: a composed ``Line`` has them, and so does
+    a label set without composing (``draw_text``)."""
+
+    chars: Sequence[str]
+    faces: Sequence[str]  # face roles of the FontSet
+    sizes: Sequence[float]
+    xs: Sequence[float]  # pt from the left edge
+
+
+def draw_line(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet,
+              color: Sequence[float] | None = None, *, spaces: bool = False) -> None:
     """Draw ``line`` with its measure's left edge at ``x`` and its baseline at
     ``baseline`` (PDF points, origin bottom-left).  ``color`` is CMYK (0..1);
-    the default is 100 % black."""
-    ops = text_object(canvas, line, x, baseline, fonts)
+    the default is 100 % black.  ``spaces``: draw U+0020 too (see ``text_object``)."""
+    ops = text_object(canvas, line, x, baseline, fonts, spaces=spaces)
     if not ops:
         return
-    c, m, y, k = color if color is not None else BODY_CMYK
-    canvas.setFillColorCMYK(c, m, y, k)
-    canvas.addLiteral(ops)
+    # The fill colour goes in with the text (ReportLab's setFillColorCMYK builds a
+    # colour object per call); canvas users set their own colour before filling.
+    canvas.addLiteral(f"{_fill_op(tuple(color) if color is not None else BODY_CMYK)} {ops}")
 
 
-class _DocFont:
-    """One ReportLab font in one document: per character its subset, code (hex)
-    and advance (1/1000 em), assigned by ReportLab on first use; per subset its
-    resource name."""
-
-    __slots__ = ("chars", "font", "names")
-
-    def __init__(self, font):
-        self.font = font
-        self.chars: dict[str, tuple[int, str, float]] = {}
-        self.names: dict[int, str] = {}
-
-    def char(self, ch: str, doc) -> tuple[int, str, float]:
-        """ReportLab's code for ``ch`` (assigned now if the document has not used it)."""
-        (sub, code), = self.font.splitString(ch, doc)
-        info = self.chars[ch] = (sub, _HEX[code[0]], self.font.face.getCharWidth(ord(ch)))
-        return info
-
-    def name(self, sub: int, doc) -> str:
-        name = self.names[sub] = self.font.getSubsetInternalName(sub, doc)
-        return name
+_FILL_OPS: dict[tuple[float, ...], str] = {}
 
 
-# document -> face role -> (its _DocFont, the Face it was made for); weak, so the
-# caches go with the document (a _DocFont holds no reference to it)
-_docs: WeakKeyDictionary = WeakKeyDictionary()
+def _fill_op(cmyk: tuple[float, ...]) -> str:
+    """The ``k`` operator setting fill colour ``cmyk`` (a page uses a handful)."""
+    op = _FILL_OPS.get(cmyk)
+    if op is None:
+        op = _FILL_OPS[cmyk] = " ".join(_num(v) for v in cmyk) + " k"
+    return op
 
 
-def _doc_font(canvas, fonts: FontSet, role: str) -> _DocFont:
-    """The document's ``_DocFont`` for the face ``fonts`` gives ``role``."""
-    doc = canvas._doc
-    per_doc = _docs.get(doc)
-    if per_doc is None:
-        per_doc = _docs[doc] = {}
-    face = fonts.face(role)
-    known = per_doc.get(role)
-    if known is not None and known[1] is face:
-        return known[0]
-    from reportlab.pdfbase import pdfmetrics
-
-    font = pdfmetrics.getFont(register_face(face))
-    same = next((df for df, _ in per_doc.values() if df.font is font), None)
-    df = same or _DocFont(font)
-    per_doc[role] = (df, face)
-    return df
+def label_glyphs(text: str, fonts: FontSet, role: str, size: float) -> tuple[Glyphs, float]:
+    """``text`` set solid on one line without composing (proof labels, slug lines):
+    each character in the first face of ``role``'s chain that has it, advancing by
+    its width.  Returns the glyphs and the line's width in pt."""
+    faces, xs = [], []
+    x = 0.0
+    for ch in text:
+        face = fonts.resolve(ord(ch), role)
+        faces.append(face.role if face is not None else role)
+        xs.append(x)
+        x += (face.advance(ord(ch)) if face is not None else 1.0) * size
+    return Glyphs(text, faces, [size] * len(text), xs), x
 
 
-def text_object(canvas, line: Line, x: float, baseline: float, fonts: FontSet) -> str:
+def draw_text(canvas, text: str, x: float, baseline: float, fonts: FontSet, role: str, size: float,
+              color: Sequence[float] | None = None) -> float:
+    """Draw a label (``label_glyphs``) with its left edge at ``x``; returns its width."""
+    glyphs, width = label_glyphs(text, fonts, role, size)
+    draw_line(canvas, glyphs, x, baseline, fonts, color, spaces=True)
+    return width
+
+
+def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet, *,
+                spaces: bool = False) -> str:
     """The ``BT ... ET`` operators that draw ``line`` (see module doc); "" when
     nothing on it draws.  A character its face lacks (after fallback) is left out,
-    never drawn as a .notdef box: the composer reported it and the proof marks it."""
+    never drawn as a .notdef box: the composer reported it and the proof marks it.
+    Blanks are not drawn (their room is in the next glyph's x); ``spaces`` draws
+    U+0020 as a glyph, so a label's words extract as words."""
     chars, faces, sizes, xs = line.chars, line.faces, line.sizes, line.xs
-    doc = canvas._doc
+    invisible = _INVISIBLE - {" "} if spaces else _INVISIBLE
+    doc_fonts = document_fonts(canvas)
     out: list[str] = []
     arr: list[str] = []  # the TJ array being built
     hexs: list[str] = []  # glyph codes not yet flushed into ``arr`` as one string
     pen = 0.0  # where the pen is, in pt from the measure's left edge
-    face = size = df = covers = None
-    cur = None  # (font, subset, size) of the last Tf
+    role = size = font = codes = None
+    per_pt = per_unit = 0.0  # thousandths of an em per pt, and pt per thousandth, at ``size``
+    cur = None  # (font, size) of the last Tf
+    set_font = False  # a Tf is due before the next glyph
     for i, ch in enumerate(chars):
-        if ch in _INVISIBLE:
+        if ch in invisible:
             continue
-        if faces[i] != face or sizes[i] != size:
-            face, size = faces[i], sizes[i]
-            df = _doc_font(canvas, fonts, face)
-            covers = fonts.face(face).covers
-        info = df.chars.get(ch)
+        if faces[i] != role or sizes[i] != size:
+            role, size = faces[i], sizes[i]
+            font = doc_fonts.font(fonts.face(role))
+            codes = font.codes
+            per_pt, per_unit = 1000.0 / size, size / 1000.0
+            set_font = cur != (font, size)
+        info = codes.get(ch) or font.code(ch)
         if info is None:
-            if not covers(ord(ch)):
-                continue
-            info = df.char(ch, doc)
-        sub, code, width = info
+            continue
+        code, width = info
         if not out:
             out.append(f"BT 1 0 0 1 {_num(x + xs[i])} {_num(baseline)} Tm")
             pen = xs[i]
-        if cur is None or cur[0] is not df or cur[1] != sub or cur[2] != size:
+        if set_font:
             _flush(out, arr, hexs)
-            out.append(f"{df.names.get(sub) or df.name(sub, doc)} {_num(size)} Tf")
-            cur = (df, sub, size)
-        move = (xs[i] - pen) * 1000.0 / size
+            out.append(f"{font.resource} {_num(size)} Tf")
+            cur, set_font = (font, size), False
+        move = (xs[i] - pen) * per_pt
         if move > TJ_EPSILON or move < -TJ_EPSILON:
             num = round(-move, 3)
             if hexs:
                 arr.append(f"<{''.join(hexs)}>")
                 hexs.clear()
             arr.append(_num(num))
-            pen -= num * size / 1000.0
+            pen -= num * per_unit
         hexs.append(code)
-        pen += width * size / 1000.0
+        pen += width * per_unit
     if not out:
         return ""
     _flush(out, arr, hexs)
