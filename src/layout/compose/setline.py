@@ -94,9 +94,13 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
 
 def _count_cut(p: Prepared, s: int, e: int, rooms: list[float]) -> int:
     """Marks on the line that lost blank space (Line.compressed)."""
-    marks = p.marks
-    advs = p.adv
-    return sum(1 for i in marks[bisect_left(marks, s):bisect_left(marks, e)] if rooms[i - s] < advs[i] - EPS)
+    marks, advs = p.marks, p.adv
+    lo = bisect_left(marks, s)
+    count = 0
+    for i in marks[lo:bisect_left(marks, e, lo)]:  # a line holds a mark or two: a plain loop
+        if rooms[i - s] < advs[i] - EPS:
+            count += 1
+    return count
 
 
 def _set_plain(p: Prepared, s: int, e: int, avail: float, x0: float, justify: bool, align: str) -> SetLine:
@@ -163,7 +167,7 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
     """Add ``extra`` pt by the §2 loosen order; return what could not be placed
     (a line with nothing to spread between, e.g. one long word)."""
     last = e - 1
-    items = [t for t in _entries(p.stretch, s, e) if not (t[3] == K_GAP and t[0] == last)]
+    items = [t for t in _entries(p.stretch, s, e) if not (t[3] == K_GAP and t[0] == last)] if p.stretch else ()
     for level in (1, 2) if items else ():
         group = [t for t in items if t[1] == level]
         if not group or extra <= EPS:
