@@ -166,3 +166,19 @@ def test_format_12_cmap_reaches_characters_beyond_the_bmp(tmp_path):
     fonts = FONTS.with_faces([FaceSpec("astral", str(path))])
     ((_, text),) = read_lines(draw_pdf([("astral", "中\U00020000文")], fonts))
     assert text == "中\U00020000文"
+
+
+def test_a_written_document_is_not_kept_alive():
+    """The embedded fonts live on their document: a batch of thousands of pages must
+    not keep every finished document (its pages and photos) in memory."""
+    import gc
+    import weakref
+
+    c = new_canvas(io.BytesIO(), (200, 200))
+    draw_text(c, "文档", 20, 100, FONTS, "song", 12)
+    c.showPage()
+    c.save()
+    doc = weakref.ref(c._doc)
+    del c
+    gc.collect()
+    assert doc() is None

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import struct
 import zlib
-from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 
@@ -98,15 +97,13 @@ class DocumentFonts:
         return got
 
 
-_documents: WeakKeyDictionary = WeakKeyDictionary()  # ReportLab document -> its DocumentFonts
-
-
 def document_fonts(canvas) -> DocumentFonts:
-    """The embedded fonts of ``canvas``'s document (made on first use)."""
+    """The embedded fonts of ``canvas``'s document (made on first use).  Kept on the
+    document itself, so they go with it: a process may write thousands of pages."""
     doc = canvas._doc
-    got = _documents.get(doc)
+    got = getattr(doc, "_layout_fonts", None)
     if got is None:
-        got = _documents[doc] = DocumentFonts(doc)
+        got = doc._layout_fonts = DocumentFonts(doc)
     return got
 
 
