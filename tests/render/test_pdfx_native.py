@@ -101,3 +101,19 @@ def test_an_old_pdf_version_is_refused():
         pdfxwrite.add_pdfx(c, pdfxwrite.PdfxDocument("t"))
     with pytest.raises(ValueError, match="title"):
         pdfxwrite.add_pdfx(Canvas(io.BytesIO(), pdfVersion=(1, 6)), pdfxwrite.PdfxDocument("  "))
+
+
+def test_output_profile_from_a_damaged_cache_is_never_embedded(tmp_path, monkeypatch):
+    """The compressed profile is cached on disk; a damaged entry is compressed afresh."""
+    import zlib
+
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path))
+    _, profile = pdfx.output_intent("t")
+    pdfxwrite._compressed.cache_clear()
+    first = pdfxwrite._compressed(profile)
+    (entry,) = (tmp_path / "icc").glob("*.zlib")
+    assert entry.read_bytes() == first and zlib.decompress(first) == profile
+    entry.write_bytes(first[: len(first) // 2])
+    pdfxwrite._compressed.cache_clear()
+    assert zlib.decompress(pdfxwrite._compressed(profile)) == profile
+    pdfxwrite._compressed.cache_clear()
