@@ -28,6 +28,7 @@ import zlib
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 
 from layout.fonts.face import Face
+from layout.fonts.loader import file_key
 from layout.render.truetype import FontFile, glyph_closure, subset_font
 
 DEFAULT_WIDTH = 1000  # /DW: the advance of a Han character; only other widths are listed in /W
@@ -35,12 +36,13 @@ RESOURCE_PREFIX = "FC"  # resource names /FC1, /FC2 ...: apart from ReportLab's 
 FONT_COMPRESSION = 1  # zlib level of the font programs: level 6 is ~6 % smaller (~0.5 % of a page with photos) and ~6 ms slower a page
 _BFCHAR_BLOCK = 100  # entries per beginbfchar block (the CMap format's limit)
 
-_files: dict[tuple[str, int], FontFile] = {}  # one memory map per font file and process
+_files: dict[str, FontFile] = {}  # one memory map per version of a font file, per process
 
 
 def font_file(face: Face) -> FontFile:
-    """The face's font file, opened once per process."""
-    key = (face.path, face.index)
+    """The face's font file, opened once per process (again if the file changed:
+    a long-running process must not embed an old version's glyphs)."""
+    key = file_key(face.path, face.index)
     got = _files.get(key)
     if got is None:
         got = _files[key] = FontFile(face.path, face.index)
