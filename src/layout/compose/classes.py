@@ -118,12 +118,26 @@ CURRENCY_PREFIXES = "$¥￥€£＄"
 URL_BREAK_AFTER = "/.-_?&=#@:~+,;"
 
 
+# CJK Unified Ideographs: every one a letter (Lo) of east-asian width W, so HAN by
+# the rules below.  Most characters of Chinese text are in this block; deciding
+# them without the Unicode database takes a fifth off each character's first use
+# in a process (tests/compose/test_classes.py holds the database to it).
+URO_FIRST, URO_LAST = "\u4e00", "\u9fff"
+
+
 @lru_cache(maxsize=4096)
 def classify(ch: str) -> int:
     """The composition class of one character (table-driven for the common marks,
     Unicode properties for the rest)."""
     if ch in _EXPLICIT:
         return _EXPLICIT[ch]
+    if URO_FIRST <= ch <= URO_LAST:
+        return HAN
+    return classify_by_properties(ch)
+
+
+def classify_by_properties(ch: str) -> int:
+    """``classify`` from Unicode properties alone (a character not in the tables)."""
     cp = ord(ch)
     if ch in " \t\n\r\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f":
         return SPACE

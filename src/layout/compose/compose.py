@@ -10,7 +10,6 @@ whole: the first-line indent and the hanging lead bullet (spec typography.md §4
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import NamedTuple
 
 from layout.compose.classes import SPACE
@@ -155,22 +154,21 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
         problems.append(Problem("underfull", f"line {k + 1} cannot be justified: {sl.short:.2f} pt short, "
                                 "nothing to spread between", sp.start))
     line_indent = indent if first else (indent + prefix if style.hanging else 0.0)
-    sizes = p.sizes[start:sp.end]
-    return _line(chars=p.text[start:sp.end], faces=p.faces[start:sp.end], sizes=sizes, xs=xs,
-                 advances=advs, lefts=lefts, measure=measure, start=start, end=sp.end, final=final,
-                 indent=line_indent, size=max(sizes), compressed=sl.compressed, forced=bool(sp.forced),
-                 adjust=sl.adjust)
+    end = sp.end
+    sizes = p.sizes[start:end]
+    return _line({"chars": p.text[start:end], "faces": p.faces[start:end], "sizes": sizes, "xs": xs,
+                  "advances": advs, "lefts": lefts, "measure": measure, "start": start, "end": end, "final": final,
+                  "indent": line_indent, "size": sizes[0] if p.one_size else max(sizes),
+                  "compressed": sl.compressed, "forced": bool(sp.forced), "adjust": sl.adjust})
 
 
-_LINE_FIELDS = frozenset(f.name for f in fields(Line))
-
-
-def _line(**values) -> Line:
+def _line(fields: dict) -> Line:
     """A Line without the frozen dataclass's ``__init__`` (one ``object.__setattr__``
-    per field: 3 µs a line, a fifth of composing a short paragraph).  Every field is
-    given here; the result equals ``Line(**values)``."""
+    per field) or even a keyword call: ``fields`` (every field of Line) becomes the
+    instance's ``__dict__``.  Building a line's dict was a quarter of setting it;
+    the result equals ``Line(**fields)``."""
     ln = object.__new__(Line)
-    ln.__dict__.update(values)
+    object.__setattr__(ln, "__dict__", fields)
     return ln
 
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add
 from weakref import WeakKeyDictionary
 
@@ -73,7 +73,6 @@ K_RIGHT, K_LEFT, K_CENTRE, K_GAP, K_ROOM = range(5)
 CharInfo = tuple[str, float, int, int]  # (face role, advance em, class, flags)
 
 _LONG_DASH = re.compile("[\u2e3a\u2e3b]")  # ⸺ ⸻: a dash by itself (strict, §1)
-_NON_HAN = re.compile(b"[^\\x%02x]" % HAN)  # finds the special characters in C
 # class byte -> 1 for content characters (the 孤字 rule counts them, §4)
 _CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
 # class byte -> 1 for Han (a 1-em box: the start of ``Prepared.plain``)
@@ -207,6 +206,7 @@ class Prepared:
     content: bytes
     plain: bytearray
     maxend: float  # largest gap+endcut of any character (bounds the breaker's search)
+    one_size: bool  # every character in one type size: a line's size is its first character's
     maxendshrink: float  # largest line-end shrink (full mode)
     problems: list[Problem]
     no_start: frozenset[str] = frozenset()  # the kinsoku lists in force (§1)
@@ -292,7 +292,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     problems: list[Problem] = []
     shrink: list[tuple[int, int, float, int]] = []
     stretch: list[tuple[int, int, float, int]] = []
-    specials = [m.start() for m in _NON_HAN.finditer(cls)]
+    specials = list(compress(range(n), cls))  # the non-Han characters (HAN is 0), found in C
     narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
     no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
     st = _State(text, n, style, cls, flags, sizes, adv, room, off, gap, endcut, startcut,
@@ -329,7 +329,8 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         P=list(accumulate(map(add, room, gap), initial=0.0)),
         Q=list(accumulate(shsum, initial=0.0)),
         content=cls.translate(_CONTENT), plain=plain,
-        maxend=max(maxend, 0.0), maxendshrink=maxendshrink, problems=problems, no_start=no_start, no_end=no_end,
+        maxend=max(maxend, 0.0), maxendshrink=maxendshrink, one_size=all(r.size == base for r in runs),
+        problems=problems, no_start=no_start, no_end=no_end,
     )
 
 

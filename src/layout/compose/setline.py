@@ -87,9 +87,16 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
         x0 += d if align == "right" else d / 2
     adv = tuple(map(add, rooms, gaps))
     lefts = tuple(accumulate(adv[:-1], initial=x0))
-    # left + 0.0 is left itself, except a left of -0.0 (only a -0.0 indent starts one)
-    xs = tuple(map(add, lefts, offs)) if any(offs) or copysign(1.0, x0) < 0 else lefts
+    xs = lefts if _lefts_are_xs(x0, offs) else tuple(map(add, lefts, offs))
     return SetLine(xs, adv, lefts, _count_cut(p, s, e, rooms), adjust, short)
+
+
+def _lefts_are_xs(x0: float, offs: list[float]) -> bool:
+    """Is left + off the left itself for every glyph (most lines: no glyph sits off
+    its room's edge)?  Yes when every off is zero and every left is a float other
+    than -0.0, which holds when the first, ``x0``, is one: each next left adds a
+    room to a float, and only -0.0 + -0.0 gives -0.0."""
+    return not any(offs) and type(x0) is float and copysign(1.0, x0) > 0
 
 
 def _count_cut(p: Prepared, s: int, e: int, rooms: list[float]) -> int:
