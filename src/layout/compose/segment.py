@@ -10,6 +10,7 @@ almost nothing here.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from layout.compose.classes import (
@@ -52,13 +53,29 @@ _URL_BODY = "[^\\s<>\"'\u2018-\u201f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe3
 _URL_RE = f"(?:(?:https?|ftp)://|www\\.){_URL_BODY}+"
 _EMAIL_RE = "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+"
 _DASH_RE = f"(?P<d>[{_cls(DASH_MARKS)}])(?P=d)+"
-CLUSTER_RE = re.compile(f"(?P<url>{_URL_RE})|(?P<mail>{_EMAIL_RE})|(?P<word>{_WORD_RE})|(?P<dash>{_DASH_RE})")
-# Every character a match of CLUSTER_RE can begin with: a URL's h/f/w and an
+_OTHER_CLUSTERS = f"(?P<mail>{_EMAIL_RE})|(?P<word>{_WORD_RE})|(?P<dash>{_DASH_RE})"
+
+
+@cache
+def cluster_re(urls: bool = True) -> re.Pattern[str]:
+    """The pattern of an unbreakable cluster (URL, e-mail, word, dashes).  Compiled on
+    first use, and without its URL alternative for text that cannot hold a URL
+    (``_may_hold_url``): the URL's negated class over the CJK ranges is half of the
+    ~6 ms the whole pattern takes to compile, once per process."""
+    return re.compile((f"(?P<url>{_URL_RE})|" if urls else "") + _OTHER_CLUSTERS)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Could ``_URL_RE`` match anywhere in ``text``?  Only after one of its prefixes."""
+    return "://" in text or "www." in text
+
+
+# Every character a match of cluster_re() can begin with: a URL's h/f/w and an
 # e-mail's first character (Latin letters, digits and ``._%+-``), a currency sign
 # or letter opening a word, a dash.  ``re`` cannot skip ahead by itself through an
 # alternation of groups (it tries all four at every character, ~85 ns each), but
 # it finds the next character of one class in C: in Chinese text the rare places
-# where a cluster may start are found this way and only there is CLUSTER_RE tried.
+# where a cluster may start are found this way and only there is cluster_re() tried.
 _START_RE = re.compile(f"[{WESTERN_RANGES}{_cls('._%+-' + CURRENCY_PREFIXES + DASH_MARKS)}]")
 
 # Characters a URL match may not end with: sentence punctuation after the address.
@@ -70,7 +87,7 @@ _WORD_BREAKS = frozenset(WORD_BREAK_JOINERS)
 def find_clusters(text: str) -> list[Cluster]:
     """Every multi-character unbreakable unit of ``text``, in order."""
     out: list[Cluster] = []
-    search, match = _START_RE.search, CLUSTER_RE.match
+    search, match = _START_RE.search, cluster_re(_may_hold_url(text)).match
     pos = 0
     while (start := search(text, pos)) is not None:
         m = match(text, start.start())
