@@ -43,6 +43,19 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "layout"
 
 
+def store_in_cache(cfile: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all (a temporary file, then a rename:
+    another process never reads half an entry); a cache that cannot be written is
+    skipped -- it is only a cache."""
+    try:
+        cfile.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cfile.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, cfile)
+    except OSError:
+        pass
+
+
 def clear_memory_cache() -> None:
     """Forget the faces read in this process (the disk cache stays)."""
     _MEMO.clear()
@@ -93,14 +106,7 @@ def _read_cache(cfile: Path) -> dict[str, Any] | None:
 
 
 def _write_cache(cfile: Path, data: dict[str, Any]) -> None:
-    try:
-        cfile.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cfile.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            marshal.dump(data, f)
-        os.replace(tmp, cfile)
-    except OSError:
-        pass
+    store_in_cache(cfile, marshal.dumps(data))
 
 
 def _read_font(p: Path, index: int) -> dict[str, Any]:

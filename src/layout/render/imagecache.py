@@ -15,14 +15,13 @@ it cost ~1 ms per megabyte each, every time a page shows it.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
 from collections import OrderedDict
 from pathlib import Path
 
-from layout.fonts.loader import cache_dir
+from layout.fonts.loader import cache_dir, store_in_cache
 
 CACHE_VERSION = 1
 MEMORY_ITEMS = 16  # prepared pictures kept in memory (a page has a handful; a big one is a few MB)
@@ -83,9 +82,4 @@ def _digest(path: str) -> bytes:
 
 
 def _store(cfile: Path, prepared) -> None:
-    with contextlib.suppress(OSError):
-        cfile.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cfile.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(prepared, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cfile)
+    store_in_cache(cfile, pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))

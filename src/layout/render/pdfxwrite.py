@@ -23,9 +23,7 @@ and be labelled PDF 1.3, which ``make_pdfx`` does on the finished file.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import zlib
 from collections.abc import Callable
 from datetime import datetime
@@ -126,7 +124,7 @@ def _compressed(profile: bytes) -> bytes:
     """The profile Flate-compressed once per process, and kept compressed in the
     disk cache beside the fonts' (it is the same on every file; compressing the
     bundled 97 KB profile costs ~3 ms, a twentieth of a page)."""
-    from layout.fonts.loader import cache_dir
+    from layout.fonts.loader import cache_dir, store_in_cache
 
     cfile = cache_dir() / "icc" / f"{hashlib.sha256(profile).hexdigest()[:32]}.zlib"
     try:
@@ -136,11 +134,7 @@ def _compressed(profile: bytes) -> bytes:
     except (OSError, zlib.error):
         pass
     data = zlib.compress(profile)
-    with contextlib.suppress(OSError):
-        cfile.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cfile.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(data)
-        os.replace(tmp, cfile)
+    store_in_cache(cfile, data)
     return data
 
 
