@@ -10,9 +10,10 @@ import pickle
 import pytest
 from fontTools.ttLib import TTFont
 
+from layout.cache import cache_dir
 from layout.fonts import ROLES, Face, load_face
 from layout.fonts.face import pack_advances
-from layout.fonts.loader import cache_dir, clear_memory_cache
+from layout.fonts.loader import clear_memory_cache
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -275,7 +275,7 @@ def test_a_picture_replaced_by_a_damaged_one_is_verified_again(page, tmp_path, m
     for _ in range(2):
         lay = page.load(text)
         assert lay.stories[0].photos[0].pixel_size == (40, 30)
-    assert len(list((tmp_path / "cache" / "image-sizes").glob("*.txt"))) == 1
+    assert len(list((tmp_path / "cache" / "image-sizes").glob("*.size"))) == 1
     st = os.stat(page.folder / "p.png")
     (page.folder / "p.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20)
     os.utime(page.folder / "p.png", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from layout.errors import LayoutError
-from layout.model.paths import layouts_dir
 from layout.model.types import Header, PageLayout, Story
+from layout.resources import layouts_dir
 
 TEMPLATE_NAMES = ("tabloid", "broadsheet")
 _HEADLINE = re.compile(r"^headline(?:-(\d+))?$")

@@ -9,16 +9,15 @@ reported by the caller (``missing``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import field
 from functools import lru_cache
-from pathlib import Path
 
 from layout.errors import FontError
 from layout.fonts.face import Face
 from layout.fonts.loader import load_face
 from layout.records import record
+from layout.resources import fonts_dir
 
 ROLES = ("song", "song-bold", "hei", "hei-bold", "kai")
 
@@ -39,14 +38,6 @@ DEFAULT_FALLBACK: dict[str, tuple[str, ...]] = {
     "hei-bold": ("hei", "song-bold", "song", "kai"),
     "kai": ("song", "hei"),
 }
-
-
-def fonts_dir() -> Path:
-    """The bundled fonts: ``$LAYOUT_FONTS_DIR`` or ``fonts/`` at the top of the repo."""
-    env = os.environ.get("LAYOUT_FONTS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "fonts"
 
 
 @record

@@ -96,34 +96,31 @@ def _verdict_key(path: Path) -> str | None:
 def _size_file(key: str) -> Path:
     import hashlib
 
-    from layout.fonts.loader import cache_dir
+    from layout.cache import cache_dir
 
-    return cache_dir() / "image-sizes" / (hashlib.sha1(key.encode()).hexdigest() + ".txt")
+    return cache_dir() / "image-sizes" / (hashlib.sha1(key.encode()).hexdigest() + ".size")
 
 
 def _cached_size(key: str | None) -> tuple[int, int] | None:
+    """A verdict kept by ``_store_size`` (layout.cache: checked, plain data), or None."""
+    from layout.cache import read_plain
+
     if key is None:
         return None
-    try:
-        w, h = (int(v) for v in _size_file(key).read_text(encoding="ascii").split())
-    except (OSError, UnicodeDecodeError, ValueError):  # missing, damaged or foreign: verify again
-        return None
-    return (w, h) if w > 0 and h > 0 else None
+    got = read_plain(_size_file(key))
+    if not (isinstance(got, tuple) and len(got) == 3 and got[0] == key):
+        return None  # missing, damaged or another file's: verify again
+    w, h = got[1], got[2]
+    ok = isinstance(w, int) and isinstance(h, int) and w > 0 and h > 0
+    return (w, h) if ok else None
 
 
 def _store_size(key: str | None, size: tuple[int, int]) -> None:
     """Keep the verdict (atomically; a cache that cannot be written is skipped)."""
-    import contextlib
-    import os
+    from layout.cache import write_plain
 
-    if key is None:
-        return
-    with contextlib.suppress(OSError):
-        path = _size_file(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(f"{size[0]} {size[1]}\n", encoding="ascii")
-        os.replace(tmp, path)
+    if key is not None:
+        write_plain(_size_file(key), (key, size[0], size[1]))
 
 
 def _verify_image(path: Path, written_as: str, where: Location) -> tuple[int, int]:

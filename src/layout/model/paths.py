@@ -16,19 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import layout
 from layout.errors import LayoutError
 from layout.model.yamlsafe import Node
+from layout.resources import layouts_dir
 
 HOUSE_SUFFIXES = (".yaml", ".yml")
-
-
-def layouts_dir() -> Path:
-    """The project's house styles: ``$LAYOUT_LAYOUTS_DIR`` or ``layouts/`` at the top of the repo."""
-    env = os.environ.get("LAYOUT_LAYOUTS_DIR")
-    if env:
-        return Path(env).resolve()
-    return Path(layout.__file__).resolve().parents[2] / "layouts"
 
 
 def display_path(path: Path) -> str:

@@ -123,6 +123,8 @@ def _syntax_error(e: yaml.MarkedYAMLError, display: str) -> LayoutError:
     mark = e.problem_mark or e.context_mark
     where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     problem = e.problem or "syntax error"
+    if "nesting depth" in problem:  # libyaml >= 0.2.6 (PyYAML 6.0.4) has a limit of its own
+        return LayoutError(f"values nested more than {MAX_DEPTH} deep", where)
     message = f"YAML syntax: {problem}"
     if e.context:
         message += f" ({e.context})"

@@ -31,7 +31,6 @@ ERROR_PPI = 100.0  # below this plants reject the image
 DEFAULT_MAX_PPI = 300.0  # above ~2.5x a 100-120 lpi coldset screen, pixels only add bytes
 JPEG_QUALITY = 90  # no visible loss on newsprint; a third of the Flate size
 OUTPUT_PROFILE = "layout-newsprint-coldset.icc"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 INTENTS = {"perceptual": 0, "relative": 1, "saturation": 2, "absolute": 3}
 
 
@@ -111,7 +110,9 @@ def effective_ppi(px_size: tuple[int, int], placed_size: tuple[float, float],
 
 def default_output_profile() -> Path:
     """Path of the bundled newsprint coldset profile (see data/LICENSE-newsprint-icc.txt)."""
-    return DATA_DIR / OUTPUT_PROFILE
+    from layout.resources import data_dir
+
+    return data_dir() / OUTPUT_PROFILE
 
 
 def load_image(source: str | os.PathLike[str] | bytes):  # -> PIL.Image.Image

@@ -124,17 +124,17 @@ def _compressed(profile: bytes) -> bytes:
     """The profile Flate-compressed once per process, and kept compressed in the
     disk cache beside the fonts' (it is the same on every file; compressing the
     bundled 97 KB profile costs ~3 ms, a twentieth of a page)."""
-    from layout.fonts.loader import cache_dir, store_in_cache
+    from layout.cache import cache_dir, read_entry, write_entry
 
     cfile = cache_dir() / "icc" / f"{hashlib.sha256(profile).hexdigest()[:32]}.zlib"
+    data = read_entry(cfile)
     try:
-        data = cfile.read_bytes()
-        if zlib.decompress(data) == profile:  # ~0.3 ms: a damaged cache entry is never embedded
+        if data is not None and zlib.decompress(data) == profile:  # a wrong entry is never embedded
             return data
-    except (OSError, zlib.error):
+    except zlib.error:
         pass
     data = zlib.compress(profile)
-    store_in_cache(cfile, data)
+    write_entry(cfile, data)
     return data
 
 
