@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.check.preflight import preflight
-from layout.render import images, inks, marks, pdfx
+from layout.render import images, inks, marks, pdfbackend, pdfx
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "kaifaqu-news.txt"
@@ -43,7 +43,7 @@ def build(pages: int) -> bytes:
                                  placed_size=(marks.mm(150), marks.mm(100)))
     per_line = 38
     for p in range(pages):
-        marks.begin_page(c, boxes)
+        pdfbackend.begin_page(c, boxes)
         images.draw_image(c, photo, marks.mm(10), marks.mm(380), marks.mm(150), marks.mm(100))
         t = c.beginText(marks.mm(10), marks.mm(370))
         inks.set_text_black(t)
@@ -52,7 +52,7 @@ def build(pages: int) -> bytes:
             start = ((p * 120 + i) * per_line) % max(1, len(text) - per_line)
             t.textLine(text[start:start + per_line])
         c.drawText(t)
-        marks.end_page(c)
+        pdfbackend.end_page(c)
     c.save()
     return buf.getvalue()
 

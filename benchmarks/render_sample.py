@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "kaifaqu-news.yaml"
-IMPORTS = ("import layout.cli.render, layout.model.loader, layout.place, layout.render.output, layout.render.page, "
+IMPORTS = ("import layout.cli.render, layout.model.loader, layout.place, layout.render.output, layout.render.drawing, layout.render.pdfbackend, "
            "layout.render.text, layout.render.pdfxwrite, layout.render.imagecache, reportlab.pdfgen.canvas")
 
 

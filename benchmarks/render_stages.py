@@ -38,9 +38,10 @@ def main() -> int:
     from layout.place import place_page
     from layout.place.items import ImageItem, TextItem
     from layout.render.canvas import new_canvas
-    from layout.render.marks import begin_page, end_page
+    from layout.render.display import DisplayPage
+    from layout.render.drawing import PageSetup, content_items, page_boxes_for
     from layout.render.output import OutputOptions, render_output
-    from layout.render.page import RenderOptions, draw_items, page_boxes_for
+    from layout.render.pdfbackend import begin_page, draw_content, end_page
     from layout.render.pdfx import make_pdfx
     from layout.render.pdfxwrite import PdfxDocument, add_pdfx
 
@@ -48,12 +49,15 @@ def main() -> int:
     fonts = layout.fonts.fontset()
     placed = place_page(layout, fonts)
     render_output([placed], fonts, OutputOptions())  # warm: fonts registered, photos cached
-    boxes = page_boxes_for(placed, RenderOptions())
+    boxes = page_boxes_for(placed, PageSetup())
 
     def canvas():
         c = new_canvas(io.BytesIO(), boxes.media_size)
-        begin_page(c, boxes, marks=False)
+        begin_page(c, boxes, ())
         return c
+
+    def draw_items(c, page, fonts):  # drawing (display list) + painting, as render_output does
+        return draw_content(c, DisplayPage(boxes, fonts, content_items(page)))
 
     def only(kind) -> object:
         return type(placed)(placed.geometry, tuple(i for i in placed.items if isinstance(i, kind)),

@@ -16,16 +16,19 @@ hei (spec §7).  Every paragraph is body text; there is no space between them.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from layout.compose import ComposedParagraph, ParagraphStyle, Run, compose_paragraph
 from layout.errors import LayoutError
 from layout.fonts import FontSet
 from layout.records import record
 from layout.units import PT_PER_MM
+
+if TYPE_CHECKING:
+    from layout.render.display import DisplayPage
 
 LEAD_BULLETS = "■□●◆▲★"  # a paragraph starting with one of these is a lead (§4)
 BYLINE_OPENERS = ("本报讯",)  # set in the byline face (spec §7)
@@ -149,30 +152,37 @@ def compose_galley(paragraphs: Sequence[Paragraph], spec: GalleySpec, fonts: Fon
     return out
 
 
-def render_galley(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts: FontSet,
-                  title: str = "galley") -> bytes:
-    """The PDF: lines flow down the columns, page after page, every baseline on
-    one grid (spec §5).  Deterministic bytes (ReportLab invariant mode)."""
-    from layout.render.canvas import new_canvas
-    from layout.render.text import draw_line
+def galley_pages(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts: FontSet) -> list[DisplayPage]:
+    """The galley's pages as display pages: lines flow down the columns, page after
+    page, every baseline on one grid (spec §5); the last page's columns are
+    balanced (equal but for one line)."""
+    from layout.render.display import BLACK, DisplayPage, TextRun
+    from layout.render.marks import PageBoxes
 
-    buf = io.BytesIO()
-    canvas = new_canvas(buf, (spec.page_width, spec.page_height))
-    canvas.setTitle(title)
-    canvas.setCreator("layout galley")
+    boxes = PageBoxes(spec.page_width, spec.page_height, 0.0, 0.0)
     per_col = spec.lines_per_column()
     ascent = fonts.face(spec.face).ascent * spec.size
     top = spec.page_height - spec.margin - ascent
     lines = [line for cp in composed for line in cp.lines]
     per_page = per_col * spec.columns
+    pages = []
     for first in range(0, max(len(lines), 1), per_page):
         page = lines[first:first + per_page]
-        # the last page's columns are balanced (equal but for one line)
         depth = per_col if len(page) == per_page else -(-len(page) // spec.columns)
+        runs = []
         for slot, line in enumerate(page):
             col, row = divmod(slot, depth)
             x = spec.margin + col * (spec.measure + spec.gutter)
-            draw_line(canvas, line, x, top - row * spec.pitch, fonts)
-        canvas.showPage()
-    canvas.save()
-    return buf.getvalue()
+            runs.append(TextRun(line, x, top - row * spec.pitch, BLACK))
+        pages.append(DisplayPage(boxes, fonts, tuple(runs)))
+    return pages
+
+
+def render_galley(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts: FontSet,
+                  title: str = "galley") -> bytes:
+    """The galley PDF (``galley_pages`` painted by the PDF backend).  Deterministic
+    bytes (ReportLab invariant mode)."""
+    from layout.render.pdfbackend import PdfOptions, write_pdf
+
+    return write_pdf(galley_pages(composed, spec, fonts),
+                     PdfOptions(title=title, creator="layout galley", producer=None)).pdf

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.render import images, inks, marks, pdfx
+from layout.render import images, inks, marks, pdfbackend, pdfx
 
 SERIF = Path(__file__).resolve().parents[2] / "fonts" / "NotoSerifSC-Regular.ttf"
 FONT = "PreflightTestSerif"
@@ -32,7 +32,7 @@ def page(draw=None, *, boxes: bool = True, text: str = "新闻", use_font: str |
     c = Canvas(buf, invariant=1, initialFontName=font(), initialFontSize=10)
     b = marks.page_boxes(400, 500)
     if boxes:
-        marks.begin_page(c, b)
+        pdfbackend.begin_page(c, b)
     else:
         c.setPageSize(b.media_size)
         c.saveState()
@@ -43,7 +43,7 @@ def page(draw=None, *, boxes: bool = True, text: str = "新闻", use_font: str |
     c.drawText(t)
     if draw:
         draw(c)
-    marks.end_page(c)
+    pdfbackend.end_page(c)
     c.save()
     return buf.getvalue()
 

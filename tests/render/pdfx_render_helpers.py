@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.render import images, inks, marks
+from layout.render import images, inks, marks, pdfbackend
 
 ROOT = Path(__file__).resolve().parents[2]
 SERIF = ROOT / "fonts" / "NotoSerifSC-Regular.ttf"
@@ -44,7 +44,7 @@ def print_page(pages: int = 1, *, with_image: bool = True, text: str = "开发�
     boxes = marks.page_boxes(marks.mm(180), marks.mm(250))
     img = images.prepare_image(photo(), placed_size=(marks.mm(80), marks.mm(53))) if with_image else None
     for n in range(pages):
-        marks.begin_page(c, boxes)
+        pdfbackend.begin_page(c, boxes)
         c.setFillColorCMYK(*inks.RICH_BLACK)
         c.rect(-boxes.bleed, marks.mm(230), boxes.trim_width + 2 * boxes.bleed, marks.mm(20) + boxes.bleed,
                stroke=0, fill=1)
@@ -57,7 +57,7 @@ def print_page(pages: int = 1, *, with_image: bool = True, text: str = "开发�
         c.drawText(t)
         if img is not None:
             images.draw_image(c, img, marks.mm(10), marks.mm(20), marks.mm(80), marks.mm(53))
-        marks.end_page(c)
+        pdfbackend.end_page(c)
     finish = None
     if pdfx is not None:
         from layout.render.pdfxwrite import add_pdfx

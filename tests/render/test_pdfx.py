@@ -105,14 +105,14 @@ def test_x1a(raw):
 def test_x1a_refuses_transparency():
     from reportlab.pdfgen.canvas import Canvas
 
-    from layout.render import marks
+    from layout.render import marks, pdfbackend
 
     buf = io.BytesIO()
     c = Canvas(buf, invariant=1)
-    marks.begin_page(c, marks.page_boxes(200, 200))
+    pdfbackend.begin_page(c, marks.page_boxes(200, 200))
     c.setFillColorCMYK(0, 1, 0, 0, alpha=0.5)
     c.rect(10, 10, 50, 50, stroke=0, fill=1)
-    marks.end_page(c)
+    pdfbackend.end_page(c)
     c.save()
     with pytest.raises(ValueError, match="transparency"):
         pdfx.make_pdfx(buf.getvalue(), standard="X-1a", title="t")

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.render import marks
+from layout.render import marks, pdfbackend
 from layout.render.marks import MM
 
 
@@ -48,10 +48,10 @@ def _page() -> bytes:
     buf = io.BytesIO()
     c = Canvas(buf, invariant=1)
     b = marks.page_boxes(200 * MM, 280 * MM)
-    marks.begin_page(c, b)
+    pdfbackend.begin_page(c, b)
     c.setFillColorCMYK(0, 0, 0, 1)
     c.rect(0, 0, 10, 10, stroke=0, fill=1)  # at the trim's lower-left corner
-    marks.end_page(c)
+    pdfbackend.end_page(c)
     c.save()
     return buf.getvalue()
 

@@ -11,8 +11,9 @@ Geometry (all in points, origin at the lower-left of the MediaBox)::
 
     media edge | slug | bleed | trim ... trim | bleed | slug | media edge
 
-The page content is drawn in *trim* coordinates after ``canvas.translate(*boxes.
-trim_origin)``; ``begin_page`` does that and sets the boxes on the ReportLab canvas.
+The page content is drawn in *trim* coordinates (``PageBoxes.trim_origin``); the marks
+are records of ``render.display`` made by ``render.drawing.page_marks`` and painted by
+the backend (``render.pdfbackend.begin_page``).  This module is geometry only.
 """
 
 from __future__ import annotations
@@ -87,35 +88,6 @@ def page_boxes(trim_width: float, trim_height: float, bleed: float | str = DEFAU
     return PageBoxes(float(trim_width), float(trim_height), b, s)
 
 
-def registration_colour():  # -> reportlab.lib.colors.CMYKColorSep
-    """Registration colour: a Separation named /All (every plate), alternate
-    DeviceCMYK 100/100/100/100.  A Separation keeps the marks out of the total-ink
-    check (they are not a 400 % fill on one plate set) and is PDF/X-1a and X-4 legal."""
-    from reportlab.lib.colors import CMYKColorSep
-
-    return CMYKColorSep(1, 1, 1, 1, spotName=REGISTRATION_SPOT)
-
-
-def begin_page(canvas, boxes: PageBoxes, *, marks: bool = True) -> None:
-    """Start a print page on ``canvas``: page size = MediaBox, TrimBox and BleedBox
-    set, marks drawn in the slug, then the coordinate system moved to the trim's
-    lower-left corner.  The caller draws the page in trim coordinates, between this
-    call and ``end_page``; ``canvas.showPage()`` happens in ``end_page``."""
-    canvas.setPageSize(boxes.media_size)
-    canvas.setTrimBox(boxes.trim_box)
-    canvas.setBleedBox(boxes.bleed_box)
-    if marks:
-        draw_marks(canvas, boxes)
-    canvas.saveState()
-    canvas.translate(*boxes.trim_origin)
-
-
-def end_page(canvas) -> None:
-    """Close a page begun with ``begin_page``."""
-    canvas.restoreState()
-    canvas.showPage()
-
-
 def crop_mark_segments(boxes: PageBoxes) -> list[tuple[float, float, float, float]]:
     """Eight line segments (x0, y0, x1, y1) in media coordinates: two per corner,
     on the extension of the trim edges, starting ``CROP_MARK_GAP`` outside the bleed."""
@@ -143,45 +115,17 @@ def registration_centres(boxes: PageBoxes) -> list[tuple[float, float]]:
     return [(cx, y0 - d), (cx, y1 + d), (x0 - d, cy), (x1 + d, cy)]
 
 
-def _registration_size(boxes: PageBoxes) -> float:
+def registration_size(boxes: PageBoxes) -> float:
     """Target diameter: the default, shrunk to fit the slug with a gap to the bleed."""
     return min(REGISTRATION_DIAMETER, boxes.slug - 2 * CROP_MARK_GAP)
-
-
-def draw_marks(canvas, boxes: PageBoxes) -> None:
-    """Draw crop and registration marks in registration colour, in media
-    coordinates (call before translating to the trim)."""
-    colour = registration_colour()
-    canvas.saveState()
-    canvas.setStrokeColor(colour)
-    canvas.setFillColor(colour)
-    canvas.setLineWidth(MARK_LINE_WIDTH)
-    canvas.setLineCap(0)
-    for x0, y0, x1, y1 in crop_mark_segments(boxes):
-        canvas.line(x0, y0, x1, y1)
-    size = _registration_size(boxes)
-    if size >= MIN_CROP_MARK_LENGTH:
-        for cx, cy in registration_centres(boxes):
-            _registration_target(canvas, cx, cy, size)
-    canvas.restoreState()
-
-
-def _registration_target(canvas, cx: float, cy: float, size: float) -> None:
-    """A circle with a cross through it and a small solid disc at the centre:
-    misregistration of any plate shows as a coloured fringe on the lines and disc."""
-    r = size / 2
-    canvas.circle(cx, cy, r * 0.7, stroke=1, fill=0)
-    canvas.line(cx - r, cy, cx + r, cy)
-    canvas.line(cx, cy - r, cx, cy + r)
-    canvas.circle(cx, cy, r * 0.3, stroke=0, fill=1)
 
 
 def marks_extent(boxes: PageBoxes) -> float:
     """Smallest distance from the trim edge at which any mark is drawn (for tests and
     preflight: it must exceed the bleed)."""
     start = boxes.bleed + CROP_MARK_GAP
-    reg = boxes.bleed + boxes.slug / 2 - _registration_size(boxes) / 2
-    return min(start, reg) if _registration_size(boxes) >= MIN_CROP_MARK_LENGTH else start
+    reg = boxes.bleed + boxes.slug / 2 - registration_size(boxes) / 2
+    return min(start, reg) if registration_size(boxes) >= MIN_CROP_MARK_LENGTH else start
 
 
 def mm(value: float) -> float:
@@ -190,6 +134,6 @@ def mm(value: float) -> float:
 
 
 __all__ = [
-    "DEFAULT_BLEED", "DEFAULT_SLUG", "MM", "PageBoxes", "begin_page", "crop_mark_segments", "draw_marks",
-    "end_page", "marks_extent", "mm", "page_boxes", "registration_centres", "registration_colour",
+    "DEFAULT_BLEED", "DEFAULT_SLUG", "MM", "PageBoxes", "crop_mark_segments", "marks_extent", "mm", "page_boxes",
+    "registration_centres", "registration_size",
 ]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from layout.fonts import FontSet
 from layout.place.items import PlacedPage
 from layout.records import record
-from layout.render.page import Rendered, RenderOptions, render_pages
+from layout.render.pdfbackend import Rendered
 
 PDFX_CHOICES = {"x4": "X-4", "x1a": "X-1a", "none": None}
 
@@ -30,18 +30,26 @@ class OutputOptions:
     output_profile: str | None = None  # the plant's CMYK output profile (ICC); None: the bundled newsprint one
 
 
-def render_output(pages: Sequence[PlacedPage], fonts: FontSet, options: OutputOptions, source: str = "") -> Rendered:
-    """The finished file's bytes and what drawing reported."""
+def render_output(pages: Sequence[PlacedPage], fonts: FontSet | Sequence[FontSet], options: OutputOptions,
+                  source: str = "") -> Rendered:
+    """The finished file's bytes and what drawing reported.  ``fonts``: the font set
+    of every page, or one per page (each page is drawn with the faces it was placed
+    with)."""
+    from layout.render.drawing import PageSetup, display_pages
+    from layout.render.pdfbackend import PdfOptions, write_pdf
+
     if options.output_profile is not None:
         from layout.render.pdfx import check_output_profile
 
         check_output_profile(options.output_profile)
+    per_page = [fonts] * len(pages) if isinstance(fonts, FontSet) else list(fonts)
     title = options.title or (pages[0].title if pages else "") or "layout page"
     if options.proof:
         from layout.render.proof import SLUG, ProofOverlay
 
-        return render_pages(pages, fonts, RenderOptions(marks=options.marks, slug=SLUG, title=title),
-                            overlay=ProofOverlay(fonts, source))
+        shown = display_pages(pages, per_page, PageSetup(marks=options.marks, slug=SLUG), ProofOverlay(source))
+        return write_pdf(shown, PdfOptions(title=title))
+    shown = display_pages(pages, per_page, PageSetup(marks=options.marks))
     when = None
     if options.date is not None:
         when = datetime.datetime(options.date.year, options.date.month, options.date.day, tzinfo=datetime.UTC)
@@ -49,10 +57,8 @@ def render_output(pages: Sequence[PlacedPage], fonts: FontSet, options: OutputOp
         from layout.render.pdfxwrite import PdfxDocument
 
         doc = PdfxDocument(title, when, output_profile=options.output_profile)
-        return render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title, pdfx=doc,
-                                                        output_profile=options.output_profile))
-    rendered = render_pages(pages, fonts, RenderOptions(marks=options.marks, title=title,
-                                                        output_profile=options.output_profile))
+        return write_pdf(shown, PdfOptions(title=title, pdfx=doc, output_profile=options.output_profile))
+    rendered = write_pdf(shown, PdfOptions(title=title, output_profile=options.output_profile))
     if options.pdfx:
         from layout.render.pdfx import make_pdfx
 

@@ -18,26 +18,16 @@ through their columns (``Line.chars``, ``faces``, ``sizes``, ``xs``), not as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from layout.compose.model import Line
 from layout.fonts import FontSet
 from layout.render.cidfonts import document_fonts
+from layout.render.display import Glyphs
 
 BODY_CMYK = (0.0, 0.0, 0.0, 1.0)  # text in 100 % K: no registration trouble on press
 TJ_EPSILON = 0.0005  # thousandths of an em below which a pen correction is not written
 # Characters that draw nothing: not written at all (their room is kept by the next glyph's x).
 _INVISIBLE = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad")
-
-
-class Glyphs(NamedTuple):
-    """The columns ``text_object`` reads: a composed ``Line`` has them, and so does
-    a label set without composing (``draw_text``)."""
-
-    chars: Sequence[str]
-    faces: Sequence[str]  # face roles of the FontSet
-    sizes: Sequence[float]
-    xs: Sequence[float]  # pt from the left edge
 
 
 def draw_line(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet,
@@ -64,23 +54,11 @@ def _fill_op(cmyk: tuple[float, ...]) -> str:
     return op
 
 
-def label_glyphs(text: str, fonts: FontSet, role: str, size: float) -> tuple[Glyphs, float]:
-    """``text`` set solid on one line without composing (proof labels, slug lines):
-    each character in the first face of ``role``'s chain that has it, advancing by
-    its width.  Returns the glyphs and the line's width in pt."""
-    faces, xs = [], []
-    x = 0.0
-    for ch in text:
-        face = fonts.resolve(ord(ch), role)
-        faces.append(face.role if face is not None else role)
-        xs.append(x)
-        x += (face.advance(ord(ch)) if face is not None else 1.0) * size
-    return Glyphs(text, faces, [size] * len(text), xs), x
-
-
 def draw_text(canvas, text: str, x: float, baseline: float, fonts: FontSet, role: str, size: float,
               color: Sequence[float] | None = None) -> float:
-    """Draw a label (``label_glyphs``) with its left edge at ``x``; returns its width."""
+    """Draw a label (``render.drawing.label_glyphs``) with its left edge at ``x``; returns its width."""
+    from layout.render.drawing import label_glyphs
+
     glyphs, width = label_glyphs(text, fonts, role, size)
     draw_line(canvas, glyphs, x, baseline, fonts, color, spaces=True)
     return width

@@ -1,0 +1,243 @@
+"""The PDF backend: paints display pages (render.display) on a ReportLab canvas.
+
+The only module that draws a page (style.md: ReportLab as a thin drawing layer):
+every decision -- positions, colours, overprint, crops, marks, the proof overlay --
+was made by ``render.drawing``; this module turns records into PDF operators, one
+record kind at a time.  Its helpers: ``render.text`` (glyph runs as ``TJ`` arrays
+with embedded CID fonts), ``render.images`` (press-ready photo XObjects),
+``render.canvas`` (a deterministic canvas), ``render.pdfxwrite`` (PDF/X-4 objects).
+
+Page content is drawn in trim coordinates after ``begin_page`` has set the boxes,
+drawn the marks (media coordinates) and moved the origin onto the trim.  Items that
+overprint (100 % K text and rules) are drawn inside one graphics state with
+overprint on; the state changes only where the overprint setting does, so a page
+of black text costs one ``gs``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from layout.model.geometry import Rect
+from layout.place.items import Problem
+from layout.records import record
+from layout.render.display import (
+    Box,
+    CropMark,
+    DisplayPage,
+    Item,
+    Mark,
+    Picture,
+    RegistrationTarget,
+    Rule,
+    TextRun,
+)
+from layout.render.marks import MARK_LINE_WIDTH, REGISTRATION_SPOT, PageBoxes
+
+PLACEHOLDER_TINT = (0.0, 0.0, 0.0, 0.12)  # light grey: visibly "no picture yet", a flat K tint
+PLACEHOLDER_LINE = (0.0, 0.0, 0.0, 0.5)
+
+
+@record
+class PdfOptions:
+    """Document-wide settings of the PDF."""
+
+    title: str = ""
+    creator: str = "layout"
+    producer: str | None = "layout (ReportLab)"
+    pdfx: object | None = None  # a render.pdfxwrite.PdfxDocument: write PDF/X-4 in the same pass
+    output_profile: str | None = None  # the plant's CMYK profile photos are separated with (None: bundled)
+
+
+@dataclass
+class Rendered:
+    """The PDF bytes and what painting found (image resolution, unreadable pictures)."""
+
+    pdf: bytes
+    problems: list[Problem] = field(default_factory=list)
+
+
+def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -> Rendered:
+    """All ``pages`` into one PDF (a page, an edition, a reprint that ran on)."""
+    from layout.render.canvas import new_canvas
+
+    if not pages:
+        raise ValueError("no pages to render")
+    opts = options or PdfOptions()
+    buf = io.BytesIO()
+    c = new_canvas(buf, pages[0].boxes.media_size)
+    c.setTitle(opts.title or "layout page")
+    c.setCreator(opts.creator)
+    if opts.producer is not None:
+        c.setProducer(opts.producer)
+    out = Rendered(b"")
+    for page in pages:
+        out.problems.extend(draw_page(c, page, opts.output_profile))
+    finish = None
+    if opts.pdfx is not None:
+        from layout.render.pdfxwrite import add_pdfx
+
+        finish = add_pdfx(c, opts.pdfx)
+    c.save()
+    out.pdf = finish(buf.getvalue()) if finish else buf.getvalue()
+    return out
+
+
+def draw_page(c, page: DisplayPage, profile: str | None = None) -> list[Problem]:
+    """One page: boxes and marks, the content, the overlay over it."""
+    begin_page(c, page.boxes, page.marks)
+    problems = draw_content(c, page, profile)
+    if page.overlay:
+        c.saveState()
+        for it in page.overlay:
+            problems.extend(draw_item(c, it, page, profile))
+        c.restoreState()
+    end_page(c)
+    return problems
+
+
+def draw_content(c, page: DisplayPage, profile: str | None = None) -> list[Problem]:
+    """The page's items in order (the PDF's text order is the reading order), with
+    overprint switched where it changes."""
+    from layout.render.inks import set_overprint
+
+    problems: list[Problem] = []
+    over = None
+    for it in page.content:
+        if it.overprint != over:
+            if over is not None:
+                c.restoreState()
+            c.saveState()
+            set_overprint(c, it.overprint)
+            over = it.overprint
+        problems.extend(draw_item(c, it, page, profile))
+    if over is not None:
+        c.restoreState()
+    return problems
+
+
+def draw_item(c, it: Item, page: DisplayPage, profile: str | None = None) -> list[Problem]:
+    """Paint one record; returns what painting found (photos only)."""
+    if isinstance(it, TextRun):
+        from layout.render.text import draw_line
+
+        draw_line(c, it.glyphs, it.x, it.baseline, page.fonts, color=it.color, spaces=it.spaces)
+    elif isinstance(it, Rule):
+        c.setStrokeColorCMYK(*it.color)
+        c.setLineWidth(it.width)
+        c.line(it.x0, it.y0, it.x1, it.y1)
+    elif isinstance(it, Box):
+        draw_box(c, it)
+    elif isinstance(it, Picture):
+        return draw_picture(c, it, profile)
+    return []
+
+
+def draw_box(c, it: Box) -> None:
+    r = it.rect
+    if it.fill is not None:
+        c.setFillColorCMYK(*it.fill)
+    if it.stroke > 0:
+        c.setStrokeColorCMYK(*it.color)
+        c.setLineWidth(it.stroke)
+    c.rect(r.x0, r.y0, r.width, r.height, stroke=1 if it.stroke > 0 else 0, fill=1 if it.fill is not None else 0)
+
+
+def draw_picture(c, it: Picture, profile: str | None = None) -> list[Problem]:
+    """A photo separated to CMYK for the press, cropped on the pixels (no hidden
+    image data reaches the plant) or letterboxed.  Returns the resolution verdict
+    when it is not ok (warn < 150 ppi, error < 100 ppi)."""
+    from layout.render.imagecache import prepared_image
+    from layout.render.images import draw_image
+
+    frame = it.frame
+    if it.path is None:
+        draw_placeholder(c, frame)
+        return []
+    prepared = prepared_image(it.path, (frame.width, frame.height), it.crop, profile)
+    if it.fit == "fill":
+        draw_image(c, prepared, frame.x0, frame.y0, frame.width, frame.height)
+    else:
+        scale = min(frame.width / prepared.width, frame.height / prepared.height)
+        dw, dh = prepared.width * scale, prepared.height * scale
+        draw_image(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
+    res = prepared.resolution
+    if res is not None and res.status != "ok":
+        return [Problem("image", it.story, f"{it.story}: photo {it.path}: {res.message}")]
+    return []
+
+
+def draw_placeholder(c, frame: Rect) -> None:
+    """An empty photo frame as layout programs draw it: a tint, an outline and the
+    two diagonals.  No words: a placeholder must not add text to the page."""
+    c.saveState()
+    c.setFillColorCMYK(*PLACEHOLDER_TINT)
+    c.setStrokeColorCMYK(*PLACEHOLDER_LINE)
+    c.setLineWidth(0.5)
+    c.rect(frame.x0, frame.y0, frame.width, frame.height, stroke=1, fill=1)
+    c.line(frame.x0, frame.y0, frame.x1, frame.y1)
+    c.line(frame.x0, frame.y1, frame.x1, frame.y0)
+    c.restoreState()
+
+
+def begin_page(canvas, boxes: PageBoxes, marks: Sequence[Mark] | None = None) -> None:
+    """Start a print page on ``canvas``: page size = MediaBox, TrimBox and BleedBox
+    set, ``marks`` drawn in the slug (None: the standard crop and registration marks
+    of ``boxes``, render.drawing.page_marks), then the coordinate system moved to the
+    trim's lower-left corner.  The caller draws the page in trim coordinates, between this
+    call and ``end_page``; ``canvas.showPage()`` happens in ``end_page``."""
+    canvas.setPageSize(boxes.media_size)
+    canvas.setTrimBox(boxes.trim_box)
+    canvas.setBleedBox(boxes.bleed_box)
+    if marks is None:
+        from layout.render.drawing import page_marks
+
+        marks = page_marks(boxes)
+    if marks:
+        draw_marks(canvas, marks)
+    canvas.saveState()
+    canvas.translate(*boxes.trim_origin)
+
+
+def end_page(canvas) -> None:
+    """Close a page begun with ``begin_page``."""
+    canvas.restoreState()
+    canvas.showPage()
+
+
+def registration_colour():  # -> reportlab.lib.colors.CMYKColorSep
+    """Registration colour: a Separation named /All (every plate), alternate
+    DeviceCMYK 100/100/100/100.  A Separation keeps the marks out of the total-ink
+    check (they are not a 400 % fill on one plate set) and is PDF/X-1a and X-4 legal."""
+    from reportlab.lib.colors import CMYKColorSep
+
+    return CMYKColorSep(1, 1, 1, 1, spotName=REGISTRATION_SPOT)
+
+
+def draw_marks(canvas, marks: Sequence[Mark]) -> None:
+    """Crop and registration marks in registration colour, in media coordinates
+    (before the origin moves to the trim)."""
+    colour = registration_colour()
+    canvas.saveState()
+    canvas.setStrokeColor(colour)
+    canvas.setFillColor(colour)
+    canvas.setLineWidth(MARK_LINE_WIDTH)
+    canvas.setLineCap(0)
+    for m in marks:
+        if isinstance(m, CropMark):
+            canvas.line(m.x0, m.y0, m.x1, m.y1)
+        elif isinstance(m, RegistrationTarget):
+            _registration_target(canvas, m.cx, m.cy, m.size)
+    canvas.restoreState()
+
+
+def _registration_target(canvas, cx: float, cy: float, size: float) -> None:
+    """A circle with a cross through it and a small solid disc at the centre:
+    misregistration of any plate shows as a coloured fringe on the lines and disc."""
+    r = size / 2
+    canvas.circle(cx, cy, r * 0.7, stroke=1, fill=0)
+    canvas.line(cx - r, cy, cx + r, cy)
+    canvas.line(cx, cy - r, cx, cy + r)
+    canvas.circle(cx, cy, r * 0.3, stroke=0, fill=1)
