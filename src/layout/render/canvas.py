@@ -68,5 +68,7 @@ def new_canvas(out, pagesize: tuple[float, float], **options: Any):
     # compression is fixed at level 6); streams that must stay plain (XMP) say so.
     canvas = Canvas(out, pagesize=pagesize, initialFontName=NO_FONT, pageCompression=0, **kw)
     if compress:
-        canvas._doc.defaultStreamFilters = [_FastFlate()]
+        from layout.render.rlprivate import set_stream_filters
+
+        set_stream_filters(canvas, [_FastFlate()])
     return canvas

@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 
 from layout.fonts.face import Face
 from layout.fonts.loader import file_key
+from layout.render.rlprivate import add_page_font, document_attachment
 from layout.render.truetype import FontFile, glyph_closure, subset_font
 
 DEFAULT_WIDTH = 1000  # /DW: the advance of a Han character; only other widths are listed in /W
@@ -95,18 +96,14 @@ class DocumentFonts:
             name = f"{RESOURCE_PREFIX}{len(self._fonts) + 1}"
             got = self._fonts[key] = EmbeddedFont(face, "/" + name)
             # Every page's /Font resources are ReportLab's one shared dictionary.
-            self._doc.idToObject["BasicFonts"].dict[name] = self._doc.Reference(_Type0(got))
+            add_page_font(self._doc, name, _Type0(got))
         return got
 
 
 def document_fonts(canvas) -> DocumentFonts:
     """The embedded fonts of ``canvas``'s document (made on first use).  Kept on the
     document itself, so they go with it: a process may write thousands of pages."""
-    doc = canvas._doc
-    got = getattr(doc, "_layout_fonts", None)
-    if got is None:
-        got = doc._layout_fonts = DocumentFonts(doc)
-    return got
+    return document_attachment(canvas, "fonts", DocumentFonts)
 
 
 class _Type0(PDFObject):

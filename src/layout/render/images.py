@@ -351,21 +351,10 @@ def draw_image(canvas, image: PreparedImage, x: float, y: float, width: float, h
     for CMYK JPEGs), named after the prepared bytes, once per document."""
     if width <= 0 or height <= 0:
         raise ValueError(f"image size must be positive, got {width} x {height} pt")
-    doc = canvas._doc
+    from layout.render.rlprivate import draw_xobject
+
     name = xobject_name(image)
-    reg = doc.getXObjectName(name)
-    if reg not in doc.idToObject:
-        obj = image_xobject(image, name)
-        canvas._setXObjects(obj)
-        doc.Reference(obj, reg)
-        doc.addForm(name, obj)
-    canvas._currentPageHasImages = 1
-    canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(width, height)
-    canvas._code.append(f"/{reg} Do")
-    canvas.restoreState()
-    canvas._formsinuse.append(name)
+    draw_xobject(canvas, name, lambda: image_xobject(image, name), x, y, width, height)
 
 
 _COLOR_SPACES = {"CMYK": "DeviceCMYK", "L": "DeviceGray", "RGB": "DeviceRGB"}
@@ -387,6 +376,8 @@ def image_xobject(image: PreparedImage, name: str):  # -> reportlab PDFImageXObj
 
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
+    from layout.render.rlprivate import set_image_stream
+
     if image.mode not in _COLOR_SPACES:
         raise ValueError(f"cannot draw a {image.mode} image; prepare_image makes CMYK or L")
     obj = PDFImageXObject(name)
@@ -395,10 +386,7 @@ def image_xobject(image: PreparedImage, name: str):  # -> reportlab PDFImageXObj
     obj.colorSpace = _COLOR_SPACES[image.mode]
     obj.mask = None
     if image.encoding == "jpeg":
-        obj.streamContent = image.data
-        obj._filters = ("DCTDecode",)
-        obj._dotrans = 1 if image.mode == "CMYK" else 0
+        set_image_stream(obj, image.data, ("DCTDecode",), adobe_inverted=image.mode == "CMYK")
     else:
-        obj.streamContent = zlib.compress(image.data)
-        obj._filters = ("FlateDecode",)
+        set_image_stream(obj, zlib.compress(image.data), ("FlateDecode",))
     return obj

@@ -31,7 +31,6 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
-    PDFCatalog,
     PDFDictionary,
     PDFName,
     PDFObject,
@@ -41,6 +40,7 @@ from reportlab.pdfbase.pdfdoc import (
 
 from layout.records import record
 from layout.render import pdfx
+from layout.render.rlprivate import catalog_keeps, document, pdf_version, set_trailer_id
 
 PRODUCER = "layout (ReportLab)"
 # Placeholders, as long as what replaces them: 36-character UUIDs, 32 hex digits.
@@ -68,9 +68,9 @@ def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
     filled in).  ValueError as ``make_pdfx``: empty title, PDF older than 1.6."""
     intent, profile = pdfx.output_intent(doc.title, doc.output_profile)
     when = pdfx.resolve_date(doc.date)
-    rl = canvas._doc
-    if rl._pdfVersion < (1, 6):
-        raise ValueError(f"PDF/X-4 needs PDF 1.6, the canvas writes {rl._pdfVersion}")
+    rl = document(canvas)
+    if pdf_version(canvas) < (1, 6):
+        raise ValueError(f"PDF/X-4 needs PDF 1.6, the canvas writes {pdf_version(canvas)}")
     profile_stream = PDFStream(PDFDictionary({"N": 4, "Filter": PDFName("FlateDecode")}),
                                _compressed(profile))
     oi = PDFDictionary({
@@ -86,12 +86,12 @@ def add_pdfx(canvas, doc: PdfxDocument) -> Callable[[bytes], bytes]:
                           _DOC_ID, _INSTANCE_ID)
     meta = _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp.encode("utf-8"))
     cat = rl.Catalog
-    cat.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
+    catalog_keeps(cat, "OutputIntents")
     cat.OutputIntents = PDFArray([rl.Reference(oi)])
     cat.Metadata = meta  # written as a reference: Metadata is one of the catalog's __Refs__
     rl.info = _Info(pdfx.info_entries("X-4", doc.title, doc.trapped, when, doc.author, doc.subject,
                                       doc.creator, PRODUCER))
-    rl._ID = b"\n[<" + _TRAILER_ID + b"><" + _TRAILER_ID + b">]\n"
+    set_trailer_id(canvas, _TRAILER_ID, _TRAILER_ID)
     return fill_ids
 
 
