@@ -39,19 +39,19 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from layout.cli.common import write_atomic
     from layout.errors import EXIT_PROBLEMS
-    from layout.fonts import default_fontset
-    from layout.galley import compose_galley, read_text, render_galley, split_paragraphs
+    from layout.galley import read_text, split_paragraphs
+    from layout.pipeline import galley
 
     spec = _spec(args)
     text = read_text(args.text)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise LayoutError(f"{args.text}: no text to set (the file is empty or only blank lines)")
-    fonts = default_fontset()
-    composed = compose_galley(paragraphs, spec, fonts)
-    problems = _report(paragraphs, composed)
-    write_atomic(args.output, render_galley(composed, spec, fonts, title=str(args.text)))
-    return EXIT_PROBLEMS if (args.strict and problems) else EXIT_OK
+    result = galley(paragraphs, spec, title=str(args.text))
+    for p in result.problems:
+        print(f"layout: galley: {p.message}", file=sys.stderr)
+    write_atomic(args.output, result.pdf)
+    return EXIT_PROBLEMS if (args.strict and result.problems) else EXIT_OK
 
 
 def _spec(args: argparse.Namespace):
@@ -92,14 +92,3 @@ def _leading(value: str, size: float) -> float:
         return float(value)
     except ValueError:
         return parse_length(value, size) / size
-
-
-def _report(paragraphs, composed) -> int:
-    """Composer problems on stderr, one line each: where and what."""
-    count = 0
-    for par, cp in zip(paragraphs, composed, strict=True):
-        for pr in cp.problems:
-            count += 1
-            print(f"layout: galley: paragraph at line {par.line}, char {pr.offset + 1}: {pr.kind}: {pr.message}",
-                  file=sys.stderr)
-    return count

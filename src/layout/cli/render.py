@@ -37,33 +37,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from layout.cli.common import write_atomic
-    from layout.model import load_layout
-    from layout.place import place_page
-    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
+    from layout.pipeline import render_files
+    from layout.render.output import PDFX_CHOICES, OutputOptions
 
-    layouts = [load_layout(path, allow_paths=args.allow_path) for path in args.layouts]
-    fonts = layouts[0].fonts.fontset()
-    pages = [place_page(layout, layout.fonts.fontset()) for layout in layouts]
-    header = layouts[0].header
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
-                         date=header.date if header else None, output_profile=args.output_profile)
-    rendered = render_output(pages, fonts, opts, source=args.layouts[0])
+                         output_profile=args.output_profile)
+    result = render_files(args.layouts, opts, allow_paths=args.allow_path)
     out = Path(args.output) if args.output else Path(args.layouts[0]).with_suffix(".pdf")
-    write_atomic(out, rendered.pdf)
-    problems = [p for page in pages for p in page.problems] + rendered.problems
-    for p in problems:
+    write_atomic(out, result.pdf)
+    for p in result.problems:
         print(f"layout: warning: {p.message}", file=sys.stderr)
     if args.png:
-        from layout.render.png import write_pngs
+        from layout.render.png import png_pages
 
-        for path in write_pngs(rendered.pdf, args.png, out.stem, args.dpi):
+        folder = Path(args.png)
+        for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
+            path = folder / f"{out.stem}-p{n}.png"
+            write_atomic(path, data)
             if not args.quiet:
                 print(f"{path}", file=sys.stderr)
     if not args.quiet:
-        n = sum(len(p.stories) for p in pages)
-        kind = "proof" if args.proof else (opts.pdfx and f"PDF/{opts.pdfx}") or "PDF"
-        print(f"{out}: {kind}, {len(pages)} page(s), {n} stories, {len(rendered.pdf) / 1024:.0f} KiB",
-              file=sys.stderr)
-    if args.strict and problems:
+        print(f"{out}: {result.kind}, {len(result.pages)} page(s), {result.stories} stories, "
+              f"{len(result.pdf) / 1024:.0f} KiB", file=sys.stderr)
+    if args.strict and result.problems:
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -41,25 +41,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout.autolayout.archive import page_yamls, reprint
+    from layout.autolayout.archive import page_yamls
     from layout.cli.common import write_atomic
-    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
+    from layout.pipeline import reprint
+    from layout.render.output import PDFX_CHOICES, OutputOptions
 
-    result = reprint(args.archive, args.template, args.encoding)
-    auto = result.layout
-    fonts = result.template.fonts.fontset()
-    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], proof=args.proof,
-                         title=result.imported.page.name or Path(args.archive).stem)
-    rendered = render_output(list(auto.placed), fonts, opts, source=args.archive)
+    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], proof=args.proof)
+    done = reprint(args.archive, opts, args.template, args.encoding)
+    result, auto = done.reprint, done.reprint.layout
     out = Path(args.output) if args.output else Path(args.archive).with_suffix(".pdf")
     if args.yaml_dir:
         folder = Path(args.yaml_dir)
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in page_yamls(result):
             write_atomic(folder / name, text.encode("utf-8"))
-    write_atomic(out, rendered.pdf)
-    problems = [p.message for page in auto.placed for p in page.problems] + [p.message for p in rendered.problems]
-    problems += [m for page in auto.metrics.pages for m in page.problems]
+    write_atomic(out, done.output.pdf)
+    problems = [p.message for p in done.output.problems] + list(done.problems)
     for message in problems:
         print(f"layout: warning: {message}", file=sys.stderr)
     if args.report:

@@ -29,7 +29,7 @@ from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
 from layout.model.table import Fields
 from layout.model.types import Header, PageLayout, TextStyle
-from layout.model.yamlsafe import MAP, Node, load_yaml
+from layout.model.yamlsafe import MAP, Node, Source, load_yaml, parse_yaml
 
 MAX_EXTENDS = 8  # house -> base house -> ...; deeper is a mistake, not a design
 
@@ -38,8 +38,20 @@ def load_layout(path: str | os.PathLike[str], allow_paths: Sequence[str | os.Pat
     """Read and validate the page layout at ``path``.  Files it names must lie in
     its folder or under one of ``allow_paths`` (see ``layout.model.paths``)."""
     page = Path(path)
+    return _load(load_yaml(page, str(path)), page, allow_paths)
+
+
+def load_layout_text(text: str, base_dir: str | os.PathLike[str], name: str = "<string>",
+                     allow_paths: Sequence[str | os.PathLike[str]] = ()) -> PageLayout:
+    """A page layout given as YAML text (the Python API, a pipe): as if read from a
+    file ``name`` in ``base_dir`` -- files it names are relative to ``base_dir`` and
+    must lie under it or ``allow_paths``; messages say ``name:line:col``."""
+    page = Path(base_dir) / name
+    return _load(parse_yaml(text, Source(page.absolute(), name)), page, allow_paths)
+
+
+def _load(root: Node, page: Path, allow_paths: Sequence[str | os.PathLike[str]]) -> PageLayout:
     policy = PathPolicy.for_page(page, allow_paths)
-    root = load_yaml(page, str(path))
     merged, files = _with_houses(root, policy, [root.source.path.resolve()])
     fields = LAYOUT.read(merged, "layout")
     return _build(fields, policy, [str(page.resolve()), *files])

@@ -1,0 +1,198 @@
+"""One pipeline for every command and the Python API: load -> place -> render -> check.
+
+Why one: ``layout render``, ``galley``, ``reprint`` and ``layout.render()`` used to
+wire the stages each in its own way, and they drifted (a page that overrides its
+faces was placed with its own font set but drawn with the first page's).  Here
+every page keeps the font set it was placed with through drawing, and every entry
+returns the same record, ``Output``: the PDF bytes, the placed pages, their fonts
+and the problems found, as data.  Nothing here prints or writes files: commands
+report and write, the API returns.
+
+Stages (each a package, plain data between them): ``model.load_layout`` (YAML ->
+``PageLayout``), ``place.place_page`` (-> ``PlacedPage``), ``render.output`` (->
+PDF bytes through the display list and the PDF backend), ``check`` (problems
+gathered per page and story; ``strict`` callers turn them into exit 1).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from layout.records import record
+
+if TYPE_CHECKING:
+    from layout.autolayout.archive import Reprint
+    from layout.fonts import FontSet
+    from layout.galley import GalleySpec, Paragraph
+    from layout.model.types import PageLayout
+    from layout.place.items import PlacedPage, Problem
+    from layout.render.output import OutputOptions
+
+# Problem kinds found by drawing and checking (placement's are in place.items.Problem).
+PROBLEM_COMPOSE = "compose"  # galley: what the composer reported for a paragraph
+
+
+@record
+class Output:
+    """What a run produced: the file's bytes, the pages as placed (with the font set
+    each was placed and drawn with) and every problem found, in page order."""
+
+    pdf: bytes
+    pages: tuple[PlacedPage, ...] = ()
+    fonts: tuple[FontSet, ...] = field(default=(), compare=False, repr=False)
+    problems: tuple[Problem, ...] = ()
+    kind: str = "PDF"  # "PDF/X-4", "PDF/X-1a", "PDF", "proof", "galley"
+
+    @property
+    def stories(self) -> int:
+        return sum(len(p.stories) for p in self.pages)
+
+
+@dataclass(frozen=True)
+class ReprintOutput:
+    """A reprint's output and how the automatic layout came out (for reports)."""
+
+    output: Output
+    reprint: Reprint
+    problems: tuple[str, ...] = field(default=())  # layout metrics' notes (holes, order), beside output.problems
+
+
+# -- load ---------------------------------------------------------------------------------------------
+
+
+def load(paths: Sequence[str | os.PathLike[str]], allow_paths: Sequence[str | os.PathLike[str]] = ()
+         ) -> list[PageLayout]:
+    """Every layout file, validated (``LayoutError`` with file:line:col otherwise)."""
+    from layout.model import load_layout
+
+    return [load_layout(p, allow_paths=allow_paths) for p in paths]
+
+
+def load_source(source: str | os.PathLike[str] | Mapping[str, Any], base_dir: str | os.PathLike[str] | None = None,
+                allow_paths: Sequence[str | os.PathLike[str]] = ()) -> PageLayout:
+    """A layout given as a path, as YAML text or as a mapping (what YAML would
+    read).  Files the text or mapping names are relative to ``base_dir`` (default:
+    the working folder).  A string is a path when it has no line break and names
+    an existing file or ends in .yaml/.yml; otherwise it is YAML text."""
+    from layout.model.loader import load_layout, load_layout_text
+
+    if isinstance(source, Mapping):
+        import yaml
+
+        text = yaml.safe_dump(dict(source), allow_unicode=True, sort_keys=False)
+        return load_layout_text(text, base_dir or ".", "<dict>", allow_paths)
+    if isinstance(source, os.PathLike) or _looks_like_path(source):
+        return load_layout(source, allow_paths=allow_paths)
+    return load_layout_text(str(source), base_dir or ".", "<string>", allow_paths)
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or not text.strip():
+        return False
+    return text.endswith((".yaml", ".yml")) or Path(text).is_file()
+
+
+# -- place --------------------------------------------------------------------------------------------
+
+
+def place(layouts: Sequence[PageLayout]) -> tuple[list[PlacedPage], list[FontSet]]:
+    """Every page placed with its own font set (a page may override faces); the
+    font sets are returned so each page is drawn with the faces it was measured with."""
+    from layout.place import place_page
+
+    fonts = [layout.fonts.fontset() for layout in layouts]
+    return [place_page(layout, f) for layout, f in zip(layouts, fonts, strict=True)], fonts
+
+
+# -- render + check -----------------------------------------------------------------------------------
+
+
+def render_placed(pages: Sequence[PlacedPage], fonts: Sequence[FontSet], options: OutputOptions,
+                  source: str = "") -> Output:
+    """Placed pages into the PDF ``options`` ask for, with the problems placement
+    and drawing found (``check``)."""
+    from layout.render.output import render_output
+
+    rendered = render_output(pages, fonts, options, source=source)
+    return Output(rendered.pdf, tuple(pages), tuple(fonts), check(pages, rendered.problems), output_kind(options))
+
+
+def check(pages: Sequence[PlacedPage], drawn: Sequence[Problem] = ()) -> tuple[Problem, ...]:
+    """Every problem, page by page (placement's: overflow, missing glyphs ...), then
+    drawing's (photo resolution).  Never printed here."""
+    return (*(p for page in pages for p in page.problems), *drawn)
+
+
+def output_kind(options: OutputOptions) -> str:
+    if options.proof:
+        return "proof"
+    return f"PDF/{options.pdfx}" if options.pdfx else "PDF"
+
+
+def render_layouts(layouts: Sequence[PageLayout], options: OutputOptions | None = None, source: str = "") -> Output:
+    """Validated layouts -> ``Output`` (the date of the first page's header is the
+    document's date unless ``options`` give one)."""
+    from dataclasses import replace
+
+    from layout.render.output import OutputOptions
+
+    if not layouts:
+        raise ValueError("no layouts to render")
+    opts = options or OutputOptions()
+    header = layouts[0].header
+    if opts.date is None and header is not None and header.date is not None:
+        opts = replace(opts, date=header.date)
+    pages, fonts = place(layouts)
+    return render_placed(pages, fonts, opts, source or layouts[0].source)
+
+
+def render_files(paths: Sequence[str | os.PathLike[str]], options: OutputOptions | None = None,
+                 allow_paths: Sequence[str | os.PathLike[str]] = ()) -> Output:
+    """``layout render PAGE.yaml …``: the files, in page order, into one PDF."""
+    return render_layouts(load(paths, allow_paths), options, source=str(paths[0]) if paths else "")
+
+
+# -- reprint ------------------------------------------------------------------------------------------
+
+
+def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = None, template: str = "auto",
+            encoding: str | None = None) -> ReprintOutput:
+    """``layout reprint``: import an archived page, lay it out automatically on a
+    template, render it."""
+    from dataclasses import replace
+
+    from layout.autolayout.archive import reprint as auto_reprint
+    from layout.render.output import OutputOptions
+
+    result = auto_reprint(archive, template, encoding)
+    opts = options or OutputOptions()
+    if not opts.title:
+        opts = replace(opts, title=result.imported.page.name or Path(archive).stem)
+    pages = list(result.layout.placed)
+    fonts = [result.template.fonts.fontset()] * len(pages)
+    out = render_placed(pages, fonts, opts, source=str(archive))
+    notes = tuple(m for page in result.layout.metrics.pages for m in page.problems)
+    return ReprintOutput(out, result, notes)
+
+
+# -- galley -------------------------------------------------------------------------------------------
+
+
+def galley(paragraphs: Sequence[Paragraph], spec: GalleySpec, fonts: FontSet | None = None,
+           title: str = "galley") -> Output:
+    """``layout galley``: paragraphs set in columns of the measure, page after page;
+    the composer's problems as records (story None, the paragraph's line in the message)."""
+    from layout.fonts import default_fontset
+    from layout.galley import compose_galley, render_galley
+    from layout.place.items import Problem
+
+    fonts = fonts or default_fontset()
+    composed = compose_galley(paragraphs, spec, fonts)
+    problems = tuple(
+        Problem(PROBLEM_COMPOSE, None, f"paragraph at line {par.line}, char {pr.offset + 1}: {pr.kind}: {pr.message}")
+        for par, cp in zip(paragraphs, composed, strict=True) for pr in cp.problems)
+    return Output(render_galley(composed, spec, fonts, title=title), (), (fonts,), problems, "galley")
