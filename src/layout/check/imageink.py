@@ -12,6 +12,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from layout.pdfread import decode_general
+
 CELL_MM = 1.0  # measure ink over ~1 mm squares: the scale at which set-off shows
 MAX_SAMPLE_PX = 1_500_000  # decode at most this many pixels per image (draft-scaled JPEG)
 
@@ -102,27 +104,6 @@ def undo_general_filters(xobj) -> bytes | None:
             return None
         data = decoded
     return data
-
-
-def decode_general(name: str, data: bytes) -> bytes | None:
-    """Undo one general-purpose PDF filter (ASCII85, ASCIIHex, Flate); None if other."""
-    import base64
-    import zlib
-
-    try:
-        if name in ("/ASCII85Decode", "/A85"):
-            body = data.strip()
-            body = body[2:] if body.startswith(b"<~") else body
-            body = body[:-2] if body.endswith(b"~>") else body
-            return base64.a85decode(b"".join(body.split()))
-        if name in ("/ASCIIHexDecode", "/AHx"):
-            body = b"".join(data.split()).rstrip(b">")
-            return bytes.fromhex((body + b"0" * (len(body) % 2)).decode("ascii"))
-        if name in ("/FlateDecode", "/Fl"):
-            return zlib.decompress(data)
-    except (ValueError, zlib.error):
-        return None
-    return None
 
 
 def _indexed_cmyk(xobj, w: int, h: int):

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import field
+from typing import TYPE_CHECKING
 
-from layout.fonts.fontset import FontSet
 from layout.records import record
+
+if TYPE_CHECKING:  # annotations only: fontset imports is_exempt from here
+    from layout.fonts.fontset import FontSet
 
 # Categories never drawn as glyphs: controls (tab, CR, LF ...), line and paragraph
 # separators.  Everything else -- spaces included -- must come from some face.

@@ -17,9 +17,12 @@ The rules (spec typography.md §5):
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from layout.model.types import GridSpec, Header, PageLayout, PageSpec, Span
 from layout.records import record
+
+if TYPE_CHECKING:  # annotations only: types.PageLayout.geometry() imports this module
+    from layout.model.types import GridSpec, Header, PageLayout, PageSpec, Span
 
 CJK_ASCENT = 0.88  # em box top above the baseline in Noto CJK / Source Han (descent 0.12)
 MIN_TEXT_COLUMN_EMS = 6  # narrowest text column (变栏) we set: 6 body characters

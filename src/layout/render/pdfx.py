@@ -224,7 +224,7 @@ def _strip_ascii_filters(pdf) -> None:
     adds 25 % to every photo and qpdf will not remove it in front of DCTDecode."""
     import pikepdf
 
-    from layout.check.imageink import decode_general
+    from layout.pdfread import decode_general
 
     for obj in pdf.objects:
         if not isinstance(obj, pikepdf.Stream):
@@ -245,7 +245,7 @@ def _strip_ascii_filters(pdf) -> None:
 
 def _check_no_transparency(pdf) -> None:
     """PDF/X-1a (PDF 1.3) has no transparency: no soft masks, alpha or blend modes."""
-    from layout.check.structure import transparency_uses
+    from layout.pdfread import transparency_uses
 
     found = transparency_uses(pdf)
     if found:
