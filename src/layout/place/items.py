@@ -39,6 +39,7 @@ class RuleItem:
     y1: float
     width: float = 0.5
     color: CMYK = BLACK
+    story: str | None = None  # the story whose rule it is (None: the page header's)
 
 
 @record

@@ -377,14 +377,14 @@ def _place_rules(sp: StoryPlacement) -> None:
     half = geo.leading / 2
     if "below" in s.rules:
         y = a.y0 + half
-        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH))
+        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH, story=s.id))
     if "above" in s.rules:
         y = a.y1 - half
-        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH))
+        sp.items.append(RuleItem(a.x0, y, a.x1, y, RULE_WIDTH, story=s.id))
     g = geo.gutter / 2
     if "right" in s.rules:
-        sp.items.append(RuleItem(a.x1 + g, a.y0, a.x1 + g, a.y1, RULE_WIDTH))
+        sp.items.append(RuleItem(a.x1 + g, a.y0, a.x1 + g, a.y1, RULE_WIDTH, story=s.id))
     if "left" in s.rules:
-        sp.items.append(RuleItem(a.x0 - g, a.y0, a.x0 - g, a.y1, RULE_WIDTH))
+        sp.items.append(RuleItem(a.x0 - g, a.y0, a.x0 - g, a.y1, RULE_WIDTH, story=s.id))
     if s.box:
         sp.items.append(BoxItem(Rect(a.x0 - g, a.y0, a.x1 + g, a.y1), RULE_WIDTH, None, (0, 0, 0, 1), s.id))
