@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from layout.place.items import PlacedPage, Problem
     from layout.render.output import OutputOptions
 
-# Problem kinds found by drawing and checking (placement's are in place.items.Problem).
-PROBLEM_COMPOSE = "compose"  # galley: what the composer reported for a paragraph
-
-
 @record
 class Output:
     """What a run produced: the file's bytes, the pages as placed (with the font set
@@ -188,11 +184,11 @@ def galley(paragraphs: Sequence[Paragraph], spec: GalleySpec, fonts: FontSet | N
     the composer's problems as records (story None, the paragraph's line in the message)."""
     from layout.fonts import default_fontset
     from layout.galley import compose_galley, render_galley
-    from layout.place.items import Problem
+    from layout.place.items import Problem, ProblemKind
 
     fonts = fonts or default_fontset()
     composed = compose_galley(paragraphs, spec, fonts)
     problems = tuple(
-        Problem(PROBLEM_COMPOSE, None, f"paragraph at line {par.line}, char {pr.offset + 1}: {pr.kind}: {pr.message}")
+        Problem(ProblemKind.COMPOSE, None, f"paragraph at line {par.line}, char {pr.offset + 1}: {pr.kind}: {pr.message}")
         for par, cp in zip(paragraphs, composed, strict=True) for pr in cp.problems)
     return Output(render_galley(composed, spec, fonts, title=title), (), (fonts,), problems, "galley")

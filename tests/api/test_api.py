@@ -13,6 +13,7 @@ import yaml
 
 import layout
 from layout.cli import main
+from layout.place import ProblemKind
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "kaifaqu-news.yaml"
@@ -64,6 +65,7 @@ def test_problems_are_records_never_printed(tmp_path, capsys):
     out = layout.build(src, base_dir=tmp_path)
     over = [p for p in out.problems if p.kind == "overflow"]
     assert over and over[0].story == "one" and "one" in over[0].message
+    assert over[0].kind is ProblemKind.OVERFLOW  # a typed kind (equal to its text)
     assert out.pdf.startswith(b"%PDF-") and out.kind == "PDF/X-4" and len(out.pages) == 1
     with pytest.raises(layout.ProblemsFound) as err:
         layout.render(src, base_dir=tmp_path, strict=True)

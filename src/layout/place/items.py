@@ -7,6 +7,7 @@ reading order (the PDF's text order follows it).
 from __future__ import annotations
 
 from dataclasses import field
+from enum import StrEnum
 
 from layout.compose.model import Line
 from layout.model.geometry import Geometry, Rect
@@ -86,11 +87,21 @@ class StoryResult:
     columns_used: tuple[int, ...] = ()  # body lines set in each text column
 
 
+class ProblemKind(StrEnum):
+    """What a ``Problem`` is about.  A ``StrEnum``: a kind compares equal to its text
+    (``p.kind == "overflow"``) and prints as it (messages, JSON)."""
+
+    OVERFLOW = "overflow"  # body text that did not fit its story's area (place.story)
+    MISSING_GLYPH = "missing-glyph"  # a character no face has (place.page)
+    IMAGE = "image"  # a photo below the resolution a press needs (render.pdfbackend)
+    COMPOSE = "compose"  # what the composer reported for a galley paragraph (pipeline.galley)
+
+
 @record
 class Problem:
     """Something the user should hear about, by story (``story`` None: the page header)."""
 
-    kind: str  # overflow | missing-glyph | kinsoku-last-resort | underfull | image
+    kind: str  # a ProblemKind
     story: str | None
     message: str
 

@@ -12,7 +12,7 @@ from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import Header, PageLayout, TextStyle
 from layout.place.blocks import compose_text
-from layout.place.items import Item, PlacedPage, Problem, RuleItem, StoryResult, TextItem
+from layout.place.items import Item, PlacedPage, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 from layout.place.story import place_story
 
 
@@ -79,7 +79,7 @@ def _missing_glyphs(items: list[Item], fonts: FontSet) -> list[Problem]:
         if ch in seen or ch.isspace() or fonts.resolve(ord(ch), face) is not None:
             continue
         seen.add(ch)
-        out.append(Problem("missing-glyph", story, f"{story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
+        out.append(Problem(ProblemKind.MISSING_GLYPH, story, f"{story or 'header'}: no font has {ch!r} (U+{ord(ch):04X})"))
     return out
 
 

@@ -25,7 +25,7 @@ from layout.place.blocks import (
     row_baselines,
 )
 from layout.place.flow import column_slots, fill
-from layout.place.items import BoxItem, ImageItem, Item, Problem, RuleItem, StoryResult, TextItem
+from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
@@ -365,7 +365,7 @@ def _place_body(sp: StoryPlacement, lines: list[tuple[Line, str]], first_row: in
         chars_over=sum(len(ln.text.replace(" ", "")) for ln in over),
         text_over="".join(ln.text for ln in over)[:40], rows_free=max(free, 0), columns_used=per_col)
     if over:
-        sp.problems.append(Problem("overflow", s.id, f"story {s.id!r}: {len(over)} lines "
+        sp.problems.append(Problem(ProblemKind.OVERFLOW, s.id, f"story {s.id!r}: {len(over)} lines "
                                    f"({result.chars_over} characters) do not fit, from "
                                    f"{result.text_over[:12]!r}"))
     return result

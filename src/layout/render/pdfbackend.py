@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from layout.model.geometry import Rect
-from layout.place.items import Problem
+from layout.place.items import Problem, ProblemKind
 from layout.records import record
 from layout.render.display import (
     Box,
@@ -165,7 +165,7 @@ def draw_picture(c, it: Picture, profile: str | None = None) -> list[Problem]:
         draw_image(c, prepared, frame.x0 + (frame.width - dw) / 2, frame.y0 + (frame.height - dh) / 2, dw, dh)
     res = prepared.resolution
     if res is not None and res.status != "ok":
-        return [Problem("image", it.story, f"{it.story}: photo {it.path}: {res.message}")]
+        return [Problem(ProblemKind.IMAGE, it.story, f"{it.story}: photo {it.path}: {res.message}")]
     return []
 
 
