@@ -3,7 +3,7 @@ apart (spec page-layout.md rule 2); unbalanced, the first columns fill first."""
 
 from __future__ import annotations
 
-from conftest import BODY
+from place_helpers import BODY
 
 STORY = f"""
 - id: bal

@@ -3,7 +3,7 @@ baseline on the grid, nothing lost, duplicated or reordered."""
 
 from __future__ import annotations
 
-from conftest import BODY
+from place_helpers import BODY
 
 STORY = f"""
 - id: flow

@@ -4,7 +4,7 @@ its text), all inside the story's frame."""
 
 from __future__ import annotations
 
-from conftest import BODY
+from place_helpers import BODY
 
 from layout.place.items import TextItem
 

@@ -3,8 +3,8 @@ the body flowing around it without overlapping."""
 
 from __future__ import annotations
 
-from conftest import BODY
 from PIL import Image
+from place_helpers import BODY
 
 from layout.place.items import ImageItem, TextItem
 

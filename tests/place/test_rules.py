@@ -4,7 +4,7 @@ each rule belongs to its story."""
 
 from __future__ import annotations
 
-from conftest import BODY
+from place_helpers import BODY
 
 from layout.place.items import BoxItem, RuleItem
 
