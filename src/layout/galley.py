@@ -173,7 +173,7 @@ def galley_pages(composed: Sequence[ComposedParagraph], spec: GalleySpec, fonts:
         for slot, line in enumerate(page):
             col, row = divmod(slot, depth)
             x = spec.margin + col * (spec.measure + spec.gutter)
-            runs.append(TextRun(line, x, top - row * spec.pitch, BLACK))
+            runs.append(TextRun(line, x, top - row * spec.pitch, BLACK, kind="body"))
         pages.append(DisplayPage(boxes, fonts, tuple(runs)))
     return pages
 

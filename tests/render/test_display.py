@@ -52,6 +52,8 @@ def test_records_carry_the_page(placed):
     assert sum(isinstance(m, CropMark) for m in page.marks) == 8
     assert sum(isinstance(m, RegistrationTarget) for m in page.marks) == 4
     assert page.fonts is fonts[0] and page.overlay == ()
+    assert {r.story for r in runs} == {None} | {s.id for s in pages[0].stories}  # None: the header
+    assert {"headline", "body", "caption", "header"} <= {r.kind for r in runs}
 
 
 def test_proof_overlay_is_records(placed):

@@ -41,7 +41,9 @@ class Glyphs(NamedTuple):
 class TextRun:
     """One line of glyphs with its left edge at ``x`` and baseline at ``baseline``.
     ``spaces``: U+0020 is drawn as a glyph (labels, so their words extract as words).
-    ``overprint``: the run prints over what lies below (100 % K text, render.inks)."""
+    ``overprint``: the run prints over what lies below (100 % K text, render.inks).
+    ``kind`` and ``story``: what the line is (body, headline, caption ...; "" for
+    proof labels) and whose (None: the page header), for structure (tags, groups)."""
 
     glyphs: Line | Glyphs
     x: float
@@ -49,6 +51,8 @@ class TextRun:
     color: CMYK = BLACK
     spaces: bool = False
     overprint: bool = False
+    kind: str = ""
+    story: str | None = None
 
 
 @record
@@ -62,6 +66,7 @@ class Rule:
     width: float = 0.5
     color: CMYK = BLACK
     overprint: bool = False
+    story: str | None = None
 
 
 @record
@@ -73,6 +78,7 @@ class Box:
     fill: CMYK | None = None
     color: CMYK = BLACK
     overprint: bool = False
+    story: str | None = None
 
 
 @record

@@ -85,11 +85,13 @@ def content_items(placed: PlacedPage) -> tuple[Item, ...]:
     out: list[Item] = []
     for it in placed.items:
         if isinstance(it, TextItem):
-            out.append(TextRun(it.line, it.x, it.baseline, it.color, overprint=tuple(it.color) == BLACK))
+            out.append(TextRun(it.line, it.x, it.baseline, it.color, overprint=tuple(it.color) == BLACK,
+                               kind=it.kind, story=it.story))
         elif isinstance(it, RuleItem):
-            out.append(Rule(it.x0, it.y0, it.x1, it.y1, it.width, it.color, overprint=tuple(it.color) == BLACK))
+            out.append(Rule(it.x0, it.y0, it.x1, it.y1, it.width, it.color, overprint=tuple(it.color) == BLACK,
+                            story=it.story))
         elif isinstance(it, BoxItem):
-            out.append(Box(it.rect, it.stroke, it.fill, it.color))
+            out.append(Box(it.rect, it.stroke, it.fill, it.color, story=it.story))
         elif isinstance(it, ImageItem):
             out.append(picture(it))
     return tuple(out)
