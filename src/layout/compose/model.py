@@ -45,6 +45,9 @@ class ParagraphStyle:
     # an unindented one (a ■ lead), where a nearly full last line would read as
     # running on into it.
     fill_last: float = 0.0
+    # Break only between words (layout.words: jieba's dictionary), never inside a
+    # word or a short quotation: headlines and leads are read by sense (issue 15).
+    words: bool = False
 
 
 _new_tuple = tuple.__new__

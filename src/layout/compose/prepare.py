@@ -301,6 +301,8 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     st.spacing(specials)
     st.kinsoku(specials, no_start, no_end)
     st.clusters(dash_no_start, no_start, no_end)
+    if style.words:
+        st.words()
     if missing:
         st.missing(missing)
     shrink.sort(key=lambda t: t[0])
@@ -511,6 +513,17 @@ class _State:
                 b = self._break_before(m.start())
                 if b > 0 and brk[b] > KINSOKU:
                     brk[b] = KINSOKU
+
+    def words(self) -> None:
+        """Inside a word a legal break becomes a cluster break: taken only when
+        the word alone is wider than the line (``ParagraphStyle.words``).  The
+        junctions stay: a Han word spreads like any Han text."""
+        from layout.words import inside_words
+
+        brk = self.brk
+        for k in inside_words(self.text):
+            if brk[k] == LEGAL:
+                brk[k] = CLUSTER
 
     def _break_before(self, k: int) -> int:
         """The boundary where a line would break before character k: before the

@@ -89,6 +89,7 @@ def resolve_style(name: str, f: Fields, body: TextStyle | None) -> TextStyle:
         rows=f.get("rows"),
         frame=f.get("frame"),
         color=f.get("color", body.color if body else BLACK),
+        breaks=f.get("breaks", "characters"),
     )
 
 

@@ -62,6 +62,7 @@ PAGE_PRESET_PT = {k: (w * PT_PER_MM, h * PT_PER_MM) for k, (w, h) in PAGE_PRESET
 FRAMES = ("box", "reversed")
 FITS = ("fill", "fit")
 RULE_SIDES = ("above", "below", "left", "right")
+BREAKS = ("characters", "words")  # TextStyle.breaks
 MAX_COLUMNS = 24
 MAX_HEADER_ROWS = 12
 
@@ -93,6 +94,8 @@ STYLE = Table(
         Key("rows", Int(1, 40), "grid lines one line of this element takes (headlines, labels)"),
         Key("frame", Enum(FRAMES), "box (outlined) or reversed (white on black), for labels"),
         Key("color", Color(), "black, red, white, a black tint 0..1, or CMYK fractions [c, m, y, k]"),
+        Key("breaks", Enum(BREAKS), "where lines may break: characters (any Han boundary) or words "
+            "(between words only: headlines, leads)"),
     ),
     inherited=True,
 )

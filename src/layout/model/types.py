@@ -75,13 +75,15 @@ class TextStyle:
     rows: int | None = None
     frame: str | None = None
     color: CMYK = BLACK
+    breaks: str = "characters"  # "words": lines break between words only (layout.words)
 
     def paragraph_style(self, *, hanging: bool = False) -> ParagraphStyle:
         """The composer's paragraph settings for this style (spec typography.md §1-4)."""
         from layout.compose.model import ParagraphStyle
 
         return ParagraphStyle(
-            indent=self.indent, kinsoku=self.kinsoku, punct=self.punct, align=self.align, hanging=hanging
+            indent=self.indent, kinsoku=self.kinsoku, punct=self.punct, align=self.align, hanging=hanging,
+            words=self.breaks == "words",
         )
 
 

@@ -66,7 +66,17 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
     measure, in whole ems of the style, that keeps the line count, so a two-line
     headline never ends in one or two stranded characters.  Returns the lines and the
     x offset that puts the narrower block where the style's alignment wants it in
-    ``width`` (centred, or flush right)."""
+    ``width`` (centred, or flush right).
+
+    A style that breaks by words (``breaks: words``) is broken by sense first
+    (``place.sense``); when that leaves a visibly short line, evenly."""
+    if style.breaks == "words":
+        from layout.place.sense import sense_lines
+
+        style = replace(style, breaks="characters")
+        sense = sense_lines(texts, style, width, fonts)
+        if sense is not None:
+            return sense, 0.0
     lines = compose_lines(texts, style, width, fonts)
     n = len(lines)
     if n <= len(texts):

@@ -1,0 +1,132 @@
+"""Display lines (headline, kicker, subtitle) broken by sense: between words, at
+the writer's own pauses first, never inside a word or a short quotation, and as
+even as the words allow (issue 15; typography.md §5 keeps the rows).
+
+How: the text keeps the line count the first-fit composer gives it at the full
+measure (so the headline band keeps its rows).  Every way to cut it into that
+many lines at word boundaries (``layout.words.break_costs``) that the kinsoku
+rules allow (spec §1) is scored: the break costs (a space or a comma is the best
+place, beside a one-character word the worst allowed) plus the difference
+between the longest and the shortest line in ems.  The best cut whose lines each
+fit is set, one composed line per piece.
+
+When no cut by sense fits, or the best leaves a visibly short line (shorter than
+``SHORT`` of the longest), the caller falls back to the even break
+(``blocks.compose_balanced``): a stranded word reads worse than a split one.
+
+A user forces breaks by giving the headline as a list of lines; a space in a
+headline is a pause, kept on one line, and the first place to break.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from layout.compose import compose_paragraph
+from layout.compose.classes import prohibitions
+from layout.compose.model import Line, Run
+from layout.fonts import FontSet
+from layout.model.types import TextStyle
+
+SHORT = 0.6  # a line shorter than this share of the longest is visibly short
+BREAK_WEIGHT = 2.0  # ems of imbalance one unit of break cost is worth
+MAX_CUTS = 4000  # combinations tried at most (a 3-line headline of 40 words: 780)
+SPACES = " \u3000"
+
+
+def sense_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line] | None:
+    """The lines of ``texts`` (each a forced line) broken by sense and aligned by the
+    style in ``width``; None when the even break should be used instead."""
+    style = replace(style, breaks="characters")  # the line count of the character grid
+    out: list[Line] = []
+    for text in texts:
+        lines = _sense_one(text, style, width, fonts)
+        if lines is None:
+            return None
+        out.extend(lines)
+    return out
+
+
+def _compose(text: str, style: TextStyle, width: float, fonts: FontSet, align: str | None = None) -> list[Line]:
+    from layout.place.blocks import _paragraph_style
+
+    run = Run(text, style.face, style.size, style.tracking)
+    return list(compose_paragraph([run], width, _paragraph_style(style, False, align), fonts).lines)
+
+
+def _sense_one(text: str, style: TextStyle, width: float, fonts: FontSet) -> list[Line] | None:
+    from layout.words import break_costs
+
+    text = text.strip(SPACES)
+    first_fit = _compose(text, style, width, fonts)
+    n = len(first_fit)
+    if n <= 1:
+        return first_fit
+    costs = break_costs(text)
+    no_start, no_end, _ = prohibitions(style.kinsoku)
+    cands = [k for k in range(1, len(text)) if math.isfinite(costs[k]) and _legal(text, k, no_start, no_end)]
+    if len(cands) < n - 1 or math.comb(len(cands), n - 1) > MAX_CUTS:
+        return None
+    widths = _Widths(text, style, width, fonts)
+    em = style.size
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cut in itertools.combinations(cands, n - 1):
+        ws = widths.of_cut(cut)
+        if ws is None:
+            continue
+        score = BREAK_WEIGHT * sum(costs[k] for k in cut) + (max(ws) - min(ws)) / em
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is None:
+        return None
+    ws = widths.of_cut(best[1]) or []
+    if min(ws) < SHORT * max(ws):
+        return None
+    return [ln for piece in _pieces(text, best[1]) for ln in _compose(piece, style, width, fonts)]
+
+
+def _legal(text: str, k: int, no_start: frozenset[str], no_end: frozenset[str]) -> bool:
+    """A line may end before ``text[k]`` (spec §1), spaces at the break ignored."""
+    a, b = k, k
+    while a > 0 and text[a - 1] in SPACES:
+        a -= 1
+    while b < len(text) and text[b] in SPACES:
+        b += 1
+    if a == 0 or b == len(text):
+        return False
+    if text[k - 1] in SPACES and text[k] in SPACES:
+        return False  # one break per run of spaces
+    return text[b] not in no_start and text[a - 1] not in no_end
+
+
+def _pieces(text: str, cut: tuple[int, ...]) -> list[str]:
+    bounds = (0, *cut, len(text))
+    return [text[a:b].strip(SPACES) for a, b in itertools.pairwise(bounds)]
+
+
+class _Widths:
+    """Natural widths of candidate lines, each composed alone (line-end marks
+    compressed as the composer does); None for a piece that does not fit."""
+
+    def __init__(self, text: str, style: TextStyle, width: float, fonts: FontSet):
+        self.text, self.style, self.width, self.fonts = text, style, width, fonts
+        self.memo: dict[tuple[int, int], float | None] = {}
+
+    def piece(self, a: int, b: int) -> float | None:
+        key = (a, b)
+        if key not in self.memo:
+            lines = _compose(self.text[a:b].strip(SPACES), self.style, self.width, self.fonts, "left")
+            self.memo[key] = lines[0].right if len(lines) == 1 else None
+        return self.memo[key]
+
+    def of_cut(self, cut: tuple[int, ...]) -> list[float] | None:
+        out = []
+        for a, b in itertools.pairwise((0, *cut, len(self.text))):
+            w = self.piece(a, b)
+            if w is None:
+                return None
+            out.append(w)
+        return out

@@ -1,0 +1,91 @@
+"""Word segmentation for breaks by sense (layout.words, issue 15): the word list
+built from jieba's dictionary, the route through it, and the composer keeping
+words whole when a style breaks by words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layout import words
+from layout.compose import compose_paragraph
+from layout.compose.model import ParagraphStyle, Run
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("LAYOUT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "words-cache"))
+    words.clear_cache()
+    yield
+    words.clear_cache()
+
+
+def test_jieba_dictionary_is_found_without_importing_jieba():
+    import sys
+
+    path = words.jieba_dict_path()
+    assert path is not None and path.name == "dict.txt"
+    assert "jieba" not in sys.modules or sys.modules["jieba"] is not None  # found by spec, not import
+    d = words.dictionary()
+    assert d is not None
+    assert words.probe(d, "文明城市".encode()) [0] > 0
+    assert words.probe(d, "文明城".encode()) == (0, True)  # a prefix of entries, not an entry
+    assert words.probe(d, "城文明".encode())[0] == 0
+
+
+def test_word_list_is_sorted_plain_text(tmp_path: Path):
+    src = tmp_path / "dict.txt"
+    src.write_text("乙 5 n\n甲乙 3 n\n甲 7 n\nAB 2 eng\n", encoding="utf-8")
+    data = words.build_word_list(src)
+    head, *lines = data.decode().splitlines()
+    assert head == "LAYOUTWORDS1 17"
+    keys = [ln.split("\t")[0].encode() for ln in lines]
+    assert keys == sorted(keys) and len(keys) == 4
+    d = words.Dictionary(data, len(head) + 1, 0.0)
+    assert words.probe(d, "甲乙".encode()) == (3, True)
+    assert words.probe(d, "乙甲".encode()) == (0, False)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("全国文明城市创建工作再加压再推进", ["文明城市", "创建", "推进"]),
+    ("扎实做好意识形态工作责任制专项督查工作", ["意识形态", "责任制", "督查"]),
+    ("2020“巧媳妇”工程职业技能提升培训班首期开班", ["2020", "“巧媳妇”", "培训班", "开班"]),
+    ("多措并举推进人口普查工作", ["人口普查", "推进"]),
+])
+def test_no_break_inside_the_words(text: str, whole: list[str]):
+    inside = set(words.inside_words(text))
+    for w in whole:
+        i = text.index(w)
+        assert inside >= set(range(i + 1, i + len(w))), (w, words.words(text))
+    assert "".join(words.words(text)) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="的城市文明创建工作推进会议2020AB“”《》，。 、巧媳妇", max_size=30))
+def test_segmentation_loses_nothing(text: str):
+    assert "".join(words.words(text)) == text
+    costs = words.break_costs(text)
+    assert len(costs) == len(text) + 1
+
+
+def test_without_jieba_every_han_character_is_a_word(monkeypatch):
+    monkeypatch.setattr(words, "jieba_dict_path", lambda: None)
+    words.clear_cache()
+    assert words.words("文明城市AB12") == ("文", "明", "城", "市", "AB12")
+    assert words.inside_words("文明城市") == []
+
+
+def test_a_lead_broken_by_words_keeps_its_words_whole(fonts):
+    text = "■濮阳电子商务产业园相继培育孵化出医药医疗器械产业园、智慧物流产业园等多个专业化产业园区"
+    style = ParagraphStyle(indent=0, hanging=True, words=True)
+    inside = set(words.inside_words(text))
+    for chars in (11, 13, 17, 23):
+        lines = compose_paragraph([Run(text, "kai", 10.5)], chars * 10.5, style, fonts).lines
+        assert "".join(ln.text for ln in lines) == text
+        assert not inside & {ln.start for ln in lines[1:]}, [ln.text for ln in lines]
+        assert all(not ln.forced for ln in lines)
+    plain = compose_paragraph([Run(text, "kai", 10.5)], 13 * 10.5, ParagraphStyle(indent=0, hanging=True), fonts)
+    assert inside & {ln.start for ln in plain.lines[1:]}  # the character grid did split a word there
