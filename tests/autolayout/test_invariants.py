@@ -8,6 +8,8 @@ from autolayout_helpers import assert_invariants
 from storygen import story_set
 
 from layout.autolayout import auto_layout
+from layout.autolayout.layout import rank_stories
+from layout.model.types import Span, Story
 
 SETS = [  # (stories, seed, longest story): short briefs, a mixed page, long stories
     (9, 4, 400),
@@ -65,3 +67,23 @@ def test_empty_input(tabloid, fonts):
     result = auto_layout([], tabloid, fonts)
     assert result.pages == () and result.placed == ()
     assert result.metrics.pages == () and result.metrics.continuations == 0
+
+
+def test_rank_picks_the_step_and_a_narrow_width_steps_down(tabloid, fonts):
+    from dataclasses import replace
+
+    from layout.autolayout.shapes import Costs, Gauge, StoryShapes
+    from layout.autolayout.template import headline_styles
+
+    story = Story(id="a", columns=Span(1, 1), rows=Span(1, 1), text_columns=1, rank="brief",
+                  headline=("扎实做好意识形态工作责任制专项督查工作",), paragraphs=("正文。" * 40,))
+    ranked = rank_stories([replace(story, rank=None), story], tabloid)
+    steps = headline_styles(tabloid)
+    assert ranked[0].headline_style == steps[0] and ranked[1].headline_style == steps[3]
+    lead = replace(story, rank="lead", headline_style=steps[0])
+    gauge = Gauge(tabloid, tabloid.geometry(), fonts)
+    shapes = StoryShapes(lead, gauge, Costs())
+    wide, narrow = shapes.stepped(5, 5), shapes.stepped(1, 1)
+    assert wide.headline_style == steps[0]
+    assert steps.index(narrow.headline_style) > 0  # one column: a smaller step
+    assert all(s.headline_style == narrow.headline_style for s in shapes.shapes(1))

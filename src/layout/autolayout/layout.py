@@ -42,15 +42,22 @@ class AutoLayout:
     metrics: Metrics
 
 
+RANK_LEVELS = {"lead": 0, "second": 1, "secondary": 2, "brief": 3}  # model.keys.RANK_STYLES in order
+
+
 def rank_stories(stories: Sequence[Story], template: PageLayout) -> list[Story]:
-    """Headline styles by rank (rule 4): the lead story (the first) gets the first
-    headline style, the first half of the others the second, the rest the third;
-    sizes never grow along the reading order."""
+    """Headline steps by rank (rule 4): a story's own ``rank`` picks its step; without
+    one, the lead story (the first) gets the first headline style, the first half of
+    the others the second, the rest the third (sizes never grow along the reading
+    order).  The shapes step a headline down where a width needs it
+    (``StoryShapes.stepped``)."""
     styles = headline_styles(template)
     second = 1 + math.ceil((len(stories) - 1) / 2)
     out = []
     for i, s in enumerate(stories):
         level = 0 if i == 0 else (1 if i < second else 2)
+        if s.rank is not None:
+            level = RANK_LEVELS[s.rank]
         out.append(replace(s, headline_style=styles[min(level, len(styles) - 1)]))
     return out
 

@@ -68,8 +68,10 @@ def _story(leaf: Leaf, story: Story, col: int, row: int, below: bool, right: boo
     if shape.photos is not None:
         spans = shape.photos.spans(shape.text_columns, len(photos))
         photos = tuple(_photo(p, cols, rws) for p, (cols, rws) in zip(photos, spans, strict=True))
+    style = shape.headline_style or story.headline_style
     return replace(story, columns=Span(col, col + leaf.width - 1), rows=Span(row, row + rows - 1),
-                   text_columns=shape.text_columns, rules=rules, balance=True, photos=photos)
+                   text_columns=shape.text_columns, rules=rules, balance=True, photos=photos,
+                   headline_style=style)
 
 
 def _photo(photo: Photo, columns: Span, rows: Span) -> Photo:

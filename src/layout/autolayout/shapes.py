@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass, replace
 
 from layout.autolayout.headgap import head_hole
+from layout.autolayout.template import headline_styles
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
@@ -48,6 +49,7 @@ FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.
 PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
+MAX_HEAD_LINES = 2  # a headline needing more lines at a width steps down to a smaller style there
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class Shape:
     photos: PhotoPlan | None = None
     hole_below_rule: bool = False  # the headline group leaves a hole under a rule (``headgap``) ...
     hole_at_top: bool = False  # ... or even on the page's first row
+    headline_style: str | None = None  # the headline step set at this width (``StoryShapes.stepped``)
 
     @property
     def min_height(self) -> int:
@@ -213,6 +216,7 @@ class Gauge:
         self._captions: dict[tuple[str, float], int] = {}
         self._options: dict[int, list[int]] = {}
         self.plans: dict[tuple, list] = {}  # picture arrangements (StoryShapes._photo_plans)
+        self.steps = headline_styles(template)  # headline styles by rank, largest first
 
     def text_width(self, w: int, k: int) -> float:
         x0, x1 = self.geo.text_columns(Span(1, w), k)[0]
@@ -302,16 +306,32 @@ class StoryShapes:
         """Every shape of the story ``w`` grid columns wide."""
         out: list[Shape] = []
         for k in self.gauge.text_column_options(w):
-            hm = self.gauge.head(self.story, w, k)
+            story = self.stepped(w, k)
+            hm = self.gauge.head(story, w, k)
             head, air_max = hm.rows, hm.air
             lines = self.gauge.body_lines(self.story, w, k)
             base = self._head_cost(hm.headline_lines) + (self.costs.bianlan if k != w else 0.0)
             shapes = [self._shape(w, k, head, lines, blocked, plan, base, air_max)
                       for plan, blocked in self._photo_plans(w, k, lines)]
             shapes += self._flush(w, k, head, lines, base, air_max)
-            out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top)
+            out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top,
+                               headline_style=story.headline_style if story.headline else None)
                        for sh in shapes if sh is not None)
         return out
+
+    def stepped(self, w: int, k: int) -> Story:
+        """The story with the headline step its rank gives, or a smaller one when that
+        step needs more than ``MAX_HEAD_LINES`` lines at this width (issue 15: the
+        step by rank and width; sizes only go down, page-layout.md rule 4)."""
+        story = self.story
+        steps = self.gauge.steps
+        if not story.headline or story.headline_style not in steps:
+            return story
+        for name in steps[steps.index(story.headline_style):]:
+            story = replace(self.story, headline_style=name)
+            if self.gauge.head(story, w, k).headline_lines <= MAX_HEAD_LINES:
+                break
+        return story
 
     def _shape(self, w: int, k: int, head: int, lines: int, blocked: list[int], plan: PhotoPlan | None,
                base: float, air_max: int) -> Shape | None:

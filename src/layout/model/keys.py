@@ -63,6 +63,9 @@ FRAMES = ("box", "reversed")
 FITS = ("fill", "fit")
 RULE_SIDES = ("above", "below", "left", "right")
 BREAKS = ("characters", "words")  # TextStyle.breaks
+# A story's rank picks its headline step (issue 15; page-layout.md rule 4): 头条,
+# 二条, secondary, brief -> the house's headline styles, largest first.
+RANK_STYLES = {"lead": "headline", "second": "headline-2", "secondary": "headline-3", "brief": "headline-4"}
 MAX_COLUMNS = 24
 MAX_HEADER_ROWS = 12
 
@@ -231,7 +234,10 @@ STORY = Table(
         Key("label", Text(), "department label set in a box (区妇联)"),
         Key("kicker", Text(), "引题, the line above the headline"),
         Key("headline", Lines(), "主题: text, or a list of lines"),
-        Key("headline_style", Name("style"), "named style for the headline instead of headline", default="headline"),
+        Key("rank", Enum(tuple(RANK_STYLES)), "the story's rank, which picks its headline step: lead (头条, "
+            "style headline), second (二条, headline-2), secondary (headline-3), brief (headline-4)"),
+        Key("headline_style", Name("style"), "named style for the headline instead of the rank's step",
+            default="headline"),
         Key("subtitle", Text(), "副题, the line below the headline"),
         Key("headline_columns", SpanKind("text columns"), "text columns the headline group spans (default: all)"),
         Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
@@ -253,6 +259,8 @@ STORY = Table(
             default="none",
         ),
         Key("balance", Bool(), "balance the text columns so they end level", default=False),
+        Key("fit", Bool(), "copyfit: fit the text to the area within the house tolerances (tracking, "
+            "headline step, head air, photo size), reported", default=False),
     ),
 )
 

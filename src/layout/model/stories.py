@@ -13,7 +13,7 @@ from layout.errors import LayoutError, Location
 from layout.model.build import unknown_name
 from layout.model.content import image_size, read_body_file, split_paragraphs
 from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry
-from layout.model.keys import ELEMENT_STYLES, RULE_SIDES
+from layout.model.keys import ELEMENT_STYLES, RANK_STYLES, RULE_SIDES
 from layout.model.kinds import END
 from layout.model.paths import PathPolicy
 from layout.model.table import Fields
@@ -72,7 +72,8 @@ class StoryBuilder:
             label=f.get("label"),
             kicker=f.get("kicker"),
             headline=headline,
-            headline_style=f.get("headline_style", "headline"),
+            headline_style=_headline_style(f),
+            rank=f.get("rank"),
             subtitle=f.get("subtitle"),
             headline_columns=self.inner_span(f, "headline_columns", text_columns, "text columns", name),
             leads=tuple(t if t.startswith(LEAD_BULLET) else LEAD_BULLET + t for t in f.get("leads", ())),
@@ -84,6 +85,7 @@ class StoryBuilder:
             box=f.get("box", False),
             rules=_rules(f.get("rule", "none")),
             balance=f.get("balance", False),
+            fit=f.get("fit", False),
             where=f.node.where,
         )
         self.check_styles(story, f, name)
@@ -181,11 +183,25 @@ class StoryBuilder:
                 known = [s for s in self.styles if s != "body"]
                 if key == "headline" and "headline_style" in f:
                     raise unknown_name("style", style, known, f.where("headline_style"), f"{name}: headline_style")
+                if key == "headline" and "rank" in f:
+                    raise LayoutError(
+                        f"{name}: rank {story.rank} sets the headline in style {style!r}, which is not defined",
+                        f.where("rank"),
+                        f"define styles: {style}: {{...}} (the house style has the steps headline, headline-2, "
+                        "headline-3, headline-4), or give headline_style",
+                    )
                 raise LayoutError(
                     f"{name} has a {key} but no style {style!r} is defined",
                     f.where(key),
                     f"define styles: {style}: {{...}} or use extends: house",
                 )
+
+
+def _headline_style(f: Fields) -> str:
+    """``headline_style`` as written, else the step of the story's ``rank``."""
+    if "headline_style" in f or "rank" not in f:
+        return f.get("headline_style", "headline")
+    return RANK_STYLES[f.get("rank")]
 
 
 def _resolve_end(span: Span, size: int) -> Span | None:

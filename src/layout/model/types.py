@@ -176,6 +176,7 @@ class Story:
     kicker: str | None = None
     headline: tuple[str, ...] = ()
     headline_style: str = "headline"
+    rank: str | None = None  # lead | second | secondary | brief (model.keys.RANK_STYLES), None: not given
     subtitle: str | None = None
     headline_columns: Span | None = None
     leads: tuple[str, ...] = ()
@@ -187,6 +188,7 @@ class Story:
     box: bool = False
     rules: tuple[str, ...] = ()
     balance: bool = False
+    fit: bool = False  # copyfit within the house tolerances (place.fit)
     where: Location = field(default=Location("?"), compare=False)
 
 
