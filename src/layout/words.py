@@ -110,7 +110,7 @@ def dictionary() -> Dictionary | None:
                 data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             data = None
-    if data is None or not data[: len(FORMAT)] == FORMAT:
+    if data is None or data[:len(FORMAT)] != FORMAT:
         from layout.fonts.loader import store_in_cache
 
         try:
@@ -193,19 +193,35 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def inside_words(text: str) -> list[int]:
+def inside_words(text: str, compounds: bool = False) -> list[int]:
     """Boundaries (index k: between ``text[k-1]`` and ``text[k]``) that fall inside a
     word of two or more characters (Han words, numbers), or inside a short quotation or title
-    (“巧媳妇”, 《红灯记》): a display line must not break there."""
+    (“巧媳妇”, 《红灯记》): a display line must not break there.
+
+    ``compounds``: a Han word of four or more characters may still break where it
+    splits into two dictionary words of two or more (评分|标准, 文明|城市), as
+    jieba's search mode cuts it: justified lines (leads) then never spread by a
+    whole long word."""
     out: set[int] = set()
     k = 0
     for w in words(text):
         if len(w) > 1:
             out.update(range(k + 1, k + len(w)))
+            if compounds and len(w) >= 4 and _is_han(w[0]):
+                out.difference_update(k + j for j in _compound_joints(w))
         k += len(w)
     for a, b in quoted_spans(text):
         out.update(range(a + 1, b))
     return sorted(out)
+
+
+def _compound_joints(word: str) -> list[int]:
+    """Where ``word`` splits into two dictionary words of two or more characters."""
+    d = dictionary()
+    if d is None:
+        return []
+    return [j for j in range(2, len(word) - 1)
+            if probe(d, word[:j].encode("utf-8"))[0] and probe(d, word[j:].encode("utf-8"))[0]]
 
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉", "\"": "\""}

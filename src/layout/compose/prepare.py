@@ -521,7 +521,7 @@ class _State:
         from layout.words import inside_words
 
         brk = self.brk
-        for k in inside_words(self.text):
+        for k in inside_words(self.text, compounds=True):
             if brk[k] == LEGAL:
                 brk[k] = CLUSTER
 

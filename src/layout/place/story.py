@@ -26,6 +26,7 @@ from layout.place.blocks import (
 )
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
+from layout.place.leads import LeadBlock, set_leads
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
@@ -51,7 +52,7 @@ class HeadLines(NamedTuple):
     subtitle: list[Line]
     subtitle_dx: float
     byline: list[Line]
-    leads: list[list[Line]]
+    leads: LeadBlock
 
 
 @dataclass
@@ -167,9 +168,9 @@ def compose_head(sp: StoryPlacement) -> HeadLines:
     subtitle, subtitle_dx = (compose_balanced([s.subtitle], sp.style("subtitle"), width, sp.fonts) if s.subtitle
                              else ([], 0.0))
     byline = compose_text(s.byline_line, sp.style("byline-line"), width, sp.fonts) if s.byline_line else []
-    lead_style = sp.style("lead")
-    leads = [compose_text(text if text.startswith("■") else "■" + text, lead_style, width, sp.fonts, hanging=True)
-             for text in s.leads]
+    gap = sp.columns[1][0] - sp.columns[0][1] if len(sp.columns) > 1 else sp.geo.gutter
+    span = len(sp.columns) if s.headline_columns is None else s.headline_columns.count
+    leads = set_leads(s.leads, sp.style("lead"), width, gap, span, sp.fonts)
     return HeadLines(label, kicker, kicker_dx, head, head_dx, subtitle, subtitle_dx, byline, leads)
 
 
@@ -196,11 +197,11 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
         row = _place_display(sp, h.subtitle, sp.style("subtitle"), x0 + h.subtitle_dx, row, "subtitle")
     if s.byline_line:
         row = _place_rows(sp, h.byline, sp.style("byline-line"), x0, row, "byline")
-    if s.leads:
+    if s.leads:  # in columns across a wide story (place.leads)
         lead_style = sp.style("lead")
-        for lines in h.leads:
-            row = _place_rows(sp, lines, lead_style, x0, row, "lead")
-        row += 1  # a blank grid line between the leads and the body
+        for col in h.leads.columns:
+            _place_rows(sp, list(col.lines), lead_style, x0 + col.x, row, "lead")
+        row += h.leads.rows + 1  # a blank grid line between the leads and the body
     return row
 
 
