@@ -82,7 +82,9 @@ def render(source: Source | Sequence[Source], *, base_dir: str | os.PathLike[str
     text overflows, a character has no glyph or a photo is low-resolution."""
     out = build(source, base_dir=base_dir, pdfx=pdfx, proof=proof, marks=marks, output_profile=output_profile,
                 allow_paths=allow_paths)
-    if strict and out.problems:
+    from layout.place.items import ADVISORY
+
+    if strict and any(p.kind not in ADVISORY for p in out.problems):  # underfill, copyfit notes: said, not failed
         raise ProblemsFound(out.problems, out.pdf)
     return out.pdf
 

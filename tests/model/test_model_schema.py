@@ -94,7 +94,8 @@ def as_json(text: str) -> object:
 def test_schema_is_valid_draft_2020_12(schema):
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert list(schema["properties"]) == ["extends", "page", "grid", "fonts", "header", "styles", "stories"]
+    assert list(schema["properties"]) == ["extends", "page", "grid", "fonts", "header", "styles", "stories",
+                                          "copyfit"]
     story = schema["properties"]["stories"]["anyOf"][0]["items"]
     assert story["required"] == ["columns", "rows"] and story["additionalProperties"] is False
     assert "description" in story["properties"]["text_columns"]

@@ -264,6 +264,21 @@ STORY = Table(
     ),
 )
 
+# Copyfit tolerances (issue 15): how far ``fit: true`` may change a story.
+MAX_TRACKING_CHANGE_EM = 0.1  # beyond this, glyphs touch (tighten) or words fall apart (loosen)
+COPYFIT = Table(
+    "copyfit",
+    (
+        Key("tighten", Length(em=True), "body tracking (字距) may go down by this much (0.02em)", default="0.02em"),
+        Key("loosen", Length(em=True), "body tracking may go up by this much (0.02em)", default="0.02em"),
+        Key("air", Int(0, 2), "grid lines of air the headline band may take (2 at most: 3 make a hole)",
+            default=2),
+        Key("photo", Int(0, 50), "percent a photo's height may change, in whole grid lines", default=15),
+        Key("steps", Int(0, 3), "headline steps the fit may go up or down", default=1),
+    ),
+    inherited=True,
+)
+
 LAYOUT = Table(
     "layout",
     (
@@ -278,6 +293,7 @@ LAYOUT = Table(
         ),
         Key("styles", STYLES, "named styles; a page overrides the house key by key"),
         Key("stories", ListOf(STORY), "the stories, in reading order"),
+        Key("copyfit", COPYFIT, "the house tolerances of fit: true (and render --fit)"),
     ),
     inherited=True,
 )

@@ -24,12 +24,13 @@ from layout.model.build import (
     check_face,
     check_geometry,
 )
-from layout.model.keys import LAYOUT
+from layout.model.keys import LAYOUT, MAX_TRACKING_CHANGE_EM
 from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
 from layout.model.table import Fields
-from layout.model.types import Header, PageLayout, TextStyle
+from layout.model.types import CopyFit, Header, PageLayout, TextStyle
 from layout.model.yamlsafe import MAP, Node, Source, load_yaml, parse_yaml
+from layout.units import parse_length
 
 MAX_EXTENDS = 8  # house -> base house -> ...; deeper is a mistake, not a design
 
@@ -118,8 +119,29 @@ def _build(f: Fields, policy: PathPolicy, files: list[str]) -> PageLayout:
     inputs = tuple(dict.fromkeys([*files, *font_files, *builder.inputs]))
     return PageLayout(
         source=files[0], page=page, grid=grid, header=header, styles=styles, fonts=fonts,
-        stories=stories, inputs=inputs,
+        stories=stories, inputs=inputs, copyfit=build_copyfit(f.get("copyfit"), grid.body.size),
     )
+
+
+def build_copyfit(f: Fields | None, body_size: float) -> CopyFit:
+    """The copyfit tolerances; a tracking range that cannot hold is an error here,
+    before any story is squeezed (issue 15)."""
+    if f is None:
+        return CopyFit()
+    out = {}
+    for key in ("tighten", "loosen"):
+        if key in f:
+            em = parse_length(f.get(key), body_size, bare="em") / body_size
+            if em > MAX_TRACKING_CHANGE_EM + 1e-9:
+                raise LayoutError(
+                    f"copyfit.{key}: {em:.3g}em is beyond what type can take "
+                    f"({'glyphs would touch' if key == 'tighten' else 'the characters fall apart'})",
+                    f.where(key), f"at most {MAX_TRACKING_CHANGE_EM}em; house practice is 0.01em to 0.03em")
+            out[key] = round(em, 6)
+    for key in ("air", "photo", "steps"):
+        if key in f:
+            out[key] = f.get(key)
+    return CopyFit(**out)
 
 
 def _check_header_styles(header: Header, styles: dict[str, TextStyle], f: Fields) -> None:

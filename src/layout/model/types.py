@@ -216,6 +216,20 @@ class FontsConfig:
 
 
 @record
+class CopyFit:
+    """The house tolerances of copyfit (``fit: true``, ``render --fit``): body
+    tracking from ``-tighten`` to ``+loosen`` em, up to ``air`` grid lines of
+    headline air, a photo's height within ``photo`` percent (whole rows), the
+    headline ``steps`` up or down."""
+
+    tighten: float = 0.02
+    loosen: float = 0.02
+    air: int = 2
+    photo: int = 15
+    steps: int = 1
+
+
+@record
 class PageLayout:
     """A validated page.  ``styles`` holds every named style resolved (house and page
     merged, missing keys filled from the body style), including ``body`` (= grid.body).
@@ -230,6 +244,7 @@ class PageLayout:
     fonts: FontsConfig
     stories: tuple[Story, ...]
     inputs: tuple[str, ...] = ()
+    copyfit: CopyFit = CopyFit()
 
     def geometry(self) -> Geometry:
         from layout.model.geometry import page_geometry

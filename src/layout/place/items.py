@@ -85,6 +85,7 @@ class StoryResult:
     text_over: str = ""
     rows_free: int = 0
     columns_used: tuple[int, ...] = ()  # body lines set in each text column
+    room: tuple[int, ...] = ()  # body lines each text column can hold (rows left by head and pictures)
 
 
 class ProblemKind(StrEnum):
@@ -95,6 +96,14 @@ class ProblemKind(StrEnum):
     MISSING_GLYPH = "missing-glyph"  # a character no face has (place.page)
     IMAGE = "image"  # a photo below the resolution a press needs (render.pdfbackend)
     COMPOSE = "compose"  # what the composer reported for a galley paragraph (pipeline.galley)
+    UNDERFILL = "underfill"  # a text column ending 2 or more lines early (place.underfill)
+    FIT = "fit"  # what copyfit changed, or the amount a story misses by (place.fit)
+
+
+# Problem kinds that are reported but never make a page fail (--strict): the page
+# is whole -- a column ending early (underfill), what copyfit changed or missed by
+# (fit; a story copyfit leaves overflowing also has its overflow problem).
+ADVISORY = frozenset({ProblemKind.UNDERFILL, ProblemKind.FIT})
 
 
 @record

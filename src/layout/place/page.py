@@ -26,7 +26,12 @@ def place_page(layout: PageLayout, fonts: FontSet | None = None) -> PlacedPage:
         items.extend(_place_header(layout.header, layout, geo, fonts))
     results: list[StoryResult] = []
     for story in layout.stories:
-        s_items, result, s_problems = place_story(story, layout, geo, fonts)
+        if story.fit:
+            from layout.place.fit import fit_story
+
+            s_items, result, s_problems = fit_story(story, layout, geo, fonts)
+        else:
+            s_items, result, s_problems = place_story(story, layout, geo, fonts)
         items.extend(s_items)
         results.append(result)
         problems.extend(s_problems)

@@ -27,6 +27,7 @@ from layout.place.blocks import (
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 from layout.place.leads import LeadBlock, set_leads
+from layout.place.underfill import underfill_problems
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
@@ -88,9 +89,10 @@ def _line_problems(line: Line) -> list[str]:
     return ["kinsoku-last-resort"] if line.forced else []
 
 
-def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet) -> tuple[list[Item], StoryResult,
-                                                                                          list[Problem]]:
-    """Items of ``story`` in reading order, its result, and what to report."""
+def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet, *,
+                air_limit: int | None = None) -> tuple[list[Item], StoryResult, list[Problem]]:
+    """Items of ``story`` in reading order, its result, and what to report.
+    ``air_limit``: rows of headline air allowed instead of ``max_head_air`` (copyfit)."""
     sp = StoryPlacement(story, geo, layout.styles, fonts, geo.text_columns(story.columns, story.text_columns))
     first, last = story.rows.first, story.rows.last
     if "above" in story.rules:
@@ -99,20 +101,21 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet)
         last -= 1
     x0, x1 = sp.columns[0]
     lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
-    air = _head_air(sp, lines, first, last) if story.balance else 0
+    air = _head_air(sp, lines, first, last, air_limit) if story.balance else 0
     row = place_head(sp, first, air)
     result = _place_body(sp, lines, row, last)
     _place_rules(sp)
     return sp.items, result, sp.problems
 
 
-def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, last: int) -> int:
+def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, last: int,
+              air_limit: int | None = None) -> int:
     """Rows of slack the headline band takes so the body's balanced columns end on
     the story's last row instead of leaving empty lines under it (page-layout.md:
     a stretchable gap; spec §5: the headline band stays whole rows)."""
     scratch = StoryPlacement(sp.story, sp.geo, sp.styles, sp.fonts, sp.columns, head_lines=sp.head())
     row = place_head(scratch, first)
-    limit = head_air(scratch)
+    limit = head_air(scratch) if air_limit is None else (0 if _short_headline(scratch) else air_limit)
     if not limit:
         return 0
     slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
@@ -364,11 +367,14 @@ def _place_body(sp: StoryPlacement, lines: list[tuple[Line, str]], first_row: in
     result = StoryResult(
         id=s.id, frame=frame, body_lines=len(lines), lines_over=len(over),
         chars_over=sum(len(ln.text.replace(" ", "")) for ln in over),
-        text_over="".join(ln.text for ln in over)[:40], rows_free=max(free, 0), columns_used=per_col)
+        text_over="".join(ln.text for ln in over)[:40], rows_free=max(free, 0), columns_used=per_col,
+        room=tuple(len(col) for col in slots))
     if over:
         sp.problems.append(Problem(ProblemKind.OVERFLOW, s.id, f"story {s.id!r}: {len(over)} lines "
                                    f"({result.chars_over} characters) do not fit, from "
                                    f"{result.text_over[:12]!r}"))
+    elif lines:
+        sp.problems.extend(underfill_problems(s.id, [len(col) for col in slots], per_col))
     return result
 
 
