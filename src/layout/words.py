@@ -7,8 +7,9 @@ render cannot pay for the 20 characters of a headline.  We read the dictionary
 file that the installed ``jieba`` package ships (``dict.txt``: word, frequency,
 tag; MIT licence) without importing the package, and write once a plain sorted
 word list (``word<TAB>frequency`` lines, sorted by their UTF-8 bytes) into the
-layout cache folder.  A process memory-maps that file and finds words by binary
-search: nothing is loaded up front, and a headline costs a few hundred probes.
+layout cache (``layout.cache``: plain bytes behind a digest).  A process reads it
+once when a headline first needs it (~5 MB, ~10 ms with the digest check) and
+finds words by binary search on the bytes: a headline costs a few hundred probes.
 
 Segmentation is jieba's own model without its HMM for unknown words: the route
 through the word graph of a run of Han characters with the greatest product of
@@ -23,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import math
-import mmap
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -33,9 +33,9 @@ MAX_WORD = 8  # longest dictionary word tried (longer entries are names of thing
 
 
 class Dictionary(NamedTuple):
-    """A memory-mapped sorted word list: ``data[start:]`` holds the lines."""
+    """A sorted word list: ``data[start:]`` holds the lines."""
 
-    data: mmap.mmap | bytes
+    data: bytes
     start: int
     log_total: float
 
@@ -86,7 +86,7 @@ def build_word_list(source: Path) -> bytes:
 
 
 def _cache_file(source: Path) -> Path:
-    from layout.fonts.loader import cache_dir
+    from layout.cache import cache_dir
 
     st = source.stat()
     key = f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{FORMAT.decode()}"
@@ -103,24 +103,27 @@ def dictionary() -> Dictionary | None:
         cfile = _cache_file(source)
     except OSError:
         return None
-    data: mmap.mmap | bytes | None = None
-    if cfile.is_file():
-        try:
-            with open(cfile, "rb") as fh:
-                data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):
-            data = None
-    if data is None or data[:len(FORMAT)] != FORMAT:
-        from layout.fonts.loader import store_in_cache
+    from layout.cache import read_entry, write_entry
 
+    data = read_entry(cfile)  # digest-checked: a damaged entry is rebuilt, never misread
+    total = _total(data)
+    if data is None or total is None:
         try:
             data = build_word_list(source)
         except (OSError, UnicodeDecodeError):
             return None
-        store_in_cache(cfile, data)
-    head_end = data.find(b"\n")
-    total = int(data[len(FORMAT) + 1:head_end])
-    return Dictionary(data, head_end + 1, math.log(total))
+        write_entry(cfile, data)
+        total = _total(data)
+    assert total is not None
+    return Dictionary(data, data.find(b"\n") + 1, math.log(total))
+
+
+def _total(data: bytes | None) -> int | None:
+    """The total frequency from a word list's header; None if it is not one."""
+    if data is None or not data.startswith(FORMAT + b" "):
+        return None
+    head = data[len(FORMAT) + 1:data.find(b"\n")]
+    return int(head) if head.isdigit() and int(head) > 0 else None
 
 
 def probe(d: Dictionary, word: bytes) -> tuple[int, bool]:
