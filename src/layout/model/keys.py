@@ -63,6 +63,7 @@ FRAMES = ("box", "reversed")
 FITS = ("fill", "fit")
 RULE_SIDES = ("above", "below", "left", "right")
 BREAKS = ("characters", "words")  # TextStyle.breaks
+DIRECTIONS = ("horizontal", "vertical")  # Story.direction: of the headline (and kicker)
 # A story's rank picks its headline step (issue 15; page-layout.md rule 4): 头条,
 # 二条, secondary, brief -> the house's headline styles, largest first.
 RANK_STYLES = {"lead": "headline", "second": "headline-2", "secondary": "headline-3", "brief": "headline-4"}
@@ -259,6 +260,8 @@ STORY = Table(
             default="none",
         ),
         Key("balance", Bool(), "balance the text columns so they end level", default=False),
+        Key("direction", Enum(DIRECTIONS), "the headline set across (horizontal) or top to bottom at the "
+            "story's right, the body beside it (vertical, 竖题)", default="horizontal"),
         Key("fit", Bool(), "copyfit: fit the text to the area within the house tolerances (tracking, "
             "headline step, head air, photo size), reported", default=False),
     ),

@@ -86,6 +86,7 @@ class StoryBuilder:
             rules=_rules(f.get("rule", "none")),
             balance=f.get("balance", False),
             fit=f.get("fit", False),
+            direction=f.get("direction", "horizontal"),
             where=f.node.where,
         )
         self.check_styles(story, f, name)

@@ -189,6 +189,7 @@ class Story:
     rules: tuple[str, ...] = ()
     balance: bool = False
     fit: bool = False  # copyfit within the house tolerances (place.fit)
+    direction: str = "horizontal"  # "vertical": the headline set top to bottom beside the body (place.vertical)
     where: Location = field(default=Location("?"), compare=False)
 
 

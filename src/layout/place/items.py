@@ -28,6 +28,9 @@ class TextItem:
     kind: str  # body, headline, kicker, subtitle, lead, label, byline, caption, credit, header
     story: str | None = None
     color: CMYK = BLACK
+    # Set turned 90 degrees clockwise, reading downwards from (x, baseline): Latin and
+    # quotes in a vertical headline (place.vertical); the baseline is then vertical.
+    rotated: bool = False
 
 
 @record

@@ -8,7 +8,7 @@ and its text.  Every element takes whole grid rows (typography.md §5).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from layout.compose import compose_paragraph, count_lines
@@ -99,13 +99,33 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet,
         first += 1
     if "below" in story.rules:
         last -= 1
+    vertical: list[Item] = []
+    if story.direction == "vertical" and (story.headline or story.kicker):
+        sp, vertical = _vertical_head(sp, first, last)
     x0, x1 = sp.columns[0]
     lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
     air = _head_air(sp, lines, first, last, air_limit) if story.balance else 0
     row = place_head(sp, first, air)
     result = _place_body(sp, lines, row, last)
     _place_rules(sp)
-    return sp.items, result, sp.problems
+    return vertical + sp.items, result, sp.problems
+
+
+def _vertical_head(sp: StoryPlacement, first: int, last: int) -> tuple[StoryPlacement, list[Item]]:
+    """Kicker and headline set vertically at the story's right (place.vertical); the
+    rest of the story placed as usual in the width left beside them."""
+    from layout.model.geometry import MIN_TEXT_COLUMN_EMS
+    from layout.place.vertical import place_vertical
+
+    s, geo = sp.story, sp.geo
+    groups = [(s.kicker, sp.style("kicker"), "kicker")] if s.kicker else []
+    groups += [("".join(s.headline), sp.style(s.headline_style), "headline")] if s.headline else []
+    top = geo.row_top(first)
+    split = place_vertical(s.id, groups, sp.columns, top, top - geo.row_bottom(last), geo.gutter,
+                           MIN_TEXT_COLUMN_EMS * geo.em, sp.fonts)
+    rest = StoryPlacement(replace(s, headline=(), kicker=None), geo, sp.styles, sp.fonts, split.columns,
+                          problems=split.problems)
+    return rest, list(split.items)
 
 
 def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, last: int,

@@ -53,6 +53,7 @@ class TextRun:
     overprint: bool = False
     kind: str = ""
     story: str | None = None
+    rotated: bool = False  # turned 90 degrees clockwise, reading down (vertical headlines: place.vertical)
 
 
 @record

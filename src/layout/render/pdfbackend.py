@@ -123,7 +123,8 @@ def draw_item(c, it: Item, page: DisplayPage, profile: str | None = None) -> lis
     if isinstance(it, TextRun):
         from layout.render.text import draw_line
 
-        draw_line(c, it.glyphs, it.x, it.baseline, page.fonts, color=it.color, spaces=it.spaces)
+        draw_line(c, it.glyphs, it.x, it.baseline, page.fonts, color=it.color, spaces=it.spaces,
+                  rotated=it.rotated)
     elif isinstance(it, Rule):
         c.setStrokeColorCMYK(*it.color)
         c.setLineWidth(it.width)

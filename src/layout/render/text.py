@@ -31,11 +31,12 @@ _INVISIBLE = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def draw_line(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet,
-              color: Sequence[float] | None = None, *, spaces: bool = False) -> None:
+              color: Sequence[float] | None = None, *, spaces: bool = False, rotated: bool = False) -> None:
     """Draw ``line`` with its measure's left edge at ``x`` and its baseline at
     ``baseline`` (PDF points, origin bottom-left).  ``color`` is CMYK (0..1);
-    the default is 100 % black.  ``spaces``: draw U+0020 too (see ``text_object``)."""
-    ops = text_object(canvas, line, x, baseline, fonts, spaces=spaces)
+    the default is 100 % black.  ``spaces``: draw U+0020 too (see ``text_object``).
+    ``rotated``: turned 90 degrees clockwise about (x, baseline), reading downwards."""
+    ops = text_object(canvas, line, x, baseline, fonts, spaces=spaces, rotated=rotated)
     if not ops:
         return
     # The fill colour goes in with the text (ReportLab's setFillColorCMYK builds a
@@ -65,7 +66,7 @@ def draw_text(canvas, text: str, x: float, baseline: float, fonts: FontSet, role
 
 
 def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet, *,
-                spaces: bool = False) -> str:
+                spaces: bool = False, rotated: bool = False) -> str:
     """The ``BT ... ET`` operators that draw ``line`` (see module doc); "" when
     nothing on it draws.  A character its face lacks (after fallback) is left out,
     never drawn as a .notdef box: the composer reported it and the proof marks it.
@@ -96,7 +97,10 @@ def text_object(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: F
             continue
         code, width = info
         if not out:
-            out.append(f"BT 1 0 0 1 {_num(x + xs[i])} {_num(baseline)} Tm")
+            if rotated:  # the text space turned clockwise: its x runs down the page
+                out.append(f"BT 0 -1 1 0 {_num(x)} {_num(baseline - xs[i])} Tm")
+            else:
+                out.append(f"BT 1 0 0 1 {_num(x + xs[i])} {_num(baseline)} Tm")
             pen = xs[i]
         if set_font:
             _flush(out, arr, hexs)
