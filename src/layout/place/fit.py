@@ -135,16 +135,23 @@ class Fitter:
             return out
         direction = 1 if out.over else -1  # +1: tighten to gain room
         limit = self.tol.tighten if direction > 0 else self.tol.loosen
-        best = out
-        for k in range(1, int(limit / TRACKING_STEP + 1e-9) + 1):
-            out = self.place(base._replace(tracking=round(-direction * k * TRACKING_STEP, 6)))
-            if out.fits:
-                return out
-            if _closer(out, best):
-                best = out
-            if (direction > 0 and out.over == 0) or (direction < 0 and out.over):
-                break  # went past: lines come in whole steps
-        return best
+
+        def at(k: int) -> Outcome:
+            return self.place(base._replace(tracking=round(-direction * k * TRACKING_STEP, 6)))
+
+        def done(o: Outcome) -> bool:  # false, then true, as k grows: lines come in whole steps
+            return o.over == 0 if direction > 0 else (o.over > 0 or o.empty < UNDERFILL_LINES)
+
+        lo, hi = 1, int(limit / TRACKING_STEP + 1e-9)
+        if hi < 1 or not done(at(hi)):
+            return min((out, at(hi)) if hi >= 1 else (out,), key=lambda o: (o.over, o.empty))
+        while lo < hi:  # the least tracking change that gets there (bisection)
+            mid = (lo + hi) // 2
+            if done(at(mid)):
+                hi = mid
+            else:
+                lo = mid + 1
+        return min((at(lo), out), key=lambda o: (not o.fits, o.over, o.empty))
 
     def fit(self) -> tuple[Outcome, bool]:
         first = self.place(Config())

@@ -24,6 +24,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from layout.compose import compose_paragraph
 from layout.compose.classes import prohibitions
@@ -39,15 +40,21 @@ SPACES = " \u3000"
 
 def sense_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line] | None:
     """The lines of ``texts`` (each a forced line) broken by sense and aligned by the
-    style in ``width``; None when the even break should be used instead."""
-    style = replace(style, breaks="characters")  # the line count of the character grid
+    style in ``width``; None when the even break should be used instead.  Memoised:
+    a page is placed again (copyfit, the automatic layout's probes) with the same heads."""
+    lines = _sense_lines(tuple(texts), replace(style, breaks="characters"), round(width, 6), fonts)
+    return None if lines is None else list(lines)
+
+
+@lru_cache(maxsize=1024)
+def _sense_lines(texts: tuple[str, ...], style: TextStyle, width: float, fonts: FontSet) -> tuple[Line, ...] | None:
     out: list[Line] = []
     for text in texts:
         lines = _sense_one(text, style, width, fonts)
         if lines is None:
             return None
         out.extend(lines)
-    return out
+    return tuple(out)
 
 
 def _compose(text: str, style: TextStyle, width: float, fonts: FontSet, align: str | None = None) -> list[Line]:
