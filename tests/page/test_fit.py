@@ -38,7 +38,8 @@ def sample():
 
 
 def _moved(sample, rows: int, fit: bool):
-    """The sample with the 头条 ``rows`` lines too short and the story below as much too tall."""
+    """The sample with the 头条 ``rows`` lines too short and the story below as much
+    too tall (negative: the other way round)."""
     stories = []
     for s in sample.stories:
         if s.id == "wenming":
@@ -49,11 +50,13 @@ def _moved(sample, rows: int, fit: bool):
     return replace(sample, stories=tuple(stories))
 
 
-def test_neighbours_one_too_short_one_too_tall_both_fit(sample):
-    bare = place_page(_moved(sample, 2, False))
-    assert "overflow" in _kinds(bare, "wenming")
-    assert "underfill" in _kinds(bare, "mengxiang")
-    fitted = place_page(_moved(sample, 2, True))
+@pytest.mark.parametrize("rows", [1, -1])
+def test_neighbours_one_too_short_one_too_tall_both_fit(sample, rows: int):
+    bare = place_page(_moved(sample, rows, False))
+    short, tall = ("wenming", "mengxiang") if rows > 0 else ("mengxiang", "wenming")
+    assert "overflow" in _kinds(bare, short)
+    assert "underfill" in _kinds(bare, tall)
+    fitted = place_page(_moved(sample, rows, True))
     for sid in ("wenming", "mengxiang"):
         kinds = _kinds(fitted, sid)
         assert set(kinds) == {"fit"}, kinds  # no overflow, no underfill: only the report of what changed

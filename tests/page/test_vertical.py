@@ -97,3 +97,20 @@ def test_vertical_headline_too_tall_or_too_wide_is_reported_and_strict_fails(tmp
 def test_the_vertical_sample_renders_clean(tmp_path):
     out = tmp_path / "v.pdf"
     assert main(["render", str(ROOT / "samples" / "vertical-headline.yaml"), "-o", str(out), "-q", "--strict"]) == 0
+
+
+def test_a_label_too_wide_beside_a_full_headline_stands_upright_left_of_it():
+    from layout.place.items import BoxItem
+
+    placed = place_page(load_layout(ROOT / "samples" / "kaifaqu-news.yaml"))
+    label = [it for it in placed.items if isinstance(it, TextItem) and it.story == "wenming" and it.kind == "label"]
+    head = [it for it in placed.items if isinstance(it, TextItem) and it.story == "wenming" and it.kind == "headline"]
+    assert [it.line.text for it in label] == ["开", "发", "区"]
+    assert len({round(it.x, 3) for it in label}) == 1  # one above the other
+    assert label[0].baseline > label[1].baseline > label[2].baseline
+    assert max(it.x + it.line.measure for it in label) < head[0].x + head[0].line.xs[0]  # left of the headline
+    size = head[0].line.sizes[0]
+    top, bottom = head[0].baseline + 0.88 * size, head[0].baseline - 0.12 * size
+    assert top > label[0].baseline and label[2].baseline > bottom  # beside the headline, not a row above it
+    frames = [it for it in placed.items if isinstance(it, BoxItem) and it.story == "wenming"]
+    assert frames and frames[0].rect.x1 < head[0].x + head[0].line.xs[0]

@@ -3,7 +3,8 @@ page-layout.md "How page-automation systems do it": the story is copy-fitted
 within a tolerance of a few lines, and if it misses by more, that is reported).
 
 The levers, least visible first (``PageLayout.copyfit`` sets how far each goes):
-- headline air: up to ``air`` empty grid lines in the headline band;
+- headline air: up to ``air`` empty grid lines added to the headline band, or one
+  line taken out of the band's own air while the type stays clear of its edges;
 - body tracking (字距): from ``-tighten`` to ``+loosen`` em, in steps of
   ``TRACKING_STEP``; the body stays on the baseline grid whatever the tracking,
   since only the characters per line change, never the leading;
@@ -33,17 +34,20 @@ from layout.place.items import Item, Problem, StoryResult
 from layout.place.story import place_story
 from layout.place.underfill import UNDERFILL_LINES
 
+BAND_CLEAR = 0.1  # of the headline size: the least air kept above and below it in its band
 TRACKING_STEP = 0.0025  # em of the body size: 0.03 pt a character at 小五, ~0.3 pt a line
 FIT = "fit"  # Problem kind of a copyfit report
 _HEADLINE_STEP = re.compile(r"^headline(?:-(\d+))?$")
 
 
 class Config(NamedTuple):
-    """One way to set the story: tracking (em), photo height change (rows), headline step change."""
+    """One way to set the story: tracking (em), photo height change (rows), headline
+    step change, grid rows taken out of the headline band's own air."""
 
     tracking: float = 0.0
     photo: int = 0
     step: int = 0
+    band: int = 0
 
 
 class Outcome(NamedTuple):
@@ -107,6 +111,10 @@ class Fitter:
                 story = replace(story, photos=_resize_photos(story.photos, c.photo))
             if c.step:
                 story = replace(story, headline_style=self.steps[self.steps.index(story.headline_style) + c.step])
+            if c.band:
+                head = layout.styles[story.headline_style]
+                layout = replace(layout, styles={**layout.styles,
+                                                 story.headline_style: replace(head, rows=head.rows - c.band)})
             items, result, problems = place_story(story, layout, self.geo, self.fonts, air_limit=self.tol.air)
             self.memo[c] = Outcome(c, items, result, problems)
         return self.memo[c]
@@ -117,7 +125,9 @@ class Fitter:
         out = [Config()]
         photo = _largest_photo(self.story.photos)
         most = math.floor(photo.rows.count * self.tol.photo / 100) if photo is not None else 0
-        out += [Config(photo=-direction * d) for d in range(1, most + 1)]
+        band = 1 if direction > 0 and self._band_can_shrink() else 0
+        out += [Config(band=band)] if band else []
+        out += [Config(photo=-direction * d, band=b) for b in sorted({0, band}) for d in range(1, most + 1)]
         if self.story.headline and self.story.headline_style in self.steps:
             i = self.steps.index(self.story.headline_style)
             for s in range(1, self.tol.steps + 1):
@@ -126,6 +136,15 @@ class Fitter:
                     out.append(Config(step=j - i))
                     out += [Config(photo=-direction * d, step=j - i) for d in range(1, most + 1)]
         return out
+
+    def _band_can_shrink(self) -> bool:
+        """Can the headline band give up a grid row of its own air (its type still
+        clear of the band's edges by a tenth of its size each side)?"""
+        s = self.story
+        style = self.layout.styles.get(s.headline_style)
+        if not s.headline or style is None or not style.rows or s.direction == "vertical":
+            return False
+        return (style.rows - 1) * self.geo.leading >= style.size * (1 + 2 * BAND_CLEAR) - 1e-6
 
     def tracking(self, base: Config) -> Outcome:
         """``base`` with the least tracking change that fits it: tighter while text
@@ -216,6 +235,8 @@ def describe(c: Config, story: Story, steps: list[str], result: StoryResult) -> 
     if c.step:
         i = steps.index(story.headline_style)
         parts.append(f"headline {story.headline_style} -> {steps[i + c.step]}")
+    if c.band:
+        parts.append(f"headline band -{c.band} line")
     return ", ".join(parts)
 
 

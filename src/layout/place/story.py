@@ -206,7 +206,8 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     label, kicker, head = h.label, h.kicker, h.head
     head_style = sp.style(s.headline_style)
     beside = bool(label and head and _label_fits_beside(sp, label, head, h.head_dx))
-    if label and not beside:
+    upright = bool(label and head and not beside and _upright_label(sp, label, head, h.head_dx, row, air))
+    if label and not beside and not upright:
         row = _place_label(sp, label, x0, row, sp.style("label"))
     if label and beside:  # drawn first so the PDF reads label, kicker, headline
         head_top = row + (display_rows(len(kicker), sp.style("kicker"), sp.geo.leading) if kicker else 0)
@@ -248,6 +249,26 @@ def _place_rows(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: floa
 def _label_lines(sp: StoryPlacement, width: float) -> list[Line]:
     st = sp.style("label")
     return compose_text(sp.story.label or "", st, width, sp.fonts, align="left")
+
+
+def _upright_label(sp: StoryPlacement, label: list[Line], head: list[Line], head_dx: float, row: int,
+                   air: int) -> bool:
+    """Stack the label in the blank left of the headline when it fits there
+    (place.label); True when placed (before the kicker and headline: reading order)."""
+    from layout.place.label import upright_fits, upright_label
+
+    s, geo = sp.story, sp.geo
+    style, head_style = sp.style("label"), sp.style(s.headline_style)
+    text = "".join(ln.text for ln in label)
+    kicker_rows = display_rows(len(sp.head().kicker), sp.style("kicker"), geo.leading) if s.kicker else 0
+    band = (display_rows(len(head), head_style, geo.leading) + air) * geo.leading
+    blank = head_dx + min(_line_left(ln) for ln in head)
+    if not upright_fits(text, style, blank, band, geo.em):
+        return False
+    faces = [ln.faces[i] for ln in label for i in range(len(ln.chars))]
+    x0, _x1 = _span_x(sp, s.headline_columns)
+    sp.items.extend(upright_label(text, style, faces, x0, geo.row_top(row + kicker_rows), band, s.id))
+    return True
 
 
 def _label_width(label: list[Line], style: TextStyle) -> float:
