@@ -30,13 +30,12 @@ from typing import NamedTuple
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Photo, Span, Story
-from layout.place.items import Item, Problem, StoryResult
+from layout.place.items import Item, Problem, ProblemKind, StoryResult
 from layout.place.story import place_story
 from layout.place.underfill import UNDERFILL_LINES
 
 BAND_CLEAR = 0.1  # of the headline size: the least air kept above and below it in its band
 TRACKING_STEP = 0.0025  # em of the body size: 0.03 pt a character at 小五, ~0.3 pt a line
-FIT = "fit"  # Problem kind of a copyfit report
 _HEADLINE_STEP = re.compile(r"^headline(?:-(\d+))?$")
 
 
@@ -217,9 +216,9 @@ def fit_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet) -
     problems = list(out.problems)
     change = describe(out.config, story, headline_steps(layout), out.result)
     if ok and change:
-        problems.append(Problem(FIT, story.id, f"story {story.id!r}: copyfit: {change}"))
+        problems.append(Problem(ProblemKind.FIT, story.id, f"story {story.id!r}: copyfit: {change}"))
     elif not ok:
-        problems.append(Problem(FIT, story.id, f"story {story.id!r}: copyfit: cannot fit within the house "
+        problems.append(Problem(ProblemKind.FIT, story.id, f"story {story.id!r}: copyfit: cannot fit within the house "
                                 f"tolerances (copyfit: in the layout): {shortfall(out, geo)}"
                                 + (f"; closest: {change}" if change else "")))
     return Fitted(out.items, out.result, problems)

@@ -101,6 +101,7 @@ class ProblemKind(StrEnum):
     COMPOSE = "compose"  # what the composer reported for a galley paragraph (pipeline.galley)
     UNDERFILL = "underfill"  # a text column ending 2 or more lines early (place.underfill)
     FIT = "fit"  # what copyfit changed, or the amount a story misses by (place.fit)
+    VERTICAL = "vertical"  # a vertical headline taller or wider than its story allows (place.vertical)
 
 
 # Problem kinds that are reported but never make a page fail (--strict): the page

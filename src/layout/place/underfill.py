@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from layout.place.items import Problem
+from layout.place.items import Problem, ProblemKind
 
 UNDERFILL_LINES = 2  # empty lines at a column bottom that are reported
-UNDERFILL = "underfill"
 
 
 def underfill_problems(story: str, room: Sequence[int], used: Sequence[int]) -> list[Problem]:
@@ -25,6 +24,6 @@ def underfill_problems(story: str, room: Sequence[int], used: Sequence[int]) -> 
     cols = [str(c + 1) for c, e in enumerate(empty) if e >= UNDERFILL_LINES]
     total = sum(e for e in empty if e > 0)
     which = f"column {cols[0]}" if len(cols) == 1 else f"columns {', '.join(cols)}"
-    return [Problem(UNDERFILL, story, f"story {story!r}: underfill: {which} end{'s' if len(cols) == 1 else ''} "
+    return [Problem(ProblemKind.UNDERFILL, story, f"story {story!r}: underfill: {which} end{'s' if len(cols) == 1 else ''} "
                     f"up to {worst} lines early ({total} empty lines in all); add text, make the area smaller "
                     f"or use fit: true")]

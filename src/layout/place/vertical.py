@@ -29,7 +29,7 @@ from layout.compose.model import Line
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT
 from layout.model.types import TextStyle
-from layout.place.items import Problem, TextItem
+from layout.place.items import Problem, ProblemKind, TextItem
 
 VERTICAL_FORMS = {
     "，": "\ufe10", ",": "\ufe10", "、": "\ufe11", "。": "\ufe12", "：": "\ufe13", ":": "\ufe13",
@@ -193,7 +193,7 @@ def set_vertical(groups: list[tuple[str, TextStyle, str]], right: float, top: fl
     for text, style, kind in groups:
         lines = break_vertical(text, style, fonts, height)
         if lines is None:
-            problems.append(Problem("vertical", story, f"story {story!r}: the vertical {kind} {text!r} does not "
+            problems.append(Problem(ProblemKind.VERTICAL, story, f"story {story!r}: the vertical {kind} {text!r} does not "
                                     f"fit the story's height ({height:.0f}pt): make the story taller or the "
                                     f"{kind} shorter"))
             continue
@@ -253,7 +253,7 @@ def place_vertical(story_id: str, groups: list[tuple[str, TextStyle, str]], colu
     while k > 1 and (room - (k - 1) * gutter) / k < min_column:
         k -= 1
     if room < min_column:
-        problems.append(Problem("vertical", story_id, f"story {story_id!r}: the vertical headline is "
+        problems.append(Problem(ProblemKind.VERTICAL, story_id, f"story {story_id!r}: the vertical headline is "
                                 f"{block.width:.0f}pt wide and leaves {max(room, 0):.0f}pt for the text, less "
                                 f"than one column ({min_column:.0f}pt): widen the story or shorten the headline"))
         return Split(block.items, columns, problems)
