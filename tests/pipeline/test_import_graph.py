@@ -8,7 +8,8 @@ each other.
     1             errors (messages with file:line:col)
     2             textfile, cache, resources, pdfread -- reading text, the disk
                   cache, package data, reading PDF objects: helpers every stage may use
-    3  fonts      faces, font sets, coverage.
+    3  fonts      faces, font sets, coverage.   words  word boundaries for breaks by sense
+                  (jieba's dictionary through the cache).
     4  compose    text + fonts -> lines.  Below ``model``: the composer works alone
                   (the galley uses it without a page), and the model validates styles
                   against its vocabulary (kinsoku levels, punctuation modes, aligns).
@@ -47,7 +48,7 @@ STAGES: dict[str, int] = {
     "layout": 0, "records": 0, "units": 0,
     "errors": 1,
     "textfile": 2, "cache": 2, "resources": 2, "pdfread": 2,
-    "fonts": 3,
+    "fonts": 3, "words": 3,
     "compose": 4,
     "model": 5,
     "place": 6, "archive": 6,

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from layout.compose import compose_paragraph
 from layout.compose.classes import prohibitions
-from layout.compose.model import Line, Run
+from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.types import TextStyle
 
@@ -58,10 +58,15 @@ def _sense_lines(texts: tuple[str, ...], style: TextStyle, width: float, fonts: 
 
 
 def _compose(text: str, style: TextStyle, width: float, fonts: FontSet, align: str | None = None) -> list[Line]:
-    from layout.place.blocks import _paragraph_style
-
     run = Run(text, style.face, style.size, style.tracking)
-    return list(compose_paragraph([run], width, _paragraph_style(style, False, align), fonts).lines)
+    return list(compose_paragraph([run], width, _pstyle(style, align), fonts).lines)
+
+
+@lru_cache(maxsize=64)
+def _pstyle(style: TextStyle, align: str | None) -> ParagraphStyle:
+    """The composer's settings for a display line (as ``blocks.compose_text`` sets them)."""
+    pstyle = style.paragraph_style()
+    return pstyle if align is None or align == pstyle.align else replace(pstyle, align=align)
 
 
 def _sense_one(text: str, style: TextStyle, width: float, fonts: FontSet) -> list[Line] | None:
