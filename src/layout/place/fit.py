@@ -155,7 +155,7 @@ class Fitter:
         limit = self.tol.tighten if direction > 0 else self.tol.loosen
 
         def at(k: int) -> Outcome:
-            return self.place(base._replace(tracking=round(-direction * k * TRACKING_STEP, 6)))
+            return self.place(Config(round(-direction * k * TRACKING_STEP, 6), base.photo, base.step, base.band))
 
         def done(o: Outcome) -> bool:  # false, then true, as k grows: lines come in whole steps
             return o.over == 0 if direction > 0 else (o.over > 0 or o.empty < UNDERFILL_LINES)
