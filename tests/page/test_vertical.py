@@ -114,3 +114,13 @@ def test_a_label_too_wide_beside_a_full_headline_stands_upright_left_of_it():
     assert top > label[0].baseline and label[2].baseline > bottom  # beside the headline, not a row above it
     frames = [it for it in placed.items if isinstance(it, BoxItem) and it.story == "wenming"]
     assert frames and frames[0].rect.x1 < head[0].x + head[0].line.xs[0]
+
+
+def test_a_headline_given_as_lines_keeps_the_users_vertical_lines(tmp_path):
+    page = write_layout(tmp_path, PAGE.format(headline="x", columns="1-3", rows=24).replace(
+        'headline: "x"', "headline: [职业技能, 提升培训班首期开班]"))
+    placed = place_page(load_layout(page))
+    heads = [it for it in placed.items if isinstance(it, TextItem) and it.kind == "headline"]
+    xs = sorted({round(it.x) for it in heads}, reverse=True)
+    first = [it.line.text for it in heads if round(it.x) == xs[0]]
+    assert "".join(first) == "职业技能" and len(xs) == 2

@@ -118,8 +118,8 @@ def _vertical_head(sp: StoryPlacement, first: int, last: int) -> tuple[StoryPlac
     from layout.place.vertical import place_vertical
 
     s, geo = sp.story, sp.geo
-    groups = [(s.kicker, sp.style("kicker"), "kicker")] if s.kicker else []
-    groups += [("".join(s.headline), sp.style(s.headline_style), "headline")] if s.headline else []
+    groups = [((s.kicker,), sp.style("kicker"), "kicker")] if s.kicker else []
+    groups += [(s.headline, sp.style(s.headline_style), "headline")] if s.headline else []
     top = geo.row_top(first)
     split = place_vertical(s.id, groups, sp.columns, top, top - geo.row_bottom(last), geo.gutter,
                            MIN_TEXT_COLUMN_EMS * geo.em, sp.fonts)

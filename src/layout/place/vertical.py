@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from layout.compose.model import Line
@@ -183,19 +184,25 @@ class VerticalBlock(NamedTuple):
     problems: list[Problem]
 
 
-def set_vertical(groups: list[tuple[str, TextStyle, str]], right: float, top: float, height: float,
+def set_vertical(groups: list[tuple[Sequence[str], TextStyle, str]], right: float, top: float, height: float,
                  fonts: FontSet, story: str) -> VerticalBlock:
-    """Set ``groups`` (text, style, kind: kicker then headline) as vertical lines from
-    ``right`` leftwards, from ``top`` down, within ``height`` pt."""
+    """Set ``groups`` (texts, style, kind: kicker then headline) as vertical lines from
+    ``right`` leftwards, from ``top`` down, within ``height`` pt.  Each text of a group
+    starts a line of its own (a headline given as a list: the user's breaks)."""
     items: list[TextItem] = []
     problems: list[Problem] = []
     x = right
-    for text, style, kind in groups:
-        lines = break_vertical(text, style, fonts, height)
-        if lines is None:
-            problems.append(Problem(ProblemKind.VERTICAL, story, f"story {story!r}: the vertical {kind} {text!r} does not "
-                                    f"fit the story's height ({height:.0f}pt): make the story taller or the "
-                                    f"{kind} shorter"))
+    for texts, style, kind in groups:
+        lines = []
+        for text in texts:
+            broken = break_vertical(text, style, fonts, height)
+            if broken is None:
+                problems.append(Problem(ProblemKind.VERTICAL, story, f"story {story!r}: the vertical {kind} "
+                                        f"{text!r} does not fit the story's height ({height:.0f}pt): make the "
+                                        f"story taller or the {kind} shorter"))
+                continue
+            lines.extend(broken)
+        if not lines:
             continue
         pitch = LINE_PITCH * style.size
         gap = _spread(lines, height, style.size)
@@ -240,7 +247,7 @@ class Split(NamedTuple):
     problems: list[Problem]
 
 
-def place_vertical(story_id: str, groups: list[tuple[str, TextStyle, str]], columns: tuple[tuple[float, float], ...],
+def place_vertical(story_id: str, groups: list[tuple[Sequence[str], TextStyle, str]], columns: tuple[tuple[float, float], ...],
                    top: float, height: float, gutter: float, min_column: float, fonts: FontSet) -> Split:
     """Set the vertical groups at the right of ``columns`` and share the width left
     among as many text columns as before (fewer when they would be narrower than
