@@ -90,7 +90,7 @@ def _cache_file(source: Path) -> Path:
 
     st = source.stat()
     key = f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{FORMAT.decode()}"
-    return cache_dir() / f"words-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
+    return cache_dir() / "words" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
 
 
 @lru_cache(maxsize=1)
