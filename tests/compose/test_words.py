@@ -89,3 +89,15 @@ def test_a_lead_broken_by_words_keeps_its_words_whole(fonts):
         assert all(not ln.forced for ln in lines)
     plain = compose_paragraph([Run(text, "kai", 10.5)], 13 * 10.5, ParagraphStyle(indent=0, hanging=True), fonts)
     assert inside & {ln.start for ln in plain.lines[1:]}  # the character grid did split a word there
+
+
+def test_a_damaged_word_cache_is_rebuilt_not_misread():
+    path = words.jieba_dict_path()
+    assert path is not None
+    cfile = words._cache_file(path)
+    assert words.dictionary() is not None and cfile.is_file()
+    good = words.words("全国文明城市创建工作")
+    for junk in (b"", b"LAYOUTWORDS1 x\n", cfile.read_bytes()[:-1000]):
+        cfile.write_bytes(junk)
+        words.clear_cache()
+        assert words.words("全国文明城市创建工作") == good
