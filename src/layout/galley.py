@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout.compose import ComposedParagraph, ParagraphStyle, Run, compose_paragraph
-from layout.errors import LayoutError
 from layout.fonts import FontSet
 from layout.records import record
 from layout.units import PT_PER_MM
 
 if TYPE_CHECKING:
     from layout.render.display import DisplayPage
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a galley is one story; a novel is ~1 MB
 
 LEAD_BULLETS = "■□●◆▲★"  # a paragraph starting with one of these is a lead (§4)
 BYLINE_OPENERS = ("本报讯",)  # set in the byline face (spec §7)
@@ -72,14 +73,10 @@ class Paragraph:
 
 def read_text(path: str | Path) -> str:
     """The file as text; a file that is not UTF-8 is refused with the byte offset."""
+    from layout.files import read_input
     from layout.textfile import decode_utf8
 
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise LayoutError(f"cannot read {p}: {e.strerror}") from None
-    return decode_utf8(data, str(p))
+    return decode_utf8(read_input(path, "text", MAX_TEXT_BYTES), str(path))
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

@@ -22,7 +22,6 @@ import codecs
 import os
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from layout.errors import LayoutError, Location
 
@@ -47,6 +46,9 @@ UTF8_EVIDENCE = 8
 LINE_SEPARATORS = ("\u2028", "\u2029", "\x85")
 
 
+MAX_ARCHIVE_BYTES = 64 * 1024 * 1024  # an archived page is tens of KB; a year of pages a few MB
+
+
 @dataclass(frozen=True)
 class ArchiveText:
     """A decoded archive: ``text`` has LF line ends and no BOM.  ``encoding`` is a
@@ -64,11 +66,10 @@ class ArchiveText:
 def read_archive(path: str | os.PathLike[str], encoding: str | None = None) -> ArchiveText:
     """Read and decode ``path``.  Raises LayoutError for a missing, empty, binary or
     undecodable file; ``encoding`` (any Python codec name) skips detection."""
+    from layout.files import read_input
+
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as e:
-        raise LayoutError(f"cannot read the archive: {e.strerror}", Location(name)) from None
+    data = read_input(name, "archive", MAX_ARCHIVE_BYTES, Location(name))
     return decode_archive(data, name, encoding)
 
 

@@ -11,7 +11,6 @@ encryption and no JavaScript.  One ``Finding`` per check, each OK / WARN / ERROR
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from collections import defaultdict
@@ -87,15 +86,15 @@ def preflight(source: str | os.PathLike[str] | bytes, *, standard: str = "auto",
     if standard not in STANDARDS:
         raise LayoutError(f"unknown standard {standard!r}", hint=f"use one of {', '.join(STANDARDS)}")
     label = name or ("<bytes>" if isinstance(source, bytes) else str(source))
+    from layout.check.pdfbounds import open_bounded
+
     data = _read(source, label)
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
+        pdf = open_bounded(data, label)
     except pikepdf.PasswordError:
         rep = Report(label, standard, 0)
         rep.add("encryption", ERROR, "encrypted with a password: the plant cannot open it")
         return rep
-    except pikepdf.PdfError as e:
-        raise LayoutError(f"{label} is not a readable PDF: {e}") from None
     with pdf:
         return _check(pdf, data, label, standard, ink_limit, min_ppi, error_ppi)
 
@@ -104,13 +103,10 @@ def _read(source, label: str) -> bytes:
     if isinstance(source, bytes):
         data = source
     else:
-        try:
-            with open(source, "rb") as f:
-                data = f.read()
-        except FileNotFoundError:
-            raise LayoutError(f"{label}: no such file") from None
-        except OSError as e:
-            raise LayoutError(f"{label}: cannot read ({e.strerror})") from None
+        from layout.check.pdfbounds import MAX_PDF_BYTES
+        from layout.files import read_input
+
+        data = read_input(source, "PDF", MAX_PDF_BYTES)
     if b"%PDF-" not in data[:1024]:
         raise LayoutError(f"{label} is not a PDF (no %PDF- header)", hint="preflight checks PDF files only")
     return data

@@ -64,6 +64,9 @@ def check_structure(pdf, rep, std: str, auto: bool) -> None:
     _metadata(pdf, rep, std)
     _boxes(pdf, rep)
     _javascript(pdf, rep)
+    _actions(pdf, rep)
+    _attachments(pdf, rep)
+    _damage(pdf, rep)
     if std == "X-1a":
         _transparency(pdf, rep)
 
@@ -191,6 +194,75 @@ def _javascript(pdf, rep) -> None:
             found.append(f"JavaScript action ({where})")
     rep.add("javascript", ERROR if found else OK,
             f"{len(found)} JavaScript item(s): forbidden in PDF/X" if found else "none", found)
+
+
+# actions a plate must not carry (ISO 15930: no actions that run, open or send
+# anything; JavaScript is its own check above).  Named/GoTo (navigation) are allowed.
+FORBIDDEN_ACTIONS = {"/Launch": "launches a program or opens a file", "/URI": "opens a web address",
+                     "/SubmitForm": "sends form data", "/ImportData": "imports data from a file",
+                     "/ResetForm": "changes form fields", "/GoToR": "opens another PDF",
+                     "/GoToE": "opens an embedded PDF", "/Sound": "plays a sound", "/Movie": "plays a movie",
+                     "/Rendition": "plays media", "/Hide": "hides annotations", "/SetOCGState": "switches layers"}
+
+
+def _actions(pdf, rep) -> None:
+    """Actions (``/S`` of an action dictionary) anywhere in the file; ``/OpenAction``
+    and ``/AA`` (additional actions) named as such.  Forbidden in PDF/X."""
+    found = []
+    for obj in all_dicts(pdf):
+        kind = str(obj.get("/S", ""))
+        if kind in FORBIDDEN_ACTIONS and ("/Type" not in obj or str(obj.get("/Type")) == "/Action"):
+            where = f"object {obj.objgen[0]}" if obj.is_indirect else "direct object"
+            target = obj.get("/F", obj.get("/URI", ""))
+            shown = f" {str(target)[:60]!r}" if target is not None and not hasattr(target, "keys") else ""
+            found.append(f"{kind[1:]} action{shown} ({where}): {FORBIDDEN_ACTIONS[kind]}")
+    opening = pdf.Root.get("/OpenAction")
+    if hasattr(opening, "get") and str(opening.get("/S", "")) in FORBIDDEN_ACTIONS:
+        found.insert(0, "the document runs an action when opened (/OpenAction)")
+    rep.add("actions", ERROR if found else OK,
+            f"{len(found)} action(s) that run, open or send something: forbidden in PDF/X" if found else "none",
+            found)
+
+
+def _attachments(pdf, rep) -> None:
+    found = []
+    names = pdf.Root.get("/Names")
+    if names is not None and hasattr(names, "get") and "/EmbeddedFiles" in names:
+        found.append("document attachments (/EmbeddedFiles name tree)")
+    for obj in all_dicts(pdf):
+        if str(obj.get("/Type", "")) == "/EmbeddedFile" or str(obj.get("/Subtype", "")) == "/FileAttachment":
+            where = f"object {obj.objgen[0]}" if obj.is_indirect else "direct object"
+            found.append(f"embedded file ({where})")
+        elif str(obj.get("/Type", "")) == "/Filespec" and ("/EF" in obj):
+            name = obj.get("/UF", obj.get("/F", ""))
+            found.append(f"attached file {str(name)[:60]!r}")
+    rep.add("attachments", ERROR if found else OK,
+            f"{len(found)} embedded file(s): forbidden in PDF/X" if found else "none", found)
+
+
+# qpdf's words for a file it had to rebuild: the cross-reference table was wrong
+_REPAIRED = ("file is damaged", "reconstruct cross-reference", "xref not found", "xref table")
+
+
+def _damage(pdf, rep) -> None:
+    """qpdf's warnings while reading: a rebuilt cross-reference table is an error
+    (the plant's RIP may read the file differently); other warnings are warnings."""
+    warnings = [_strip_stream_name(w) for w in pdf.get_warnings()]
+    repaired = [w for w in warnings if any(k in w for k in _REPAIRED)]
+    others = [w for w in warnings if w not in repaired]
+    if repaired:
+        rep.add("damage", ERROR, "the file is damaged: its cross-reference table had to be rebuilt",
+                repaired)
+    if others:
+        rep.add("damage", WARN, f"{len(others)} warning(s) while reading the file", others)
+    if not warnings:
+        rep.add("damage", OK, "read without repairs")
+
+
+def _strip_stream_name(w: str) -> str:
+    """qpdf prefixes 'stream <_io.BytesIO object at 0x…>'; keep what follows."""
+    head, sep, tail = w.partition(">")
+    return tail.lstrip(": ") if sep and head.startswith("stream <") else w
 
 
 def _transparency(pdf, rep) -> None:

@@ -160,15 +160,25 @@ def source_chars(path: str | os.PathLike[str], encoding: str | None = None) -> t
 
 def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
     """The PDF's visible characters in content-stream order, page by page."""
+    import io
+
     import pdfplumber
+    import pikepdf
     from pdfminer.pdfparser import PDFSyntaxError
 
+    from layout.check.pdfbounds import MAX_PDF_BYTES, open_bounded, rewritten
+    from layout.files import read_input
+
     name = os.fspath(path)
-    if not os.path.exists(name):
-        raise LayoutError("no such PDF", Location(name))
+    data = read_input(name, "PDF", MAX_PDF_BYTES, Location(name))
+    try:
+        with open_bounded(data, name) as checked:
+            data = rewritten(checked)
+    except pikepdf.PasswordError:
+        raise LayoutError("the PDF is encrypted with a password", Location(name)) from None
     out: list[PdfChar] = []
     try:
-        with pdfplumber.open(name) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             for pno, page in enumerate(pdf.pages, 1):
                 for c in page.chars:
                     text = c["text"]

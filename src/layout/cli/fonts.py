@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
-from pathlib import Path
 
 from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError
 
@@ -134,13 +132,10 @@ def print_listing(fonts) -> None:
 def read_text(name: str) -> str:
     """The UTF-8 text of file ``name`` ('-' = stdin); LayoutError (exit 2) when the
     file cannot be read or is not UTF-8, naming the first bad byte's offset."""
+    from layout.files import read_input
     from layout.textfile import decode_utf8
 
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except OSError as e:
-        raise LayoutError(f"cannot read {name}: {e.strerror or e}") from None
-    return decode_utf8(data, name)
+    return decode_utf8(read_input(name, "text", 64 * 1024 * 1024), name)
 
 
 def check_file(name: str, fonts, role: str) -> int:

@@ -54,13 +54,9 @@ def _join(parts: list[str]) -> str:
 
 def read_body_file(path: Path, written_as: str, where: Location) -> str:
     """The text of a ``body_file``, with messages for the ways it goes wrong."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise LayoutError(f"body_file {written_as!r} is {size} bytes; at most {MAX_TEXT_BYTES}", where)
-        data = path.read_bytes()
-    except OSError as e:
-        raise LayoutError(f"cannot read body_file {written_as!r}: {e.strerror}", where) from None
+    from layout.files import read_input
+
+    data = read_input(path, "body_file", MAX_TEXT_BYTES, where)
     try:
         return decode_utf8(data, written_as)
     except LayoutError as e:

@@ -44,8 +44,15 @@ class PathPolicy(NamedTuple):
     def resolve(self, text: str, node: Node, what: str, extra_roots: Sequence[Path] = ()) -> Path:
         """``text`` (written at ``node``) as an absolute path, refused when it leaves
         the allowed folders.  Existence is the caller's business."""
+        from layout.files import check_name, os_message
+
+        check_name(text, what, node.where)
         base = node.source.folder
-        path = (base / text).resolve()
+        try:
+            path = (base / text).resolve()
+        except (OSError, RuntimeError) as e:  # a symlink loop (RuntimeError before Python 3.13)
+            msg = os_message(e) if isinstance(e, OSError) else "a symbolic link loop"
+            raise LayoutError(f"{what} {text!r}: {msg}", node.where) from None
         roots = (self.page_dir, base, *self.allowed, *extra_roots)
         if not any(path.is_relative_to(r) for r in roots):
             raise LayoutError(
@@ -56,12 +63,12 @@ class PathPolicy(NamedTuple):
         return path
 
     def existing_file(self, text: str, node: Node, what: str) -> Path:
+        from layout.files import check_input_file
+
         path = self.resolve(text, node, what)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise LayoutError(f"{what} {text!r} not found (looked for {display_path(path)})", node.where)
-        if not path.is_file():
-            raise LayoutError(f"{what} {text!r} is not a file", node.where)
-        return path
+        return check_input_file(path, what, node.where, written_as=text)
 
     def house(self, text: str, node: Node) -> Path:
         """The file ``extends: text`` names: a bare name (``house``) is looked up
@@ -73,17 +80,25 @@ class PathPolicy(NamedTuple):
         for name in tries:
             path = self.resolve(name, node, "extends")
             looked.append(path)
-            if path.is_file():
+            if _is_file(path):
                 return path
         if bare:
             shared = layouts_dir()
             for name in tries:
                 path = (shared / name).resolve()
                 looked.append(path)
-                if path.is_relative_to(shared) and path.is_file():
+                if path.is_relative_to(shared) and _is_file(path):
                     return path
         raise LayoutError(
             f"extends: house style {text!r} not found",
             node.where,
             "looked for " + ", ".join(display_path(p) for p in looked[:4]),
         )
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file (a loop, a long name or a device is not one)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -84,21 +84,11 @@ class Node:
 
 
 def read_text(path: Path, display: str, what: str = "layout") -> str:
-    """A UTF-8 text file, with a message (not a traceback) when it is not one."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LayoutError(
-                f"{what} file is {size} bytes; at most {MAX_FILE_BYTES} are read", Location(display)
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LayoutError(f"{what} file not found", Location(display)) from None
-    except IsADirectoryError:
-        raise LayoutError(f"{what} path is a folder, not a file", Location(display)) from None
-    except OSError as e:
-        raise LayoutError(f"cannot read {what} file: {e.strerror}", Location(display)) from None
-    return decode_utf8(data, display)
+    """A UTF-8 text file (``-``: standard input), at most ``MAX_FILE_BYTES``, with
+    a message (not a traceback) when it cannot be read or is not UTF-8."""
+    from layout.files import read_input
+
+    return decode_utf8(read_input(path, f"{what} file", MAX_FILE_BYTES, Location(display)), display)
 
 
 def load_yaml(path: Path, display: str) -> Node:

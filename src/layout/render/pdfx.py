@@ -140,6 +140,9 @@ def resolve_date(date: datetime | str | None) -> datetime:
     return date.replace(microsecond=0)
 
 
+MAX_PROFILE_BYTES = 16 * 1024 * 1024  # ICC output profiles are 0.5-4 MB
+
+
 def check_output_profile(path: str | Path) -> bytes:
     """The bytes of a plant's output profile; LayoutError (exit 2) unless it is a CMYK
     output (prtr) ICC profile.  Checked before anything is drawn with it."""
@@ -147,10 +150,9 @@ def check_output_profile(path: str | Path) -> bytes:
 
 
 def _read_profile(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise LayoutError(f"cannot read output profile {path}: {e.strerror}") from None
+    from layout.files import read_input
+
+    data = read_input(path, "output profile", MAX_PROFILE_BYTES)
     if len(data) < 132 or data[36:40] != b"acsp":
         raise LayoutError(f"{path} is not an ICC profile")
     if data[16:20] != b"CMYK" or data[12:16] != b"prtr":
