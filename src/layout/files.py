@@ -133,12 +133,12 @@ def read_input(name: str | os.PathLike[str], what: str, limit: int, where: Locat
     is refused, and reading stops after ``limit`` bytes whatever ``stat`` said."""
     text = os.fspath(name)
     if text == STDIO:
-        return _bounded(sys.stdin.buffer, what, "standard input", limit, where)
+        return _stdin(what, limit, where)
     text = check_name(text, what, where)
     try:
         fd = os.open(text, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise LayoutError(f"{what} {text}: no such file", where) from None
+        raise LayoutError(f"cannot read {what} {text}: no such file", where) from None
     except IsADirectoryError:
         raise LayoutError(f"{what} {text} is a folder, not a file", where) from None
     except OSError as e:
@@ -149,6 +149,21 @@ def read_input(name: str | os.PathLike[str], what: str, limit: int, where: Locat
             raise LayoutError(f"{what} {text} is {_kind(mode)}, not a regular file", where,
                               "to read a stream, pass '-' and redirect it to standard input")
         return _bounded(f, what, text, limit, where)
+
+
+_stdin_memo: dict[int, bytes] = {}
+
+
+def _stdin(what: str, limit: int, where: Location | None) -> bytes:
+    """Standard input, read once per process (a command may read its input twice)."""
+    key = id(sys.stdin)
+    if key not in _stdin_memo:
+        _stdin_memo.clear()
+        _stdin_memo[key] = _bounded(sys.stdin.buffer, what, "standard input", limit, where)
+    data = _stdin_memo[key]
+    if len(data) > limit:
+        raise LayoutError(f"{what} on standard input is larger than {_bytes(limit)}; refused", where)
+    return data
 
 
 def _bounded(f, what: str, shown: str, limit: int, where: Location | None) -> bytes:
@@ -249,19 +264,35 @@ def plan_output(name: str | os.PathLike[str], what: str = "output",
     return out
 
 
-def plan_folder(name: str | os.PathLike[str], what: str) -> Path:
-    """An output folder (``--png DIR``, ``--yaml-dir DIR``): created if missing;
-    LayoutError when it is a file or cannot be created."""
+def check_folder(name: str | os.PathLike[str], what: str) -> Path:
+    """An output folder (``--png DIR``, ``--yaml-dir DIR``) checked before work: an
+    existing folder, or a name whose nearest existing parent is a folder."""
     text = check_name(name, what)
     try:
-        os.makedirs(text, exist_ok=True)
-    except FileExistsError:
-        raise LayoutError(f"{what} {text} is a file, not a folder") from None
+        st = os.stat(text)
+    except FileNotFoundError:
+        parent = os.path.dirname(os.path.abspath(text))
+        while not os.path.lexists(parent) and os.path.dirname(parent) != parent:
+            parent = os.path.dirname(parent)
+        if not os.path.isdir(parent):
+            raise LayoutError(f"cannot create {what} {text}: {parent} is not a folder") from None
+        return Path(text)
     except OSError as e:
-        raise LayoutError(f"cannot create {what} {text}: {os_message(e)}") from None
-    if not os.path.isdir(text):
-        raise LayoutError(f"{what} {text} is not a folder")
+        raise LayoutError(f"{what} {text}: {os_message(e)}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        kind = "a file" if stat.S_ISREG(st.st_mode) else _kind(st.st_mode)
+        raise LayoutError(f"{what} {text} is {kind}, not a folder")
     return Path(text)
+
+
+def make_folder(name: str | os.PathLike[str], what: str) -> Path:
+    """``check_folder``, then create it (and its parents) when missing."""
+    path = check_folder(name, what)
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as e:
+        raise LayoutError(f"cannot create {what} {path}: {os_message(e)}") from None
+    return path
 
 
 def write_file(name: str | os.PathLike[str], data: bytes, what: str = "output",

@@ -8,10 +8,14 @@ knows those spellings.
 
 from __future__ import annotations
 
+import math
 import re
 
 PT_PER_MM = 72.0 / 25.4
 PT_PER_INCH = 72.0
+# the largest page a PDF viewer shows (ISO 32000-1 Annex C.2: 14,400 units a side);
+# no length on a page can meaningfully be longer
+MAX_PAGE_PT = 14_400.0
 
 # spec §6: Chinese type sizes (号) in points
 CHINESE_SIZES: dict[str, float] = {
@@ -52,6 +56,14 @@ def parse_length(value: object, em: float | None = None, *, bare: str = "pt") ->
 
 
 def _scale(number: float, unit: str, em: float | None, original: object) -> float:
+    points = _unit(number, unit, em, original)
+    if not math.isfinite(points) or abs(points) > MAX_PAGE_PT:
+        raise UnitError(f"length {original!r} is out of range: at most {MAX_PAGE_PT:,.0f} pt "
+                        f"({MAX_PAGE_PT / PT_PER_MM / 1000:.2f} m), the largest page a PDF may have")
+    return points
+
+
+def _unit(number: float, unit: str, em: float | None, original: object) -> float:
     if unit == "pt":
         return number
     if unit == "mm":

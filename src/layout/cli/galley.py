@@ -37,12 +37,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout.cli.common import write_atomic
     from layout.errors import EXIT_PROBLEMS
+    from layout.files import plan_output
     from layout.galley import read_text, split_paragraphs
     from layout.pipeline import galley
 
     spec = _spec(args)
+    out = plan_output(args.output, inputs=[args.text])
     text = read_text(args.text)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
@@ -50,13 +51,13 @@ def run(args: argparse.Namespace) -> int:
     result = galley(paragraphs, spec, title=str(args.text))
     for p in result.problems:
         print(f"layout: galley: {p.message}", file=sys.stderr)
-    write_atomic(args.output, result.pdf)
+    out.write(result.pdf)
     return EXIT_PROBLEMS if (args.strict and result.problems) else EXIT_OK
 
 
 def _spec(args: argparse.Namespace):
     from layout.galley import GalleySpec
-    from layout.units import UnitError, parse_length, parse_size
+    from layout.units import MAX_PAGE_PT, UnitError, parse_length, parse_size
 
     try:
         size = parse_size(args.size)
@@ -71,8 +72,9 @@ def _spec(args: argparse.Namespace):
             f"--measure {args.measure} is {measure:.2f} pt, narrower than one character ({size:g} pt at --size {args.size})",
             hint="a galley column holds at least one character; newspapers use 8-22 em",
         )
-    if args.columns < 1:
-        raise LayoutError(f"--columns must be at least 1, got {args.columns}")
+    from layout.cli.options import MAX_COLUMNS, check_count
+
+    check_count("--columns", args.columns, 1, MAX_COLUMNS)
     if leading < 1.0:
         raise LayoutError(f"--leading {args.leading} is less than the type size: lines would overlap")
     if gutter < 0:
@@ -81,14 +83,24 @@ def _spec(args: argparse.Namespace):
                       page_height=height, kinsoku=args.kinsoku, punct=args.punct)
     if height < 2 * spec.margin + size:
         raise LayoutError(f"--height {args.height} leaves no room for a line")
+    if spec.page_width > MAX_PAGE_PT:
+        raise LayoutError(f"--columns {args.columns} of --measure {args.measure} make a page "
+                          f"{spec.page_width:,.0f} pt wide; a PDF page is at most {MAX_PAGE_PT:,.0f} pt",
+                          hint="use fewer columns or a narrower measure")
     return spec
 
 
 def _leading(value: str, size: float) -> float:
     """A bare number is a factor of the size; a length is the pitch itself."""
-    from layout.units import parse_length
+    import math
+
+    from layout.units import UnitError, parse_length
 
     try:
-        return float(value)
+        factor = float(value)
     except ValueError:
         return parse_length(value, size) / size
+    if not math.isfinite(factor) or factor > 100:
+        raise UnitError(f"--leading {value}: a factor of the type size from 1 to 100, or a length such as 13.5pt")
+    return factor
+

@@ -39,8 +39,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from layout.archive.import_page import import_archive
-    from layout.cli.common import write_atomic
+    from layout.files import STDIO, plan_output
 
+    out = plan_output(args.output, "layout", inputs=[args.archive]) if args.output else None
+    if out is not None and args.output == STDIO:
+        args.output, out = None, None  # '-o -': the YAML to standard output, as without -o
     place, placed_one_page = None, [True]
     if args.place:
         from layout.autolayout.archive import import_placement
@@ -55,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
     placed = placed_one_page[0]
     if args.output and not placed:
         written = _write_pages(args)
-    elif args.output:
-        write_atomic(args.output, result.yaml_text.encode("utf-8"))
+    elif out is not None:
+        out.write(result.yaml_text.encode("utf-8"))
         written = [args.output]
     else:
         sys.stdout.write(result.yaml_text)
@@ -76,15 +79,15 @@ def _write_pages(args: argparse.Namespace) -> list[Path]:
     extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …).  (This lays the archive
     out a second time, over several pages; the one-page try above found it too long.)"""
     from layout.autolayout.archive import page_yamls, reprint
-    from layout.cli.common import write_atomic
+    from layout.files import plan_output
 
     out = Path(args.output)
     files = page_yamls(reprint(args.archive, args.place, args.encoding))
     (template_name, template_text), pages = files[0], files[1:]
-    written = [out.parent / template_name]
-    write_atomic(written[0], template_text.encode("utf-8"))
-    for n, (_name, text) in enumerate(pages, 1):
-        target = out if n == 1 else out.with_name(f"{out.stem}-p{n}{out.suffix}")
-        write_atomic(target, text.encode("utf-8"))
-        written.append(target)
+    targets = [out.parent / template_name]
+    targets += [out if n == 1 else out.with_name(f"{out.stem}-p{n}{out.suffix}") for n in range(1, len(pages) + 1)]
+    plans = [plan_output(t, "layout", inputs=[args.archive]) for t in targets]  # all checked, then written
+    for plan, text in zip(plans, [template_text, *(text for _name, text in pages)], strict=True):
+        plan.write(text.encode("utf-8"))
+    written = targets
     return written

@@ -37,13 +37,49 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _plan_outputs(args: argparse.Namespace):
+    """Every output checked before any work (``layout.files``): the PDF (``-`` is
+    standard output), the PNG folder, the output profile."""
+    from layout.errors import LayoutError
+    from layout.files import STDIO, check_folder, plan_output
+
+    if args.output is None and STDIO in args.layouts:
+        raise LayoutError("a layout read from standard input needs -o (use -o - for standard output)")
+    name = args.output or str(Path(args.layouts[0]).with_suffix(".pdf"))
+    if args.png:
+        from layout.cli.options import check_dpi
+
+        check_dpi(args.dpi)
+        folder = check_folder(args.png, "--png")
+        for n in range(1, len(args.layouts) + 1):  # one page per layout
+            if folder.is_dir():
+                plan_output(folder / f"{_stem(args)}-p{n}.png", "PNG")
+    if args.output_profile:
+        from layout.render.pdfx import check_output_profile
+
+        check_output_profile(args.output_profile)
+    return plan_output(name, inputs=[*args.layouts, *([args.output_profile] if args.output_profile else [])])
+
+
+def _stem(args: argparse.Namespace) -> str:
+    name = args.output if args.output and args.output != "-" else args.layouts[0]
+    return Path(name).stem if name != "-" else "page"
+
+
 def run(args: argparse.Namespace) -> int:
     from layout import pipeline
-    from layout.cli.common import write_atomic
     from layout.place.items import ADVISORY, ProblemKind
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
+    out = _plan_outputs(args)
     layouts = pipeline.load(args.layouts, args.allow_path)
+    out.refuse_inputs(f for layout in layouts for f in layout.inputs)
+    if args.png:
+        from layout.cli.options import check_png_size
+
+        for layout in layouts:  # the PDF page: trim, bleed and a slug for marks
+            pad = 2 * layout.page.bleed + 72
+            check_png_size(layout.page.width + pad, layout.page.height + pad, args.dpi)
     if args.fit:
         from dataclasses import replace
 
@@ -51,19 +87,19 @@ def run(args: argparse.Namespace) -> int:
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
                          output_profile=args.output_profile)
     result = pipeline.render_layouts(layouts, opts, source=str(args.layouts[0]))
-    out = Path(args.output) if args.output else Path(args.layouts[0]).with_suffix(".pdf")
-    write_atomic(out, result.pdf)
+    out.write(result.pdf)
     for p in result.problems:
         note = p.kind == ProblemKind.FIT and "cannot" not in p.message  # what copyfit changed: said, not warned
         if not (note and args.quiet):
             print(f"layout: {'note' if note else 'warning'}: {p.message}", file=sys.stderr)
     if args.png:
+        from layout.files import make_folder, write_file
         from layout.render.png import png_pages
 
-        folder = Path(args.png)
+        folder = make_folder(args.png, "--png")
         for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
-            path = folder / f"{out.stem}-p{n}.png"
-            write_atomic(path, data)
+            path = folder / f"{_stem(args)}-p{n}.png"
+            write_file(path, data, "PNG")
             if not args.quiet:
                 print(f"{path}", file=sys.stderr)
     if not args.quiet:

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from layout.errors import EXIT_OK, EXIT_PROBLEMS
+from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -42,20 +42,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from layout.autolayout.archive import page_yamls
-    from layout.cli.common import write_atomic
+    from layout.files import STDIO, check_folder, make_folder, plan_output, write_file
     from layout.pipeline import reprint
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
+    if args.output is None and args.archive == STDIO:
+        raise LayoutError("an archive read from standard input needs -o (use -o - for standard output)")
+    out = plan_output(args.output or str(Path(args.archive).with_suffix(".pdf")), inputs=[args.archive])
+    if args.yaml_dir:
+        check_folder(args.yaml_dir, "--yaml-dir")
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], proof=args.proof)
     done = reprint(args.archive, opts, args.template, args.encoding)
     result, auto = done.reprint, done.reprint.layout
-    out = Path(args.output) if args.output else Path(args.archive).with_suffix(".pdf")
     if args.yaml_dir:
-        folder = Path(args.yaml_dir)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = make_folder(args.yaml_dir, "--yaml-dir")
         for name, text in page_yamls(result):
-            write_atomic(folder / name, text.encode("utf-8"))
-    write_atomic(out, done.output.pdf)
+            write_file(folder / name, text.encode("utf-8"), "layout", inputs=[args.archive, out.target or STDIO])
+    out.write(done.output.pdf)
     from layout.place.items import ADVISORY
 
     problems = [p.message for p in done.output.problems] + list(done.problems)

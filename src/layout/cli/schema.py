@@ -21,12 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout.cli.common import write_atomic
+    from layout.files import plan_output
     from layout.model.schema import json_schema
 
+    out = plan_output(args.output) if args.output else None
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+    if out is not None:
+        out.write(text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return EXIT_OK
