@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE if args.command is None and argv is None and len(sys.argv) <= 1 else 0
+    from layout.liblog import install
+
+    install()
     try:
         return int(args.run(args) or 0)
     except LayoutError as e:

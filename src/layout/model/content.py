@@ -8,12 +8,15 @@ ends dropped (the first-line indent comes from the style, spec typography.md §4
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from layout.errors import LayoutError, Location
 from layout.textfile import decode_utf8
 
 IMAGE_FORMATS = ("PNG", "JPEG", "TIFF")  # what the renderer embeds without conversion
+# a PNG/TIFF is decoded whole (JPEG is decoded reduced to what the page needs): 150 MB as RGB
+MAX_FULL_PIXELS = 50_000_000
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 
@@ -78,7 +81,7 @@ def image_size(path: Path, written_as: str, where: Location) -> tuple[int, int]:
     return size
 
 
-SIZE_CACHE_VERSION = 1
+SIZE_CACHE_VERSION = 2  # 2: truncation, ICC and pixel-count checks
 
 
 def _verdict_key(path: Path) -> str | None:
@@ -145,4 +148,35 @@ def _verify_image(path: Path, written_as: str, where: Location) -> tuple[int, in
         )
     if size[0] < 1 or size[1] < 1:
         raise LayoutError(f"photo {written_as!r} has no pixels ({size[0]}x{size[1]})", where)
+    _check_decodes(path, written_as, where, fmt, size)
     return size
+
+
+def _check_decodes(path: Path, written_as: str, where: Location, fmt: str, size: tuple[int, int]) -> None:
+    """What ``verify`` does not see, found now rather than when the page is drawn
+    (issue 17 class 10): a truncated JPEG (decoded at 1/8 scale, a few ms), an
+    embedded ICC profile LittleCMS cannot open, a PNG/TIFF too large to decode whole."""
+    from PIL import Image
+
+    if fmt != "JPEG" and size[0] * size[1] > MAX_FULL_PIXELS:
+        raise LayoutError(
+            f"photo {written_as!r} is {size[0]}x{size[1]} px ({size[0] * size[1] / 1e6:.0f} Mpx); a {fmt} is "
+            f"decoded whole, at most {MAX_FULL_PIXELS // 1_000_000} Mpx",
+            where, "scale it down, or save it as JPEG (decoded at the size the page needs)")
+    try:
+        with Image.open(path) as im:
+            icc = im.info.get("icc_profile")
+            if fmt == "JPEG":
+                im.draft(im.mode, (max(1, size[0] // 8), max(1, size[1] // 8)))
+                im.load()
+    except (OSError, SyntaxError, ValueError) as e:
+        raise LayoutError(f"photo {written_as!r} is damaged: {e}", where,
+                          "the file was cut short or corrupted; copy or export it again") from None
+    if icc:
+        from PIL import ImageCms
+
+        try:
+            ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as e:
+            raise LayoutError(f"photo {written_as!r} has a broken embedded ICC colour profile ({e})", where,
+                              "save the picture again with a valid profile, or without one (taken as sRGB)") from None

@@ -110,9 +110,9 @@ def picture(it: ImageItem) -> Picture:
 
 
 def _pixel_size(path: str) -> tuple[int, int]:
-    from layout.render.images import load_image
+    from layout.render.images import pixel_size
 
-    return load_image(path).size
+    return pixel_size(path)  # the header only: a huge photo is not decoded for its size
 
 
 def fill_crop(px: tuple[int, int], width: float, height: float) -> tuple[int, int, int, int]:

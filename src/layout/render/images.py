@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
 from layout.errors import LayoutError
+from layout.model.content import MAX_FULL_PIXELS  # the loader checks it first, with the YAML line
 from layout.records import record
 
 DEFAULT_INK_LIMIT = 240.0  # percent; coldset offset on newsprint (ISO 12647-3)
@@ -115,19 +117,63 @@ def default_output_profile() -> Path:
     return data_dir() / OUTPUT_PROFILE
 
 
-def load_image(source: str | os.PathLike[str] | bytes):  # -> PIL.Image.Image
-    """Open an image file (or bytes) with Pillow; a user error if it cannot be read."""
+# Decoding bounds (issue 17, class 6).  A JPEG is decoded reduced (1/2, 1/4, 1/8 in
+# the DCT, "draft" mode) to what the placed size needs at ``max_ppi``; other formats
+# cannot be, so they are refused above ``MAX_FULL_PIXELS`` and box-reduced right
+# after decoding.  Pillow's own bomb check (``Image.MAX_IMAGE_PIXELS``) still applies.
+
+
+def load_image(source: str | os.PathLike[str] | bytes, need: tuple[int, int] | None = None):
+    """Open an image file (or bytes) with Pillow; a user error if it cannot be read.
+
+    ``need``: the pixel size the caller will use at most (whole image); the image is
+    then decoded at the smallest size not below it, where the format allows."""
     from PIL import Image, UnidentifiedImageError
 
     name = "<bytes>" if isinstance(source, bytes) else str(source)
     try:
         im = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+        _decode_reduced(im, need, name)
         im.load()
     except FileNotFoundError:
         raise LayoutError(f"image not found: {name}") from None
-    except (UnidentifiedImageError, OSError, ValueError) as e:
+    except Image.DecompressionBombError as e:
+        raise LayoutError(f"image {name} is too large to open safely: {e}") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
         raise LayoutError(f"cannot read image {name}: {e}", hint="use JPEG, PNG or TIFF") from None
+    if need is not None and im.format != "JPEG":
+        factor = min(im.width // max(need[0], 1), im.height // max(need[1], 1))
+        if factor >= 2:
+            info, fmt = im.info, im.format
+            im = im.reduce(factor)
+            im.info, im.format = info, fmt
     return im
+
+
+def _decode_reduced(im, need: tuple[int, int] | None, name: str) -> None:
+    """Ask the decoder for fewer pixels before it runs (JPEG draft), or refuse an
+    image that would decode whole to more than ``MAX_FULL_PIXELS``."""
+    if im.format == "JPEG":
+        if need is not None:
+            im.draft(im.mode, (max(need[0], 1), max(need[1], 1)))
+        return
+    if im.width * im.height > MAX_FULL_PIXELS:
+        raise LayoutError(f"image {name} is {im.width}x{im.height} px ({im.width * im.height / 1e6:.0f} Mpx); "
+                          f"a {im.format} is decoded whole, at most {MAX_FULL_PIXELS // 1_000_000} Mpx",
+                          hint="scale it down, or save it as JPEG (decoded at the size the page needs)")
+
+
+def pixel_size(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """The image's size in pixels, from its header (nothing decoded)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            return im.size
+    except FileNotFoundError:
+        raise LayoutError(f"image not found: {path}") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
+        raise LayoutError(f"cannot read image {path}: {e}") from None
 
 
 @lru_cache(maxsize=8)
@@ -263,13 +309,14 @@ def limit_total_ink(im, limit: float = DEFAULT_INK_LIMIT):
 
     if im.mode != "CMYK":
         raise ValueError(f"limit_total_ink needs a CMYK image, got {im.mode}")
-    a = np.asarray(im, dtype=np.int32)
-    total = a.sum(axis=-1)
+    a = np.asarray(im)  # uint8: a 40 Mpx photo is 160 MB, not 640 MB as int32
+    total = a.sum(axis=-1, dtype=np.uint16)
     cap = int(limit * 255 / 100)
     before = float(total.max()) * 100 / 255 if total.size else 0.0
     over = total > cap
     n_over = int(over.sum())
     if n_over:
+        a = np.array(a)  # a writable copy, still uint8
         px = a[over].astype(np.float64)
         cmy, k = px[:, :3], px[:, 3]
         excess = px.sum(axis=1) - cap
@@ -280,9 +327,9 @@ def limit_total_ink(im, limit: float = DEFAULT_INK_LIMIT):
         s = cmy.sum(axis=1)
         scale = np.where(s > budget, budget / np.maximum(s, 1e-9), 1.0)
         cmy = np.floor(cmy * scale[:, None] + 1e-9)
-        a[over] = np.concatenate([cmy, k[:, None]], axis=1).astype(np.int32)
+        a[over] = np.concatenate([cmy, k[:, None]], axis=1).astype(a.dtype)
         im = Image.fromarray(a.astype(np.uint8), "CMYK")
-    after = float(a.sum(axis=-1).max()) * 100 / 255 if total.size else 0.0
+    after = float(a.sum(axis=-1, dtype=np.uint16).max()) * 100 / 255 if total.size else 0.0
     return im, InkStats(limit, before, after, n_over / max(total.size, 1))
 
 
@@ -313,10 +360,16 @@ def prepare_image(source, *, placed_size: tuple[float, float] | None = None,
     if encoding not in ("jpeg", "flate"):
         raise ValueError(f"encoding must be 'jpeg' or 'flate', got {encoding!r}")
     name = source if isinstance(source, str | os.PathLike) else "<image>"
-    im = load_image(source) if isinstance(source, str | os.PathLike | bytes) else source
+    if isinstance(source, str | os.PathLike | bytes):
+        full = pixel_size(source) if not isinstance(source, bytes) else None
+        im = load_image(source, _need(full, crop, placed_size, max_ppi))
+    else:
+        im, full = source, None
+    full = full or im.size
     if crop:
-        im = im.crop(crop)
-    res = effective_ppi(im.size, placed_size, warn_ppi, error_ppi) if placed_size else None
+        im = im.crop(_scaled_crop(crop, full, im.size))
+    shown = (crop[2] - crop[0], crop[3] - crop[1]) if crop else full
+    res = effective_ppi(shown, placed_size, warn_ppi, error_ppi) if placed_size else None
     im = _flatten(im)
     grey = im.mode == "L" and not _has_colour_profile(im)
     if grey:
@@ -332,6 +385,27 @@ def prepare_image(source, *, placed_size: tuple[float, float] | None = None,
         data = out.tobytes()
     return PreparedImage(out.width, out.height, out.mode, encoding, data, str(name), ink, res,
                          hashlib.sha256(data).hexdigest()[:16])
+
+
+def _need(full: tuple[int, int] | None, crop: tuple[int, int, int, int] | None,
+          placed_size: tuple[float, float] | None, max_ppi: float | None) -> tuple[int, int] | None:
+    """Pixels of the whole image needed so that the (cropped) part placed at
+    ``placed_size`` still has ``max_ppi``; None when everything is needed."""
+    if full is None or not placed_size or not max_ppi:
+        return None
+    cw, ch = (crop[2] - crop[0], crop[3] - crop[1]) if crop else full
+    if cw <= 0 or ch <= 0:
+        return None
+    tw, th = placed_size[0] / 72 * max_ppi * 1.1, placed_size[1] / 72 * max_ppi * 1.1
+    return (max(1, math.ceil(tw * full[0] / cw)), max(1, math.ceil(th * full[1] / ch)))
+
+
+def _scaled_crop(crop: tuple[int, int, int, int], full: tuple[int, int], got: tuple[int, int]):
+    """A crop box in source pixels, for the image as decoded (maybe reduced)."""
+    if got == full:
+        return crop
+    sx, sy = got[0] / full[0], got[1] / full[1]
+    return (round(crop[0] * sx), round(crop[1] * sy), round(crop[2] * sx), round(crop[3] * sy))
 
 
 def _has_colour_profile(im) -> bool:
