@@ -73,10 +73,13 @@ class Paragraph:
 
 def read_text(path: str | Path) -> str:
     """The file as text; a file that is not UTF-8 is refused with the byte offset."""
+    from layout.errors import Location
     from layout.files import read_input
-    from layout.textfile import decode_utf8
+    from layout.textfile import check_text_chars, decode_utf8
 
-    return decode_utf8(read_input(path, "text", MAX_TEXT_BYTES), str(path))
+    text = decode_utf8(read_input(path, "text", MAX_TEXT_BYTES), str(path))
+    check_text_chars(text, Location(str(path)), in_file=True)
+    return text
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

@@ -26,7 +26,7 @@ from layout.cache import cache_dir, read_plain, write_plain
 from layout.errors import FontError
 from layout.fonts.face import BMP_BYTES, Face, pack_advances, wants_ink
 
-CACHE_VERSION = 3  # 3: entries in layout.cache's checked container
+CACHE_VERSION = 4  # 3: entries in layout.cache's checked container; 4: faces validated (advances, composites)
 
 # OS/2 fsType bits under which a font may not be subset-embedded (OpenType OS/2;
 # checked when the face loads, before a page is half made): 0x0002 restricted
@@ -181,6 +181,8 @@ def _metrics(font: Any, p: Path) -> dict[str, Any]:
     hmtx = font["hmtx"].metrics
     scale = 1.0 / upem
     advances = {cp: hmtx[g][0] * scale for cp, g in cmap.items() if g in hmtx}
+    _check_advances(advances, p)
+    _check_composites(font, p)
     packed = pack_advances(advances)
     hhea = font["hhea"]
     os2 = font.get("OS/2")
@@ -202,6 +204,91 @@ def _metrics(font: Any, p: Path) -> dict[str, Any]:
         "_widths": packed.widths,
         "_ink": _ink_extents(font, cmap, scale),
     }
+
+
+MAX_ADVANCE_EM = 16.0  # no character is wider than this; a bigger advance is a broken hmtx
+
+
+def _check_advances(advances: dict[int, float], p: Path) -> None:
+    """Issue 17 class 13: a face whose spacing characters have no width would set
+    a whole story on one spot.  Characters that are meant to have none (combining
+    marks, format and control characters) are left out of the count."""
+    import unicodedata
+
+    spacing = [w for cp, w in advances.items()
+               if unicodedata.category(chr(cp)) not in ("Mn", "Me", "Cf", "Cc", "Zl", "Zp")]
+    zero = sum(1 for w in spacing if w <= 0)
+    if spacing and zero * 2 > len(spacing):
+        raise FontError(f"font {p}: {zero} of its {len(spacing)} characters have an advance width of 0",
+                        hint="the font's hmtx table is broken; text set with it would pile up on one spot")
+    wide = [cp for cp, w in advances.items() if w > MAX_ADVANCE_EM]
+    if wide:
+        raise FontError(f"font {p}: U+{wide[0]:04X} is {advances[wide[0]]:.0f} em wide "
+                        f"({len(wide)} characters wider than {MAX_ADVANCE_EM:g} em)",
+                        hint="the font's hmtx table is broken")
+
+
+def _check_composites(font: Any, p: Path) -> None:
+    """Issue 17 class 13: every composite glyph must end in simple glyphs: a
+    component out of range or a cycle (a glyph made of itself) is refused now,
+    not met while embedding.  Read from the raw glyf/loca bytes (a CJK face has
+    ~30,000 glyphs; fontTools' glyph objects would take seconds)."""
+    import numpy as np
+
+    n = font["maxp"].numGlyphs
+    long = font["head"].indexToLocFormat == 1
+    loca = np.frombuffer(font.reader["loca"], dtype=">u4" if long else ">u2").astype(np.int64)
+    if not long:
+        loca = loca * 2
+    glyf = font.reader["glyf"]
+    if len(loca) < n + 1:
+        raise FontError(f"font {p}: the loca table holds {len(loca) - 1} glyphs, maxp says {n}")
+    starts, ends = loca[:n], loca[1 : n + 1]
+    has = (ends - starts >= 10) & (starts + 2 <= len(glyf))
+    buf = np.frombuffer(glyf, dtype=np.uint8)
+    idx = starts[has]
+    contours = (buf[idx].astype(np.int16) << 8 | buf[idx + 1]).astype(np.int16)
+    composite = [int(g) for g in np.nonzero(has)[0][contours < 0]]
+    graph = {g: _components(glyf, int(starts[g]), int(ends[g]), g, n, p) for g in composite}
+    _refuse_cycles(graph, p)
+
+
+def _components(glyf: bytes, start: int, end: int, gid: int, n: int, p: Path) -> list[int]:
+    out: list[int] = []
+    at = start + 10
+    while True:
+        if at + 4 > end:
+            raise FontError(f"font {p}: composite glyph {gid} is cut short")
+        flags, comp = int.from_bytes(glyf[at : at + 2], "big"), int.from_bytes(glyf[at + 2 : at + 4], "big")
+        if comp >= n:
+            raise FontError(f"font {p}: composite glyph {gid} uses glyph {comp}, the font has {n}")
+        out.append(comp)
+        at += 4 + (4 if flags & 0x0001 else 2)
+        at += 8 if flags & 0x0080 else 4 if flags & 0x0040 else 2 if flags & 0x0008 else 0
+        if not flags & 0x0020:
+            return out
+
+
+def _refuse_cycles(graph: dict[int, list[int]], p: Path) -> None:
+    """Depth-first, iteratively (a hostile chain may be thousands long)."""
+    state: dict[int, int] = {}  # 1 = on the path, 2 = done
+    for root in graph:
+        if root in state:
+            continue
+        stack = [(root, iter(graph[root]))]
+        state[root] = 1
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                raise FontError(f"font {p}: composite glyph {nxt} is made of itself (through glyph {node})",
+                                hint="the font is damaged or hostile; choose another font")
+            elif nxt not in state and nxt in graph:
+                state[nxt] = 1
+                stack.append((nxt, iter(graph[nxt])))
 
 
 def _ink_extents(font: Any, cmap: dict[int, str], scale: float) -> dict[int, tuple[float, float]]:

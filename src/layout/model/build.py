@@ -168,6 +168,7 @@ def build_fonts(f: Fields | None, policy: PathPolicy) -> tuple[FontsConfig, list
                 raise LayoutError(f"font file {written!r} is not a TrueType/OpenType font", node.where,
                                   "use a .ttf, .otf or .ttc file")
         faces[role] = FaceSpec(role, str(path), spec.get("index", 0) if spec else 0)
+        _load_user_face(faces[role], node)
         files.append(str(path))
     known = (*ROLES, *faces)
     fallback: dict[str, tuple[str, ...]] = {}
@@ -179,6 +180,19 @@ def build_fonts(f: Fields | None, policy: PathPolicy) -> tuple[FontsConfig, list
                     raise unknown_name("face", name, known, chains.where(role), f"fonts.fallback.{role}")
             fallback[role] = tuple(names)
     return FontsConfig(faces, fallback), files
+
+
+def _load_user_face(spec: FaceSpec, node: Any) -> None:
+    """Load (and so validate: tables, advances, composite glyphs) a user's face now,
+    so a bad font is reported at the YAML line naming it (issue 17 class 11/13).
+    The face cache makes this free the next time."""
+    from layout.errors import FontError
+    from layout.fonts.loader import load_face
+
+    try:
+        load_face(spec.path, spec.role, spec.index)
+    except FontError as e:
+        raise FontError(e.message, node.where, e.hint) from None
 
 
 def unknown_name(what: str, name: str, known: tuple[str, ...] | list[str], where: Any, label: str) -> LayoutError:

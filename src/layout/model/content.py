@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from layout.errors import LayoutError, Location
-from layout.textfile import decode_utf8
+from layout.textfile import check_text_chars, decode_utf8
 
 IMAGE_FORMATS = ("PNG", "JPEG", "TIFF")  # what the renderer embeds without conversion
 # a PNG/TIFF is decoded whole (JPEG is decoded reduced to what the page needs): 150 MB as RGB
@@ -61,9 +61,11 @@ def read_body_file(path: Path, written_as: str, where: Location) -> str:
 
     data = read_input(path, "body_file", MAX_TEXT_BYTES, where)
     try:
-        return decode_utf8(data, written_as)
+        text = decode_utf8(data, written_as)
+        check_text_chars(text, Location(written_as), in_file=True)
     except LayoutError as e:
         raise LayoutError(f"body_file {written_as!r}: {e.message} at {e.where}", where, e.hint) from None
+    return text
 
 
 def image_size(path: Path, written_as: str, where: Location) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from layout.errors import LayoutError
 from layout.model.types import CMYK, Span
 from layout.model.yamlsafe import MAP, SCALAR, SEQ, Node
+from layout.textfile import check_text_chars
 from layout.units import CHINESE_SIZES, UnitError, parse_length, parse_size
 
 LENGTH_PATTERN = (
@@ -95,6 +96,7 @@ class Text(Kind):
         if node.kind != SCALAR:
             raise fail(node, label, self.expected, "write the text on one line, or quote it")
         text = node.value if isinstance(node.value, str) else node.text
+        check_text_chars(text, node.where)
         text = text.strip()
         return text or None
 

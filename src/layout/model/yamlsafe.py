@@ -104,9 +104,24 @@ def parse_yaml(text: str, source: Source) -> Node:
             builder.feed(event)
     except yaml.MarkedYAMLError as e:
         raise _syntax_error(e, source.display) from None
-    except yaml.YAMLError as e:  # unmarked reader errors (bad characters)
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow: at its place
+        raise _reader_error(e, text, source.display) from None
+    except yaml.YAMLError as e:  # other unmarked errors
         raise LayoutError(f"YAML error: {e}", Location(source.display)) from None
     return builder.result()
+
+
+def _reader_error(e: yaml.reader.ReaderError, text: str, display: str) -> LayoutError:
+    i = e.position if isinstance(e.position, int) and e.position >= 0 else 0
+    if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
+        i = len(text.encode("utf-8")[:i].decode("utf-8", "ignore"))
+    i = min(i, len(text))
+    line = text.count("\n", 0, i) + 1
+    col = i - (text.rfind("\n", 0, i) + 1) + 1
+    ch = e.character if isinstance(e.character, int) else ord(e.character) if e.character else 0
+    return LayoutError(f"character U+{ch:04X} is not allowed in a YAML file (a control character)",
+                       Location(display, line, col),
+                       "remove it; to keep such a character on purpose, write it escaped in double quotes")
 
 
 def _syntax_error(e: yaml.MarkedYAMLError, display: str) -> LayoutError:
