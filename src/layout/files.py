@@ -143,12 +143,15 @@ def read_input(name: str | os.PathLike[str], what: str, limit: int, where: Locat
         raise LayoutError(f"{what} {text} is a folder, not a file", where) from None
     except OSError as e:
         raise LayoutError(f"cannot read {what} {text}: {os_message(e)}", where) from None
-    with os.fdopen(fd, "rb", buffering=0) as f:
+    try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise LayoutError(f"{what} {text} is {_kind(mode)}, not a regular file", where,
                               "to read a stream, pass '-' and redirect it to standard input")
-        return _bounded(f, what, text, limit, where)
+        with os.fdopen(os.dup(fd), "rb", buffering=0) as f:
+            return _bounded(f, what, text, limit, where)
+    finally:
+        os.close(fd)
 
 
 _stdin_memo: dict[int, bytes] = {}
