@@ -30,7 +30,7 @@ from layout.errors import LayoutError, Location
 
 MAX_PDF_BYTES = 512 * 1024 * 1024
 MAX_OBJECTS = 2_000_000
-MAX_INFLATED = 384 * 1024 * 1024  # a 16-page broadsheet edition with photos inflates to ~150 MB
+MAX_INFLATED = 256 * 1024 * 1024  # a 16-page edition: a few MB of content; images count compressed
 MAX_DRAWN_BYTES = 64 * 1024 * 1024  # content interpreted, forms counted each time drawn; a page ~0.2 MB
 MAX_IMAGE_PIXELS = 200_000_000  # one image: a 600 dpi broadsheet page is ~120 Mpx
 MAX_FORM_DEPTH = 32

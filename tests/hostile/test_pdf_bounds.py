@@ -1,0 +1,113 @@
+"""Issue 17: PDFs that loop or explode (classes 4 and 6) answer in bounded time
+and memory with exit 2; preflight fails actions, attachments and a rebuilt xref
+(class 12); Ctrl-C is exit 130 without a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pdfmaker
+import pytest
+from hostile_helpers import ARCHIVE, ROOT, no_traceback, page, run, write
+
+
+@pytest.fixture
+def archive(tmp_path):
+    return write(tmp_path, "a.txt", ARCHIVE)
+
+
+def _both(tmp_path, archive, data: bytes):
+    f = tmp_path / "x.pdf"
+    f.write_bytes(data)
+    return run("preflight", str(f)), run("verify", str(f), "--source", str(archive))
+
+
+def test_self_referencing_objects_finish(tmp_path, archive):
+    for r in _both(tmp_path, archive, pdfmaker.self_referencing()):
+        no_traceback(r)
+        assert r.code in (1, 2), r.err
+
+
+@pytest.mark.parametrize("maker", [pdfmaker.nested_forms, lambda: pdfmaker.inflate_bomb(1024)],
+                         ids=["nested-forms", "inflate-1GB"])
+def test_over_budget_pdfs_are_refused(tmp_path, archive, maker):
+    for r in _both(tmp_path, archive, maker()):
+        no_traceback(r)
+        assert r.code == 2, r.err
+        assert "PDF too complex or malformed" in r.err
+
+
+def test_bomb_costs_little_memory(tmp_path):
+    f = tmp_path / "bomb.pdf"
+    f.write_bytes(pdfmaker.inflate_bomb(1024))
+    peak = _peak_rss_mb(["preflight", str(f)])
+    assert peak < 200, f"{peak:.0f} MB"
+
+
+def test_our_own_pdf_is_within_budget(tmp_path):
+    out = tmp_path / "p.pdf"
+    assert run("render", str(page(tmp_path)), "-o", str(out), "-q").code == 0
+    r = run("preflight", str(out), "--json")
+    assert r.code == 0, r.out
+    checks = {c["check"]: c["status"] for c in json.loads(r.out)["checks"]}
+    assert checks["actions"] == checks["attachments"] == checks["damage"] == "OK"
+
+
+@pytest.mark.parametrize("action, word", [
+    (b"<< /Type /Action /S /Launch /F (/bin/sh) >>", "Launch"),
+    (b"<< /S /URI /URI (http://example.invalid/) >>", "URI"),
+    (b"<< /S /SubmitForm /F << /FS /URL /F (http://example.invalid/) >> >>", "SubmitForm"),
+    (b"<< /S /JavaScript /JS (app.alert(1)) >>", "JavaScript"),
+])
+def test_preflight_fails_actions(tmp_path, action, word):
+    f = tmp_path / "a.pdf"
+    f.write_bytes(pdfmaker.with_action(action))
+    r = run("preflight", str(f))
+    assert r.code == 1, r.out
+    assert word.encode() in r.out and b"NOT ready for press" in r.out
+
+
+def test_preflight_fails_embedded_files(tmp_path):
+    f = tmp_path / "a.pdf"
+    f.write_bytes(pdfmaker.with_attachment())
+    r = run("preflight", str(f))
+    assert r.code == 1 and b"embedded file" in r.out
+
+
+def test_preflight_fails_a_rebuilt_xref(tmp_path):
+    good = tmp_path / "p.pdf"
+    assert run("render", str(page(tmp_path)), "-o", str(good), "-q").code == 0
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(pdfmaker.broken_startxref(good.read_bytes()))
+    r = run("preflight", str(bad), "--json")
+    assert r.code == 1
+    damage = [c for c in json.loads(r.out)["checks"] if c["check"] == "damage"]
+    assert damage and damage[0]["status"] == "ERROR"
+
+
+def test_ctrl_c_is_exit_130_without_traceback(tmp_path):
+    """SIGINT while the command waits for its input (stdin held open)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "layout", "render", "-", "-o", str(tmp_path / "o.pdf")],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    time.sleep(1.5)  # imports done, blocked reading stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    assert not (tmp_path / "o.pdf").exists()
+
+
+def _peak_rss_mb(argv: list[str]) -> float:
+    """Peak resident memory of ``layout ARGV`` run as a child process, in MB."""
+    code = ("import resource, sys\nfrom layout.cli import main\nrc = main(sys.argv[1:])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in r.stderr, r.stderr
+    return int(r.stderr.strip().splitlines()[-1]) / 1024
