@@ -158,7 +158,25 @@ def _read_profile(path: Path) -> bytes:
     if data[16:20] != b"CMYK" or data[12:16] != b"prtr":
         raise LayoutError(f"{path} is a {data[12:16].decode('latin1')} {data[16:20].decode('latin1').strip()} "
                           "profile; PDF/X for a newspaper needs a CMYK output (prtr) profile")
+    declared = int.from_bytes(data[:4], "big")
+    if declared != len(data):
+        raise LayoutError(f"output profile {path} is damaged: its header says {declared} bytes, the file has "
+                          f"{len(data)}", hint="copy the profile again from the plant")
+    _check_opens(data, path)
     return data
+
+
+def _check_opens(data: bytes, path: Path) -> None:
+    """LittleCMS must be able to open the profile (it separates every photo with it)."""
+    import io
+
+    from PIL import ImageCms
+
+    try:
+        ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as e:
+        raise LayoutError(f"output profile {path} cannot be opened: {e}",
+                          hint="copy the profile again from the plant") from None
 
 
 def _icc_description(data: bytes) -> str:
