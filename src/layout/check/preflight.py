@@ -95,8 +95,14 @@ def preflight(source: str | os.PathLike[str] | bytes, *, standard: str = "auto",
         rep = Report(label, standard, 0)
         rep.add("encryption", ERROR, "encrypted with a password: the plant cannot open it")
         return rep
+    from layout.check.pdfbounds import refuse
+    from layout.check.structure import MALFORMED
+
     with pdf:
-        return _check(pdf, data, label, standard, ink_limit, min_ppi, error_ppi)
+        try:
+            return _check(pdf, data, label, standard, ink_limit, min_ppi, error_ppi)
+        except (*MALFORMED, pikepdf.PdfError) as e:
+            raise refuse(label, f"{type(e).__name__}: {str(e)[:200]}") from None
 
 
 def _read(source, label: str) -> bytes:

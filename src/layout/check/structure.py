@@ -16,6 +16,8 @@ import re
 from layout.pdfread import all_dicts, transparency_uses
 
 OK, WARN, ERROR = "OK", "WARN", "ERROR"
+# what pikepdf raises on objects of the wrong type or shape (a damaged or hostile file)
+MALFORMED = (AttributeError, TypeError, ValueError, KeyError, IndexError, RuntimeError, RecursionError)
 
 
 def xmp_text(pdf) -> str:
@@ -57,18 +59,21 @@ def claimed_standard(pdf) -> str | None:
 
 
 def check_structure(pdf, rep, std: str, auto: bool) -> None:
-    """Add the document-level findings to ``rep`` for standard ``std``."""
-    _version(pdf, rep, std, auto)
-    _encryption(pdf, rep)
-    _output_intent(pdf, rep, std)
-    _metadata(pdf, rep, std)
-    _boxes(pdf, rep)
-    _javascript(pdf, rep)
-    _actions(pdf, rep)
-    _attachments(pdf, rep)
-    _damage(pdf, rep)
+    """Add the document-level findings to ``rep`` for standard ``std``.  A check
+    that meets a malformed structure (a catalog entry of the wrong type, …) reports
+    that as an error of its own instead of ending the preflight."""
+    checks = [("pdfx", lambda: _version(pdf, rep, std, auto)), ("encryption", lambda: _encryption(pdf, rep)),
+              ("output-intent", lambda: _output_intent(pdf, rep, std)), ("metadata", lambda: _metadata(pdf, rep, std)),
+              ("boxes", lambda: _boxes(pdf, rep)), ("javascript", lambda: _javascript(pdf, rep)),
+              ("actions", lambda: _actions(pdf, rep)), ("attachments", lambda: _attachments(pdf, rep)),
+              ("damage", lambda: _damage(pdf, rep))]
     if std == "X-1a":
-        _transparency(pdf, rep)
+        checks.append(("transparency", lambda: _transparency(pdf, rep)))
+    for name, check in checks:
+        try:
+            check()
+        except MALFORMED as e:
+            rep.add(name, ERROR, f"malformed structure: {type(e).__name__}: {str(e)[:200]}")
 
 
 def _version(pdf, rep, std: str, auto: bool) -> None:
