@@ -11,6 +11,7 @@ the engine bounds decoding itself (``render.images``) and says so when it refuse
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import warnings
@@ -26,19 +27,19 @@ class _Handler(logging.Handler):
         self.counts: dict[str, int] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        try:
-            lib = record.name.split(".", 1)[0]
-            text = record.getMessage().strip()
-            if (lib, text) in self.seen:
-                return
-            self.seen.add((lib, text))
-            n = self.counts[lib] = self.counts.get(lib, 0) + 1
+        with contextlib.suppress(Exception):  # a log line must never end a job
+            self.say(record.name.split(".", 1)[0], record.getMessage().strip())
+
+    def say(self, lib: str, text: str) -> None:
+        if (lib, text) in self.seen:
+            return
+        self.seen.add((lib, text))
+        n = self.counts[lib] = self.counts.get(lib, 0) + 1
+        with contextlib.suppress(Exception):  # stderr closed: nothing to be done
             if n <= MAX_PER_LIBRARY:
                 print(f"layout: warning: {lib}: {text}", file=sys.stderr)
             elif n == MAX_PER_LIBRARY + 1:
                 print(f"layout: warning: {lib}: further warnings not shown", file=sys.stderr)
-        except Exception:  # a log line must never end a job
-            pass
 
 
 _handler: _Handler | None = None
@@ -59,4 +60,16 @@ def install() -> _Handler:
         if log.level == logging.NOTSET or log.level < logging.WARNING:
             log.setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=r"Image size \(\d+ pixels\) exceeds limit")
+    warnings.showwarning = _show_warning
     return _handler
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """``warnings.warn`` from a library (pikepdf: "Unexpected end of stream") as our
+    warning line, named after the package the warning came from."""
+    parts = str(filename).replace("\\", "/").split("/")
+    lib = next((p for p in reversed(parts[:-1]) if p in LIBRARIES), None)
+    if lib is None and "site-packages" in parts:
+        lib = parts[parts.index("site-packages") + 1]
+    if _handler is not None:
+        _handler.say(lib or category.__name__, str(message).strip())

@@ -84,14 +84,17 @@ def check_budget(pdf: Any, label: str) -> None:
         raise refuse(label, str(e) or type(e).__name__) from None
 
 
-def rewritten(pdf: Any) -> bytes:
+def rewritten(pdf: Any, label: str) -> bytes:
     """The file as qpdf writes it (streams copied raw): loops of references broken,
     lengths and xref mended, for readers without those defences."""
     import pikepdf
 
     buf = io.BytesIO()
-    pdf.save(buf, stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False,
-             object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    try:
+        pdf.save(buf, stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable, fix_metadata_version=False)
+    except (pikepdf.PdfError, RuntimeError, ValueError, TypeError) as e:
+        raise refuse(label, f"cannot be rewritten: {str(e)[:200]}") from None
     return buf.getvalue()
 
 

@@ -173,7 +173,7 @@ def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
     data = read_input(name, "PDF", MAX_PDF_BYTES, Location(name))
     try:
         with open_bounded(data, name) as checked:
-            data = rewritten(checked)
+            data = rewritten(checked, name)
     except pikepdf.PasswordError:
         raise LayoutError("the PDF is encrypted with a password", Location(name)) from None
     out: list[PdfChar] = []
