@@ -427,9 +427,16 @@ class ListOf(Kind):
     def read(self, node: Node, label: str) -> tuple[Any, ...]:
         if node.kind != SEQ:
             if self.single and node.kind == SCALAR:
-                return (self.item.read(node, label),)
+                value = self.item.read(node, label)
+                return () if value is None else (value,)
             raise fail(node, label, self.expected)
-        return tuple(self.item.read(x, f"{label}[{i}]") for i, x in enumerate(node.value, 1))
+        out = []
+        for i, x in enumerate(node.value, 1):
+            value = self.item.read(x, f"{label}[{i}]")
+            if value is None:  # '- ' with nothing after it
+                raise LayoutError(f"{label}[{i}] is empty", x.where, "write the item, or delete the '- ' line")
+            out.append(value)
+        return tuple(out)
 
     def schema(self) -> dict[str, Any]:
         listed = {"type": "array", "items": self.item.schema()}
