@@ -93,6 +93,14 @@ def test_bad_dpi_exits_2_before_work(tmp_path, argv):
     assert not (tmp_path / "o.pdf").exists() and not (tmp_path / "png").exists()
 
 
+def test_png_of_a_huge_page_is_refused_before_work(tmp_path):
+    text = PAGE.replace("extends: house\n", "extends: house\npage:\n  size: [14000pt, 14000pt]\n")
+    p = write(tmp_path, "p.yaml", text)
+    r = run("render", str(p), "-o", str(tmp_path / "o.pdf"), "--png", str(tmp_path / "png"), "--dpi", "600")
+    assert r.code == 2 and "Mpx PNG" in r.err, r.err
+    assert not (tmp_path / "o.pdf").exists()
+
+
 @pytest.mark.parametrize("argv", [
     ["--columns", "100000"], ["--columns", "60", "--measure", "30em"], ["--leading", "nan"],
     ["--leading", "inf"], ["--measure", "1e9pt"], ["--height", "nan"],

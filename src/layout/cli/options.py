@@ -23,3 +23,16 @@ def check_count(option: str, value: int, low: int, high: int) -> int:
     if not low <= value <= high:
         raise LayoutError(f"{option} {value}: must be {low} to {high}")
     return value
+
+
+MAX_PNG_PIXELS = 150_000_000  # one page preview; a broadsheet at 600 dpi is ~95 Mpx
+
+
+def check_png_size(width_pt: float, height_pt: float, dpi: int) -> None:
+    """A page preview at ``dpi`` must stay a sane picture (pdfium needs ~4 bytes a
+    pixel): checked from the layout's page size before the PDF is made."""
+    px = (width_pt / 72 * dpi) * (height_pt / 72 * dpi)
+    if px > MAX_PNG_PIXELS:
+        raise LayoutError(f"--dpi {dpi}: a {width_pt:.0f}x{height_pt:.0f} pt page would be a "
+                          f"{px / 1e6:.0f} Mpx PNG (at most {MAX_PNG_PIXELS // 1_000_000} Mpx)",
+                          hint="use a lower --dpi")
