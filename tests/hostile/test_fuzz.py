@@ -78,7 +78,7 @@ def _fuzz(tmp_path: Path, sources: list[bytes], name: str, argv: Callable[[Path,
             out.write_bytes(SENTINEL)
         try:
             r = run(*argv(src, out))
-        except BaseException as e:  # noqa: BLE001 - any escape is the failure we look for
+        except BaseException as e:  # any escape is the failure we look for
             pytest.fail(f"{name} case {n} ({src}): {type(e).__name__}: {e}")
         where = f"{name} case {n} ({src}), exit {r.code}:\n{r.err[-2000:]}"
         assert "Traceback" not in r.err, where
