@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-import fontmaker
+import hostile_fonts
 import pytest
 from hostile_helpers import PAGE, no_traceback, run, write
 
@@ -18,7 +18,7 @@ def _page_with_font(tmp_path, font):
 
 
 def test_a_good_test_font_renders(tmp_path):
-    font = fontmaker.build(tmp_path / "ok.ttf")
+    font = hostile_fonts.build(tmp_path / "ok.ttf")
     r = run("render", str(_page_with_font(tmp_path, font)), "-o", str(tmp_path / "o.pdf"), "-q")
     assert r.code == 0, r.err  # the fixture itself is sound: the refusals below are about the flaw
 
@@ -26,7 +26,7 @@ def test_a_good_test_font_renders(tmp_path):
 @pytest.mark.parametrize("flaw, words", [({"advance": 0}, "advance width of 0"),
                                           ({"cycle": True}, "made of itself")])
 def test_hostile_fonts_are_refused_at_the_yaml_line(tmp_path, flaw, words):
-    font = fontmaker.build(tmp_path / "bad.ttf", **flaw)
+    font = hostile_fonts.build(tmp_path / "bad.ttf", **flaw)
     r = run("render", str(_page_with_font(tmp_path, font)), "-o", str(tmp_path / "o.pdf"))
     no_traceback(r)
     assert r.code == 2, r.err
@@ -35,7 +35,7 @@ def test_hostile_fonts_are_refused_at_the_yaml_line(tmp_path, flaw, words):
 
 
 def test_fonts_command_refuses_a_hostile_font(tmp_path):
-    font = fontmaker.build(tmp_path / "bad.ttf", advance=0)
+    font = hostile_fonts.build(tmp_path / "bad.ttf", advance=0)
     r = run("fonts", "--font", f"song={font}")
     assert r.code == 2 and "advance width of 0" in r.err
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pdfmaker
+import hostile_pdfs
 import pytest
 from hostile_helpers import ARCHIVE, PAGE, SAMPLE, SEED, run
 
@@ -118,8 +118,8 @@ def test_fuzz_archives(tmp_path):
 def test_fuzz_pdfs(tmp_path):
     own = tmp_path / "own.pdf"
     assert run("render", _own_page(tmp_path), "-o", str(own), "-q").code == 0
-    pdfs = [own.read_bytes(), pdfmaker.self_referencing(), pdfmaker.nested_forms(4, 3),
-            pdfmaker.with_action(b"<< /S /Launch /F (x) >>"), pdfmaker.with_attachment()]
+    pdfs = [own.read_bytes(), hostile_pdfs.self_referencing(), hostile_pdfs.nested_forms(4, 3),
+            hostile_pdfs.with_action(b"<< /S /Launch /F (x) >>"), hostile_pdfs.with_attachment()]
     archive = tmp_path / "a.txt"
     archive.write_text(ARCHIVE, encoding="utf-8")
     flip = iter(range(10**6))

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-import pdfmaker
+import hostile_pdfs
 import pytest
 from hostile_helpers import ARCHIVE, ROOT, no_traceback, page, run, write
 
@@ -28,12 +28,12 @@ def _both(tmp_path, archive, data: bytes):
 
 
 def test_self_referencing_objects_finish(tmp_path, archive):
-    for r in _both(tmp_path, archive, pdfmaker.self_referencing()):
+    for r in _both(tmp_path, archive, hostile_pdfs.self_referencing()):
         no_traceback(r)
         assert r.code in (1, 2), r.err
 
 
-@pytest.mark.parametrize("maker", [pdfmaker.nested_forms, lambda: pdfmaker.inflate_bomb(1024)],
+@pytest.mark.parametrize("maker", [hostile_pdfs.nested_forms, lambda: hostile_pdfs.inflate_bomb(1024)],
                          ids=["nested-forms", "inflate-1GB"])
 def test_over_budget_pdfs_are_refused(tmp_path, archive, maker):
     for r in _both(tmp_path, archive, maker()):
@@ -44,7 +44,7 @@ def test_over_budget_pdfs_are_refused(tmp_path, archive, maker):
 
 def test_bomb_costs_little_memory(tmp_path):
     f = tmp_path / "bomb.pdf"
-    f.write_bytes(pdfmaker.inflate_bomb(1024))
+    f.write_bytes(hostile_pdfs.inflate_bomb(1024))
     peak = _peak_rss_mb(["preflight", str(f)])
     assert peak < 200, f"{peak:.0f} MB"
 
@@ -66,7 +66,7 @@ def test_our_own_pdf_is_within_budget(tmp_path):
 ])
 def test_preflight_fails_actions(tmp_path, action, word):
     f = tmp_path / "a.pdf"
-    f.write_bytes(pdfmaker.with_action(action))
+    f.write_bytes(hostile_pdfs.with_action(action))
     r = run("preflight", str(f))
     assert r.code == 1, r.out
     assert word.encode() in r.out and b"NOT ready for press" in r.out
@@ -74,7 +74,7 @@ def test_preflight_fails_actions(tmp_path, action, word):
 
 def test_preflight_fails_embedded_files(tmp_path):
     f = tmp_path / "a.pdf"
-    f.write_bytes(pdfmaker.with_attachment())
+    f.write_bytes(hostile_pdfs.with_attachment())
     r = run("preflight", str(f))
     assert r.code == 1 and b"embedded file" in r.out
 
@@ -83,7 +83,7 @@ def test_preflight_fails_a_rebuilt_xref(tmp_path):
     good = tmp_path / "p.pdf"
     assert run("render", str(page(tmp_path)), "-o", str(good), "-q").code == 0
     bad = tmp_path / "bad.pdf"
-    bad.write_bytes(pdfmaker.broken_startxref(good.read_bytes()))
+    bad.write_bytes(hostile_pdfs.broken_startxref(good.read_bytes()))
     r = run("preflight", str(bad), "--json")
     assert r.code == 1
     damage = [c for c in json.loads(r.out)["checks"] if c["check"] == "damage"]
