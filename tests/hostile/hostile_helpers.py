@@ -47,6 +47,14 @@ ARCHIVE = """\
 """
 
 
+# Peak memory of a child process: VmHWM of its own address space.  (ru_maxrss is
+# not usable: Linux carries the parent's high-water mark across fork and exec.)
+HWM = ("def _hwm_kb():\n"
+       "    for line in open('/proc/self/status'):\n"
+       "        if line.startswith('VmHWM:'):\n"
+       "            return int(line.split()[1])\n")
+
+
 @dataclass
 class Run:
     code: int

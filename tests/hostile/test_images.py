@@ -13,7 +13,7 @@ import subprocess
 import sys
 import zlib
 
-from hostile_helpers import PAGE, ROOT, no_traceback, run, write
+from hostile_helpers import HWM, PAGE, ROOT, no_traceback, run, write
 
 
 def _page_with_photo(tmp_path, name: str):
@@ -48,8 +48,8 @@ def test_huge_jpeg_renders_in_bounded_memory(tmp_path):
             "Image.new('L', (12000, 9000), 128).save(sys.argv[1], quality=30)\n")
     subprocess.run([sys.executable, "-c", make, str(tmp_path / "big.jpg")], check=True, timeout=120)
     p = _page_with_photo(tmp_path, "big.jpg")
-    code = ("import resource, sys\nfrom layout.cli import main\nrc = main(sys.argv[1:])\n"
-            "print(rc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    code = (HWM + "import sys\nfrom layout.cli import main\nrc = main(sys.argv[1:])\n"
+            "print(rc, _hwm_kb(), file=sys.stderr)\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     r = subprocess.run([sys.executable, "-c", code, "render", str(p), "-o", str(tmp_path / "o.pdf"), "-q"],
                        capture_output=True, text=True, env=env, timeout=300)

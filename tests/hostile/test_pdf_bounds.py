@@ -13,7 +13,7 @@ import time
 
 import hostile_pdfs
 import pytest
-from hostile_helpers import ARCHIVE, ROOT, no_traceback, page, run, write
+from hostile_helpers import ARCHIVE, HWM, ROOT, no_traceback, page, run, write
 
 
 @pytest.fixture
@@ -105,8 +105,8 @@ def test_ctrl_c_is_exit_130_without_traceback(tmp_path):
 
 def _peak_rss_mb(argv: list[str]) -> float:
     """Peak resident memory of ``layout ARGV`` run as a child process, in MB."""
-    code = ("import resource, sys\nfrom layout.cli import main\nrc = main(sys.argv[1:])\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    code = (HWM + "import sys\nfrom layout.cli import main\nrc = main(sys.argv[1:])\n"
+            "print(_hwm_kb(), file=sys.stderr)\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, timeout=120)
     assert "Traceback" not in r.stderr, r.stderr

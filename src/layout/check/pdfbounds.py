@@ -23,6 +23,7 @@ becomes null, wrong ``/Length`` values and broken xref tables are mended.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from typing import Any
 
@@ -61,13 +62,18 @@ def open_bounded(data: bytes, label: str) -> Any:
     except pikepdf.PasswordError:
         raise
     except (pikepdf.PdfError, RuntimeError, ValueError) as e:
-        raise LayoutError(f"not a readable PDF: {e}", Location(label)) from None
+        raise LayoutError(f"cannot read the PDF: {qpdf_text(str(e))}", Location(label)) from None
     try:
         check_budget(pdf, label)
     except BaseException:
         pdf.close()
         raise
     return pdf
+
+
+def qpdf_text(message: str) -> str:
+    """qpdf's message without its 'stream <_io.BytesIO object at 0x…>: ' prefix."""
+    return re.sub(r"^stream <[^>]*>(?: \(offset \d+\))?:\s*", "", message.strip())
 
 
 def check_budget(pdf: Any, label: str) -> None:

@@ -252,7 +252,9 @@ _REPAIRED = ("file is damaged", "reconstruct cross-reference", "xref not found",
 def _damage(pdf, rep) -> None:
     """qpdf's warnings while reading: a rebuilt cross-reference table is an error
     (the plant's RIP may read the file differently); other warnings are warnings."""
-    warnings = [_strip_stream_name(w) for w in pdf.get_warnings()]
+    from layout.check.pdfbounds import qpdf_text
+
+    warnings = [qpdf_text(w) for w in pdf.get_warnings()]
     repaired = [w for w in warnings if any(k in w for k in _REPAIRED)]
     others = [w for w in warnings if w not in repaired]
     if repaired:
@@ -264,10 +266,6 @@ def _damage(pdf, rep) -> None:
         rep.add("damage", OK, "read without repairs")
 
 
-def _strip_stream_name(w: str) -> str:
-    """qpdf prefixes 'stream <_io.BytesIO object at 0x…>'; keep what follows."""
-    head, sep, tail = w.partition(">")
-    return tail.lstrip(": ") if sep and head.startswith("stream <") else w
 
 
 def _transparency(pdf, rep) -> None:
