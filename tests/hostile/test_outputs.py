@@ -190,3 +190,21 @@ def _dead_pid() -> int:
         os._exit(0)
     os.waitpid(pid, 0)
     return pid
+
+
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
+    """``layout render sample.yaml -o - | head -c 100``: the 2 MB PDF fills the pipe,
+    the reader leaves; exit 0 without 'Broken pipe' or a traceback."""
+    import subprocess
+    import sys
+
+    from hostile_helpers import ROOT, SAMPLE
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "layout", "render", str(SAMPLE), "-o", "-", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stdout.read(100).startswith(b"%PDF-")
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"Broken pipe" not in err, err
+    assert proc.returncode == 0, err
