@@ -66,6 +66,13 @@ def inflate_bomb(megabytes: int) -> bytes:
     return pdf([CATALOG, PAGES, page(), stream(data, b"/Filter /FlateDecode")])
 
 
+def long_content(megabytes: int) -> bytes:
+    """One page of ``megabytes`` MiB of plain drawing operators (compressed)."""
+    line = b"q 1 0 0 1 10 10 cm 0 0 m 5 5 l S Q\n"
+    data = line * ((megabytes << 20) // len(line) + 1)
+    return pdf([CATALOG, PAGES, page(), stream(zlib.compress(data, 1), b"/Filter /FlateDecode")])
+
+
 def with_action(action: bytes) -> bytes:
     """A plain page whose catalog runs ``action`` when the document opens."""
     return pdf([CATALOG, PAGES, page(), stream(b"0 0 m 10 10 l S"), action], root_extra=b" /OpenAction 5 0 R")

@@ -42,6 +42,14 @@ def test_over_budget_pdfs_are_refused(tmp_path, archive, maker):
         assert "PDF too complex or malformed" in r.err
 
 
+def test_verify_bounds_the_content_it_interprets(tmp_path, archive):
+    """5 MiB of drawing on one page: verify's reader (~6 s/MB) refuses, preflight reads it."""
+    f = tmp_path / "long.pdf"
+    f.write_bytes(hostile_pdfs.long_content(5))
+    r = run("verify", str(f), "--source", str(archive))
+    assert r.code == 2 and "more than 4 MiB of content" in r.err, r.err
+
+
 def test_bomb_costs_little_memory(tmp_path):
     f = tmp_path / "bomb.pdf"
     f.write_bytes(hostile_pdfs.inflate_bomb(1024))

@@ -12,7 +12,8 @@ malformed") when it passes a budget:
 - ``MAX_INFLATED`` bytes inflated over all streams, measured by inflating Flate
   streams ourselves in bounded steps (a bomb stops at the budget, not at 1 GB) and
   by an upper bound for the other general filters; ``MAX_IMAGE_PIXELS`` per image;
-- ``MAX_DRAWN_BYTES`` of content interpreted, counting a form once each time it is
+- ``MAX_DRAWN_BYTES`` (preflight) or ``VERIFY_DRAWN_BYTES`` (verify) of content
+  interpreted, counting a form once each time it is
   drawn (memoised per form, so the count itself costs one pass per stream).
 
 ``verify``'s reader (pdfminer) follows indirect references without a loop check,
@@ -32,7 +33,11 @@ from layout.errors import LayoutError, Location
 MAX_PDF_BYTES = 512 * 1024 * 1024
 MAX_OBJECTS = 2_000_000
 MAX_INFLATED = 256 * 1024 * 1024  # a 16-page edition: a few MB of content; images count compressed
-MAX_DRAWN_BYTES = 64 * 1024 * 1024  # content interpreted, forms counted each time drawn; a page ~0.2 MB
+# content interpreted, forms counted each time drawn.  Our broadsheet page is ~50 KB
+# and a 16-page edition ~1 MB; interpreting costs ~1.3 s/MB in preflight (pikepdf)
+# and ~6 s/MB in verify (pdfminer), so the bounds keep either at ~20 s of CPU at worst.
+MAX_DRAWN_BYTES = 16 * 1024 * 1024  # preflight: a dense vector ad is a few MB
+VERIFY_DRAWN_BYTES = 4 * 1024 * 1024  # verify reads our reprints: text pages, no vector art
 MAX_IMAGE_PIXELS = 200_000_000  # one image: a 600 dpi broadsheet page is ~120 Mpx
 MAX_FORM_DEPTH = 32
 _STEP = 1 << 22
@@ -51,7 +56,7 @@ def refuse(label: str, why: str) -> PdfTooComplex:
                          "if this is a real job, ask for the file to be exported again (flattened)")
 
 
-def open_bounded(data: bytes, label: str) -> Any:
+def open_bounded(data: bytes, label: str, drawn: int = MAX_DRAWN_BYTES) -> Any:
     """``data`` opened with pikepdf after the budget checks (see module doc).
     LayoutError when it is not a PDF, PdfTooComplex when over budget.  pikepdf's
     PasswordError passes through (the caller reports encryption)."""
@@ -64,7 +69,7 @@ def open_bounded(data: bytes, label: str) -> Any:
     except (pikepdf.PdfError, RuntimeError, ValueError) as e:
         raise LayoutError(f"cannot read the PDF: {qpdf_text(str(e))}", Location(label)) from None
     try:
-        check_budget(pdf, label)
+        check_budget(pdf, label, drawn)
     except BaseException:
         pdf.close()
         raise
@@ -76,14 +81,14 @@ def qpdf_text(message: str) -> str:
     return re.sub(r"^stream <[^>]*>(?: \(offset \d+\))?:\s*", "", message.strip())
 
 
-def check_budget(pdf: Any, label: str) -> None:
+def check_budget(pdf: Any, label: str, drawn: int = MAX_DRAWN_BYTES) -> None:
     import pikepdf
 
     try:
         if len(pdf.objects) > MAX_OBJECTS:
             raise refuse(label, f"{len(pdf.objects)} objects (at most {MAX_OBJECTS})")
         _inflated(pdf, label)
-        _drawn(pdf, label)
+        _drawn(pdf, label, drawn)
     except PdfTooComplex:
         raise
     except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, AttributeError) as e:
@@ -178,22 +183,22 @@ def _inflate(data: bytes, left: int) -> int:
 
 
 # ----------------------------------------------------------------- drawing work
-def _drawn(pdf: Any, label: str) -> None:
+def _drawn(pdf: Any, label: str, limit: int) -> None:
     memo: dict[Any, int] = {}
     total = 0
     for page in pdf.pages:
-        total += _cost(page.obj, page.obj.get("/Resources"), memo, (), label)
+        total += _cost(page.obj, page.obj.get("/Resources"), memo, (), label, limit)
         for annot in page.obj.get("/Annots", None) or []:
             ap = annot.get("/AP") if hasattr(annot, "get") else None
             normal = ap.get("/N") if ap is not None and hasattr(ap, "get") else None
             if normal is not None and hasattr(normal, "read_bytes"):
-                total += _cost(normal, normal.get("/Resources"), memo, (), label)
-        if total > MAX_DRAWN_BYTES:
-            raise refuse(label, f"drawing the pages interprets more than {MAX_DRAWN_BYTES >> 20} MiB of "
-                                "content (forms drawn inside forms many times)")
+                total += _cost(normal, normal.get("/Resources"), memo, (), label, limit)
+        if total > limit:
+            raise refuse(label, f"drawing the pages interprets more than {limit >> 20} MiB of "
+                                "content (a form counts each time it is drawn)")
 
 
-def _cost(owner: Any, resources: Any, memo: dict[Any, int], chain: tuple, label: str) -> int:
+def _cost(owner: Any, resources: Any, memo: dict[Any, int], chain: tuple, label: str, limit: int) -> int:
     """Content bytes interpreted to draw ``owner``, forms expanded."""
     import pikepdf
 
@@ -214,10 +219,10 @@ def _cost(owner: Any, resources: Any, memo: dict[Any, int], chain: tuple, label:
             continue
         form = _xobject(resources, operands[0])
         if form is not None and str(form.get("/Subtype", "")) == "/Form":
-            total += _cost(form, form.get("/Resources", resources), memo, (*chain, key), label)
-        if total > MAX_DRAWN_BYTES:
-            raise refuse(label, f"drawing interprets more than {MAX_DRAWN_BYTES >> 20} MiB of content "
-                                "(forms drawn inside forms many times)")
+            total += _cost(form, form.get("/Resources", resources), memo, (*chain, key), label, limit)
+        if total > limit:
+            raise refuse(label, f"drawing the pages interprets more than {limit >> 20} MiB of "
+                                "content (a form counts each time it is drawn)")
     if key is not None:
         memo[key] = total
     return total

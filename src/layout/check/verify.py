@@ -166,13 +166,13 @@ def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
     import pikepdf
     from pdfminer.pdfparser import PDFSyntaxError
 
-    from layout.check.pdfbounds import MAX_PDF_BYTES, open_bounded, rewritten
+    from layout.check.pdfbounds import MAX_PDF_BYTES, VERIFY_DRAWN_BYTES, open_bounded, rewritten
     from layout.files import read_input
 
     name = os.fspath(path)
     data = read_input(name, "PDF", MAX_PDF_BYTES, Location(name))
     try:
-        with open_bounded(data, name) as checked:
+        with open_bounded(data, name, VERIFY_DRAWN_BYTES) as checked:
             data = rewritten(checked, name)
     except pikepdf.PasswordError:
         raise LayoutError("the PDF is encrypted with a password", Location(name)) from None
