@@ -80,7 +80,7 @@ def _dct_cmyk(xobj):
         if im.width * im.height > MAX_SAMPLE_PX:
             im.draft("CMYK", (im.width // 4, im.height // 4))
         im.load()
-    except (OSError, ValueError):
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return None
     if im.mode != "CMYK":
         return None

@@ -38,7 +38,7 @@ MAX_INFLATED = 256 * 1024 * 1024  # a 16-page edition: a few MB of content; imag
 # and ~6 s/MB in verify (pdfminer), so the bounds keep either at ~20 s of CPU at worst.
 MAX_DRAWN_BYTES = 16 * 1024 * 1024  # preflight: a dense vector ad is a few MB
 VERIFY_DRAWN_BYTES = 4 * 1024 * 1024  # verify reads our reprints: text pages, no vector art
-MAX_IMAGE_PIXELS = 200_000_000  # one image: a 600 dpi broadsheet page is ~120 Mpx
+MAX_IMAGE_PIXELS = 150_000_000  # one image (600 dpi broadsheet page ~120 Mpx); below Pillow's 179 Mpx error
 MAX_FORM_DEPTH = 32
 _STEP = 1 << 22
 # upper bounds of bytes out per byte in, for filters qpdf would decode for us
