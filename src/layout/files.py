@@ -401,15 +401,15 @@ def _replace(out: Output, data: bytes) -> None:
     sweep_stale(folder)
     tmp = temp_name(out.target)
     try:
-        mode = stat.S_IMODE(os.stat(out.target).st_mode)
+        mode = stat.S_IMODE(os.stat(out.target).st_mode)  # a replaced file keeps its mode
     except OSError:
-        mode = 0o666  # new file: the umask applies
+        mode = 0o666 & ~_umask()  # a new file: as open() would make it
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.chmod(tmp, mode & ~_umask() if mode == 0o666 else mode)
+            os.chmod(tmp, mode)
             os.replace(tmp, out.target)
         except BaseException:
             with contextlib.suppress(OSError):

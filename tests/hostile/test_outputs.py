@@ -208,3 +208,11 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and b"Broken pipe" not in err, err
     assert proc.returncode == 0, err
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path):
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"old")
+    out.chmod(0o640)
+    assert run("render", str(page(tmp_path)), "-o", str(out), "-q").code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
