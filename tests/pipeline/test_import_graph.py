@@ -47,7 +47,7 @@ PKG = SRC / "layout"
 STAGES: dict[str, int] = {
     "layout": 0, "records": 0, "units": 0,
     "errors": 1,
-    "textfile": 2, "cache": 2, "resources": 2, "pdfread": 2,
+    "textfile": 2, "cache": 2, "resources": 2, "pdfread": 2, "files": 2, "liblog": 2,
     "fonts": 3, "words": 3,
     "compose": 4,
     "model": 5,
