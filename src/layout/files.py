@@ -138,7 +138,7 @@ def read_input(name: str | os.PathLike[str], what: str, limit: int, where: Locat
     try:
         fd = os.open(text, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise LayoutError(f"cannot read {what} {text}: no such file", where) from None
+        raise LayoutError(f"cannot read {what} {text}: file not found", where) from None
     except IsADirectoryError:
         raise LayoutError(f"{what} {text} is a folder, not a file", where) from None
     except OSError as e:
