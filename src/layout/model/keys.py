@@ -82,6 +82,12 @@ ELEMENT_STYLES = {
     "credit": "credit",
     "caption": "caption",
 }
+# styles of the elements only the content form has (docs/format.md "Story content")
+SUBHEAD_STYLE = "subhead"  # 小标题, 黑体
+BOX_STYLE = "box"  # 编者按 / 核心阅读 text
+BOX_TITLE_STYLE = "box-title"
+PHOTO_CREDIT_STYLE = "photo-credit"  # （本报记者 某某摄） after the caption
+TEXT_BOX_STYLES = ("textbox", "textbox-title")  # 导读 page item
 HEADER_STYLES = ("header-title", "header-info")
 
 STYLE = Table(
@@ -221,8 +227,40 @@ PHOTO = Table(
         Key("columns", SpanKind("text columns", end=True), "text columns of the story it spans (default: all)"),
         Key("fit", Enum(FITS), "fill (crop to the frame) or fit (whole picture, letterboxed)", default="fill"),
         Key("caption", Text(), "caption set below the photo in the caption style"),
+        Key("credit", Text(), "photo credit set after the caption in the photo-credit style (（本报记者 某某摄）)"),
         Key("placeholder", Bool(), "a stand-in picture, marked as such in proofs", default=False),
     ),
+)
+
+BOX = Table(
+    "box",
+    (
+        Key("title", Text(), "the box's title on a line of its own (编者按, 核心阅读)"),
+        Key("text", Text(), "the note: paragraphs separated by blank lines; inline marks allowed", required=True),
+        Key("columns", SpanKind("text columns", end=True), "text columns of the story it spans (default: all)"),
+    ),
+)
+
+# One element of a story's ``content:``: a mapping with exactly one of these keys
+# (layout.model.elements.ElementKind; order rules in elements.ORDER).
+CONTENT_ITEM = Table(
+    "content element",
+    (
+        Key("label", Text(), "department label set in a box (区妇联)"),
+        Key("kicker", Text(), "引题, the line above the headline"),
+        Key("headline", Lines(), "主题: text, or a list of lines"),
+        Key("subtitle", Text(), "副题, the line below the headline"),
+        Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
+        Key("byline_line", Text(), "a byline on its own line (本报记者 王金勇)"),
+        Key("box", BOX, "编者按 / 核心阅读: a framed note after the headline group, before the body"),
+        Key("byline", Text(), "opener set inline before the first paragraph (本报讯)"),
+        Key("paragraph", Text(), "body text with inline marks {hei|…} {kai|…} {dot|…}; blank lines "
+            "separate paragraphs"),
+        Key("subhead", Lines(), "小标题: one or two lines in the subhead style, kept with the next paragraph"),
+        Key("credit", Text(), "credit line after the body (（尚丰军 施民法）)"),
+        Key("photo", PHOTO, "a photo inside the story's area, with caption and credit"),
+    ),
+    single=True,
 )
 
 STORY = Table(
@@ -248,6 +286,8 @@ STORY = Table(
         Key("body_file", PathText(), "body text from a UTF-8 file beside the layout, instead of body"),
         Key("credit", Text(), "credit line after the body, in the credit style (（尚丰军 施民法）)"),
         Key("photos", ListOf(PHOTO), "photos inside the story's area"),
+        Key("content", ListOf(CONTENT_ITEM), "the story's elements in reading order, one kind each "
+            "(the sequence form; instead of label, kicker, headline, ..., photos)"),
         Key("box", Bool(), "frame around the story", default=False),
         Key(
             "rule",
@@ -282,6 +322,45 @@ COPYFIT = Table(
     inherited=True,
 )
 
+ITEM_IMAGE = Table(
+    "image item",
+    (
+        Key("file", PathText(), "image file (PNG, JPEG, TIFF), relative to the layout file", required=True),
+        Key("columns", SpanKind("grid columns"), "grid columns it covers", required=True),
+        Key("rows", SpanKind("rows"), "baseline-grid rows it covers", required=True),
+        Key("fit", Enum(FITS), "fit (whole picture, default) or fill (cropped to the frame)", default="fit"),
+    ),
+)
+ITEM_AD = Table(
+    "ad slot",
+    (
+        Key("file", PathText(), "the ad: a PDF (first page placed as is, PDF/X-1a as delivered) or an image",
+            required=True),
+        Key("columns", SpanKind("grid columns"), "grid columns the slot covers", required=True),
+        Key("rows", SpanKind("rows"), "baseline-grid rows the slot covers", required=True),
+    ),
+)
+ITEM_TEXT = Table(
+    "text box",
+    (
+        Key("id", Text(), "name used in reports (default: text1, text2, ...)"),
+        Key("title", Text(), "title line in the textbox-title style (导读)"),
+        Key("text", Text(), "paragraphs separated by blank lines; inline marks allowed", required=True),
+        Key("columns", SpanKind("grid columns"), "grid columns the box covers", required=True),
+        Key("rows", SpanKind("rows"), "baseline-grid rows the box covers", required=True),
+    ),
+)
+# One page item: a mapping with exactly one of these keys (elements.ItemKind).
+PAGE_ITEM = Table(
+    "page item",
+    (
+        Key("image", ITEM_IMAGE, "a picture on the grid (报花, a logo)"),
+        Key("ad", ITEM_AD, "an ad slot filled with a PDF ad or an image"),
+        Key("text", ITEM_TEXT, "a framed text box (导读)"),
+    ),
+    single=True,
+)
+
 LAYOUT = Table(
     "layout",
     (
@@ -297,6 +376,7 @@ LAYOUT = Table(
         Key("styles", STYLES, "named styles; a page overrides the house key by key"),
         Key("stories", ListOf(STORY), "the stories, in reading order"),
         Key("copyfit", COPYFIT, "the house tolerances of fit: true (and render --fit)"),
+        Key("items", ListOf(PAGE_ITEM), "things on the page outside stories: image, ad, text"),
     ),
     inherited=True,
 )

@@ -25,6 +25,7 @@ from layout.model.build import (
     check_geometry,
 )
 from layout.model.keys import LAYOUT, MAX_TRACKING_CHANGE_EM
+from layout.model.pageitems import build_items
 from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
 from layout.model.table import Fields
@@ -116,10 +117,11 @@ def _build(f: Fields, policy: PathPolicy, files: list[str]) -> PageLayout:
         _check_header_styles(header, styles, f)
     builder = StoryBuilder(geo, styles, policy)
     stories = builder.build_all(f.get("stories", ()))
+    items = build_items(f.get("items", ()), geo, stories, styles, policy, builder.inputs) if "items" in f else ()
     inputs = tuple(dict.fromkeys([*files, *font_files, *builder.inputs]))
     return PageLayout(
         source=files[0], page=page, grid=grid, header=header, styles=styles, fonts=fonts,
-        stories=stories, inputs=inputs, copyfit=build_copyfit(f.get("copyfit"), grid.body.size),
+        stories=stories, inputs=inputs, copyfit=build_copyfit(f.get("copyfit"), grid.body.size), items=items,
     )
 
 

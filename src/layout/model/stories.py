@@ -7,15 +7,26 @@ will do.  Messages name the story by id and say the grid's size.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from layout.errors import LayoutError, Location
 from layout.model.build import unknown_name
-from layout.model.content import image_size, read_body_file, split_paragraphs
+from layout.model.content import image_size, read_body_file
+from layout.model.elements import Paragraph, Subhead
 from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry
-from layout.model.keys import ELEMENT_STYLES, RANK_STYLES, RULE_SIDES
+from layout.model.keys import (
+    BOX_STYLE,
+    BOX_TITLE_STYLE,
+    ELEMENT_STYLES,
+    PHOTO_CREDIT_STYLE,
+    RANK_STYLES,
+    RULE_SIDES,
+    SUBHEAD_STYLE,
+)
 from layout.model.kinds import END
-from layout.model.paths import PathPolicy
+from layout.model.paths import PathPolicy, display_path
+from layout.model.storyform import check_not_mixed, marked_paragraphs, read_content
 from layout.model.table import Fields
 from layout.model.types import Photo, Span, Story, TextStyle
 
@@ -54,11 +65,20 @@ class StoryBuilder:
         columns = self.grid_span(f, "columns", self.geo.columns, name)
         rows = self.grid_span(f, "rows", self.geo.rows, name)
         text_columns = self.text_columns(f, columns, name)
-        paragraphs = self.paragraphs(f, name)
-        headline = f.get("headline", ())
-        photos = tuple(self.photo(p, name, text_columns, rows) for p in f.get("photos", ()))
+        check_not_mixed(f, name)
+        form = read_content(f, name) if "content" in f else None
+        e = _Elements(form.values, form.nodes, f.node) if form else _Elements(f.values, f.nodes, f.node)
+        flow = tuple(form.flow) if form else self.paragraphs(f, name)
+        paragraphs = tuple(x.text for x in flow if isinstance(x, Paragraph))
+        headline = e.get("headline", ())
+        photo_fields = tuple(form.photos) if form else f.get("photos", ())
+        photos = tuple(self.photo(p, name, text_columns, rows) for p in photo_fields)
         check_photo_overlaps(photos, name)
-        if not headline and not paragraphs and not photos:
+        boxes = tuple(
+            replace(b, columns=self.inner_span_of(b.columns, text_columns, "text columns", f"{name}: box", b.where))
+            if b.columns is not None else b
+            for b in (form.boxes if form else ()))
+        if not headline and not paragraphs and not photos and not boxes:
             raise LayoutError(
                 f"{name} is empty: it has no headline, no body text and no photo",
                 f.node.where,
@@ -69,18 +89,18 @@ class StoryBuilder:
             columns=columns,
             rows=rows,
             text_columns=text_columns,
-            label=f.get("label"),
-            kicker=f.get("kicker"),
+            label=e.get("label"),
+            kicker=e.get("kicker"),
             headline=headline,
             headline_style=_headline_style(f),
             rank=f.get("rank"),
-            subtitle=f.get("subtitle"),
+            subtitle=e.get("subtitle"),
             headline_columns=self.inner_span(f, "headline_columns", text_columns, "text columns", name),
-            leads=tuple(t if t.startswith(LEAD_BULLET) else LEAD_BULLET + t for t in f.get("leads", ())),
-            byline=f.get("byline"),
-            byline_line=f.get("byline_line"),
+            leads=tuple(t if t.startswith(LEAD_BULLET) else LEAD_BULLET + t for t in e.get("leads", ())),
+            byline=e.get("byline"),
+            byline_line=e.get("byline_line"),
             paragraphs=paragraphs,
-            credit=f.get("credit"),
+            credit=e.get("credit"),
             photos=photos,
             box=f.get("box", False),
             rules=_rules(f.get("rule", "none")),
@@ -88,8 +108,10 @@ class StoryBuilder:
             fit=f.get("fit", False),
             direction=f.get("direction", "horizontal"),
             where=f.node.where,
+            flow=flow if _has_elements(flow) else (),
+            boxes=boxes,
         )
-        self.check_styles(story, f, name)
+        self.check_styles(story, e, f, name)
         return story
 
     def grid_span(self, f: Fields, key: str, size: int, name: str) -> Span:
@@ -118,6 +140,13 @@ class StoryBuilder:
             )
         return span
 
+    def inner_span_of(self, written: Span, size: int, what: str, name: str, where: Location) -> Span:
+        span = _resolve_end(written, size)
+        if span is None:
+            raise LayoutError(f"{name} columns {_shown(written)} are outside the story, which has {size} {what} "
+                              f"(1-{size})", where)
+        return span
+
     def text_columns(self, f: Fields, columns: Span, name: str) -> int:
         n = f.get("text_columns", columns.count)
         most = self.geo.max_text_columns(columns)
@@ -130,17 +159,18 @@ class StoryBuilder:
             )
         return n
 
-    def paragraphs(self, f: Fields, name: str) -> tuple[str, ...]:
+    def paragraphs(self, f: Fields, name: str) -> tuple[Paragraph, ...]:
         if "body" in f and "body_file" in f:
             raise LayoutError(f"{name} has both body and body_file", f.where("body_file"), "keep one of them")
         if "body" in f:
-            return split_paragraphs(f.get("body"))
+            return marked_paragraphs(f.get("body"), f.nodes["body"])
         if "body_file" not in f:
             return ()
         written, node = f.get("body_file"), f.nodes["body_file"]
         path = self.policy.existing_file(written, node, "body_file")
         self.inputs.append(str(path))
-        paragraphs = split_paragraphs(read_body_file(path, written, node.where))
+        paragraphs = marked_paragraphs(read_body_file(path, written, node.where), None,
+                                       Location(display_path(path)))
         if not paragraphs:
             raise LayoutError(f"{name}: body_file {written!r} is empty", node.where,
                               "fill the file, or remove body_file")
@@ -166,19 +196,28 @@ class StoryBuilder:
             fit=f.get("fit", "fill"),
             caption=f.get("caption"),
             placeholder=f.get("placeholder", False),
+            credit=f.get("credit"),
             pixel_size=size,
             where=f.node.where,
         )
 
-    def check_styles(self, story: Story, f: Fields, name: str) -> None:
+    def check_styles(self, story: Story, e: _Elements, f: Fields, name: str) -> None:
         """Every element the story has needs its style defined."""
         used: list[tuple[str, str]] = [
-            (key, style) for key, style in ELEMENT_STYLES.items() if key in f and key != "caption"
+            (key, style) for key, style in ELEMENT_STYLES.items() if key in e and key != "caption"
         ]
-        if "headline" in f:
+        if "headline" in e:
             used = [(k, story.headline_style if k == "headline" else s) for k, s in used]
         if any(p.caption for p in story.photos):
             used.append(("photos", ELEMENT_STYLES["caption"]))
+        if any(p.credit for p in story.photos):
+            used.append(("photos", PHOTO_CREDIT_STYLE))
+        if any(isinstance(x, Subhead) for x in story.flow):
+            used.append(("content", SUBHEAD_STYLE))
+        if story.boxes:
+            used.append(("content", BOX_STYLE))
+            if any(b.title for b in story.boxes):
+                used.append(("content", BOX_TITLE_STYLE))
         for key, style in used:
             if style not in self.styles:
                 known = [s for s in self.styles if s != "body"]
@@ -193,7 +232,7 @@ class StoryBuilder:
                     )
                 raise LayoutError(
                     f"{name} has a {key} but no style {style!r} is defined",
-                    f.where(key),
+                    e.where(key) if key in e else f.where(key),
                     f"define styles: {style}: {{...}} or use extends: house",
                 )
 
@@ -203,6 +242,30 @@ def _headline_style(f: Fields) -> str:
     if "headline_style" in f or "rank" not in f:
         return f.get("headline_style", "headline")
     return RANK_STYLES[f.get("rank")]
+
+
+class _Elements:
+    """The element values of a story (short keys, or what content: gave) with where
+    each was written."""
+
+    def __init__(self, values: dict[str, Any], nodes: dict[str, Any], node: Any):
+        self.values, self.nodes, self.node = values, nodes, node
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.values
+
+    def where(self, key: str) -> Location:
+        n = self.nodes.get(key)
+        return n.where if n is not None else self.node.where
+
+
+def _has_elements(flow: tuple) -> bool:
+    """A flow worth keeping: it has a subhead or a paragraph with marks (otherwise
+    ``paragraphs`` says everything, and the story stays as it always was)."""
+    return any(isinstance(x, Subhead) or x.marks for x in flow)
 
 
 def _resolve_end(span: Span, size: int) -> Span | None:

@@ -62,9 +62,11 @@ class Table(Kind):
         extra_doc: str = "",
         check_extra: Callable[[str], str | None] | None = None,
         inherited: bool = False,
+        single: bool = False,
     ):
         self.what, self.keys, self.extra, self.extra_doc = what, keys, extra, extra_doc
         self.check_extra, self.inherited = check_extra, inherited
+        self.single = single  # exactly one key: its name is the kind (a story element, a page item)
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -86,6 +88,10 @@ class Table(Kind):
                 raise self.unknown(node, name, label)
             if name not in known and self.check_extra is not None and (problem := self.check_extra(name)):
                 raise LayoutError(f"{label}: {problem}", node.key_where(name))
+        if self.single and len(node.value) != 1:
+            raise LayoutError(
+                f"{label}: one {self.what} is a mapping with exactly one key, got {len(node.value)}",
+                node.where, f"write '- KIND: ...' with KIND one of {', '.join(self.names)}")
         out = Fields(node, label)
         for name, value in node.value.items():
             key = known.get(name)
@@ -128,6 +134,8 @@ class Table(Kind):
         }
         if not self.inherited and any(k.required for k in self.keys):
             out["required"] = [k.name for k in self.keys if k.required]
+        if self.single:
+            out["minProperties"] = out["maxProperties"] = 1
         if self.extra is None:
             out["additionalProperties"] = False
         else:

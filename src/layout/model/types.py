@@ -23,6 +23,7 @@ from layout.records import record
 if TYPE_CHECKING:
     from layout.compose.model import ParagraphStyle
     from layout.fonts.fontset import FaceSpec, FontSet
+    from layout.model.elements import BoxNote, FlowElement, PageItem
     from layout.model.geometry import Geometry
 
 CMYK = tuple[float, float, float, float]
@@ -155,6 +156,7 @@ class Photo:
     fit: str = "fill"
     caption: str | None = None
     placeholder: bool = False
+    credit: str | None = None  # photo credit after the caption (（本报记者 某某摄）)
     pixel_size: tuple[int, int] = (0, 0)
     where: Location = field(default=Location("?"), compare=False)
 
@@ -166,7 +168,11 @@ class Story:
     ``headline_columns``: text columns the headline group spans (None = all).
     ``byline``: opener set inline at the start of paragraph one (本报讯);
     ``byline_line``: a byline on its own line.  ``rules``: sides of the area that get a
-    rule, a subset of ("above", "below", "left", "right") in that order."""
+    rule, a subset of ("above", "below", "left", "right") in that order.
+    ``flow``: the body as typed elements in order (paragraphs with inline marks,
+    subheads; ``layout.model.elements``), empty when the body is plain paragraphs;
+    ``paragraphs`` always holds the plain text of the flow's paragraphs.
+    ``boxes``: 编者按 / 核心阅读 notes set after the headline group."""
 
     id: str
     columns: Span
@@ -191,6 +197,8 @@ class Story:
     fit: bool = False  # copyfit within the house tolerances (place.fit)
     direction: str = "horizontal"  # "vertical": the headline set top to bottom beside the body (place.vertical)
     where: Location = field(default=Location("?"), compare=False)
+    flow: tuple[FlowElement, ...] = ()
+    boxes: tuple[BoxNote, ...] = ()
 
 
 @record
@@ -246,6 +254,7 @@ class PageLayout:
     stories: tuple[Story, ...]
     inputs: tuple[str, ...] = ()
     copyfit: CopyFit = CopyFit()
+    items: tuple[PageItem, ...] = ()  # page items outside stories (layout.model.elements)
 
     def geometry(self) -> Geometry:
         from layout.model.geometry import page_geometry
