@@ -33,9 +33,13 @@ def _free_slots(column: int, x: float, rows: range, taken: set[int] | tuple[()])
     return [Slot(column, x, r) for r in rows if r not in taken]
 
 
-def fill(slots: list[list[Slot]], n_lines: int, balance: bool) -> list[Slot]:
+def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: list[bool] | None = None) -> list[Slot]:
     """The slots ``n_lines`` lines take, in order; fewer than ``n_lines`` if they do
-    not all fit (the caller reports the rest as overflow)."""
+    not all fit (the caller reports the rest as overflow).  ``keeps[i]``: line i
+    stays in the column of the line after it (a subhead never ends a column; the
+    slot it would have taken stays empty)."""
+    if keeps is not None:
+        return _fill_keeping(slots, n_lines, balance, keeps)
     if balance:
         limit = _balanced_limit(slots, n_lines)
         if limit is not None:
@@ -84,3 +88,35 @@ def _balanced_limit(slots: list[list[Slot]], n: int) -> int | None:
 
 def _fits(slots: list[list[Slot]], n: int, limit: int) -> bool:
     return sum(1 for col in slots for s in col if s.row <= limit) >= n
+
+
+def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: list[bool]) -> list[Slot]:
+    if balance:
+        limit = _balanced_limit(slots, n)
+        if limit is not None:
+            rows = sorted({s.row for col in slots for s in col})
+            for lim in rows[rows.index(limit):]:
+                taken = _take_keeping(_spread([[s for s in col if s.row <= lim] for col in slots], n), n, keeps)
+                if len(taken) == n:
+                    return taken
+    return _take_keeping(slots, n, keeps)
+
+
+def _take_keeping(slots: list[list[Slot]], n: int, keeps: list[bool]) -> list[Slot]:
+    out: list[Slot] = []
+    i = 0
+    for col in slots:
+        k = 0
+        while k < len(col) and i < n:
+            chain = i
+            while chain < n - 1 and keeps[chain]:
+                chain += 1
+            need = chain - i + 1  # the kept lines and the line they are kept with
+            if keeps[i] and len(col) - k < need and k > 0:
+                break  # the rest of this column stays empty: start the group in the next one
+            out.append(col[k])
+            k += 1
+            i += 1
+        if i == n:
+            break
+    return out

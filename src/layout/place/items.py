@@ -69,7 +69,30 @@ class ImageItem:
     pixel_size: tuple[int, int] = (0, 0)
 
 
-Item = TextItem | RuleItem | BoxItem | ImageItem
+@record
+class DotsItem:
+    """着重号: round dots of ``radius`` centred at ``xs`` on the line ``y`` (below the
+    emphasised characters of one text line; clreq §3.3)."""
+
+    xs: tuple[float, ...]
+    y: float
+    radius: float
+    story: str | None = None
+    color: CMYK = BLACK
+
+
+@record
+class FormItem:
+    """A PDF ad's first page placed whole in ``rect`` (scaled to fit, centred) as a
+    form XObject, never redrawn; its text is marked as an artifact (not the paper's
+    copy).  ``size``: the ad page's trim size in pt."""
+
+    path: str
+    rect: Rect
+    size: tuple[float, float]
+
+
+Item = TextItem | RuleItem | BoxItem | ImageItem | DotsItem | FormItem
 
 
 @record

@@ -35,6 +35,12 @@ def place_page(layout: PageLayout, fonts: FontSet | None = None) -> PlacedPage:
         items.extend(s_items)
         results.append(result)
         problems.extend(s_problems)
+    if layout.items:
+        from layout.place.elements import place_items
+
+        page_items, item_problems = place_items(layout, geo, fonts)
+        items.extend(page_items)
+        problems.extend(item_problems)
     problems.extend(_missing_glyphs(items, fonts))
     title = layout.header.title if layout.header else ""
     return PlacedPage(geo, tuple(items), tuple(results), tuple(problems), title, layout.source)

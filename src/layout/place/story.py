@@ -24,6 +24,7 @@ from layout.place.blocks import (
     display_rows,
     row_baselines,
 )
+from layout.place.elements import BodyLine, dots_item, flow_line_count, flow_lines, place_boxes
 from layout.place.flow import column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 from layout.place.leads import LeadBlock, set_leads
@@ -128,7 +129,7 @@ def _vertical_head(sp: StoryPlacement, first: int, last: int) -> tuple[StoryPlac
     return rest, list(split.items)
 
 
-def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, last: int,
+def _head_air(sp: StoryPlacement, lines: list[BodyLine], first: int, last: int,
               air_limit: int | None = None) -> int:
     """Rows of slack the headline band takes so the body's balanced columns end on
     the story's last row instead of leaving empty lines under it (page-layout.md:
@@ -139,7 +140,7 @@ def _head_air(sp: StoryPlacement, lines: list[tuple[Line, str]], first: int, las
     if not limit:
         return 0
     slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
-    taken = fill(slots, len(lines), True)
+    taken = fill(slots, len(lines), True, _keeps(lines))
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
@@ -226,6 +227,8 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
         for col in h.leads.columns:
             _place_rows(sp, list(col.lines), lead_style, x0 + col.x, row, "lead")
         row += h.leads.rows + 1  # a blank grid line between the leads and the body
+    if s.boxes:
+        row = place_boxes(sp, row)
     return row
 
 
@@ -308,20 +311,22 @@ def _place_label(sp: StoryPlacement, label: list[Line], x: float, row: int, styl
 
 
 # ----------------------------------------------------------------- body and pictures
-def body_lines(sp: StoryPlacement, width: float) -> list[tuple[Line, str]]:
-    """The story's body lines with their kind (body, credit), in reading order."""
+def body_lines(sp: StoryPlacement, width: float) -> list[BodyLine]:
+    """The story's body lines with their kind (body, subhead, credit), in reading order."""
     s = sp.story
     body = sp.style("body")
     pstyle = body.paragraph_style()
-    lines: list[tuple[Line, str]] = []
-    for i, text in enumerate(s.paragraphs):
+    lines: list[BodyLine] = []
+    if s.flow:
+        lines = flow_lines(sp, width, _byline_runs(sp, s.byline) if s.byline else [])
+    for i, text in enumerate(() if s.flow else s.paragraphs):
         runs = [Run(text, body.face, body.size, body.tracking)]
         if i == 0 and s.byline:
             runs = _byline_runs(sp, s.byline) + runs
-        lines.extend((ln, "body") for ln in compose_paragraph(runs, width, pstyle, sp.fonts).lines)
+        lines.extend(BodyLine(ln, "body") for ln in compose_paragraph(runs, width, pstyle, sp.fonts).lines)
     if s.credit:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
-        lines.extend((ln, "credit") for ln in credit)
+        lines.extend(BodyLine(ln, "credit") for ln in credit)
     return lines
 
 
@@ -330,8 +335,8 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
     s = sp.story
     body = sp.style("body")
     pstyle = body.paragraph_style()
-    count = 0
-    for i, text in enumerate(s.paragraphs):
+    count = flow_line_count(sp, width, _byline_runs(sp, s.byline) if s.byline else []) if s.flow else 0
+    for i, text in enumerate(() if s.flow else s.paragraphs):
         runs = [Run(text, body.face, body.size, body.tracking)]
         if i == 0 and s.byline:
             runs = _byline_runs(sp, s.byline) + runs
@@ -339,6 +344,12 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
     if s.credit:
         count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
     return count
+
+
+def _keeps(lines: list[BodyLine]) -> list[bool] | None:
+    """Per line, whether it is kept with the next one (None: no line is)."""
+    keeps = [bl.keep for bl in lines]
+    return keeps if any(keeps) else None
 
 
 def _byline_runs(sp: StoryPlacement, byline: str) -> list[Run]:
@@ -369,7 +380,7 @@ def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int
     if bottom < last_row:
         bottom -= 1  # a blank grid line between the picture block and the text below
     cap_style = sp.style("caption")
-    caption = compose_text(photo.caption, cap_style, x1 - x0, sp.fonts) if photo.caption else []
+    caption = _caption_lines(sp, photo, x1 - x0)
     img_bottom_row = bottom - len(caption)
     geo = sp.geo
     rect = Rect(x0, geo.row_bottom(img_bottom_row) + (geo.leading - geo.em) / 2, x1,
@@ -378,6 +389,18 @@ def _photo_block(sp: StoryPlacement, photo: Photo, first_row: int, last_row: int
         sp.items.append(ImageItem(photo.file, rect, photo.fit, photo.placeholder, sp.story.id, photo.pixel_size))
     for line, base in zip(caption, row_baselines(geo, img_bottom_row + 1, len(caption), cap_style.size), strict=True):
         sp.text(line, x0, base, "caption", cap_style)
+
+
+def _caption_lines(sp: StoryPlacement, photo: Photo, width: float) -> list[Line]:
+    """The caption, and the photo credit after it in the photo-credit style
+    (（本报记者 某某摄）), composed as one paragraph."""
+    cap_style = sp.style("caption")
+    if not photo.credit:
+        return compose_text(photo.caption, cap_style, width, sp.fonts) if photo.caption else []
+    cr = sp.style("photo-credit")
+    runs = [Run(photo.caption, cap_style.face, cap_style.size, cap_style.tracking)] if photo.caption else []
+    runs.append(Run(photo.credit, cr.face, cap_style.size, cr.tracking))
+    return list(compose_paragraph(runs, width, cap_style.paragraph_style(), sp.fonts).lines)
 
 
 def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, set[int]]:
@@ -391,17 +414,21 @@ def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, 
     return blocked
 
 
-def _place_body(sp: StoryPlacement, lines: list[tuple[Line, str]], first_row: int, last_row: int) -> StoryResult:
+def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_row: int) -> StoryResult:
     s, geo = sp.story, sp.geo
     blocked = _photo_rows(sp, first_row, last_row)
     slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
-    taken = fill(slots, len(lines), s.balance)
+    taken = fill(slots, len(lines), s.balance, _keeps(lines))
     body_style = sp.style("body")
-    for (line, kind), slot in zip(lines, taken, strict=False):
-        sp.text(line, slot.x, geo.baseline(slot.row), kind, body_style)
+    for (line, kind, dots), slot in zip(lines, taken, strict=False):
+        style = sp.style(kind) if kind == "subhead" else body_style
+        base = geo.baseline(slot.row) if style.size == body_style.size else geo.baseline(slot.row, style.size)
+        sp.text(line, slot.x, base, kind, style if kind == "subhead" else body_style)
+        if dots:
+            sp.items.append(dots_item(line, slot.x, base, dots, s.id, body_style.color))
     for photo in s.photos:  # after the text: captions come last in reading order
         _photo_block(sp, photo, first_row, last_row)
-    over = [ln for ln, _ in lines[len(taken):]]
+    over = [bl.line for bl in lines[len(taken):]]
     per_col = tuple(sum(1 for t in taken if t.column == c) for c in range(len(sp.columns)))
     free = min((len(col) - per_col[c] for c, col in enumerate(slots)), default=0)
     frame = geo.area(s.columns, s.rows)

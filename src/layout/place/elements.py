@@ -1,0 +1,273 @@
+"""Placers for the story elements of the content form and for page items.
+
+One placer per kind, each ``(sp, element, ...)`` -> lines or the next free row:
+
+- paragraph with inline marks: runs in the mark's face (黑体 / 楷体) composed like
+  any text (kinsoku, compression, justification: the composer sees only runs), and
+  the 着重号 as ``DotsItem`` under the marked characters (clreq §3.3: one dot centred
+  below each character, punctuation excepted);
+- subhead (小标题): its lines in the subhead style, one grid row each, kept with the
+  next line (``place.flow.fill``'s keep rule), so it never ends a column;
+- box (编者按 / 核心阅读): a frame across its text columns after the headline group,
+  title and text one grid row per line, a blank row after it;
+- page items: a picture on the grid, an ad slot (a picture, or a PDF ad placed as a
+  form by the renderer), a framed text box (导读).
+
+Every line sits on the page-wide baseline grid (typography.md §5).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from layout.compose import compose_paragraph, count_lines
+from layout.compose.classes import PUNCTUATION_CLASSES, classify
+from layout.compose.model import Line, Run
+from layout.fonts import FontSet
+from layout.model.elements import AdSlot, BoxNote, PageImage, PageItem, Paragraph, Subhead, TextBox
+from layout.model.geometry import Geometry, Rect
+from layout.model.markup import faces_and_dots
+from layout.model.types import PageLayout, Span, TextStyle
+from layout.place.blocks import compose_text, count_text
+from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, Item, Problem, TextItem
+
+if TYPE_CHECKING:
+    from layout.place.story import StoryPlacement
+
+BOX_PAD_EM = 1.0  # body ems between a box's frame and its text, left and right
+BOX_RULE = 0.5  # pt
+DOT_RADIUS_EM = 0.09  # 着重号: a small round dot ...
+DOT_DROP_EM = 0.26  # ... centred this far below the baseline (under the em box, clear of the next line)
+
+
+class BodyLine(NamedTuple):
+    """A line of a story's body flow: its kind (body, subhead, credit) and the glyph
+    indices that carry an emphasis dot."""
+
+    line: Line
+    kind: str
+    dots: tuple[int, ...] = ()
+
+    @property
+    def keep(self) -> bool:
+        """Kept with the next line in the same column (a subhead)."""
+        return self.kind == "subhead"
+
+
+# ----------------------------------------------------------------- paragraphs with marks
+def marked_runs(para: Paragraph, style: TextStyle, size: float | None = None) -> list[Run]:
+    """The paragraph as runs: each mark's characters in its face, the rest in ``style``'s."""
+    size = size or style.size
+    if not para.marks:
+        return [Run(para.text, style.face, size, style.tracking)]
+    faces, _ = faces_and_dots(len(para.text), para.marks, style.face)
+    runs: list[Run] = []
+    start = 0
+    for i in range(1, len(faces) + 1):
+        if i == len(faces) or faces[i] != faces[start]:
+            runs.append(Run(para.text[start:i], faces[start], size, style.tracking))
+            start = i
+    return runs
+
+
+def dotted_glyphs(para: Paragraph, line: Line) -> tuple[int, ...]:
+    """Indices of ``line``'s glyphs that carry a 着重号 (marked, and not punctuation:
+    clreq leaves marks undotted)."""
+    _, dots = faces_and_dots(len(para.text), para.marks, "")
+    if not any(dots[line.start:line.end]):
+        return ()
+    out: list[int] = []
+    j = line.start
+    for i, ch in enumerate(line.chars):
+        while j < len(para.text) and para.text[j] != ch:
+            j += 1
+        if j < len(para.text) and dots[j] and classify(ch) not in PUNCTUATION_CLASSES and not ch.isspace():
+            out.append(i)
+        j += 1
+    return tuple(out)
+
+
+def paragraph_lines(sp: StoryPlacement, para: Paragraph, width: float, lead: list[Run] | None = None,
+                    style: TextStyle | None = None) -> list[BodyLine]:
+    """A body paragraph (``lead``: runs set before it, the inline byline)."""
+    style = style or sp.style("body")
+    runs = [*(lead or ()), *marked_runs(para, style)]
+    lines = compose_paragraph(runs, width, style.paragraph_style(), sp.fonts).lines
+    if not any(e.mark.value == "dot" for e in para.marks):
+        return [BodyLine(ln, "body") for ln in lines]
+    opener = "".join(r.text for r in lead or ())
+    shifted = Paragraph(opener + para.text, tuple(_moved(e, len(opener)) for e in para.marks))
+    return [BodyLine(ln, "body", dotted_glyphs(shifted, ln)) for ln in lines]
+
+
+def _moved(e, shift: int):
+    from dataclasses import replace
+
+    return replace(e, start=e.start + shift, end=e.end + shift)
+
+
+def subhead_lines(sp: StoryPlacement, sub: Subhead, width: float) -> list[BodyLine]:
+    style = sp.style("subhead")
+    return [BodyLine(ln, "subhead") for text in sub.lines for ln in compose_text(text, style, width, sp.fonts)]
+
+
+def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLine]:
+    """The story's flow (paragraphs with marks, subheads) as body lines in order;
+    ``lead`` (the inline byline) opens the first paragraph."""
+    out: list[BodyLine] = []
+    first = True
+    for el in sp.story.flow:
+        if isinstance(el, Subhead):
+            out.extend(subhead_lines(sp, el, width))
+        else:
+            out.extend(paragraph_lines(sp, el, width, lead if first else None))
+            first = False
+    return out
+
+
+def flow_line_count(sp: StoryPlacement, width: float, lead: list[Run]) -> int:
+    """``len(flow_lines(...))`` without setting the lines."""
+    body, sub = sp.style("body"), sp.style("subhead")
+    n, first = 0, True
+    for el in sp.story.flow:
+        if isinstance(el, Subhead):
+            n += sum(count_text(t, sub, width, sp.fonts) for t in el.lines)
+        else:
+            runs = [*(lead if first else ()), *marked_runs(el, body)]
+            n += count_lines(runs, width, body.paragraph_style(), sp.fonts)
+            first = False
+    return n
+
+
+def dots_item(line: Line, x: float, baseline: float, dots: tuple[int, ...], story: str | None,
+              color) -> DotsItem:
+    """着重号 under glyphs ``dots`` of ``line`` drawn at ``x``, ``baseline``."""
+    centres = tuple(x + line.lefts[i] + line.advances[i] / 2 for i in dots)
+    size = max(line.sizes[i] for i in dots)
+    return DotsItem(centres, baseline - DOT_DROP_EM * size, DOT_RADIUS_EM * size, story, color)
+
+
+# ----------------------------------------------------------------- boxes (编者按 / 核心阅读)
+def place_boxes(sp: StoryPlacement, row: int) -> int:
+    """Every box of the story from ``row``; returns the next free row."""
+    for box in sp.story.boxes:
+        row = place_box(sp, box, row)
+    return row
+
+
+def box_rows(sp: StoryPlacement, box: BoxNote) -> tuple[list[BodyLine], float, float]:
+    """The box's lines (title first) and its frame's x extent."""
+    cols = box.columns or Span(1, len(sp.columns))
+    x0, x1 = sp.columns[cols.first - 1][0], sp.columns[cols.last - 1][1]
+    pad = BOX_PAD_EM * sp.geo.em
+    width = x1 - x0 - 2 * pad
+    lines: list[BodyLine] = []
+    if box.title:
+        lines.extend(BodyLine(ln, "box-title") for ln in compose_text(box.title, sp.style("box-title"), width,
+                                                                       sp.fonts))
+    style = sp.style("box")
+    for para in box.paragraphs:
+        lines.extend(BodyLine(b.line, "box", b.dots) for b in paragraph_lines(sp, para, width, style=style))
+    return lines, x0, x1
+
+
+def place_box(sp: StoryPlacement, box: BoxNote, row: int) -> int:
+    lines, x0, x1 = box_rows(sp, box)
+    geo = sp.geo
+    pad = BOX_PAD_EM * geo.em
+    frame = Rect(x0, geo.row_bottom(row + len(lines) - 1), x1, geo.row_top(row))
+    sp.items.append(BoxItem(frame, BOX_RULE, None, sp.style("box").color, sp.story.id))
+    for i, bl in enumerate(lines):
+        style = sp.style(bl.kind)
+        base = geo.baseline(row + i, style.size)
+        sp.text(bl.line, x0 + pad, base, bl.kind, style)
+        if bl.dots:
+            sp.items.append(dots_item(bl.line, x0 + pad, base, bl.dots, sp.story.id, style.color))
+    return row + len(lines) + 1  # a blank grid row between the box and what follows
+
+
+# ----------------------------------------------------------------- page items
+def place_items(layout: PageLayout, geo: Geometry, fonts: FontSet) -> tuple[list[Item], list[Problem]]:
+    """Every page item's drawing items, in the order written, and what to report
+    (text that does not fit its box: never dropped silently)."""
+    out: list[Item] = []
+    problems: list[Problem] = []
+    for item in layout.items:
+        out.extend(PLACERS[type(item)](item, layout, geo, fonts))
+        if isinstance(item, TextBox):
+            over = _text_box_line_count(item, layout, geo, fonts) - item.rows.count
+            if over > 0:
+                problems.append(Problem("overflow", item.id, f"text box {item.id!r}: {over} lines do not fit "
+                                        f"its {item.rows.count} rows"))
+    return out, problems
+
+
+def _inset(geo: Geometry, columns: Span, rows: Span) -> Rect:
+    """The item's grid area with the half line gap above and below taken off, as a
+    photo's frame (the ink lines up with the text beside it)."""
+    a = geo.area(columns, rows)
+    gap = (geo.leading - geo.em) / 2
+    return Rect(a.x0, a.y0 + gap, a.x1, a.y1 - gap)
+
+
+def place_image(item: PageImage, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
+    return [ImageItem(item.file, _inset(geo, item.columns, item.rows), item.fit, False, None, item.pixel_size)]
+
+
+def place_ad(item: AdSlot, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
+    rect = _inset(geo, item.columns, item.rows)
+    if item.pdf:
+        return [FormItem(item.file, rect, item.size)]
+    size = (int(item.size[0]), int(item.size[1]))
+    return [ImageItem(item.file, rect, "fit", False, None, size)]
+
+
+def place_text_box(item: TextBox, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
+    """导读: a frame over the item's grid area, title and paragraphs one row per line
+    from its first row; lines that do not fit are reported by ``text_box_overflow``."""
+    from layout.place.story import StoryPlacement
+
+    a = geo.area(item.columns, item.rows)
+    pad = BOX_PAD_EM * geo.em
+    x0, width = a.x0 + pad, a.x1 - a.x0 - 2 * pad
+    styles = layout.styles
+    sp = StoryPlacement(_probe(item), geo, styles, fonts, ((x0, x0 + width),))
+    lines: list[BodyLine] = []
+    if item.title:
+        lines.extend(BodyLine(ln, "textbox-title") for ln in compose_text(item.title, styles["textbox-title"],
+                                                                           width, fonts))
+    for para in item.paragraphs:
+        lines.extend(BodyLine(b.line, "textbox", b.dots)
+                     for b in paragraph_lines(sp, para, width, style=styles["textbox"]))
+    sp.items.append(BoxItem(Rect(a.x0, a.y0, a.x1, a.y1), BOX_RULE, None, styles["textbox"].color, item.id))
+    for i, bl in enumerate(lines[: item.rows.count]):
+        style = styles[bl.kind]
+        base = geo.baseline(item.rows.first + i, style.size)
+        sp.items.append(TextItem(bl.line, x0, base, bl.kind, item.id, style.color))
+        if bl.dots:
+            sp.items.append(dots_item(bl.line, x0, base, bl.dots, item.id, style.color))
+    return sp.items
+
+
+def _text_box_line_count(item: TextBox, layout: PageLayout, geo: Geometry, fonts: FontSet) -> int:
+    a = geo.area(item.columns, item.rows)
+    width = a.x1 - a.x0 - 2 * BOX_PAD_EM * geo.em
+    styles = layout.styles
+    n = count_text(item.title, styles["textbox-title"], width, fonts) if item.title else 0
+    body = styles["textbox"]
+    for para in item.paragraphs:
+        n += count_lines(marked_runs(para, body), width, body.paragraph_style(), fonts)
+    return n
+
+
+def _probe(item: TextBox):
+    from layout.model.types import Story
+
+    return Story(id=item.id, columns=item.columns, rows=item.rows, text_columns=1)
+
+
+PLACERS = {PageImage: place_image, AdSlot: place_ad, TextBox: place_text_box}
+
+
+def item_area(item: PageItem, geo: Geometry) -> Rect:
+    return geo.area(item.columns, item.rows)

@@ -1,0 +1,127 @@
+"""A page of another PDF (an ad, delivered as PDF/X-1a) as a form XObject in ours.
+
+Why not redraw it: an ad is approved as delivered; its content stream, fonts and
+images are copied byte for byte (streams keep their filters), only wrapped in a
+form.  The objects are read with pikepdf and handed to ReportLab as objects that
+write themselves raw, registered before the document is saved so ReportLab numbers
+them like its own.  Same ad, same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from typing import Any
+
+from reportlab.pdfbase.pdfdoc import PDFObject
+
+from layout.records import record
+
+
+@record
+class ImportedForm:
+    """A registered form: its ReportLab name and the ad page's box (pt)."""
+
+    name: str
+    bbox: tuple[float, float, float, float]
+
+
+def import_first_page(canvas, path: str) -> ImportedForm:
+    """Register ``path``'s first page as a form on ``canvas`` (once per file content)."""
+    import pikepdf
+    from reportlab.pdfbase.pdfdoc import xObjectName
+
+    doc = canvas._doc
+    data = open(path, "rb").read()  # noqa: SIM115 - small file read whole for its digest
+    name = "Ad" + hashlib.sha256(data).hexdigest()[:16]
+    cache: dict[str, ImportedForm] = doc.__dict__.setdefault("_layout_forms", {})
+    if name in cache:
+        return cache[name]
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        box = page.obj.get("/TrimBox") or page.mediabox
+        bbox = tuple(float(v) for v in box)
+        content = b"\n".join(_contents(page))
+        refs: dict[tuple[int, int], Any] = {}
+        parts: list[Any] = [b"<< /Type /XObject /Subtype /Form /FormType 1 /BBox [" + _nums(bbox)
+                            + b"] /Resources "]
+        _convert(page.obj.get("/Resources", pikepdf.Dictionary()), doc, refs, parts)
+        body = zlib.compress(content, 6)
+        parts.append(b" /Filter /FlateDecode /Length " + str(len(body)).encode() + b" >>\nstream\n"
+                     + body + b"\nendstream")
+        doc.Reference(_Raw(parts), xObjectName(name))
+    out = ImportedForm(name, bbox)  # type: ignore[arg-type]
+    cache[name] = out
+    return out
+
+
+def _contents(page) -> list[bytes]:
+    import pikepdf
+
+    c = page.obj.get("/Contents")
+    if c is None:
+        return []
+    if isinstance(c, pikepdf.Array):
+        return [s.read_bytes() for s in c]
+    return [c.read_bytes()]
+
+
+class _Raw(PDFObject):
+    """An object ReportLab writes as the parts given: bytes, and references to other
+    registered objects (numbered only when the document is written)."""
+
+    def __init__(self, parts: list[Any]):
+        self.parts = parts
+
+    def format(self, document) -> bytes:
+        return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
+
+
+def _nums(values) -> bytes:
+    return b" ".join(f"{v:g}".encode() for v in values)
+
+
+def _convert(obj, doc, refs: dict, out: list[Any]) -> None:
+    """Append ``obj`` as PDF syntax to ``out``, registering its indirect objects in ``doc``."""
+    from reportlab.pdfbase.pdfdoc import PDFObjectReference
+
+    if obj.is_indirect:
+        key = obj.objgen
+        if key not in refs:
+            holder = _Raw([])
+            name = f"Imported.{len(doc.idToObject)}.{key[0]}.{key[1]}"
+            doc.Reference(holder, name)
+            refs[key] = PDFObjectReference(name)
+            _direct(obj, doc, refs, holder.parts)
+        out.append(refs[key])
+        return
+    _direct(obj, doc, refs, out)
+
+
+def _direct(obj, doc, refs: dict, out: list[Any]) -> None:
+    import pikepdf
+
+    if isinstance(obj, pikepdf.Stream):
+        d = obj.stream_dict
+        raw = obj.read_raw_bytes()
+        out.append(b"<<")
+        for k in d:
+            if k != "/Length":
+                out.append(b" " + pikepdf.Name(k).unparse() + b" ")
+                _convert(d[k], doc, refs, out)
+        out.append(b" /Length " + str(len(raw)).encode() + b" >>\nstream\n" + raw + b"\nendstream")
+    elif isinstance(obj, pikepdf.Dictionary):
+        out.append(b"<<")
+        for k in obj:
+            out.append(b" " + pikepdf.Name(k).unparse() + b" ")
+            _convert(obj[k], doc, refs, out)
+        out.append(b" >>")
+    elif isinstance(obj, pikepdf.Array):
+        out.append(b"[")
+        for i, v in enumerate(obj):
+            if i:
+                out.append(b" ")
+            _convert(v, doc, refs, out)
+        out.append(b"]")
+    else:
+        out.append(obj.unparse())
