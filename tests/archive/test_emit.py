@@ -59,7 +59,9 @@ def test_the_loader_reads_back_every_element(path, tmp_path):
         assert got.leads == want.leads
         assert (got.byline, got.byline_line, got.credit) == (want.byline, want.byline_line, want.credit)
         assert got.paragraphs == want.body()  # subheads in their places
-        assert [p.caption for p in got.photos] == [c.text for c in want.captions]
+        # a photo credit closing a caption is the photo's credit: caption + credit read as archived
+        assert [(p.caption or "") + (p.credit or "") for p in got.photos] == [c.text.replace(" （", "（")
+                                                                              for c in want.captions]
         assert all(p.placeholder for p in got.photos)
 
 
@@ -84,12 +86,35 @@ def test_readable_and_deterministic(seed_path):
     assert "# unsure: captions.0" in a
 
 
-def test_subheads_are_marked_and_stay_in_place():
+def test_subheads_are_written_as_subheads_in_their_place(tmp_path):
     page, _, _ = recognise(ARCHIVES[[p.name for p in ARCHIVES].index("renmin-yaowen.txt")])
     text = emit_page(page)
-    assert "# subheads, written as paragraphs in their place: 一、铁路运力再创新高" in text
-    body = yaml.safe_load(text)["stories"][1]["body"].split("\n\n")
-    assert body[1] == "一、铁路运力再创新高" and body[3] == "二、公路出行平稳有序"
+    content = yaml.safe_load(text)["stories"][1]["content"]
+    kinds = [next(iter(e)) for e in content]
+    assert kinds == ["headline", "subtitle", "byline", "paragraph", "subhead", "paragraph", "subhead", "paragraph",
+                     "subhead", "paragraph"]
+    assert content[4]["subhead"] == "一、铁路运力再创新高" and content[6]["subhead"] == "二、公路出行平稳有序"
+    path = tmp_path / "p.yaml"
+    path.write_text(emit_page(page, stacked(page).stories, stacked(page).head), encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(PHOTO.read_bytes())
+    story = load_layout(path).stories[1]
+    from layout.model.elements import Subhead
+
+    assert [el.text for el in story.flow if isinstance(el, Subhead)] == [
+        "一、铁路运力再创新高", "二、公路出行平稳有序", "三、民航航班正点率保持高位"]
+
+
+def test_archive_braces_never_become_marks(tmp_path):
+    """Imported text is escaped: '{hei|x}' in an archive stays those characters."""
+    raw = "开发区新闻\n\n测试标题\n\n本报讯 文中有{hei|字样}和{{双括号}}以及}单个。\n"
+    src = tmp_path / "a.txt"
+    src.write_text(raw, encoding="utf-8")
+    page, _, _ = recognise(src)
+    path = tmp_path / "p.yaml"
+    path.write_text(emit_page(page, stacked(page).stories, stacked(page).head), encoding="utf-8")
+    story = load_layout(path).stories[0]
+    assert "".join(story.paragraphs).endswith("文中有{hei|字样}和{{双括号}}以及}单个。")
+    assert not story.flow
 
 
 def test_placement_for_an_unknown_story_or_key_is_refused(seed_path):

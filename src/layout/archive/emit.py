@@ -12,8 +12,11 @@ the placement keys of that story (``columns``, ``rows``, ``text_columns``,
 ``grid``, ``styles``, extra ``header`` keys).  Without placements the stories carry
 content only: a draft for a person or the automatic layout to place.
 
-Subheads have no key of their own in the format yet: they are written as body
-paragraphs in their place, and a comment above the body names them.
+What the recogniser found keeps its kind (docs/format.md "Story content"): a story
+with subheads is written in the sequence form (``content:``, one element per item,
+subheads as ``subhead:``); a photo credit at the end of a caption (（本报记者 某某摄）)
+becomes the photo's ``credit:``.  Body text is escaped (``{`` -> ``{{``), so archive
+text can never turn into inline marks.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 import yaml
 
 from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.model.markup import escape
 
 INDENT = "  "
 # placement keys, in the order they are written (before the story's text)
@@ -37,6 +41,10 @@ HEAD_KEYS = ("extends", "page", "grid", "fonts", "header", "styles")
 # a plain scalar must not start with these (YAML indicators)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _resolver = yaml.resolver.Resolver()
+# a photo credit closing a caption: （本报记者 某某摄）, (新华社记者 某某 摄影), 本报记者 某某摄
+_PHOTO_CREDIT = re.compile(
+    r"(?:[（(][^（）()]{1,40}?摄影?\s*[）)]"
+    r"|(?<=[。！？”])\s*(?:本报|新华社|中新社)?(?:特约|首席|见习)?(?:摄影)?记者[^。！？（）()]{1,24}?摄影?)$")
 
 
 def story_ids(page: ArchivedPage) -> tuple[str, ...]:
@@ -134,6 +142,9 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
     for key in STORY_PLACEMENT_KEYS:
         if key in place:
             _emit_key(out, 2, key, place[key])
+    if story.subheads:
+        _emit_content(out, pad, story, place.get("photos", ()), unsure)
+        return
     for key in ("label", "kicker", "headline", "subtitle"):
         value = getattr(story, key)
         if value:
@@ -154,13 +165,70 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
     _emit_photos(out, pad, story, place.get("photos", ()), unsure)
 
 
+def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequence[Mapping[str, Any]],
+                  unsure: Mapping[str, Any]) -> None:
+    """The story in the sequence form: one element per item, in reading order
+    (elements.ORDER), subheads in their place between the paragraphs."""
+    out.append(f"{pad}content:")
+    item = pad + INDENT
+    for key in ("label", "kicker", "headline", "subtitle"):
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, item, unsure.get(key))
+            out.append(f"{item}- {key}: {scalar(value)}")
+    if story.leads:
+        out.append(f"{item}- leads:")
+        out.extend(f"{item}{INDENT}- {scalar(t)}" for t in story.leads)
+    for key in ("byline_line", "byline"):
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, item, unsure.get(key))
+            out.append(f"{item}- {key}: {scalar(value)}")
+    from layout.archive.model import _body_refs
+
+    for ref, text in _body_refs(story):
+        _comment_unsure(out, item, unsure.get(ref))
+        if ref.startswith("subheads."):
+            out.append(f"{item}- subhead: {scalar(text)}")
+        else:
+            out.append(f"{item}- paragraph: {_body_scalar(text, item + INDENT * 2)}")
+    if story.credit:
+        _comment_unsure(out, item, unsure.get("credit"))
+        out.append(f"{item}- credit: {scalar(story.credit)}")
+    for i, cap in enumerate(story.captions):
+        lines = _photo_lines(i, cap, placed)
+        out.append(f"{item}- photo:")
+        if cap.truncated:
+            out.append(f"{item}{INDENT * 2}# caption cut off in the archive: kept as it is")
+        _comment_unsure(out, item + INDENT * 2, unsure.get(f"captions.{i}"))
+        out.extend(f"{item}{INDENT * 2}{ln}" for ln in lines)
+
+
+def _body_scalar(text: str, indent: str) -> str:
+    """A paragraph, escaped for inline marks, as a block scalar when YAML allows it."""
+    text = escape(text)
+    if _block_ok(text):
+        return "|-\n" + indent + text
+    return scalar(text)
+
+
+def _block_ok(text: str) -> bool:
+    return bool(text) and text == text.strip() and "\n" not in text and not re.search(
+        r"[\x00-\x1f\x7f\u2028\u2029\x85\ufeff]", text)
+
+
+def split_photo_credit(caption: str) -> tuple[str, str | None]:
+    """A caption and the photo credit that closes it (（本报记者 某某摄）), if any."""
+    m = _PHOTO_CREDIT.search(caption)
+    if not m or m.start() == 0:
+        return caption, None
+    return caption[:m.start()].rstrip(), m.group().strip()
+
+
 def _emit_body(out: list[str], pad: str, story: ArchivedStory, unsure: Mapping[str, Any]) -> None:
     body = story.body()
     if not body:
         return
-    if story.subheads:
-        names = "; ".join(s.text for s in story.subheads)
-        out.append(f"{pad}# subheads, written as paragraphs in their place: {names}")
     doubtful = [ref for ref in unsure if ref.startswith(("paragraphs.", "subheads."))]
     if doubtful:
         out.append(f"{pad}# unsure in the body: {', '.join(_why(unsure[r]) for r in sorted(doubtful))}")
@@ -169,7 +237,7 @@ def _emit_body(out: list[str], pad: str, story: ArchivedStory, unsure: Mapping[s
     for i, para in enumerate(body):
         if i:
             out.append("")
-        out.append(inner + para)
+        out.append(inner + escape(para))
 
 
 def _emit_photos(out: list[str], pad: str, story: ArchivedStory, placed: Sequence[Mapping[str, Any]],
@@ -179,17 +247,27 @@ def _emit_photos(out: list[str], pad: str, story: ArchivedStory, placed: Sequenc
     out.append(f"{pad}photos:")
     item = pad + INDENT
     for i, cap in enumerate(story.captions):
-        place = placed[i] if i < len(placed) else {}
-        extra = sorted(set(place) - set(PHOTO_PLACEMENT_KEYS))
-        if extra:
-            raise ValueError(f"photo {i + 1}: unknown placement keys {extra}")
         if cap.truncated:
             out.append(f"{item}# caption cut off in the archive: kept as it is")
         _comment_unsure(out, item, unsure.get(f"captions.{i}"))
-        lines = [f"{k}: {_inline(place[k])}" for k in PHOTO_PLACEMENT_KEYS if k in place]
-        lines += [f"caption: {scalar(cap.text)}", "placeholder: true"]
+        lines = _photo_lines(i, cap, placed)
         out.append(f"{item}- {lines[0]}")
         out.extend(f"{item}{INDENT}{ln}" for ln in lines[1:])
+
+
+def _photo_lines(i: int, cap: Any, placed: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A photo's keys: placement, caption and photo credit, placeholder."""
+    place = placed[i] if i < len(placed) else {}
+    extra = sorted(set(place) - set(PHOTO_PLACEMENT_KEYS))
+    if extra:
+        raise ValueError(f"photo {i + 1}: unknown placement keys {extra}")
+    caption, credit = split_photo_credit(cap.text)
+    lines = [f"{k}: {_inline(place[k])}" for k in PHOTO_PLACEMENT_KEYS if k in place]
+    if caption:
+        lines.append(f"caption: {scalar(caption)}")
+    if credit:
+        lines.append(f"credit: {scalar(credit)}")
+    return [*lines, "placeholder: true"]
 
 
 def _comment_unsure(out: list[str], pad: str, note: Any) -> None:

@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from layout.archive.model import ArchivedPage
+from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.model.elements import Paragraph, Subhead
 from layout.model.types import Photo, Span, Story
 
 CONT_SUFFIX = "-cont"
@@ -39,17 +40,42 @@ class Continued:
 
 def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
     """The archive's stories as model stories (ids ``story1`` … as the YAML emitter
-    numbers them), subheads kept as paragraphs in their place, one placeholder photo
-    per caption.  Areas are dummies: the automatic layout sets them."""
+    numbers them), subheads as subheads in their place (``Story.flow``), one
+    placeholder photo per caption.  Areas are dummies: the automatic layout sets them."""
     out = []
     for n, a in enumerate(page.stories, 1):
         photos = tuple(Photo(file=None, rows=Span(1, 1), caption=c.text, placeholder=True)
                        for c in a.captions)
+        flow = archived_flow(a) if a.subheads else ()
         out.append(Story(
             id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
             label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
-            paragraphs=a.body(), credit=a.credit, photos=photos))
+            paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow)))
+    return tuple(out)
+
+
+def archived_flow(a: ArchivedStory) -> tuple[Paragraph | Subhead, ...]:
+    """Paragraphs and subheads in the order ``ArchivedStory.body()`` reads them."""
+    subs = sorted(a.subheads, key=lambda s: s.before)
+    out: list[Paragraph | Subhead] = []
+    k = 0
+    for i, para in enumerate(a.paragraphs):
+        while k < len(subs) and subs[k].before <= i:
+            out.append(Subhead((subs[k].text,)))
+            k += 1
+        out.append(Paragraph(para))
+    out.extend(Subhead((s.text,)) for s in subs[k:])
+    return tuple(out)
+
+
+def _well_formed(flow: tuple) -> tuple:
+    """A flow whose subheads each have a paragraph after them (a subhead the archive
+    ends a story with is set as a paragraph: nothing to keep it with)."""
+    out = list(flow)
+    for i, el in enumerate(out):
+        if isinstance(el, Subhead) and (i + 1 == len(out) or isinstance(out[i + 1], Subhead)):
+            out[i] = Paragraph(el.text)
     return tuple(out)
 
 
@@ -76,9 +102,10 @@ def split_points(story: Story, long_paragraph: int) -> list[SplitPoint]:
     """Every paragraph break that leaves text on both sides, and sentence ends
     inside paragraphs longer than ``long_paragraph`` characters (a paragraph no page
     can hold must still be carried on)."""
-    out = [SplitPoint(p) for p in range(1, len(story.paragraphs))]
+    kept = {i + 1 for i, el in enumerate(story.flow) if isinstance(el, Subhead)}  # never cut after a subhead
+    out = [SplitPoint(p) for p in range(1, len(story.paragraphs)) if p not in kept]
     for p, text in enumerate(story.paragraphs):
-        if len(text) <= long_paragraph:
+        if len(text) <= long_paragraph or (story.flow and isinstance(story.flow[p], Subhead)):
             continue
         for m in _SENTENCE_END.finditer(text):
             end = m.end()
@@ -97,11 +124,27 @@ def split_story(story: Story, at: SplitPoint) -> tuple[Story, Story]:
         tail = (paras[at.paragraph][at.offset:], *paras[at.paragraph + 1:])
     else:
         head, tail = paras[:at.paragraph], paras[at.paragraph:]
-    first = replace(story, paragraphs=head, credit=None)
+    flow_head, flow_tail = _split_flow(story.flow, at)
+    first = replace(story, paragraphs=head, credit=None, flow=flow_head)
     second = replace(story, id=_next_part_id(story.id), label=None, kicker=None, headline=(), subtitle=None,
                      headline_columns=None, leads=(), byline=None, byline_line=None, photos=(),
-                     paragraphs=tail)
+                     paragraphs=tail, flow=flow_tail, boxes=())
     return first, second
+
+
+def _split_flow(flow: tuple, at: SplitPoint) -> tuple[tuple, tuple]:
+    """The flow cut where ``paragraphs`` is (the two are index-aligned).  Inside a
+    paragraph, its marks are cut with it."""
+    if not flow:
+        return (), ()
+    if not at.offset:
+        return flow[:at.paragraph], flow[at.paragraph:]
+    para = flow[at.paragraph]
+    k = at.offset
+    left = tuple(replace(e, end=min(e.end, k)) for e in para.marks if e.start < k)
+    right = tuple(replace(e, start=max(e.start, k) - k, end=e.end - k) for e in para.marks if e.end > k)
+    return ((*flow[:at.paragraph], Paragraph(para.text[:k], left)),
+            (Paragraph(para.text[k:], right), *flow[at.paragraph + 1:]))
 
 
 def _next_part_id(story_id: str) -> str:

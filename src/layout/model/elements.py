@@ -173,7 +173,7 @@ def story_elements(story) -> tuple[object, ...]:  # Story -> its elements in rea
     out.extend(story.boxes)
     if story.byline:
         out.append((ElementKind.BYLINE, story.byline))
-    out.extend(story.flow or tuple(Paragraph(t) for t in story.paragraphs))
+    out.extend(story.flow or tuple(Paragraph(t) for t in story.paragraphs))  # flow: index-aligned
     if story.credit:
         out.append((ElementKind.CREDIT, story.credit))
     out.extend(story.photos)

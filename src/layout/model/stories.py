@@ -69,7 +69,7 @@ class StoryBuilder:
         form = read_content(f, name) if "content" in f else None
         e = _Elements(form.values, form.nodes, f.node) if form else _Elements(f.values, f.nodes, f.node)
         flow = tuple(form.flow) if form else self.paragraphs(f, name)
-        paragraphs = tuple(x.text for x in flow if isinstance(x, Paragraph))
+        paragraphs = tuple(x.text for x in flow)  # index-aligned with flow (subheads included)
         headline = e.get("headline", ())
         photo_fields = tuple(form.photos) if form else f.get("photos", ())
         photos = tuple(self.photo(p, name, text_columns, rows) for p in photo_fields)
@@ -78,7 +78,7 @@ class StoryBuilder:
             replace(b, columns=self.inner_span_of(b.columns, text_columns, "text columns", f"{name}: box", b.where))
             if b.columns is not None else b
             for b in (form.boxes if form else ()))
-        if not headline and not paragraphs and not photos and not boxes:
+        if not headline and not any(isinstance(x, Paragraph) for x in flow) and not photos and not boxes:
             raise LayoutError(
                 f"{name} is empty: it has no headline, no body text and no photo",
                 f.node.where,

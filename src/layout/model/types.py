@@ -171,7 +171,9 @@ class Story:
     rule, a subset of ("above", "below", "left", "right") in that order.
     ``flow``: the body as typed elements in order (paragraphs with inline marks,
     subheads; ``layout.model.elements``), empty when the body is plain paragraphs;
-    ``paragraphs`` always holds the plain text of the flow's paragraphs.
+    when set, ``paragraphs`` holds the plain text of each flow element, index for
+    index (a subhead's lines joined), so code that counts or cuts paragraphs
+    (autolayout) can cut the flow at the same index.
     ``boxes``: 编者按 / 核心阅读 notes set after the headline group."""
 
     id: str
