@@ -6,7 +6,8 @@ importer doubles every brace it writes (``escape``), so imported text can never 
 into emphasis.  A mark the reader does not know, or one left open at the end of its
 paragraph, is an error with its place (``MarkupError.offset``), never a guess.
 Marks do not nest (``}}`` is always a literal brace, so ``{hei|{dot|点}}`` could not
-close both): one mark per run.
+close both): one mark per run.  In a run of ``}`` inside a mark the last one closes it
+(``{hei|a}}}`` is 黑体 "a}"), so a literal ``}`` cannot follow a mark directly.
 """
 
 from __future__ import annotations
