@@ -203,3 +203,25 @@ def test_pdfcheck_leaves_the_ad_text_out(page_file, tmp_path):
     report = json.loads(r.stdout)
     fid = report["fidelity"]
     assert fid["missing"] == 0 and fid["extra"] == 0, r.stderr[-400:]
+
+
+def test_second_sample_passes_the_page_bar(tmp_path):
+    """samples/qinghe-news.yaml against its own text: nothing lost or added, no
+    kinsoku break, justified, on the grid, no orphan, no hole (the project's bar)."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    checker = root.parent / "shared" / "tools" / "pdfcheck.py"
+    if not checker.exists():
+        pytest.skip("../shared/tools/pdfcheck.py not beside the checkout")
+    out = tmp_path / "qinghe.pdf"
+    assert main(["render", str(root / "samples" / "qinghe-news.yaml"), "-o", str(out), "-q"]) == 0
+    r = subprocess.run([sys.executable, str(checker), str(out), "--source", str(root / "samples" / "qinghe-news.txt")],
+                       capture_output=True, text=True, timeout=300)
+    rep = json.loads(r.stdout)
+    m, fid = rep["metrics"], rep["fidelity"]
+    got = (fid["missing"], fid["extra"], rep["kinsoku"]["total"], m["just_dev_max"] <= 0.05, m["grid_off"],
+           m["orphan_char_lines"], m["holes"])
+    assert got == (0, 0, 0, True, 0, 0, 0), r.stderr[-300:]

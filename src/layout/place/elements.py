@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 BOX_PAD_EM = 1.0  # body ems between a box's frame and its text, left and right
 BOX_RULE = 0.5  # pt
 DOT_RADIUS_EM = 0.09  # 着重号: a small round dot ...
-DOT_DROP_EM = 0.26  # ... centred this far below the baseline (under the em box, clear of the next line)
+DOT_DROP_EM = 0.26
+# Quotation marks in an emphasised run keep the paragraph's face: they stay full-width
+# marks of the body (GB/T 15834; some Kai faces draw them as narrow Latin quotes).
+BASE_FACE_MARKS = frozenset("“”‘’")  # ... centred this far below the baseline (under the em box, clear of the next line)
 
 
 class BodyLine(NamedTuple):
@@ -61,6 +64,9 @@ def marked_runs(para: Paragraph, style: TextStyle, size: float | None = None) ->
     if not para.marks:
         return [Run(para.text, style.face, size, style.tracking)]
     faces, _ = faces_and_dots(len(para.text), para.marks, style.face)
+    for i, ch in enumerate(para.text):
+        if ch in BASE_FACE_MARKS:
+            faces[i] = style.face
     runs: list[Run] = []
     start = 0
     for i in range(1, len(faces) + 1):

@@ -83,8 +83,12 @@ def _nums(values) -> bytes:
 
 def _convert(obj, doc, refs: dict, out: list[Any]) -> None:
     """Append ``obj`` as PDF syntax to ``out``, registering its indirect objects in ``doc``."""
+    import pikepdf
     from reportlab.pdfbase.pdfdoc import PDFObjectReference
 
+    if not isinstance(obj, pikepdf.Object):  # pikepdf hands out numbers and booleans as Python values
+        out.append(_scalar(obj))
+        return
     if obj.is_indirect:
         key = obj.objgen
         if key not in refs:
@@ -96,6 +100,20 @@ def _convert(obj, doc, refs: dict, out: list[Any]) -> None:
         out.append(refs[key])
         return
     _direct(obj, doc, refs, out)
+
+
+def _scalar(v: Any) -> bytes:
+    from decimal import Decimal
+
+    if isinstance(v, bool):
+        return b"true" if v else b"false"
+    if v is None:
+        return b"null"
+    if isinstance(v, int):
+        return str(v).encode()
+    d = Decimal(str(v)) if isinstance(v, float) else Decimal(v)
+    text = format(d.normalize(), "f")
+    return text.encode()
 
 
 def _direct(obj, doc, refs: dict, out: list[Any]) -> None:
