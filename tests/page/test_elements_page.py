@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from .conftest import write_layout
 
 from layout.cli import main
 from layout.model import load_layout
 from layout.place.elements import DOT_DROP_EM
 from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, TextItem
 from layout.place.page import place_page
+
+from .conftest import write_layout
 
 PAGE = """
     extends: house
@@ -225,3 +226,19 @@ def test_second_sample_passes_the_page_bar(tmp_path):
     got = (fid["missing"], fid["extra"], rep["kinsoku"]["total"], m["just_dev_max"] <= 0.05, m["grid_off"],
            m["orphan_char_lines"], m["holes"])
     assert got == (0, 0, 0, True, 0, 0, 0), r.stderr[-300:]
+
+
+def test_verify_reads_the_page_without_the_ad_and_proof_frames_items(page_file, tmp_path):
+    from layout.check.verify import pdf_chars
+
+    out = tmp_path / "out.pdf"
+    assert main(["render", str(page_file), "-o", str(out), "-q"]) == 0
+    text = "".join(c.ch for c in pdf_chars(out))
+    assert "老街换新颜" in text and "ADWORDS" not in text
+    proof = tmp_path / "proof.pdf"
+    assert main(["render", str(page_file), "--proof", "-o", str(proof), "-q"]) == 0
+    import pdfplumber
+
+    with pdfplumber.open(proof) as pdf:
+        words = pdf.pages[0].extract_text()
+    assert "AD 广告" in words and "IMAGE 图" in words

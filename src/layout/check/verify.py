@@ -159,7 +159,9 @@ def source_chars(path: str | os.PathLike[str], encoding: str | None = None) -> t
 
 
 def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
-    """The PDF's visible characters in content-stream order, page by page."""
+    """The PDF's visible characters in content-stream order, page by page; text
+    marked as an artifact (an ad placed as delivered) is not the paper's copy and is
+    left out."""
     import io
 
     import pdfplumber
@@ -181,6 +183,8 @@ def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for pno, page in enumerate(pdf.pages, 1):
                 for c in page.chars:
+                    if c.get("tag") == "Artifact":  # not copy: a placed ad, furniture (PDF 1.7 §14.8.2.2)
+                        continue
                     text = c["text"]
                     if re.fullmatch(r"\(cid:\d+\)", text):
                         text = "\ufffd"  # a glyph without Unicode: shown as the replacement mark

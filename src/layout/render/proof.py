@@ -41,6 +41,7 @@ class ProofOverlay:
         out: list[Item] = []
         _grid(out, placed)
         _frames(out, placed, fonts)
+        _item_frames(out, placed, fonts)
         _placeholders(out, placed, fonts)
         _missing(out, placed, fonts)
         out.append(self._slug(placed, fonts, boxes, number))
@@ -74,6 +75,18 @@ def _frames(out: list[Item], placed: PlacedPage, fonts: FontSet) -> None:
         out.append(label(s.id, f.x0 + 1, f.y1 - LABEL_SIZE, fonts, "hei", LABEL_SIZE, FRAME))
         if s.lines_over:
             _overflow_marker(out, f, s.lines_over, s.chars_over, fonts)
+
+
+def _item_frames(out: list[Item], placed: PlacedPage, fonts: FontSet) -> None:
+    """Page items outside stories (a PDF ad, a picture) framed and named."""
+    from layout.place.items import FormItem
+
+    for it in placed.items:
+        if isinstance(it, FormItem) or (isinstance(it, ImageItem) and it.story is None and not it.placeholder):
+            r = it.rect
+            out.append(Box(r, FRAME_WIDTH, None, FRAME))
+            name = "AD 广告" if isinstance(it, FormItem) else "IMAGE 图"
+            out.append(label(name, r.x0 + 1, r.y1 - LABEL_SIZE, fonts, "hei", LABEL_SIZE, FRAME))
 
 
 def _overflow_marker(out: list[Item], frame: Rect, lines: int, chars: int, fonts: FontSet) -> None:
