@@ -103,3 +103,27 @@ def test_short_archive_is_copyfitted_to_a_full_page(tmp_path):
     again = tmp_path / "again.pdf"  # the written page carries the looser body
     assert main(["render", str(yaml_dir / "page1.yaml"), "-o", str(again), "-q"]) == 0
     assert main(["verify", str(again), "--source", str(short)]) == 0
+
+
+def test_reprint_sets_subheads_as_subheads(tmp_path):
+    """An archive's subheads (小标题) come out as subheads: 黑体 lines of their own inside
+    their story, not body paragraphs, kickers or new stories."""
+    import pdfplumber
+
+    from layout.cli import main
+
+    archive = Path(__file__).resolve().parents[1] / "archive" / "data" / "renmin-yaowen.txt"
+    out = tmp_path / "r.pdf"
+    assert main(["reprint", str(archive), "-o", str(out), "-q"]) == 0
+    with pdfplumber.open(out) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+    for sub in ("一、铁路运力再创新高", "二、公路出行平稳有序", "三、民航航班正点率保持高位"):
+        at = text.index(sub)
+        faces = {c["fontname"].split("+")[-1] for c in chars[at:at + len(sub)]}
+        assert len(faces) == 1 and "Sans" in faces.pop(), sub  # 黑体, the subhead style
+        assert "Serif" in chars[at + len(sub)]["fontname"]  # the body after it is song
+        line = {round(c["top"], 1) for c in chars[at:at + len(sub)]}
+        assert len(line) == 1  # a line of its own
+        before, after = chars[at - 1], chars[at + len(sub)]
+        assert round(before["top"], 1) not in line and round(after["top"], 1) not in line

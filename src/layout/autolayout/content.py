@@ -44,8 +44,7 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
     placeholder photo per caption.  Areas are dummies: the automatic layout sets them."""
     out = []
     for n, a in enumerate(page.stories, 1):
-        photos = tuple(Photo(file=None, rows=Span(1, 1), caption=c.text, placeholder=True)
-                       for c in a.captions)
+        photos = tuple(_photo(c.text) for c in a.captions)
         flow = archived_flow(a) if a.subheads else ()
         out.append(Story(
             id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
@@ -53,6 +52,15 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
             paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow)))
     return tuple(out)
+
+
+def _photo(caption: str) -> Photo:
+    """A placeholder photo for an archived caption; a photo credit closing it
+    (（本报记者 某某摄）) is set as the photo's credit, as the importer writes it."""
+    from layout.archive.emit import split_photo_credit
+
+    text, credit = split_photo_credit(caption)
+    return Photo(file=None, rows=Span(1, 1), caption=text or None, credit=credit, placeholder=True)
 
 
 def archived_flow(a: ArchivedStory) -> tuple[Paragraph | Subhead, ...]:

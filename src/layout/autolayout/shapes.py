@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from layout.autolayout.headgap import head_hole
 from layout.autolayout.template import headline_styles
 from layout.fonts import FontSet
+from layout.model.elements import Subhead
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
 from layout.place.blocks import compose_text
@@ -242,7 +243,7 @@ class Gauge:
     def head(self, story: Story, w: int, k: int) -> HeadMeasure:
         """The story's headline group at this width (see ``HeadMeasure``)."""
         probe = replace(story, id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, paragraphs=(),
-                        credit=None, byline=None, photos=(), rules=(), balance=False)
+                        credit=None, byline=None, photos=(), rules=(), balance=False, flow=())
         key = (probe, w, k)
         if key not in self._heads:
             if not (probe.label or probe.kicker or probe.headline or probe.subtitle or probe.byline_line
@@ -272,6 +273,9 @@ class Gauge:
         width = round(self.text_width(w, k), 3)
         total = 0
         for i, text in enumerate(story.paragraphs):
+            if story.flow and isinstance(story.flow[i], Subhead):  # flow is index-aligned with paragraphs
+                total += self.subhead_lines(text, width)
+                continue
             total += self._count(text, story.byline if i == 0 else None, None, w, k, width)
         if story.credit:
             total += self._count(None, None, story.credit, w, k, width)
@@ -285,6 +289,13 @@ class Gauge:
             self._lines[key] = measure_story(probe, self.template, self.geo, self.fonts, columns=w,
                                              text_columns=k).body_lines
         return self._lines[key]
+
+    def subhead_lines(self, text: str, width: float) -> int:
+        key = ("subhead", text, width)
+        if key not in self._lines:
+            style = self.template.styles.get("subhead") or self.template.styles["body"]
+            self._lines[key] = len(compose_text(text, style, width, self.fonts))  # type: ignore[index]
+        return self._lines[key]  # type: ignore[index]
 
     def caption_lines(self, text: str, width: float) -> int:
         key = (text, round(width, 3))
@@ -372,7 +383,7 @@ class StoryShapes:
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             width = cols[q - 1][1] - cols[0][0]
-            caps = [self.gauge.caption_lines(p.caption, width) if p.caption else 0 for p in photos]
+            caps = [self.gauge.caption_lines(_caption(p), width) if _caption(p) else 0 for p in photos]
             crop = self._crop(width, [fill.rows - cap for cap in caps])
             if crop is None:
                 continue
@@ -426,7 +437,7 @@ class StoryShapes:
         photos = self.story.photos
         if not photos:
             return [(None, [0] * k)]
-        key = (tuple(p.caption for p in photos), w, k, bool(lines))
+        key = (tuple(_caption(p) for p in photos), w, k, bool(lines))
         plans = self.gauge.plans.get(key)
         if plans is None:
             m = len(photos)
@@ -445,7 +456,7 @@ class StoryShapes:
         """Plans with ``b`` pictures of ``q`` columns (``width`` pt) per band, for
         every picture height in whole rows that keeps the aspect in tolerance."""
         photos = self.story.photos
-        caps = [self.gauge.caption_lines(p.caption, width) if p.caption else 0 for p in photos]
+        caps = [self.gauge.caption_lines(_caption(p), width) if _caption(p) else 0 for p in photos]
         bands = [max(caps[i:i + b]) for i in range(0, len(photos), b)]
         lead, em = self.geo.leading, self.geo.em
         lo = min(ASPECTS) / (1 + ASPECT_TOLERANCE)
@@ -459,3 +470,8 @@ class StoryShapes:
             crop = self._crop(width, [t + bands[i // b] - caps[i] for i in range(len(photos))])
             if crop is not None:
                 yield PhotoPlan(q, b, tuple(t + cap + 1 for cap in bands), crop)
+
+
+def _caption(photo) -> str:
+    """The caption as set: its text and the photo credit after it (one paragraph)."""
+    return (photo.caption or "") + (photo.credit or "")
