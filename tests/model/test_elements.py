@@ -10,7 +10,16 @@ from model_helpers import at
 
 from layout.cli import main
 from layout.errors import EXIT_USAGE
-from layout.model.elements import AdSlot, BoxNote, ElementKind, PageImage, Paragraph, Subhead, TextBox
+from layout.model.elements import (
+    AdSlot,
+    BoxNote,
+    ElementKind,
+    PageImage,
+    Paragraph,
+    Subhead,
+    TextBox,
+    story_elements,
+)
 from layout.model.keys import CONTENT_ITEM, PAGE_ITEM
 from layout.model.markup import Emphasis, Mark, MarkupError, escape, parse, unparse
 from layout.model.schema import json_schema as layout_schema
@@ -264,3 +273,49 @@ def test_schema_accepts_the_content_form_and_rejects_two_kinds(page):
     bad = yaml.safe_load(CONTENT.replace("      - credit: （记者 甲乙）", "      - {credit: x, subhead: y}"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_both_forms_give_the_same_story(page):
+    short = HEAD + """\
+stories:
+  - id: a
+    columns: 1-3
+    rows: 1-40
+    label: 城事
+    kicker: 引题
+    headline: [老街, 换新颜]
+    leads: [■提要一, 提要二]
+    byline_line: 本报记者 甲乙
+    byline: 本报讯
+    body: |
+      第一段{dot|重点}。
+
+      第二段。
+    credit: （记者 甲乙）
+    photos:
+      - {placeholder: true, rows: 1-6, caption: 图为老街。, credit: （本报记者 丙丁摄）}
+"""
+    long = HEAD + """\
+stories:
+  - id: a
+    columns: 1-3
+    rows: 1-40
+    content:
+      - label: 城事
+      - photo: {placeholder: true, rows: 1-6, caption: 图为老街。, credit: （本报记者 丙丁摄）}
+      - kicker: 引题
+      - headline: [老街, 换新颜]
+      - leads: [■提要一, 提要二]
+      - byline_line: 本报记者 甲乙
+      - byline: 本报讯
+      - paragraph: 第一段{dot|重点}。
+      - paragraph: 第二段。
+      - credit: （记者 甲乙）
+"""
+    a = page.load(short, "short.yaml").stories[0]
+    b = page.load(long, "long.yaml").stories[0]
+    assert a == b
+    kinds = [getattr(e, "kind", None) for e in story_elements(a)]
+    assert kinds == [ElementKind.LABEL, ElementKind.KICKER, ElementKind.HEADLINE, ElementKind.LEADS,
+                     ElementKind.BYLINE_LINE, ElementKind.BYLINE, ElementKind.PARAGRAPH, ElementKind.PARAGRAPH,
+                     ElementKind.CREDIT, None]

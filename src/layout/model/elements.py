@@ -17,7 +17,7 @@ from enum import Enum
 
 from layout.errors import Location
 from layout.model.markup import Emphasis
-from layout.model.types import Photo, Span
+from layout.model.types import Photo, Span, Story
 from layout.records import record
 
 
@@ -98,6 +98,15 @@ class BoxNote:
     kind = ElementKind.BOX
 
 
+@record
+class TextElement:
+    """One of the single-valued kinds (label, kicker, headline, subtitle, leads,
+    byline_line, byline, credit): its kind and value as the story holds it."""
+
+    kind: ElementKind
+    value: str | tuple[str, ...]
+
+
 FlowElement = Paragraph | Subhead
 
 
@@ -158,27 +167,24 @@ class TextBox:
 PageItem = PageImage | AdSlot | TextBox
 
 
-def story_elements(story) -> tuple[object, ...]:  # Story -> its elements in reading order
+def story_elements(story: Story) -> tuple[TextElement | BoxNote | Paragraph | Subhead | Photo, ...]:
     """The story's elements as records in reading order, whichever form it was
     written in (a printable view for tests and dumps)."""
-    from layout.model.types import Story
-
-    assert isinstance(story, Story)
-    out: list[object] = []
+    out: list[TextElement | BoxNote | Paragraph | Subhead | Photo] = []
     for kind, value in ((ElementKind.LABEL, story.label), (ElementKind.KICKER, story.kicker),
                         (ElementKind.HEADLINE, story.headline), (ElementKind.SUBTITLE, story.subtitle),
                         (ElementKind.LEADS, story.leads), (ElementKind.BYLINE_LINE, story.byline_line)):
         if value:
-            out.append((kind, value))
+            out.append(TextElement(kind, value))
     out.extend(story.boxes)
     if story.byline:
-        out.append((ElementKind.BYLINE, story.byline))
+        out.append(TextElement(ElementKind.BYLINE, story.byline))
     out.extend(story.flow or tuple(Paragraph(t) for t in story.paragraphs))  # flow: index-aligned
     if story.credit:
-        out.append((ElementKind.CREDIT, story.credit))
+        out.append(TextElement(ElementKind.CREDIT, story.credit))
     out.extend(story.photos)
     return tuple(out)
 
 
 __all__ = ["ORDER", "SINGLE", "AdSlot", "BoxNote", "ElementKind", "FlowElement", "ItemKind", "PageImage",
-           "PageItem", "Paragraph", "Photo", "Subhead", "TextBox", "story_elements"]
+           "PageItem", "Paragraph", "Photo", "Subhead", "TextBox", "TextElement", "story_elements"]
