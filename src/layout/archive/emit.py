@@ -145,24 +145,31 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
     if story.subheads:
         _emit_content(out, pad, story, place.get("photos", ()), unsure)
         return
-    for key in ("label", "kicker", "headline", "subtitle"):
-        value = getattr(story, key)
-        if value:
-            _comment_unsure(out, pad, unsure.get(key))
-            out.append(f"{pad}{key}: {scalar(value)}")
-    if story.leads:
-        out.append(f"{pad}leads:")
-        out.extend(f"{pad}{INDENT}- {scalar(t)}" for t in story.leads)
-    for key in ("byline", "byline_line"):
-        value = getattr(story, key)
-        if value:
-            _comment_unsure(out, pad, unsure.get(key))
-            out.append(f"{pad}{key}: {scalar(value)}")
+    _emit_head(out, pad, "", story, unsure, ("byline", "byline_line"))
     _emit_body(out, pad, story, unsure)
     if story.credit:
         _comment_unsure(out, pad, unsure.get("credit"))
         out.append(f"{pad}credit: {scalar(story.credit)}")
     _emit_photos(out, pad, story, place.get("photos", ()), unsure)
+
+
+def _emit_head(out: list[str], pad: str, dash: str, story: ArchivedStory, unsure: Mapping[str, Any],
+               bylines: tuple[str, str]) -> None:
+    """Label, kicker, headline, subtitle, leads and the bylines, as keys (``dash``
+    "") or as items of ``content:`` (``dash`` "- ")."""
+    for key in ("label", "kicker", "headline", "subtitle"):
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, pad, unsure.get(key))
+            out.append(f"{pad}{dash}{key}: {scalar(value)}")
+    if story.leads:
+        out.append(f"{pad}{dash}leads:")
+        out.extend(f"{pad}{INDENT}- {scalar(t)}" for t in story.leads)
+    for key in bylines:
+        value = getattr(story, key)
+        if value:
+            _comment_unsure(out, pad, unsure.get(key))
+            out.append(f"{pad}{dash}{key}: {scalar(value)}")
 
 
 def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequence[Mapping[str, Any]],
@@ -171,22 +178,10 @@ def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequen
     (elements.ORDER), subheads in their place between the paragraphs."""
     out.append(f"{pad}content:")
     item = pad + INDENT
-    for key in ("label", "kicker", "headline", "subtitle"):
-        value = getattr(story, key)
-        if value:
-            _comment_unsure(out, item, unsure.get(key))
-            out.append(f"{item}- {key}: {scalar(value)}")
-    if story.leads:
-        out.append(f"{item}- leads:")
-        out.extend(f"{item}{INDENT}- {scalar(t)}" for t in story.leads)
-    for key in ("byline_line", "byline"):
-        value = getattr(story, key)
-        if value:
-            _comment_unsure(out, item, unsure.get(key))
-            out.append(f"{item}- {key}: {scalar(value)}")
-    from layout.archive.model import _body_refs
-
-    for ref, text in _body_refs(story):
+    _emit_head(out, item, "- ", story, unsure, ("byline_line", "byline"))
+    for ref, text in story.elements():
+        if not ref.startswith(("paragraphs.", "subheads.")):
+            continue
         _comment_unsure(out, item, unsure.get(ref))
         if ref.startswith("subheads."):
             out.append(f"{item}- subhead: {scalar(text)}")
