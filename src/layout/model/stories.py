@@ -67,7 +67,7 @@ class StoryBuilder:
         text_columns = self.text_columns(f, columns, name)
         check_not_mixed(f, name)
         form = read_content(f, name) if "content" in f else None
-        e = _Elements(form.values, form.nodes, f.node) if form else _Elements(f.values, f.nodes, f.node)
+        e = _elements(form.values, form.nodes, f) if form else f
         flow = tuple(form.flow) if form else self.paragraphs(f, name)
         paragraphs = tuple(x.text for x in flow)  # index-aligned with flow (subheads included)
         headline = e.get("headline", ())
@@ -201,7 +201,7 @@ class StoryBuilder:
             where=f.node.where,
         )
 
-    def check_styles(self, story: Story, e: _Elements, f: Fields, name: str) -> None:
+    def check_styles(self, story: Story, e: Fields, f: Fields, name: str) -> None:
         """Every element the story has needs its style defined."""
         used: list[tuple[str, str]] = [
             (key, style) for key, style in ELEMENT_STYLES.items() if key in e and key != "caption"
@@ -244,22 +244,12 @@ def _headline_style(f: Fields) -> str:
     return RANK_STYLES[f.get("rank")]
 
 
-class _Elements:
-    """The element values of a story (short keys, or what content: gave) with where
-    each was written."""
-
-    def __init__(self, values: dict[str, Any], nodes: dict[str, Any], node: Any):
-        self.values, self.nodes, self.node = values, nodes, node
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.values.get(key, default)
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.values
-
-    def where(self, key: str) -> Location:
-        n = self.nodes.get(key)
-        return n.where if n is not None else self.node.where
+def _elements(values: dict[str, Any], nodes: dict[str, Any], f: Fields) -> Fields:
+    """The element values content: gave, read like the short keys' (where each was
+    written, the story itself when not)."""
+    out = Fields(f.node, f.label, values)
+    out.nodes = nodes
+    return out
 
 
 def _has_elements(flow: tuple) -> bool:
