@@ -29,7 +29,7 @@ from layout.model.geometry import Geometry, Rect
 from layout.model.markup import faces_and_dots
 from layout.model.types import PageLayout, Span, TextStyle
 from layout.place.blocks import compose_text, count_text
-from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, Item, Problem, TextItem
+from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, Item, Problem, ProblemKind, TextItem
 
 if TYPE_CHECKING:
     from layout.place.story import StoryPlacement
@@ -93,12 +93,12 @@ def dotted_glyphs(para: Paragraph, line: Line) -> tuple[int, ...]:
     return tuple(out)
 
 
-def paragraph_lines(sp: StoryPlacement, para: Paragraph, width: float, lead: list[Run] | None = None,
-                    style: TextStyle | None = None) -> list[BodyLine]:
-    """A body paragraph (``lead``: runs set before it, the inline byline)."""
-    style = style or sp.style("body")
+def paragraph_lines(para: Paragraph, width: float, style: TextStyle, fonts: FontSet,
+                    lead: list[Run] | None = None) -> list[BodyLine]:
+    """A paragraph with its marks set in ``style`` (``lead``: runs set before it,
+    the inline byline)."""
     runs = [*(lead or ()), *marked_runs(para, style)]
-    lines = compose_paragraph(runs, width, style.paragraph_style(), sp.fonts).lines
+    lines = compose_paragraph(runs, width, style.paragraph_style(), fonts).lines
     if not any(e.mark.value == "dot" for e in para.marks):
         return [BodyLine(ln, "body") for ln in lines]
     opener = "".join(r.text for r in lead or ())
@@ -126,7 +126,7 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
         if isinstance(el, Subhead):
             out.extend(subhead_lines(sp, el, width))
         else:
-            out.extend(paragraph_lines(sp, el, width, lead if first else None))
+            out.extend(paragraph_lines(el, width, sp.style("body"), sp.fonts, lead if first else None))
             first = False
     return out
 
@@ -173,7 +173,7 @@ def box_rows(sp: StoryPlacement, box: BoxNote) -> tuple[list[BodyLine], float, f
                                                                        sp.fonts))
     style = sp.style("box")
     for para in box.paragraphs:
-        lines.extend(BodyLine(b.line, "box", b.dots) for b in paragraph_lines(sp, para, width, style=style))
+        lines.extend(BodyLine(b.line, "box", b.dots) for b in paragraph_lines(para, width, style, sp.fonts))
     return lines, x0, x1
 
 
@@ -203,7 +203,7 @@ def place_items(layout: PageLayout, geo: Geometry, fonts: FontSet) -> tuple[list
         if isinstance(item, TextBox):
             over = _text_box_line_count(item, layout, geo, fonts) - item.rows.count
             if over > 0:
-                problems.append(Problem("overflow", item.id, f"text box {item.id!r}: {over} lines do not fit "
+                problems.append(Problem(ProblemKind.OVERFLOW, item.id, f"text box {item.id!r}: {over} lines do not fit "
                                         f"its {item.rows.count} rows"))
     return out, problems
 
@@ -230,29 +230,26 @@ def place_ad(item: AdSlot, layout: PageLayout, geo: Geometry, fonts: FontSet) ->
 
 def place_text_box(item: TextBox, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
     """导读: a frame over the item's grid area, title and paragraphs one row per line
-    from its first row; lines that do not fit are reported by ``text_box_overflow``."""
-    from layout.place.story import StoryPlacement
-
+    from its first row; lines that do not fit are reported by ``place_items``."""
     a = geo.area(item.columns, item.rows)
     pad = BOX_PAD_EM * geo.em
     x0, width = a.x0 + pad, a.x1 - a.x0 - 2 * pad
     styles = layout.styles
-    sp = StoryPlacement(_probe(item), geo, styles, fonts, ((x0, x0 + width),))
     lines: list[BodyLine] = []
     if item.title:
         lines.extend(BodyLine(ln, "textbox-title") for ln in compose_text(item.title, styles["textbox-title"],
                                                                            width, fonts))
     for para in item.paragraphs:
         lines.extend(BodyLine(b.line, "textbox", b.dots)
-                     for b in paragraph_lines(sp, para, width, style=styles["textbox"]))
-    sp.items.append(BoxItem(Rect(a.x0, a.y0, a.x1, a.y1), BOX_RULE, None, styles["textbox"].color, item.id))
+                     for b in paragraph_lines(para, width, styles["textbox"], fonts))
+    out: list[Item] = [BoxItem(Rect(a.x0, a.y0, a.x1, a.y1), BOX_RULE, None, styles["textbox"].color, item.id)]
     for i, bl in enumerate(lines[: item.rows.count]):
         style = styles[bl.kind]
         base = geo.baseline(item.rows.first + i, style.size)
-        sp.items.append(TextItem(bl.line, x0, base, bl.kind, item.id, style.color))
+        out.append(TextItem(bl.line, x0, base, bl.kind, item.id, style.color))
         if bl.dots:
-            sp.items.append(dots_item(bl.line, x0, base, bl.dots, item.id, style.color))
-    return sp.items
+            out.append(dots_item(bl.line, x0, base, bl.dots, item.id, style.color))
+    return out
 
 
 def _text_box_line_count(item: TextBox, layout: PageLayout, geo: Geometry, fonts: FontSet) -> int:
@@ -264,12 +261,6 @@ def _text_box_line_count(item: TextBox, layout: PageLayout, geo: Geometry, fonts
     for para in item.paragraphs:
         n += count_lines(marked_runs(para, body), width, body.paragraph_style(), fonts)
     return n
-
-
-def _probe(item: TextBox):
-    from layout.model.types import Story
-
-    return Story(id=item.id, columns=item.columns, rows=item.rows, text_columns=1)
 
 
 PLACERS = {PageImage: place_image, AdSlot: place_ad, TextBox: place_text_box}

@@ -98,6 +98,31 @@ class Picture:
 
 
 @record
+class Dots:
+    """着重号: round dots of ``radius`` centred at ``xs`` on the line ``y`` (clreq §3.3)."""
+
+    xs: tuple[float, ...]
+    y: float
+    radius: float
+    color: CMYK = BLACK
+    overprint: bool = False
+    story: str | None = None
+
+
+@record
+class Form:
+    """A page of another PDF (an ad) placed whole as a form, not redrawn: the first
+    page of ``path``, its box's lower-left corner at (x, y), scaled by ``scale``.
+    Its words are not the paper's copy: a backend paints it as an artifact."""
+
+    path: str
+    x: float
+    y: float
+    scale: float
+    overprint: bool = False
+
+
+@record
 class CropMark:
     """A crop mark segment, media coordinates, in registration colour."""
 
@@ -116,7 +141,7 @@ class RegistrationTarget:
     size: float
 
 
-Item = TextRun | Rule | Box | Picture
+Item = TextRun | Rule | Box | Picture | Dots | Form
 Mark = CropMark | RegistrationTarget
 
 

@@ -94,6 +94,10 @@ def content_items(placed: PlacedPage) -> tuple[Item, ...]:
             out.append(Box(it.rect, it.stroke, it.fill, it.color, story=it.story))
         elif isinstance(it, ImageItem):
             out.append(picture(it))
+        else:  # the content form's and the page items' records (render.elements)
+            from layout.render.elements import element_record
+
+            out.append(element_record(it))
     return tuple(out)
 
 

@@ -27,6 +27,8 @@ from layout.render.display import (
     Box,
     CropMark,
     DisplayPage,
+    Dots,
+    Form,
     Item,
     Mark,
     Picture,
@@ -133,7 +135,31 @@ def draw_item(c, it: Item, page: DisplayPage, profile: str | None = None) -> lis
         draw_box(c, it)
     elif isinstance(it, Picture):
         return draw_picture(c, it, profile)
+    elif isinstance(it, Dots):
+        draw_dots(c, it)
+    elif isinstance(it, Form):
+        draw_form(c, it)
     return []
+
+
+def draw_dots(c, it: Dots) -> None:
+    """着重号: filled round dots (vector, no text: the copy is unchanged)."""
+    c.setFillColorCMYK(*it.color)
+    for x in it.xs:
+        c.circle(x, it.y, it.radius, stroke=0, fill=1)
+
+
+def draw_form(c, it: Form) -> None:
+    """A PDF ad's first page as a form XObject (render.pdfforms: copied, not redrawn)
+    inside ``/Artifact`` marked content: the ad's words are not the paper's copy, so
+    text extraction for checks leaves them out (PDF 1.7 §14.8.2.2)."""
+    from layout.render.pdfforms import import_first_page
+    from layout.render.rlprivate import draw_form_xobject
+
+    form = import_first_page(c, it.path)
+    x0, y0 = form.bbox[0], form.bbox[1]
+    matrix = (it.scale, 0.0, 0.0, it.scale, it.x - x0 * it.scale, it.y - y0 * it.scale)
+    draw_form_xobject(c, form.name, matrix, artifact=True)
 
 
 def draw_box(c, it: Box) -> None:

@@ -29,12 +29,13 @@ class ImportedForm:
 def import_first_page(canvas, path: str) -> ImportedForm:
     """Register ``path``'s first page as a form on ``canvas`` (once per file content)."""
     import pikepdf
-    from reportlab.pdfbase.pdfdoc import xObjectName
 
-    doc = canvas._doc
+    from layout.render.rlprivate import document, document_attachment, register_form
+
+    doc = document(canvas)
     data = open(path, "rb").read()  # noqa: SIM115 - small file read whole for its digest
     name = "Ad" + hashlib.sha256(data).hexdigest()[:16]
-    cache: dict[str, ImportedForm] = doc.__dict__.setdefault("_layout_forms", {})
+    cache: dict[str, ImportedForm] = document_attachment(canvas, "forms", lambda _doc: {})
     if name in cache:
         return cache[name]
     with pikepdf.open(path) as pdf:
@@ -49,7 +50,7 @@ def import_first_page(canvas, path: str) -> ImportedForm:
         body = zlib.compress(content, 6)
         parts.append(b" /Filter /FlateDecode /Length " + str(len(body)).encode() + b" >>\nstream\n"
                      + body + b"\nendstream")
-        doc.Reference(_Raw(parts), xObjectName(name))
+        register_form(canvas, name, _Raw(parts))
     out = ImportedForm(name, bbox)  # type: ignore[arg-type]
     cache[name] = out
     return out

@@ -91,3 +91,24 @@ def set_image_stream(obj, data: bytes, filters: tuple[str, ...], adobe_inverted:
     obj._filters = filters
     if adobe_inverted is not None:
         obj._dotrans = 1 if adobe_inverted else 0
+
+
+def register_form(canvas, name: str, obj: Any) -> None:
+    """Register ``obj`` (a PDFObject that writes a form XObject) under the form name
+    ``name``, as ``canvas.beginForm``/``endForm`` do for a form ReportLab draws."""
+    from reportlab.pdfbase.pdfdoc import xObjectName
+
+    canvas._doc.Reference(obj, xObjectName(name))
+
+
+def draw_form_xobject(canvas, name: str, matrix: tuple[float, ...], *, artifact: bool = False) -> None:
+    """Paint the registered form ``name`` through ``matrix`` (the page's XObject
+    resources list it); ``artifact``: inside ``/Artifact`` marked content."""
+    canvas.saveState()
+    if artifact:
+        canvas._code.append("/Artifact BMC")
+    canvas.transform(*matrix)
+    canvas.doForm(name)
+    if artifact:
+        canvas._code.append("EMC")
+    canvas.restoreState()
