@@ -16,7 +16,17 @@ grouped under the story that owns it; the page header comes first.
 from __future__ import annotations
 
 from layout.model.geometry import Geometry, Rect
-from layout.place.items import BoxItem, ImageItem, Item, PlacedPage, RuleItem, StoryResult, TextItem
+from layout.place.items import (
+    BoxItem,
+    DotsItem,
+    FormItem,
+    ImageItem,
+    Item,
+    PlacedPage,
+    RuleItem,
+    StoryResult,
+    TextItem,
+)
 
 TOL = 0.01  # pt: positions closer than this are the same
 
@@ -29,7 +39,7 @@ def dump(placed: PlacedPage) -> str:
     results = {s.id: s for s in placed.stories}
     current: str | None = None
     for it in placed.items:
-        owner = it.story if isinstance(it, TextItem | RuleItem | BoxItem | ImageItem) else None
+        owner = it.story if isinstance(it, TextItem | RuleItem | BoxItem | ImageItem | DotsItem) else None
         if owner != current or len(out) == 1:
             out.append(_story_line(owner, results.get(owner or ""), geo))
             current = owner
@@ -43,7 +53,7 @@ def _story_line(owner: str | None, result: StoryResult | None, geo: Geometry) ->
     if owner is None:
         return "header"
     if result is None:
-        return f"story {owner}"
+        return f"item {owner}"  # a page item's own text (a 导读 box), not a story
     return (f"story {owner}  frame {area(geo, result.frame)}  lines {result.body_lines} "
             f"over {result.lines_over}/{result.chars_over} free {result.rows_free} columns {result.columns_used}")
 
@@ -63,6 +73,10 @@ def item_line(it: Item, geo: Geometry) -> str:
     if isinstance(it, ImageItem):
         what = "placeholder" if it.path is None or it.placeholder else it.path.rsplit("/", 1)[-1]
         return f"image {area(geo, it.rect)}  {it.fit} {what}"
+    if isinstance(it, DotsItem):
+        return f"dots {len(it.xs)} from {column(geo, it.xs[0])}"
+    if isinstance(it, FormItem):
+        return f"form {area(geo, it.rect)}  {it.path.rsplit('/', 1)[-1]} {it.size[0]:g}x{it.size[1]:g}pt"
     return repr(it)
 
 

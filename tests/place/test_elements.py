@@ -1,0 +1,57 @@
+"""Placement of the content form's elements and of page items, read from the dump."""
+
+from __future__ import annotations
+
+from place_helpers import Placed, page_yaml
+
+from layout.model import load_layout
+from layout.place.page import place_page
+
+
+def placed(tmp_path, stories: str, items: str = "") -> Placed:
+    path = tmp_path / "p.yaml"
+    path.write_text(page_yaml(stories) + items, encoding="utf-8")
+    return Placed(place_page(load_layout(path)))
+
+
+def test_subhead_box_and_marks_in_the_dump(tmp_path):
+    p = placed(tmp_path, """
+        - id: s
+          columns: 1-2
+          rows: 1-30
+          text_columns: 1
+          content:
+            - headline: 标题
+            - box: {title: 编者按, text: 编者的话。}
+            - paragraph: 第一段{hei|黑体}和{dot|着重}。
+            - subhead: 小标题
+            - paragraph: 第二段。
+        """)
+    assert p.lines("s", "box")[0].startswith("box ")
+    assert [ln.split()[-1] for ln in p.lines("s", "text box")] == ["编者按", "编者的话。"]
+    (sub,) = p.lines("s", "text subhead")
+    assert " hei " in sub and sub.endswith("小标题")
+    assert p.lines("s", "dots") == [p.lines("s", "dots")[0]] and p.lines("s", "dots")[0].startswith("dots 2 ")
+    body = p.lines("s", "text body")
+    assert body[0].endswith("第一段黑体和着重。") and body[1].endswith("第二段。")
+
+
+def test_page_items_in_the_dump(tmp_path):
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    Image.new("RGB", (90, 30), (200, 0, 0)).save(tmp_path / "logo.png")
+    c = canvas.Canvas(str(tmp_path / "ad.pdf"), pagesize=(100, 50), invariant=1)
+    c.rect(0, 0, 100, 50, fill=1)
+    c.save()
+    p = placed(tmp_path, """
+        - {id: s, columns: 1-2, rows: 1-10, headline: 标题, body: 正文。}
+        """, "items:\n  - image: {file: logo.png, columns: 3, rows: 1-2}\n"
+             "  - ad: {file: ad.pdf, columns: 3-5, rows: 20-30}\n"
+             "  - text: {id: dd, title: 导读, text: 看点。, columns: 4-5, rows: 1-4}\n")
+    text = p.text
+    assert "image c3" in text and "logo.png" in text
+    assert "form " in text and "ad.pdf 100x50pt" in text
+    after = text.split("\nitem dd\n", 1)[1].splitlines()
+    assert after[0].strip().startswith("box ")
+    assert [ln.split()[-1] for ln in after[1:3]] == ["导读", "看点。"]
