@@ -24,7 +24,9 @@ def make_ad(path: Path) -> None:
 
     pdfmetrics.registerFont(TTFont("AdHei", str(FONTS / "NotoSansSC-Bold.ttf")))
     w, h = AD_SIZE
-    c = canvas.Canvas(str(path), pagesize=(w, h), invariant=1)
+    # the embedded face from the start: a canvas's default Helvetica would sit unembedded
+    # in the page resources, which a plant's preflight rejects
+    c = canvas.Canvas(str(path), pagesize=(w, h), invariant=1, initialFontName="AdHei", initialFontSize=13)
     c.setFillColorCMYK(0.9, 0.2, 0.6, 0.1)
     c.rect(0, 0, w, h, fill=1, stroke=0)
     c.setFillColorCMYK(0, 0.1, 0.9, 0)

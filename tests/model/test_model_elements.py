@@ -319,3 +319,19 @@ stories:
     assert kinds == [ElementKind.LABEL, ElementKind.KICKER, ElementKind.HEADLINE, ElementKind.LEADS,
                      ElementKind.BYLINE_LINE, ElementKind.BYLINE, ElementKind.PARAGRAPH, ElementKind.PARAGRAPH,
                      ElementKind.CREDIT, None]
+
+
+def test_an_ad_nested_too_deeply_is_refused_on_load(page):
+    import pikepdf
+
+    page.image("logo.png")
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    deep = pikepdf.Dictionary()
+    for _ in range(100):
+        deep = pikepdf.Dictionary(Next=deep)
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Extra=deep)
+    pdf.save(page.folder / "ad.pdf")
+    err = page.error(ITEMS)
+    assert "nest more than" in err.message
+    at(err, 7)

@@ -226,6 +226,7 @@ def test_second_sample_passes_the_page_bar(tmp_path):
     got = (fid["missing"], fid["extra"], rep["kinsoku"]["total"], m["just_dev_max"] <= 0.05, m["grid_off"],
            m["orphan_char_lines"], m["holes"])
     assert got == (0, 0, 0, True, 0, 0, 0), r.stderr[-300:]
+    assert main(["preflight", str(out)]) == 0  # the placed ad keeps the page ready for press
 
 
 def test_verify_reads_the_page_without_the_ad_and_proof_frames_items(page_file, tmp_path):

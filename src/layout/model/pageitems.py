@@ -22,6 +22,34 @@ from layout.model.table import Fields
 from layout.model.types import Span, Story, TextStyle
 
 PDF_MAGIC = b"%PDF-"
+MAX_AD_DEPTH = 64  # nesting of an ad's page resources (render.pdfforms copies them); a real ad needs a handful
+
+
+def _depth(obj, depth: int, seen: set) -> int:
+    """How deep ``obj``'s dictionaries and arrays nest (indirect objects once each),
+    stopping as soon as it passes ``MAX_AD_DEPTH``."""
+    import pikepdf
+
+    if depth > MAX_AD_DEPTH or not isinstance(obj, pikepdf.Object):
+        return depth
+    if obj.is_indirect:
+        if obj.objgen in seen:
+            return depth
+        seen.add(obj.objgen)
+    if isinstance(obj, pikepdf.Stream):
+        obj = obj.stream_dict
+    if isinstance(obj, pikepdf.Dictionary):
+        children = [obj[k] for k in obj]
+    elif isinstance(obj, pikepdf.Array):
+        children = list(obj)
+    else:
+        return depth
+    deepest = depth
+    for child in children:
+        deepest = max(deepest, _depth(child, depth + 1, seen))
+        if deepest > MAX_AD_DEPTH:
+            break
+    return deepest
 
 
 def build_items(items: tuple[Fields, ...], geo: Geometry, stories: tuple[Story, ...], styles: dict[str, TextStyle],
@@ -88,6 +116,9 @@ def pdf_page_size(path: Path, written: str, where: Location) -> tuple[float, flo
             page = pdf.pages[0]
             box = page.obj.get("/TrimBox") or page.mediabox
             x0, y0, x1, y1 = (float(v) for v in box)
+            if _depth(page.obj.get("/Resources"), 0, set()) > MAX_AD_DEPTH:
+                raise LayoutError(f"ad {written!r}: its resources nest more than {MAX_AD_DEPTH} deep", where,
+                                  "export the ad again as PDF/X-1a")
     except (pikepdf.PdfError, ValueError, TypeError, KeyError) as e:
         raise LayoutError(f"ad {written!r} is not a readable PDF ({str(e)[:80]})", where,
                           "export the ad again as PDF/X-1a") from None

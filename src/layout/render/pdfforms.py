@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFObject
 
+from layout.errors import LayoutError, Location
 from layout.records import record
 
 
@@ -30,14 +31,26 @@ def import_first_page(canvas, path: str) -> ImportedForm:
     """Register ``path``'s first page as a form on ``canvas`` (once per file content)."""
     import pikepdf
 
-    from layout.render.rlprivate import document, document_attachment, register_form
+    from layout.render.rlprivate import document, document_attachment
 
     doc = document(canvas)
-    data = open(path, "rb").read()  # noqa: SIM115 - small file read whole for its digest
-    name = "Ad" + hashlib.sha256(data).hexdigest()[:16]
     cache: dict[str, ImportedForm] = document_attachment(canvas, "forms", lambda _doc: {})
-    if name in cache:
-        return cache[name]
+    try:
+        with open(path, "rb") as fh:
+            name = "Ad" + hashlib.sha256(fh.read()).hexdigest()[:16]
+        if name in cache:
+            return cache[name]
+        return _import(canvas, doc, path, name, cache)
+    except (pikepdf.PdfError, ValueError, OSError) as e:
+        raise LayoutError(f"ad {path!r} cannot be placed: {e}", Location(path),
+                          "export the ad again as PDF/X-1a") from None
+
+
+def _import(canvas, doc, path: str, name: str, cache: dict[str, ImportedForm]) -> ImportedForm:
+    import pikepdf
+
+    from layout.render.rlprivate import register_form
+
     with pikepdf.open(path) as pdf:
         page = pdf.pages[0]
         box = page.obj.get("/TrimBox") or page.mediabox
@@ -82,8 +95,13 @@ def _nums(values) -> bytes:
     return b" ".join(f"{v:g}".encode() for v in values)
 
 
-def _convert(obj, doc, refs: dict, out: list[Any]) -> None:
+MAX_DEPTH = 64  # nesting of the ad's objects; a real ad needs a handful
+
+
+def _convert(obj, doc, refs: dict, out: list[Any], depth: int = 0) -> None:
     """Append ``obj`` as PDF syntax to ``out``, registering its indirect objects in ``doc``."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"the ad's objects nest more than {MAX_DEPTH} deep")
     import pikepdf
     from reportlab.pdfbase.pdfdoc import PDFObjectReference
 
@@ -97,10 +115,10 @@ def _convert(obj, doc, refs: dict, out: list[Any]) -> None:
             name = f"Imported.{len(doc.idToObject)}.{key[0]}.{key[1]}"
             doc.Reference(holder, name)
             refs[key] = PDFObjectReference(name)
-            _direct(obj, doc, refs, holder.parts)
+            _direct(obj, doc, refs, holder.parts, depth)
         out.append(refs[key])
         return
-    _direct(obj, doc, refs, out)
+    _direct(obj, doc, refs, out, depth)
 
 
 def _scalar(v: Any) -> bytes:
@@ -117,7 +135,7 @@ def _scalar(v: Any) -> bytes:
     return text.encode()
 
 
-def _direct(obj, doc, refs: dict, out: list[Any]) -> None:
+def _direct(obj, doc, refs: dict, out: list[Any], depth: int) -> None:
     import pikepdf
 
     if isinstance(obj, pikepdf.Stream):
@@ -127,20 +145,20 @@ def _direct(obj, doc, refs: dict, out: list[Any]) -> None:
         for k in d:
             if k != "/Length":
                 out.append(b" " + pikepdf.Name(k).unparse() + b" ")
-                _convert(d[k], doc, refs, out)
+                _convert(d[k], doc, refs, out, depth + 1)
         out.append(b" /Length " + str(len(raw)).encode() + b" >>\nstream\n" + raw + b"\nendstream")
     elif isinstance(obj, pikepdf.Dictionary):
         out.append(b"<<")
         for k in obj:
             out.append(b" " + pikepdf.Name(k).unparse() + b" ")
-            _convert(obj[k], doc, refs, out)
+            _convert(obj[k], doc, refs, out, depth + 1)
         out.append(b" >>")
     elif isinstance(obj, pikepdf.Array):
         out.append(b"[")
         for i, v in enumerate(obj):
             if i:
                 out.append(b" ")
-            _convert(v, doc, refs, out)
+            _convert(v, doc, refs, out, depth + 1)
         out.append(b"]")
     else:
         out.append(obj.unparse())
