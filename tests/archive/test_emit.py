@@ -152,3 +152,31 @@ def test_header_parts_become_header_keys_without_adding_text(tmp_path):
     assert "kept as text in paper" in text
     src.write_text("开发区新闻\n2020年8月10日 星期五\n\n巧媳妇培训班开班\n\n本报讯 开班。\n", encoding="utf-8")
     assert "date" not in yaml.safe_load(import_archive(src).yaml_text)["header"]
+
+
+def test_boxes_are_written_as_boxes(tmp_path):
+    """A 核心阅读 / 编者按 block the recogniser found is written as a box: element of the
+    sequence form, after the headline group, before the byline; its braces escaped."""
+    from dataclasses import replace
+
+    from layout.archive.model import ArchivedBox, Where
+    from layout.autolayout.content import stories_from_archive
+
+    page, _, _ = recognise(ARCHIVES[[p.name for p in ARCHIVES].index("renmin-yaowen.txt")])
+    box = ArchivedBox("核心阅读", ("春运首日客流平稳。", "各地{加开}列车。"), Where(1, 1))
+    story = replace(page.stories[1], boxes=(box,))
+    page = replace(page, stories=(page.stories[0], story, *page.stories[2:]))
+    text = emit_page(page)
+    content = yaml.safe_load(text)["stories"][1]["content"]
+    kinds = [next(iter(e)) for e in content]
+    assert kinds.index("box") == kinds.index("subtitle") + 1 and kinds.index("byline") == kinds.index("box") + 1
+    assert content[kinds.index("box")]["box"] == {"title": "核心阅读", "text": "春运首日客流平稳。\n\n各地{{加开}}列车。"}
+    path = tmp_path / "p.yaml"
+    path.write_text(emit_page(page, stacked(page).stories, stacked(page).head), encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(PHOTO.read_bytes())
+    (loaded,) = load_layout(path).stories[1].boxes
+    assert loaded.title == "核心阅读" and [p.text for p in loaded.paragraphs] == ["春运首日客流平稳。", "各地{加开}列车。"]
+    assert [(b.title, [p.text for p in b.paragraphs]) for b in stories_from_archive(page)[1].boxes] == [
+        ("核心阅读", ["春运首日客流平稳。", "各地{加开}列车。"])]
+    refs = [r for r, _ in story.elements()]
+    assert refs.index("boxes.0.title") < refs.index("boxes.0.1") < refs.index("byline")

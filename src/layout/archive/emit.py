@@ -142,7 +142,7 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
     for key in STORY_PLACEMENT_KEYS:
         if key in place:
             _emit_key(out, 2, key, place[key])
-    if story.subheads:
+    if story.subheads or story.boxes:
         _emit_content(out, pad, story, place.get("photos", ()), unsure)
         return
     _emit_head(out, pad, "", story, unsure, ("byline", "byline_line"))
@@ -154,7 +154,7 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
 
 
 def _emit_head(out: list[str], pad: str, dash: str, story: ArchivedStory, unsure: Mapping[str, Any],
-               bylines: tuple[str, str]) -> None:
+               bylines: tuple[str, ...]) -> None:
     """Label, kicker, headline, subtitle, leads and the bylines, as keys (``dash``
     "") or as items of ``content:`` (``dash`` "- ")."""
     for key in ("label", "kicker", "headline", "subtitle"):
@@ -178,7 +178,14 @@ def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequen
     (elements.ORDER), subheads in their place between the paragraphs."""
     out.append(f"{pad}content:")
     item = pad + INDENT
-    _emit_head(out, item, "- ", story, unsure, ("byline_line", "byline"))
+    _emit_head(out, item, "- ", story, unsure, ("byline_line",))
+    for box in story.boxes:
+        out.append(f"{item}- box:")
+        if box.title:
+            out.append(f"{item}{INDENT * 2}title: {scalar(box.title)}")
+        text = "\n\n".join(escape(p) for p in box.paragraphs)
+        out.append(f"{item}{INDENT * 2}text: {_block(text, item + INDENT * 3)}")
+    _emit_head_byline(out, item, story, unsure)
     for ref, text in story.elements():
         if not ref.startswith(("paragraphs.", "subheads.")):
             continue
@@ -197,6 +204,21 @@ def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequen
             out.append(f"{item}{INDENT * 2}# caption cut off in the archive: kept as it is")
         _comment_unsure(out, item + INDENT * 2, unsure.get(f"captions.{i}"))
         out.extend(f"{item}{INDENT * 2}{ln}" for ln in lines)
+
+
+def _emit_head_byline(out: list[str], item: str, story: ArchivedStory, unsure: Mapping[str, Any]) -> None:
+    """The inline byline, after the boxes: it opens the first paragraph."""
+    if story.byline:
+        _comment_unsure(out, item, unsure.get("byline"))
+        out.append(f"{item}- byline: {scalar(story.byline)}")
+
+
+def _block(text: str, indent: str) -> str:
+    """Escaped paragraphs (blank lines between them) as a literal block when YAML
+    can hold them, else one quoted scalar."""
+    if all(_block_ok(p) for p in text.split("\n\n")):
+        return "|-\n" + "\n".join(indent + ln if ln else "" for ln in text.split("\n"))
+    return scalar(text)
 
 
 def _body_scalar(text: str, indent: str) -> str:

@@ -76,6 +76,17 @@ class Subhead:
 
 
 @dataclass(frozen=True)
+class ArchivedBox:
+    """A 核心阅读 / 编者按 block: its title line (None when the archive runs the title
+    into the text, 编者按：…) and its paragraphs.  Set as a framed box after the
+    headline group (layout format: ``content: - box:``)."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
 class ArchivedStory:
     """One story.  Text fields are None/empty when the archive has no such element.
 
@@ -99,6 +110,7 @@ class ArchivedStory:
     captions: tuple[Caption, ...]
     notes: tuple[Note, ...]
     where: tuple[tuple[str, Where], ...]
+    boxes: tuple[ArchivedBox, ...] = ()  # 核心阅读 / 编者按, in archive order
 
     def body(self) -> tuple[str, ...]:
         """Paragraphs with the subheads in their places: the body as it reads."""
@@ -115,14 +127,18 @@ class ArchivedStory:
 
     def elements(self) -> tuple[tuple[str, str], ...]:
         """(reference, text) of every element in the layout format's reading order
-        (docs/format.md: label, kicker, headline, subtitle, leads, byline, body,
-        credit, captions); the body reads as ``body()``."""
+        (docs/format.md: label, kicker, headline, subtitle, leads, boxes, byline,
+        byline line, body, credit, captions); the body reads as ``body()``."""
         out: list[tuple[str, str]] = []
         for key, value in (("label", self.label), ("kicker", self.kicker),
                            ("headline", self.headline), ("subtitle", self.subtitle)):
             if value:
                 out.append((key, value))
         out.extend((f"leads.{i}", t) for i, t in enumerate(self.leads))
+        for i, box in enumerate(self.boxes):  # set after the headline group, before the byline opens the body
+            if box.title:
+                out.append((f"boxes.{i}.title", box.title))
+            out.extend((f"boxes.{i}.{k}", t) for k, t in enumerate(box.paragraphs))
         if self.byline:
             out.append(("byline", self.byline))
         if self.byline_line:

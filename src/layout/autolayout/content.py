@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from layout.archive.model import ArchivedPage, ArchivedStory
-from layout.model.elements import Paragraph, Subhead
+from layout.model.elements import BoxNote, Paragraph, Subhead
 from layout.model.types import Photo, Span, Story
 
 CONT_SUFFIX = "-cont"
@@ -50,7 +50,8 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
             id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
             label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
-            paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow)))
+            paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow),
+            boxes=tuple(BoxNote(b.title, tuple(Paragraph(p) for p in b.paragraphs)) for b in a.boxes)))
     return tuple(out)
 
 

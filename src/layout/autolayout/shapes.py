@@ -247,7 +247,7 @@ class Gauge:
         key = (probe, w, k)
         if key not in self._heads:
             if not (probe.label or probe.kicker or probe.headline or probe.subtitle or probe.byline_line
-                    or probe.leads):
+                    or probe.leads or probe.boxes):
                 self._heads[key] = HeadMeasure(0, 0, 0, False, False)
             else:
                 self._heads[key] = self._head(probe, w, k)
