@@ -157,7 +157,7 @@ def test_keep_rule_moves_a_subhead_off_the_column_foot(tmp_path):
     (sub,) = _texts(p, "subhead")
     col = [it for it in lines if it.x == sub.x]
     assert sub.baseline != min(it.baseline for it in col)  # never the foot of its column
-    nxt = [it for it in col if it.baseline < sub.baseline]
+    nxt = sorted((it for it in col if it.baseline < sub.baseline), key=lambda it: -it.baseline)
     assert nxt and nxt[0].line.chars.startswith("后面")
     assert sub.x > first_col_x  # it moved on to the second column
 

@@ -55,3 +55,33 @@ def test_page_items_in_the_dump(tmp_path):
     after = text.split("\nitem dd\n", 1)[1].splitlines()
     assert after[0].strip().startswith("box ")
     assert [ln.split()[-1] for ln in after[1:3]] == ["导读", "看点。"]
+
+
+def test_a_subhead_never_ends_a_column_nor_stands_over_one_line(tmp_path):
+    """Wherever the text before it ends, a subhead has at least the first two lines
+    of its paragraph under it in its column (place.flow keep rule)."""
+    from layout.place.items import TextItem
+
+    after = "后面的段落比较长，" * 6 + "完。"
+    placed_n = 0
+    for n in range(4, 40, 3):
+        path = tmp_path / f"p{n}.yaml"
+        path.write_text(page_yaml(f"""
+            - id: s
+              columns: 1-2
+              rows: 1-8
+              content:
+                - paragraph: {"前" * (13 * n // 2)}。
+                - subhead: 小标题
+                - paragraph: {after}
+            """), encoding="utf-8")
+        page = place_page(load_layout(path))
+        lines = [it for it in page.items if isinstance(it, TextItem) and it.kind in ("body", "subhead")]
+        subs = [it for it in lines if it.kind == "subhead"]
+        if not subs:  # the story ran over before its subhead: reported, never dropped
+            assert page.stories[0].lines_over
+            continue
+        below = [it for it in lines if it.x == subs[0].x and it.baseline < subs[0].baseline]
+        assert len(below) >= 2, n
+        placed_n += 1
+    assert placed_n >= 6

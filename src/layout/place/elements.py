@@ -7,7 +7,8 @@ One placer per kind, each ``(sp, element, ...)`` -> lines or the next free row:
   the 着重号 as ``DotsItem`` under the marked characters (clreq §3.3: one dot centred
   below each character, punctuation excepted);
 - subhead (小标题): its lines in the subhead style, one grid row each, kept with the
-  next line (``place.flow.fill``'s keep rule), so it never ends a column;
+  first two lines of its paragraph (``place.flow.fill``'s keep rule): it never ends a
+  column, nor stands over a single line at a column's foot;
 - box (编者按 / 核心阅读): a frame across its text columns after the headline group,
   title and text one grid row per line, a blank row after it;
 - page items: a picture on the grid, an ad slot (a picture, or a PDF ad placed as a
@@ -44,17 +45,14 @@ BASE_FACE_MARKS = frozenset("“”‘’")  # ... centred this far below the ba
 
 
 class BodyLine(NamedTuple):
-    """A line of a story's body flow: its kind (body, subhead, credit) and the glyph
-    indices that carry an emphasis dot."""
+    """A line of a story's body flow: its kind (body, subhead, credit), the glyph
+    indices that carry an emphasis dot, and whether it is kept with the next line in
+    the same column (a subhead's lines, and the first line of the paragraph after it)."""
 
     line: Line
     kind: str
     dots: tuple[int, ...] = ()
-
-    @property
-    def keep(self) -> bool:
-        """Kept with the next line in the same column (a subhead)."""
-        return self.kind == "subhead"
+    keep: bool = False
 
 
 # ----------------------------------------------------------------- paragraphs with marks
@@ -114,7 +112,8 @@ def _moved(e, shift: int):
 
 def subhead_lines(sp: StoryPlacement, sub: Subhead, width: float) -> list[BodyLine]:
     style = sp.style("subhead")
-    return [BodyLine(ln, "subhead") for text in sub.lines for ln in compose_text(text, style, width, sp.fonts)]
+    return [BodyLine(ln, "subhead", keep=True) for text in sub.lines
+            for ln in compose_text(text, style, width, sp.fonts)]
 
 
 def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLine]:
@@ -125,9 +124,12 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
     for el in sp.story.flow:
         if isinstance(el, Subhead):
             out.extend(subhead_lines(sp, el, width))
-        else:
-            out.extend(paragraph_lines(el, width, sp.style("body"), sp.fonts, lead if first else None))
-            first = False
+            continue
+        lines = paragraph_lines(el, width, sp.style("body"), sp.fonts, lead if first else None)
+        if out and out[-1].kind == "subhead" and len(lines) > 1:
+            lines[0] = lines[0]._replace(keep=True)  # a subhead stands over two lines at least
+        out.extend(lines)
+        first = False
     return out
 
 

@@ -420,7 +420,7 @@ def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_
     slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
     taken = fill(slots, len(lines), s.balance, _keeps(lines))
     body_style = sp.style("body")
-    for (line, kind, dots), slot in zip(lines, taken, strict=False):
+    for (line, kind, dots, _keep), slot in zip(lines, taken, strict=False):
         style = sp.style(kind) if kind == "subhead" else body_style
         base = geo.baseline(slot.row) if style.size == body_style.size else geo.baseline(slot.row, style.size)
         sp.text(line, slot.x, base, kind, style if kind == "subhead" else body_style)
