@@ -180,3 +180,29 @@ def test_boxes_are_written_as_boxes(tmp_path):
         ("核心阅读", ["春运首日客流平稳。", "各地{加开}列车。"])]
     refs = [r for r, _ in story.elements()]
     assert refs.index("boxes.0.title") < refs.index("boxes.0.1") < refs.index("byline")
+
+
+PARA = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs", "Cf", "Co", "Cn")), min_size=1,
+               max_size=30)
+
+
+@given(st.lists(PARA, min_size=1, max_size=4), PARA)
+def test_emitted_body_reads_back_unchanged(paragraphs, subhead):
+    """Whatever the archive's text (braces included), the emitted layout reads back as
+    exactly those paragraphs, with the subhead in its place: nothing becomes a mark."""
+    import tempfile
+
+    from layout.archive.model import ArchivedPage, ArchivedStory, Subhead, Where
+
+    story = ArchivedStory(label=None, kicker=None, headline="标题", subtitle=None, leads=(), byline=None,
+                          byline_line=None, paragraphs=tuple(paragraphs),
+                          subheads=(Subhead(1, subhead, Where(2)),) if len(paragraphs) > 1 else (),
+                          credit=None, captions=(), notes=(), where=())
+    page = ArchivedPage(name="版", stories=(story,), notes=())
+    text = emit_page(page, {"story1": {"columns": "1-5", "rows": "1-60"}}, {"extends": "house"})
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "p.yaml"
+        path.write_text(text, encoding="utf-8")
+        got = load_layout(path).stories[0]
+    assert got.paragraphs == story.body()
+    assert all(not getattr(el, "marks", ()) for el in got.flow)
