@@ -127,7 +127,7 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
             continue
         lines = paragraph_lines(el, width, sp.style("body"), sp.fonts, lead if first else None)
         if out and out[-1].kind == "subhead" and len(lines) > 1:
-            lines[0] = lines[0]._replace(keep=True)  # a subhead stands over two lines at least
+            lines[0] = BodyLine(lines[0].line, "body", lines[0].dots, True)  # a subhead stands over two lines
         out.extend(lines)
         first = False
     return out
