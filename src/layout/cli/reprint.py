@@ -23,8 +23,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "a layout editor would (reading order, the lead story on top with the widest headline, "
                     "headline sizes by rank, photo frames where captions were found, the type area filled) "
                     "and write the PDF. Text that does not fit one page continues on the next.")
-    p.add_argument("archive", metavar="ARCHIVE.txt", help="the archived page")
-    p.add_argument("-o", "--output", metavar="OUT.pdf", help="the PDF to write (default: the archive's name .pdf)")
+    p.add_argument("archive", nargs="+", metavar="ARCHIVE.txt|DIR",
+                   help="the archived page; or several, or folders of them (*.txt): a batch into -o OUT_DIR")
+    p.add_argument("-o", "--output", metavar="OUT.pdf|OUT_DIR",
+                   help="the PDF to write (default: the archive's name .pdf); for a batch, the folder")
     p.add_argument("--template", default="auto", metavar="auto|tabloid|broadsheet|PATH",
                    help="page template: tabloid (4开), broadsheet (对开), a layout file, or auto (default: the "
                         "built-in template the archive fills best, fewest pages and no holes first)")
@@ -37,15 +39,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--proof", action="store_true", help="write a proof (grid, frames, placeholders) instead")
     p.add_argument("--strict", action="store_true", help="exit 1 when a page has a hole, overflow or a problem")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    from layout.cli.reprint_batch import add_batch_arguments
+
+    add_batch_arguments(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from layout.autolayout.archive import page_yamls
+    from layout.cli.reprint_batch import is_batch, run_batch_command
     from layout.files import STDIO, check_folder, make_folder, plan_output, write_file
     from layout.pipeline import reprint
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
+    if is_batch(args):
+        return run_batch_command(args)
+    args.archive = args.archive[0]
     if args.output is None and args.archive == STDIO:
         raise LayoutError("an archive read from standard input needs -o (use -o - for standard output)")
     out = plan_output(args.output or str(Path(args.archive).with_suffix(".pdf")), inputs=[args.archive])

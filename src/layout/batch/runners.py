@@ -1,0 +1,117 @@
+"""Where tasks run: in this process, a local process pool, or a Dask cluster.
+
+Each runner takes an iterator of ``Task`` (made lazily, so only the archives in
+flight are in memory: a year is 7,000 pages) and yields an ``Outcome`` per task
+as it finishes.  At most ``IN_FLIGHT`` tasks per worker are handed out at a time.
+
+Fonts load once per worker: the pool forks after the coordinator has loaded them
+(``work.warm``; the children share those pages), or, where fork is not available,
+each worker loads them in its initializer; Dask workers load them when the run
+starts (``Client.run``) and keep them for every task after.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from layout.batch.work import Outcome, Task, run_task, warm
+from layout.errors import LayoutError
+
+IN_FLIGHT = 2  # tasks queued per worker: one running, one ready
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_serial(tasks: Iterable[Task], template: str) -> Iterator[Outcome]:
+    warm(template)
+    for task in tasks:
+        yield run_task(task)
+
+
+def run_pool(tasks: Iterable[Task], jobs: int, template: str) -> Iterator[Outcome]:
+    """A local pool of ``jobs`` processes."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        warm(template)  # loaded before the fork: every worker starts with the fonts
+        ctx = multiprocessing.get_context("fork")
+    else:  # pragma: no cover - macOS/Windows
+        ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm, initargs=(template,)) as pool:
+        yield from _bounded(lambda t: pool.submit(run_task, t), tasks, jobs * IN_FLIGHT, _pool_failure)
+
+
+def _pool_failure(task: Task, e: BaseException) -> Outcome:
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(e, BrokenProcessPool):
+        reason = "a worker process died (killed, or out of memory) while this archive was in the pool"
+    else:
+        reason = f"internal error: {type(e).__name__}: {e}"
+    return Outcome(task.name, task.output, error=reason)
+
+
+def _bounded(submit: Callable[[Task], Future], tasks: Iterable[Task], limit: int,
+             failure: Callable[[Task, BaseException], Outcome]) -> Iterator[Outcome]:
+    pending: dict[Future, Task] = {}
+
+    def finished() -> Iterator[Outcome]:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for f in done:
+            task = pending.pop(f)
+            e = f.exception()
+            yield failure(task, e) if e is not None else f.result()
+
+    for task in tasks:
+        pending[submit(task)] = task
+        if len(pending) >= limit:
+            yield from finished()
+    while pending:
+        yield from finished()
+
+
+def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[Outcome]:
+    """Tasks on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise LayoutError("--scheduler needs Dask's distributed scheduler, which is not installed",
+                          hint="pip install 'layout[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="20s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise LayoutError(f"cannot reach the Dask scheduler at {scheduler}: {e}",
+                          hint="--scheduler tcp://HOST:PORT of a running dask scheduler") from None
+    with client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        client.run(warm, template)
+        limit = workers * IN_FLIGHT + 2
+        ac = as_completed(with_results=False)
+        futures: dict[str, Task] = {}
+
+        def collect(f) -> Outcome:
+            task = futures.pop(f.key)
+            if f.status == "finished":
+                return f.result()
+            try:
+                e = f.exception()
+            except BaseException as cancelled:  # a cancelled future raises instead
+                e = cancelled
+            return Outcome(task.name, task.output, error=f"the Dask task failed: {type(e).__name__}: {e}")
+
+        for task in tasks:
+            f = client.submit(run_task, task, pure=False, key=f"reprint-{task.output}-{os.urandom(4).hex()}")
+            futures[f.key] = task
+            ac.add(f)
+            if ac.count() >= limit:
+                yield collect(next(ac))
+        for f in ac:
+            yield collect(f)
