@@ -104,7 +104,9 @@ def _has_problems(r: dict) -> bool:
 
 def _one_line(r: dict) -> str:
     if r["status"] == "failed":
-        return (r.get("error") or "failed").replace("\n", " ")
+        text = r.get("error") or "failed"
+        text = text.removeprefix(f"{r['source']}: ")
+        return " ".join(part.strip() for part in text.splitlines())
     fid = r.get("fidelity") or {}
     parts = [f"{r['pages']} page(s) {r['template']}", "fill " + "/".join(f"{f:.0f}" for f in r["fill"]) + "%"]
     if fid:

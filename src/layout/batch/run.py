@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,7 +76,7 @@ def run_batch(cfg: BatchConfig) -> BatchResult:
         todo: list[tuple[Source, str, str]] = []
         for src in sources:
             try:
-                content = file_hash(src.path)
+                content = _archive_hash(src.path)
             except OSError as e:
                 entries[src.output] = _failed_before(manifest, src, "", options, code, _os_reason(e, src))
                 continue
@@ -202,6 +203,14 @@ def _failed_before(manifest: Manifest, src: Source, content: str, options: dict,
     result = outcome_json(Outcome(src.name, src.output, error=reason))
     manifest.finished(src.output, Status.FAILED, result, None)
     return Entry(State.FAILED, result)
+
+
+def _archive_hash(path: Path) -> str:
+    """sha256 of a regular file; OSError for anything else (a FIFO would block the
+    run, a device never end)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(0, "not a regular file")
+    return file_hash(path)
 
 
 def _os_reason(e: OSError, src: Source) -> str:
