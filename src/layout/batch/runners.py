@@ -86,6 +86,7 @@ def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[O
         raise LayoutError("--scheduler needs Dask's distributed scheduler, which is not installed",
                           hint="pip install 'layout[dask]'") from None
     try:
+        _reachable(scheduler)
         client = Client(scheduler, timeout="20s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
         raise LayoutError(f"cannot reach the Dask scheduler at {scheduler}: {e}",
@@ -94,7 +95,7 @@ def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[O
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         client.run(warm, template)
         limit = workers * IN_FLIGHT + 2
-        ac = as_completed(with_results=False)
+        ac = as_completed(loop=client.loop, with_results=False)
         futures: dict[str, Task] = {}
 
         def collect(f) -> Outcome:
@@ -115,3 +116,16 @@ def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[O
                 yield collect(next(ac))
         for f in ac:
             yield collect(f)
+
+
+def _reachable(scheduler: str) -> None:
+    """Fail at once (OSError) when nothing listens at a ``tcp://HOST:PORT``
+    address, rather than after the client's connect timeout."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(scheduler)
+    if parts.scheme != "tcp" or not parts.hostname or not parts.port:
+        return
+    with socket.create_connection((parts.hostname, parts.port), timeout=10):
+        pass

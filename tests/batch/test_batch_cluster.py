@@ -1,0 +1,79 @@
+"""A batch on a Dask cluster the test starts and stops (LocalCluster, two worker
+processes: their hash seeds differ from ours, so this also proves the bytes do not
+depend on one), and a batch killed with ``kill -9`` (issue 14)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FAST, make_archives, pdfs
+
+from layout.cli import main
+
+
+def test_dask_cluster_writes_the_bytes_the_pool_writes(archives, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        code = main(["reprint", str(archives), "-o", str(out), "--scheduler", cluster.scheduler_address, *FAST])
+    rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert rep["workers"].startswith("Dask") and rep["done"] == rep["archives"]
+    assert code == (1 if rep["lost_text"] else 0)
+    assert pdfs(out) == pdfs(reference)
+
+
+def test_unreachable_scheduler_is_a_usage_error(archives, tmp_path, capsys):
+    pytest.importorskip("distributed")
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert main(["reprint", str(archives), "-o", str(tmp_path / "out"), "--scheduler",
+                 f"tcp://127.0.0.1:{port}", *FAST]) == 2
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def _done(manifest: Path) -> int:
+    try:
+        with sqlite3.connect(manifest, timeout=0.1) as db:
+            return db.execute("SELECT count(*) FROM archives WHERE status = 'done'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_kill_9_leaves_no_half_written_pdf_and_resumes(tmp_path, jobs):
+    folder = tmp_path / "in"
+    make_archives(folder, count=4, seed=5)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    cmd = [sys.executable, "-m", "layout", "reprint", str(folder), "-o", str(out), "-j", jobs, *FAST]
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _done(out / "manifest.sqlite") < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the coordinator and its workers, as kill -9 of a job does
+    proc.wait()
+    for pdf in out.glob("*.pdf"):  # only whole PDFs under their names
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert not list((out / "report.json").parent.glob("report.json.*"))
+    code = subprocess.run(cmd, env=env, stderr=subprocess.DEVNULL).returncode
+    rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert rep["kept"] >= 1 and rep["kept"] + rep["done"] + rep["failed"] == 4
+    assert code == (1 if rep["failed"] or rep["lost_text"] else 0)
+    assert not [p for p in out.iterdir() if ".batch-tmp-" in p.name]  # the killed run's temporary files swept
+    clean = tmp_path / "clean"
+    assert main(["reprint", str(folder), "-o", str(clean), "-j", "1", *FAST]) == code
+    assert pdfs(out) == pdfs(clean)
