@@ -176,3 +176,27 @@ def test_pdfs_are_whole_pdfs(reference):
         doc = pypdfium2.PdfDocument(str(reference / name))
         assert len(doc) >= 1
         doc.close()
+
+
+def _crash_on_marked(task):
+    """Stands in for ``run_task`` in forked workers: dies like an OOM-killed process
+    on the archive named crash*, reprints the others."""
+    from layout.batch.work import run_task
+
+    if Path(task.name).name.startswith("crash"):
+        os.kill(os.getpid(), 9)
+    return run_task(task)
+
+
+def test_a_worker_that_dies_fails_its_archive_alone(fresh, reference, tmp_path, monkeypatch):
+    import layout.batch.runners as runners
+
+    monkeypatch.setattr(runners, "run_task", _crash_on_marked)  # the forked workers inherit it
+    first = sorted(fresh.glob("*.txt"))[0]
+    (fresh / "crash.txt").write_bytes(first.read_bytes())
+    out = tmp_path / "out"
+    assert main(["reprint", str(fresh), "-o", str(out), "-j", "2", *FAST]) == 1
+    results = {Path(r["source"]).name: r for r in _report(out)["results"]}
+    assert results["crash.txt"]["status"] == "failed" and "worker process died" in results["crash.txt"]["error"]
+    assert all(r["status"] == "done" for n, r in results.items() if n != "crash.txt")
+    assert pdfs(out) == pdfs(reference)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
@@ -38,44 +39,85 @@ def run_serial(tasks: Iterable[Task], template: str) -> Iterator[Outcome]:
 
 
 def run_pool(tasks: Iterable[Task], jobs: int, template: str) -> Iterator[Outcome]:
-    """A local pool of ``jobs`` processes."""
+    """A local pool of ``jobs`` processes (see ``PoolRun`` for a worker that dies)."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         warm(template)  # loaded before the fork: every worker starts with the fonts
         ctx = multiprocessing.get_context("fork")
     else:  # pragma: no cover - macOS/Windows
         ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm, initargs=(template,)) as pool:
-        yield from _bounded(lambda t: pool.submit(run_task, t), tasks, jobs * IN_FLIGHT, _pool_failure)
+
+    def make() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm, initargs=(template,))
+
+    yield from PoolRun(make, jobs * IN_FLIGHT).run(iter(tasks))
 
 
-def _pool_failure(task: Task, e: BaseException) -> Outcome:
-    from concurrent.futures.process import BrokenProcessPool
-
-    if isinstance(e, BrokenProcessPool):
-        reason = "a worker process died (killed, or out of memory) while this archive was in the pool"
-    else:
-        reason = f"internal error: {type(e).__name__}: {e}"
-    return Outcome(task.name, task.output, error=reason)
+DIED = "a worker process died while reprinting this archive (killed, or out of memory)"
 
 
-def _bounded(submit: Callable[[Task], Future], tasks: Iterable[Task], limit: int,
-             failure: Callable[[Task, BaseException], Outcome]) -> Iterator[Outcome]:
-    pending: dict[Future, Task] = {}
+class PoolRun:
+    """Tasks through a process pool that survives a worker's death.
 
-    def finished() -> Iterator[Outcome]:
-        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for f in done:
-            task = pending.pop(f)
-            e = f.exception()
-            yield failure(task, e) if e is not None else f.result()
+    When a worker dies (the OOM killer, a crash in a C library), every task then in
+    the pool fails with ``BrokenProcessPool`` and the pool is unusable.  The tasks
+    that were in flight become suspects: a new pool runs each of them alone, so the
+    one that kills its worker again is found and fails with ``DIED``, and the others
+    (and the rest of the batch) complete.
+    """
 
-    for task in tasks:
-        pending[submit(task)] = task
-        if len(pending) >= limit:
-            yield from finished()
-    while pending:
-        yield from finished()
+    def __init__(self, make: Callable[[], ProcessPoolExecutor], limit: int):
+        self.make = make
+        self.limit = limit
+        self.suspects: deque[Task] = deque()
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        pool = self.make()
+        pending: dict[Future, Task] = {}
+        try:
+            while True:
+                alone = bool(self.suspects)
+                while len(pending) < (1 if alone else self.limit):
+                    task = self.suspects.popleft() if alone else next(tasks, None)
+                    if task is None:
+                        break
+                    pending[pool.submit(run_task, task)] = task
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
+                for f in done:
+                    outcome = self._outcome(f, pending.pop(f), alone)
+                    if outcome is None:
+                        broken = True
+                    else:
+                        yield outcome
+                if broken:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for f, task in pending.items():
+                        outcome = self._outcome(f, task, alone) if f.done() else None
+                        if outcome is not None:
+                            yield outcome
+                        elif not f.done():
+                            self.suspects.append(task)
+                    pending.clear()
+                    pool = self.make()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _outcome(self, f: Future, task: Task, alone: bool) -> Outcome | None:
+        """The task's outcome; None when it became a suspect (its pool broke)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        e = f.exception() if not f.cancelled() else BrokenProcessPool("cancelled")
+        if e is None:
+            return f.result()
+        if isinstance(e, BrokenProcessPool):
+            if alone:
+                return Outcome(task.name, task.output, error=DIED)
+            self.suspects.append(task)
+            return None
+        return Outcome(task.name, task.output, error=f"internal error: {type(e).__name__}: {e}")
 
 
 def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[Outcome]:
