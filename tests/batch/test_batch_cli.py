@@ -42,6 +42,10 @@ def test_one_archive_into_a_folder_is_the_one_archive_command(archives, referenc
     main(["reprint", str(first), "-o", str(single), *FAST])
     assert not (tmp_path / "manifest.sqlite").exists()  # the one-archive command keeps no manifest
     assert single.read_bytes() == (reference / first.with_suffix(".pdf").name).read_bytes()
+    folder = tmp_path / "folder"
+    main(["reprint", str(first), "-o", f"{folder}/", *FAST])  # -o ending in / : a batch of one
+    assert (folder / "report.json").exists() and (folder / "manifest.sqlite").exists()
+    assert (folder / first.with_suffix(".pdf").name).read_bytes() == single.read_bytes()
 
 
 def test_report_has_every_archive_with_pages_fidelity_and_fill(archives, reference):
