@@ -95,7 +95,7 @@ def run_batch(cfg: BatchConfig) -> BatchResult:
         finally:
             progress.close()
         ordered = [entries[s.output] for s in sources]
-        rep = report_json(ordered, out_dir=str(out_dir), options=options, code=code, workers=_workers(cfg),
+        rep = report_json(ordered, out_dir=str(out_dir), options=options, code=code, workers=_workers(cfg, len(todo)),
                           seconds=time.perf_counter() - start)
         report_path = out_dir / REPORT_NAME
         _write_whole(report_path, (json.dumps(rep, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -235,7 +235,8 @@ def _write_whole(path: Path, data: bytes) -> None:
         raise
 
 
-def _workers(cfg: BatchConfig) -> str:
+def _workers(cfg: BatchConfig, count: int) -> str:
     if cfg.scheduler:
         return f"Dask cluster {cfg.scheduler}"
-    return "1 process" if cfg.jobs <= 1 else f"{cfg.jobs} processes"
+    jobs = max(1, min(cfg.jobs, count))
+    return "1 process" if jobs == 1 else f"{jobs} processes"

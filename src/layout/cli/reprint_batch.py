@@ -60,7 +60,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
                       jobs=args.jobs or default_jobs(), scheduler=args.scheduler,
                       progress=False if (args.quiet or args.no_progress) else None, verbose=args.report)
     result = run_batch(cfg)
-    if not args.quiet:
+    if getattr(args, "json", False):  # the common --json option, where the command has it
+        import json
+
+        json.dump(result.report, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif not args.quiet:
         sys.stdout.write(result.summary)
     else:
         for r in result.report["results"]:
