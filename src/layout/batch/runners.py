@@ -72,34 +72,40 @@ class PoolRun:
         self.suspects: deque[Task] = deque()
 
     def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self.make()
         pending: dict[Future, Task] = {}
+        held: deque[Task] = deque()  # taken from ``tasks``, not yet in a pool
         try:
             while True:
                 alone = bool(self.suspects)
-                while len(pending) < (1 if alone else self.limit):
-                    task = self.suspects.popleft() if alone else next(tasks, None)
+                broken = False
+                while not broken and len(pending) < (1 if alone else self.limit):
+                    task = self.suspects.popleft() if alone else (held.popleft() if held else next(tasks, None))
                     if task is None:
                         break
-                    pending[pool.submit(run_task, task)] = task
-                if not pending:
-                    return
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                broken = False
-                for f in done:
-                    outcome = self._outcome(f, pending.pop(f), alone)
-                    if outcome is None:
+                    try:
+                        pending[pool.submit(run_task, task)] = task
+                    except BrokenProcessPool:  # it broke since we last looked
+                        (self.suspects if alone else held).appendleft(task)
                         broken = True
-                    else:
-                        yield outcome
+                if not pending and not broken:
+                    return
+                if not broken:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        outcome = self._outcome(f, pending.pop(f), alone)
+                        if outcome is None:
+                            broken = True
+                        else:
+                            yield outcome
                 if broken:
                     pool.shutdown(wait=True, cancel_futures=True)
                     for f, task in pending.items():
-                        outcome = self._outcome(f, task, alone) if f.done() else None
+                        outcome = self._outcome(f, task, alone)
                         if outcome is not None:
                             yield outcome
-                        elif not f.done():
-                            self.suspects.append(task)
                     pending.clear()
                     pool = self.make()
         finally:
