@@ -18,6 +18,7 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def run_key(content_hash: str, options: dict, code: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def code_version(extra: list[Path] = ()) -> str:  # type: ignore[assignment]
+def code_version(extra: Sequence[Path] = ()) -> str:
     """A hash of the code and data that decide a PDF's bytes: the package's files
     (sources, house styles, templates; large files such as fonts by name and size)
     and ``extra`` files (a template given as a path).  Editing any of them makes

@@ -35,15 +35,6 @@ class Entry:
     def lost(self) -> int:
         return int((self.result.get("fidelity") or {}).get("lost", 0))
 
-    @property
-    def bad(self) -> bool:
-        """Exit 1: failed, or text lost."""
-        return self.state is State.FAILED or self.lost > 0
-
-    @property
-    def problems(self) -> bool:
-        fid = self.result.get("fidelity") or {}
-        return bool(self.result.get("problems") or fid.get("added") or fid.get("moved"))
 
 
 def outcome_json(o: Outcome) -> dict:
@@ -85,7 +76,7 @@ def summary(rep: dict, report_path: str, verbose: bool = False) -> str:
     lines.append(f"  {rep['seconds']} s{rate}; report: {report_path}")
     results = rep["results"]
     bad = [r for r in results if r["status"] == "failed" or ((r.get("fidelity") or {}).get("lost") or 0) > 0]
-    other = [r for r in results if r not in bad and (verbose or _has_problems(r))]
+    other = [r for r in results if r not in bad and (verbose or has_problems(r))]
     for title, rows in (("failed or lost text:", bad), ("with problems:" if not verbose else "archives:", other)):
         if not rows:
             continue
@@ -97,7 +88,8 @@ def summary(rep: dict, report_path: str, verbose: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _has_problems(r: dict) -> bool:
+def has_problems(r: dict) -> bool:
+    """The layout warned, or the PDF holds text added or moved (exit 1 under --strict)."""
     fid = r.get("fidelity") or {}
     return bool(r.get("problems") or fid.get("added") or fid.get("moved"))
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from layout.batch.manifest import Manifest, Status, code_version, file_hash, run_key
 from layout.batch.plan import Source, find_archives
 from layout.batch.progress import Progress
-from layout.batch.report import Entry, State, outcome_json, report_json, summary
+from layout.batch.report import Entry, State, has_problems, outcome_json, report_json, summary
 from layout.batch.work import Options, Outcome, Task
 from layout.errors import LayoutError, Location
 
@@ -57,8 +57,7 @@ class BatchResult:
 
     @property
     def problems(self) -> bool:
-        return any(r.get("problems") or (r.get("fidelity") or {}).get("added")
-                   or (r.get("fidelity") or {}).get("moved") for r in self.report["results"])
+        return any(has_problems(r) for r in self.report["results"])
 
 
 def run_batch(cfg: BatchConfig) -> BatchResult:

@@ -86,10 +86,6 @@ class Outcome:
     error: str | None = None
     worker: int = field(default=0, compare=False)
 
-    @property
-    def lost_text(self) -> bool:
-        return self.fidelity is not None and self.fidelity.lost > 0
-
 
 def warm(template: str = "auto") -> int:
     """Load the templates and their fonts into this process (once: cached by the
