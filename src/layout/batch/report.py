@@ -107,7 +107,9 @@ def _one_line(r: dict) -> str:
                      + (f", {fid['moved']} moved" if fid["moved"] else ""))
         if fid.get("differences"):
             first = fid["differences"][0]
-            parts.append(f"first at {first.get('source', '?')}")
+            text = first.get("text", "")
+            shown = text if len(text) <= 12 else text[:11] + "…"
+            parts.append(f"first {first.get('kind', '?')} 「{shown}」 at {first.get('source', '?')}")
     if r.get("problems"):
         parts.append(f"{len(r['problems'])} problem(s): {r['problems'][0]}")
     return "; ".join(parts)
