@@ -83,6 +83,11 @@ def test_rerun_keeps_what_is_done_and_redoes_what_changed(fresh, tmp_path, capsy
     assert main(["reprint", str(fresh), "-o", str(out), "-j", "1", "--template", "tabloid", "--pdfx", "x1a",
                  "-q"]) == _exit(out)
     assert _report(out)["done"] == len(before)  # other options: every archive again
+    code = main(["reprint", str(fresh), "-o", str(out), "-j", "1", "--template", "tabloid", "--pdfx", "x1a", "-q",
+                 "--strict"])  # all kept: the exit code comes from the stored results
+    rep = _report(out)
+    problems = any(r["problems"] or r["fidelity"]["added"] or r["fidelity"]["moved"] for r in rep["results"])
+    assert rep["kept"] == len(before) and code == (1 if problems or rep["lost_text"] else 0)
 
 
 BAD = {
@@ -146,6 +151,15 @@ def test_a_second_run_into_the_same_folder_is_refused(fresh, tmp_path, capsys):
         fcntl.flock(held, fcntl.LOCK_EX)
         assert main(["reprint", str(fresh), "-o", str(out), *FAST]) == 2
     assert "another layout reprint" in capsys.readouterr().err
+
+
+def test_a_damaged_manifest_is_reported_not_overwritten(fresh, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.sqlite").write_bytes(b"not a database, but somebody's file" * 100)
+    assert main(["reprint", str(fresh), "-o", str(out), *FAST]) == 2
+    assert "manifest cannot be read" in capsys.readouterr().err
+    assert (out / "manifest.sqlite").read_bytes().startswith(b"not a database") and not list(out.glob("*.pdf"))
 
 
 def test_empty_folder_is_a_usage_error(tmp_path, capsys):

@@ -16,13 +16,14 @@ import fcntl
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.batch.manifest import Manifest, Status, code_version, file_hash, run_key
+from layout.batch.manifest import MANIFEST_NAME, Manifest, Status, code_version, file_hash, run_key
 from layout.batch.plan import Source, find_archives
 from layout.batch.progress import Progress
 from layout.batch.report import Entry, State, has_problems, outcome_json, report_json, summary
@@ -67,38 +68,47 @@ def run_batch(cfg: BatchConfig) -> BatchResult:
     sources = find_archives(list(cfg.inputs), out_dir)
     extra = [Path(cfg.options.template)] if Path(cfg.options.template).is_file() else []
     code = code_version(extra)
-    options = cfg.options.key_data()
-    start = time.perf_counter()
-    with _locked(out_dir), Manifest(out_dir) as manifest:
-        _sweep(out_dir)
-        entries: dict[str, Entry] = {}
-        todo: list[tuple[Source, str, str]] = []
-        for src in sources:
-            try:
-                content = _archive_hash(src.path)
-            except OSError as e:
-                entries[src.output] = _failed_before(manifest, src, "", options, code, _os_reason(e, src))
-                continue
-            key = run_key(content, options, code)
-            kept = _kept(manifest, out_dir, src, key)
-            if kept is not None:
-                entries[src.output] = kept
-            else:
-                todo.append((src, content, key))
-        progress = Progress(len(todo), enabled=cfg.progress)
-        tasks = _tasks(todo, cfg.options, manifest, options, code, entries)
+    with _locked(out_dir), _open_manifest(out_dir) as manifest:
         try:
-            for outcome in _runner(cfg, tasks, len(todo)):
-                entries[outcome.output] = _store(manifest, out_dir, outcome)
-                progress.add(outcome.pages, outcome.error is not None)
-        finally:
-            progress.close()
-        ordered = [entries[s.output] for s in sources]
-        rep = report_json(ordered, out_dir=str(out_dir), options=options, code=code, workers=_workers(cfg, len(todo)),
-                          seconds=time.perf_counter() - start)
-        report_path = out_dir / REPORT_NAME
-        _write_whole(report_path, (json.dumps(rep, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+            rep = _run_locked(cfg, out_dir, sources, manifest, code)
+        except (sqlite3.Error, OSError) as e:  # the disk under OUT_DIR failed us (full, gone read-only)
+            raise LayoutError(f"cannot record the run in the output folder: {e}", Location(str(out_dir))) from None
+    report_path = out_dir / REPORT_NAME
     return BatchResult(rep, summary(rep, str(report_path), cfg.verbose), report_path)
+
+
+def _run_locked(cfg: BatchConfig, out_dir: Path, sources: list[Source], manifest: Manifest, code: str) -> dict:
+    """The run proper, holding OUT_DIR's lock: plan, run, record, report."""
+    start = time.perf_counter()
+    options = cfg.options.key_data()
+    _sweep(out_dir)
+    entries: dict[str, Entry] = {}
+    todo: list[tuple[Source, str, str]] = []
+    for src in sources:
+        try:
+            content = _archive_hash(src.path)
+        except OSError as e:
+            entries[src.output] = _failed_before(manifest, src, "", options, code, _os_reason(e, src))
+            continue
+        key = run_key(content, options, code)
+        kept = _kept(manifest, out_dir, src, key)
+        if kept is not None:
+            entries[src.output] = kept
+        else:
+            todo.append((src, content, key))
+    progress = Progress(len(todo), enabled=cfg.progress)
+    tasks = _tasks(todo, cfg.options, manifest, options, code, entries)
+    try:
+        for outcome in _runner(cfg, tasks, len(todo)):
+            entries[outcome.output] = _store(manifest, out_dir, outcome)
+            progress.add(outcome.pages, outcome.error is not None)
+    finally:
+        progress.close()
+    ordered = [entries[s.output] for s in sources]
+    rep = report_json(ordered, out_dir=str(out_dir), options=options, code=code, workers=_workers(cfg, len(todo)),
+                      seconds=time.perf_counter() - start)
+    _write_whole(out_dir / REPORT_NAME, (json.dumps(rep, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return rep
 
 
 def _output_folder(out_dir: Path) -> Path:
@@ -114,7 +124,10 @@ def _output_folder(out_dir: Path) -> Path:
 
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
-    fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as e:
+        raise LayoutError(f"cannot write into the output folder: {e.strerror}", Location(str(out_dir))) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -124,6 +137,14 @@ def _locked(out_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _open_manifest(out_dir: Path) -> Manifest:
+    try:
+        return Manifest(out_dir)
+    except sqlite3.DatabaseError as e:
+        raise LayoutError(f"the run manifest cannot be read: {e}", Location(str(out_dir / MANIFEST_NAME)),
+                          hint="move it away to start this folder's runs afresh (done PDFs are then redone)") from None
 
 
 def _sweep(out_dir: Path) -> None:
