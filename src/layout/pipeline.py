@@ -156,9 +156,10 @@ def render_files(paths: Sequence[str | os.PathLike[str]], options: OutputOptions
 
 
 def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = None, template: str = "auto",
-            encoding: str | None = None) -> ReprintOutput:
+            encoding: str | None = None, source: str | None = None) -> ReprintOutput:
     """``layout reprint``: import an archived page, lay it out automatically on a
-    template, render it."""
+    template, render it.  ``source``: the archive's name for the proof's slug, when
+    ``archive`` is a copy (a batch worker's), so the bytes are those of the original."""
     from dataclasses import replace
 
     from layout.autolayout.archive import reprint as auto_reprint
@@ -170,7 +171,7 @@ def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = Non
         opts = replace(opts, title=result.imported.page.name or Path(archive).stem)
     pages = list(result.layout.placed)
     fonts = [result.template.fonts.fontset()] * len(pages)
-    out = render_placed(pages, fonts, opts, source=str(archive))
+    out = render_placed(pages, fonts, opts, source=str(archive) if source is None else source)
     notes = tuple(m for page in result.layout.metrics.pages for m in page.problems)
     return ReprintOutput(out, result, notes)
 

@@ -19,7 +19,8 @@ each other.
     8  check      preflight, verify (reads PDFs; the archive for verify).
     9  galley     a plain-text story in columns (compose + render).
    10  pipeline   load -> place -> render -> check, for every command and the API.
-   11  api        the Python API.
+   11  api        the Python API.         batch  many archives on a process pool or a Dask
+                  cluster, resumable (uses the pipeline's reprint).
    12  cli        the command line;  13  __main__.
 
 Counted: every ``import``/``from ... import`` of a layout module anywhere in a file --
@@ -56,7 +57,7 @@ STAGES: dict[str, int] = {
     "check": 8,
     "galley": 9,
     "pipeline": 10,
-    "api": 11,
+    "api": 11, "batch": 11,
     "cli": 12,
     "__main__": 13,
 }

@@ -99,6 +99,7 @@ def warm(template: str = "auto") -> int:
 def _warm(template: str) -> None:
     import layout.autolayout.archive
     import layout.check.verify
+    import layout.pipeline
     import layout.render.output  # noqa: F401  (imported here so forked workers share them)
     from layout.autolayout.template import TEMPLATE_NAMES, load_template
 
@@ -129,25 +130,21 @@ def run_task(task: Task) -> Outcome:
 
 
 def _reprint(task: Task, path: Path, start: float) -> Outcome:
-    from layout.autolayout.archive import reprint
-    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
+    from layout.pipeline import reprint
+    from layout.render.output import PDFX_CHOICES, OutputOptions
 
     warm(task.options.template)
     opts = task.options
-    result = reprint(path, opts.template, opts.encoding)
-    auto = result.layout
-    fonts = result.template.fonts.fontset()
-    out_opts = OutputOptions(pdfx=PDFX_CHOICES[opts.pdfx], proof=opts.proof,
-                             title=result.imported.page.name or path.stem)
-    rendered = render_output(list(auto.placed), fonts, out_opts, source=task.name)
-    problems = [p.message for page in auto.placed for p in page.problems]
-    problems += [p.message for p in rendered.problems]
-    problems += [m for page in auto.metrics.pages for m in page.problems]
+    done = reprint(path, OutputOptions(pdfx=PDFX_CHOICES[opts.pdfx], proof=opts.proof), opts.template,
+                   opts.encoding, source=task.name)
+    auto = done.reprint.layout
+    problems = [p.message for p in done.output.problems] + list(done.problems)
     pdf_path = path.with_suffix(".pdf")
-    pdf_path.write_bytes(rendered.pdf)
+    pdf_path.write_bytes(done.output.pdf)
     fidelity = check(pdf_path, path, opts.encoding, task.name)
-    return Outcome(task.name, task.output, pdf=rendered.pdf, pages=len(auto.pages),
-                   template=result.template_file.stem, fill=tuple(round(p.fill_pct, 1) for p in auto.metrics.pages),
+    return Outcome(task.name, task.output, pdf=done.output.pdf, pages=len(auto.pages),
+                   template=done.reprint.template_file.stem,
+                   fill=tuple(round(p.fill_pct, 1) for p in auto.metrics.pages),
                    problems=tuple(_unique(problems)), fidelity=fidelity,
                    seconds=time.perf_counter() - start, worker=os.getpid())
 
