@@ -44,7 +44,8 @@ def outcome_json(o: Outcome) -> dict:
         fid = {**dataclasses.asdict(o.fidelity), "percent": o.fidelity.percent}
         fid["differences"] = list(fid["differences"])
     return {"source": o.name, "output": o.output, "pages": o.pages, "template": o.template,
-            "fill": list(o.fill), "fidelity": fid, "problems": list(o.problems), "seconds": round(o.seconds, 3),
+            "fill": list(o.fill), "fidelity": fid, "problems": list(o.problems), "notes": list(o.notes),
+            "seconds": round(o.seconds, 3),
             "error": o.error}
 
 

@@ -80,7 +80,8 @@ class Outcome:
     pages: int = 0
     template: str = ""
     fill: tuple[float, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # fail under --strict
+    notes: tuple[str, ...] = ()  # advisory (underfill, copyfit): said, never failed
     fidelity: Fidelity | None = None
     seconds: float = 0.0
     error: str | None = None
@@ -138,14 +139,18 @@ def _reprint(task: Task, path: Path, start: float) -> Outcome:
     done = reprint(path, OutputOptions(pdfx=PDFX_CHOICES[opts.pdfx], proof=opts.proof), opts.template,
                    opts.encoding, source=task.name)
     auto = done.reprint.layout
-    problems = [p.message for p in done.output.problems] + list(done.problems)
+    from layout.place.items import ADVISORY
+
+    # as `layout reprint` says them: advisory notes (underfill, copyfit) apart from problems
+    problems = [p.message for p in done.output.problems if p.kind not in ADVISORY] + list(done.problems)
+    notes = [p.message for p in done.output.problems if p.kind in ADVISORY]
     pdf_path = path.with_suffix(".pdf")
     pdf_path.write_bytes(done.output.pdf)
     fidelity = check(pdf_path, path, opts.encoding, task.name)
     return Outcome(task.name, task.output, pdf=done.output.pdf, pages=len(auto.pages),
                    template=done.reprint.template_file.stem,
                    fill=tuple(round(p.fill_pct, 1) for p in auto.metrics.pages),
-                   problems=tuple(_unique(problems)), fidelity=fidelity,
+                   problems=tuple(_unique(problems)), notes=tuple(_unique(notes)), fidelity=fidelity,
                    seconds=time.perf_counter() - start, worker=os.getpid())
 
 
