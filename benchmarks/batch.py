@@ -66,6 +66,7 @@ def measure(mode: str, archives: Path, out: Path) -> dict:
                       scheduler=scheduler, progress=False)
     t0, c0 = time.perf_counter(), _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     rep = run_batch(cfg).report
+    task_cpu = sum(r.get("cpu_seconds") or 0 for r in rep["results"])
     wall = time.perf_counter() - t0
     cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - c0  # pool workers are reaped by now
     worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -75,7 +76,7 @@ def measure(mode: str, archives: Path, out: Path) -> dict:
         client.close()
         cluster.close()
     return {"pages": rep["pages"], "archives": rep["archives"], "failed": rep["failed"],
-            "lost_text": rep["lost_text"], "wall": wall, "cpu": cpu,
+            "lost_text": rep["lost_text"], "wall": wall, "cpu": cpu, "task_cpu": task_cpu,
             "coordinator_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "worker_mib": worker_mib if mode != "one" else None}
 
@@ -92,7 +93,7 @@ def _line(name: str, m: dict) -> float:
     rate = m["pages"] * 60 / m["wall"]
     mem = f", peak {m['worker_mib']:.0f} MiB per worker" if m["worker_mib"] else ""
     print(f"  {name:28} {m['pages']} pages in {m['wall']:6.1f} s = {rate:6.1f} pages/min; "
-          f"CPU {m['cpu'] / m['pages']:.2f} s/page; coordinator {m['coordinator_mib']:.0f} MiB{mem} "
+          f"CPU {m['cpu'] / m['pages']:.2f} s/page (in the tasks {m['task_cpu'] / m['pages']:.2f}); coordinator {m['coordinator_mib']:.0f} MiB{mem} "
           f"(failed {m['failed']}, text lost in {m['lost_text']})")
     return rate
 

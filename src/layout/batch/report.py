@@ -45,7 +45,7 @@ def outcome_json(o: Outcome) -> dict:
         fid["differences"] = list(fid["differences"])
     return {"source": o.name, "output": o.output, "pages": o.pages, "template": o.template,
             "fill": list(o.fill), "fidelity": fid, "problems": list(o.problems), "notes": list(o.notes),
-            "seconds": round(o.seconds, 3),
+            "seconds": round(o.seconds, 3), "cpu_seconds": round(o.cpu, 3),
             "error": o.error}
 
 

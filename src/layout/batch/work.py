@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class Outcome:
     notes: tuple[str, ...] = ()  # advisory (underfill, copyfit): said, never failed
     fidelity: Fidelity | None = None
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds of the task's thread (what a worker spends around it is not in it)
     error: str | None = None
     worker: int = field(default=0, compare=False)
 
@@ -117,15 +118,15 @@ def run_task(task: Task) -> Outcome:
     outcome's ``error``).  The archive is copied under its own file name into a
     private folder first, so the PDF's title and every message read as they
     would for the original file."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     folder = tempfile.mkdtemp(prefix="layout-batch-")
     try:
         path = Path(folder) / (Path(task.name).name or "archive.txt")
         path.write_bytes(task.data)
-        return _reprint(task, path, start)
+        return replace(_reprint(task, path, start), cpu=time.thread_time() - cpu)
     except Exception as e:  # one archive's failure must not stop the batch
         return Outcome(task.name, task.output, error=_reason(e, folder, task.name),
-                       seconds=time.perf_counter() - start, worker=os.getpid())
+                       seconds=time.perf_counter() - start, cpu=time.thread_time() - cpu, worker=os.getpid())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
