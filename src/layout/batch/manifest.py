@@ -21,6 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from layout import __version__
 
@@ -123,7 +124,7 @@ def code_version(extra: Sequence[Path] = ()) -> str:
     return h.hexdigest()[:16]
 
 
-def _add_file(h: hashlib._Hash, f: Path) -> None:
+def _add_file(h: Any, f: Path) -> None:  # a hashlib object
     try:
         size = f.stat().st_size
         h.update(f"\0{f.name}\0{size}\0".encode())
