@@ -1,5 +1,5 @@
-"""Fixtures for batch reprints: small made-up archives (``archivegen``) and one
-reference run of them, made once per session."""
+"""Fixtures for batch reprints: small made-up archives and one reference run of
+them, made once per session."""
 
 from __future__ import annotations
 
@@ -7,17 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from archivegen import write_archives
+from batch_helpers import FAST, make_archives
 
 from layout.cli import main
-
-# fast options: one template, no PDF/X pass (the bytes are still the engine's)
-FAST = ["--template", "tabloid", "--pdfx", "none", "-q"]
-COUNT = 4
-
-
-def make_archives(folder: Path, count: int = COUNT, seed: int = 3) -> list[Path]:
-    return write_archives(folder, count, seed=seed, min_chars=300, max_chars=900)
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +33,3 @@ def fresh(archives, tmp_path) -> Path:
     folder = tmp_path / "in"
     shutil.copytree(archives, folder)
     return folder
-
-
-def pdfs(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.pdf"))}

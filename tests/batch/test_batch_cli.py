@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from conftest import FAST, make_archives, pdfs
+from batch_helpers import FAST, make_archives, pdfs
 
 from layout.batch.progress import Progress
 from layout.cli import main
@@ -127,6 +127,7 @@ def test_bad_archives_fail_alone_with_their_reason(fresh, tmp_path, capsys):
     (["{in}", "{in}", "-o", "{out}"], "would both be written"),
     (["{in}", "-o", "{out}", "--yaml-dir", "{out}/y"], "--yaml-dir"),
     (["{in}", "-o", "{out}", "--scheduler", "localhost:1"], "tcp://HOST:PORT"),
+    (["{in}", "-o", "{out}/all.pdf"], "names a PDF"),
 ])
 def test_wrong_arguments_exit_2_and_write_nothing(fresh, tmp_path, capsys, args, message):
     (tmp_path / "file").write_text("x")
@@ -134,6 +135,17 @@ def test_wrong_arguments_exit_2_and_write_nothing(fresh, tmp_path, capsys, args,
     assert main(["reprint", *words, *FAST]) == 2
     assert message in capsys.readouterr().err
     assert not list((tmp_path / "out").rglob("*.pdf")) if (tmp_path / "out").exists() else True
+
+
+def test_an_input_in_the_output_folder_is_never_written_over(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    make_archives(out, 1)
+    archive = next(out.glob("*.txt")).rename(out / "page.pdf")  # an archive with an unlucky name
+    other = make_archives(tmp_path / "in", 1, seed=4)[0]
+    before = archive.read_bytes()
+    assert main(["reprint", str(archive), str(other), "-o", str(out), *FAST]) == 2
+    assert "is the input" in capsys.readouterr().err and archive.read_bytes() == before
 
 
 def test_jobs_must_be_a_positive_number(fresh, tmp_path):

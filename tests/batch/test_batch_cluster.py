@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import COUNT, FAST, pdfs
+from batch_helpers import COUNT, FAST, pdfs
 
 from layout.cli import main
 

@@ -64,8 +64,12 @@ class BatchResult:
 def run_batch(cfg: BatchConfig) -> BatchResult:
     """Reprint every archive of ``cfg`` into ``cfg.out_dir``; LayoutError (exit 2)
     for wrong arguments, before anything is written."""
+    if cfg.out_dir.suffix.lower() == ".pdf" and not cfg.out_dir.is_dir():
+        raise LayoutError("a batch writes its PDFs into a folder, and this names a PDF", Location(str(cfg.out_dir)),
+                          hint="-o OUT_DIR; one archive with -o OUT.pdf is the one-page command")
+    sources = find_archives(list(cfg.inputs), cfg.out_dir)  # checked before anything is written
+    _refuse_overwriting_inputs(sources, cfg.out_dir)
     out_dir = _output_folder(cfg.out_dir)
-    sources = find_archives(list(cfg.inputs), out_dir)
     extra = [Path(cfg.options.template)] if Path(cfg.options.template).is_file() else []
     code = code_version(extra)
     with _locked(out_dir), _open_manifest(out_dir) as manifest:
@@ -109,6 +113,18 @@ def _run_locked(cfg: BatchConfig, out_dir: Path, sources: list[Source], manifest
                       seconds=time.perf_counter() - start)
     _write_whole(out_dir / REPORT_NAME, (json.dumps(rep, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return rep
+
+
+def _refuse_overwriting_inputs(sources: list[Source], out_dir: Path) -> None:
+    for src in sources:
+        target = out_dir / src.output
+        try:
+            same = target.exists() and src.path.exists() and os.path.samefile(target, src.path)
+        except OSError:
+            same = False
+        if same:
+            raise LayoutError(f"the PDF for {src.name} would be written over it: {target} is the input",
+                              Location(str(target)), hint="choose another output folder")
 
 
 def _output_folder(out_dir: Path) -> Path:
