@@ -6,8 +6,9 @@ each other.
 
     0  base       records, units, and the package's top level (``__version__``)
     1             errors (messages with file:line:col)
-    2             textfile, cache, resources, pdfread -- reading text, the disk
-                  cache, package data, reading PDF objects: helpers every stage may use
+    2             textfile, cache, resources, pdfread, diagnostics -- reading text, the disk
+                  cache, package data, reading PDF objects, problems as records and
+                  how they are shown: helpers every stage may use
     3  fonts      faces, font sets, coverage.   words  word boundaries for breaks by sense
                   (jieba's dictionary through the cache).
     4  compose    text + fonts -> lines.  Below ``model``: the composer works alone
@@ -21,6 +22,7 @@ each other.
    10  pipeline   load -> place -> render -> check, for every command and the API.
    11  api        the Python API.         batch  many archives on a process pool or a Dask
                   cluster, resumable (uses the pipeline's reprint).
+                  watch  layout watch: renders on save, the preview.
    12  cli        the command line;  13  __main__.
 
 Counted: every ``import``/``from ... import`` of a layout module anywhere in a file --
@@ -48,7 +50,7 @@ PKG = SRC / "layout"
 STAGES: dict[str, int] = {
     "layout": 0, "records": 0, "units": 0,
     "errors": 1,
-    "textfile": 2, "cache": 2, "resources": 2, "pdfread": 2, "files": 2, "liblog": 2,
+    "textfile": 2, "cache": 2, "resources": 2, "pdfread": 2, "files": 2, "liblog": 2, "diagnostics": 2,
     "fonts": 3, "words": 3,
     "compose": 4,
     "model": 5,
@@ -57,7 +59,7 @@ STAGES: dict[str, int] = {
     "check": 8,
     "galley": 9,
     "pipeline": 10,
-    "api": 11, "batch": 11,
+    "api": 11, "batch": 11, "watch": 11,
     "cli": 12,
     "__main__": 13,
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 
+from layout.cli.common import Reporter, add_common_options
 from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError
 
 # how many places of each missing character the report lists
@@ -60,6 +61,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="faces tried, in order, when ROLE lacks a character; repeatable",
     )
     p.add_argument("--role", default="song", help="primary face for --check (default: song)")
+    add_common_options(p)
     p.set_defaults(run=run)
 
 
@@ -72,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
     if args.role not in fonts.specs:
         raise LayoutError(f"--role: unknown face {args.role!r}; known faces: {', '.join(fonts.roles)}")
     if args.check is None:
-        print_listing(fonts)
+        with args.reporter.step("read the faces and counted their coverage"):
+            print_listing(fonts, args.reporter)
         return EXIT_OK
-    return check_file(args.check, fonts, args.role)
+    with args.reporter.step(f"checked {args.check}"):
+        return check_file(args.check, fonts, args.role, args.reporter)
 
 
 def parse_font_option(value: str):
@@ -104,29 +108,25 @@ def parse_fallback_option(value: str) -> tuple[str, tuple[str, ...]]:
     return role.strip(), chain
 
 
-def print_listing(fonts) -> None:
+def print_listing(fonts, report: Reporter) -> None:
     """One line per face: role, file, family, glyphs, GB 2312 and GBK Han coverage."""
     from layout.fonts.charsets import gb2312_han, gbk_han
 
     gb2312, gbk = gb2312_han(), gbk_han()
     rows = [("role", "file", "family", "glyphs", f"GB2312 Han /{len(gb2312)}", f"GBK Han /{len(gbk)}")]
+    faces = []
     for face in fonts.faces():
         where = face.path if face.index == 0 else f"{face.path}:{face.index}"
-        rows.append(
-            (
-                face.role,
-                where,
-                face.family,
-                str(face.glyph_count),
-                str(sum(1 for cp in gb2312 if face.covers(cp))),
-                str(sum(1 for cp in gbk if face.covers(cp))),
-            )
-        )
+        cover = (sum(1 for cp in gb2312 if face.covers(cp)), sum(1 for cp in gbk if face.covers(cp)))
+        rows.append((face.role, where, face.family, str(face.glyph_count), str(cover[0]), str(cover[1])))
+        faces.append({"role": face.role, "file": str(face.path), "index": face.index, "family": face.family,
+                      "glyphs": face.glyph_count, "gb2312_han": cover[0], "gbk_han": cover[1]})
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for r in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
-    for role in fonts.roles:
-        print(f"fallback {role}: {' -> '.join(fonts.chain(role))}")
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines += [f"fallback {role}: {' -> '.join(fonts.chain(role))}" for role in fonts.roles]
+    report.text("\n".join(lines))
+    report.set(faces=faces, fallback={role: list(fonts.chain(role)) for role in fonts.roles},
+               gb2312_han=len(gb2312), gbk_han=len(gbk))
 
 
 def read_text(name: str) -> str:
@@ -138,22 +138,23 @@ def read_text(name: str) -> str:
     return decode_utf8(read_input(name, "text", 64 * 1024 * 1024), name)
 
 
-def check_file(name: str, fonts, role: str) -> int:
+def check_file(name: str, fonts, role: str, report: Reporter) -> int:
     from layout.fonts.coverage import check_text
 
-    report = check_text(read_text(name), fonts, role)
-    for m in report.missing:
-        print(f"{name}: missing {m.describe(PLACES_SHOWN)}")
-    for r, chars in report.fallback.items():
-        print(f"{name}: {len(chars)} character(s) from fallback face {r}: {_shorten(chars)}")
-    if report.missing:
-        total = sum(len(m.occurrences) for m in report.missing)
-        print(
-            f"{name}: {len(report.missing)} character(s) no face covers ({total} occurrence(s)) "
-            f"among {report.distinct} distinct characters"
-        )
+    result = check_text(read_text(name), fonts, role)
+    for m in result.missing:
+        report.text(f"{name}: missing {m.describe(PLACES_SHOWN)}", problem=True)
+    for r, chars in result.fallback.items():
+        report.text(f"{name}: {len(chars)} character(s) from fallback face {r}: {_shorten(chars)}")
+    report.set(file=name, distinct=result.distinct, fallback=dict(result.fallback),
+               missing=[{"char": m.char, "code": m.code, "name": m.name,
+                         "places": [str(o) for o in m.occurrences]} for m in result.missing])
+    if result.missing:
+        total = sum(len(m.occurrences) for m in result.missing)
+        report.text(f"{name}: {len(result.missing)} character(s) no face covers ({total} occurrence(s)) "
+                    f"among {result.distinct} distinct characters", problem=True)
         return EXIT_PROBLEMS
-    print(f"{name}: full coverage ({report.distinct} distinct characters)")
+    report.text(f"{name}: full coverage ({result.distinct} distinct characters)")
     return EXIT_OK
 
 

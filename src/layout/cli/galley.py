@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import re
 
-from layout.errors import EXIT_OK, LayoutError
+from layout.cli.common import add_common_options
+from layout.errors import EXIT_OK, LayoutError, Location
 
 KINSOKU_CHOICES = ("none", "basic", "gb", "strict", "newspaper")
 PUNCT_CHOICES = ("full", "kaiming", "gb")
@@ -33,25 +34,33 @@ def add_parser(subparsers) -> None:
     p.add_argument("--kinsoku", choices=KINSOKU_CHOICES, default="basic", help="line-start/end rules (default basic)")
     p.add_argument("--punct", choices=PUNCT_CHOICES, default="gb", help="punctuation widths (default gb)")
     p.add_argument("--strict", action="store_true", help="exit 1 when the composer reports problems")
+    add_common_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from layout.cli.common import kib
     from layout.errors import EXIT_PROBLEMS
     from layout.files import plan_output
     from layout.galley import read_text, split_paragraphs
     from layout.pipeline import galley
 
+    report = args.reporter
     spec = _spec(args)
     out = plan_output(args.output, inputs=[args.text])
     text = read_text(args.text)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise LayoutError(f"{args.text}: no text to set (the file is empty or only blank lines)")
-    result = galley(paragraphs, spec, title=str(args.text))
+    with report.step("composed and drawn"):
+        result = galley(paragraphs, spec, title=str(args.text))
     for p in result.problems:
-        print(f"layout: galley: {p.message}", file=sys.stderr)
+        report.warn(p.message, _place(args.text, p.message), kind=str(p.kind))
     out.write(result.pdf)
+    pages = len(re.findall(rb"/Type /Page\b(?!s)", result.pdf))
+    report.wrote(out, f"galley, {pages} page(s), {len(paragraphs)} paragraphs, {kib(len(result.pdf))}",
+                 kind="pdf", pages=pages, bytes=len(result.pdf))
+    report.set(paragraphs=len(paragraphs), problems=len(result.problems))
     return EXIT_PROBLEMS if (args.strict and result.problems) else EXIT_OK
 
 
@@ -104,3 +113,9 @@ def _leading(value: str, size: float) -> float:
         raise UnitError(f"--leading {value}: a factor of the type size from 1 to 100, or a length such as 13.5pt")
     return factor
 
+
+def _place(name: str, message: str) -> Location:
+    """The text file and the line of the paragraph a composer problem is about
+    (``pipeline.galley`` names it in the message: "paragraph at line N, …")."""
+    m = re.match(r"paragraph at line (\d+)", message)
+    return Location(name, int(m.group(1))) if m else Location(name)

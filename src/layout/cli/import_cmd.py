@@ -1,10 +1,10 @@
-"""``layout import ARCHIVE.txt -o PAGE.yaml [--encoding E] [--report]``: an archived
+"""layout import ARCHIVE.txt -o PAGE.yaml [--encoding E] [--report]: an archived
 page (plain text) as a page layout (issue 6).
 
 The YAML is the ordinary layout format, placed by the automatic layout on a page
 template, for an operator to check, correct and render.  An archive too long for one
-page is written as one layout per page (``PAGE-p2.yaml`` …) beside the template
-they extend.  ``--no-place`` writes the recognised content only.  ``--report``
+page is written as one layout per page (PAGE-p2.yaml …) beside the template
+they extend.  --no-place writes the recognised content only.  --report
 prints what was recognised, story by story, with a confidence per decision.
 """
 
@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from layout.cli.common import add_common_options
 from layout.errors import EXIT_OK
 
 
@@ -34,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", action="store_true",
                    help="print what was recognised, story by story, with a confidence per decision "
                         "(to standard output, or standard error when the YAML goes there)")
+    add_common_options(p)
     p.set_defaults(run=run)
 
 
@@ -54,23 +56,33 @@ def run(args: argparse.Namespace) -> int:
             placement = one_page(page)  # no stories placed: the archive needs more than a page
             placed_one_page[0] = bool(placement.stories)
             return placement
-    result = import_archive(args.archive, encoding=args.encoding, place=place)
+    report = args.reporter
+    with report.step("recognised and placed"):
+        result = import_archive(args.archive, encoding=args.encoding, place=place)
     placed = placed_one_page[0]
+    page = result.page
+    unsure = sum(n.unsure for s in page.stories for n in s.notes) + sum(n.unsure for n in page.notes)
+    summary = f"{len(page.stories)} stories, {unsure} unsure decisions" + (" (see --report)" if unsure else "")
     if args.output and not placed:
         written = _write_pages(args)
     elif out is not None:
         out.write(result.yaml_text.encode("utf-8"))
-        written = [args.output]
+        written = [out]
+    elif report.as_json:
+        report.set(yaml=result.yaml_text)
+        written = []
     else:
         sys.stdout.write(result.yaml_text)
         written = []
+    for n, path in enumerate(written):
+        report.wrote(path, summary if n == len(written) - 1 else "layout YAML", kind="yaml")
+    report.set(stories=len(page.stories), unsure=unsure)
     if args.report:
-        (sys.stdout if args.output else sys.stderr).write(result.report)
-    elif args.output:
-        page = result.page
-        unsure = sum(n.unsure for s in page.stories for n in s.notes) + sum(n.unsure for n in page.notes)
-        print(f"{', '.join(map(str, written))}: {len(page.stories)} stories, {unsure} unsure decisions"
-              + (" (see --report)" if unsure else ""), file=sys.stderr)
+        text = result.report
+        if report.as_json:
+            report.set(recognition=text)
+        else:
+            (sys.stdout if args.output else sys.stderr).write(text)
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""``layout preflight FILE.pdf``: is this PDF fit for the newspaper plant?
+"""layout preflight FILE.pdf: is this PDF fit for the newspaper plant?
 
 Exit codes: 0 when no check fails (warnings allowed), 1 on any error, 2 when the
 file is missing or not a PDF (the CLI's usage-error code).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from layout.cli.common import add_common_options
 from layout.errors import EXIT_OK, EXIT_PROBLEMS
 
 
@@ -18,7 +19,6 @@ def add_parser(subparsers) -> None:
                     "identification and output intent, boxes, RGB, fonts, .notdef, image resolution and "
                     "total ink, encryption, JavaScript.  Exit 1 on any error.")
     p.add_argument("pdf", metavar="FILE.pdf")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--standard", choices=("auto", "X-4", "X-1a"), default="auto",
                    help="PDF/X standard to check against (default: the one the file claims)")
     p.add_argument("--ink-limit", type=_percent, default=240.0, metavar="PCT",
@@ -27,6 +27,7 @@ def add_parser(subparsers) -> None:
                    help="warn below this effective image resolution (default 150)")
     p.add_argument("--error-ppi", type=_positive, default=100.0, metavar="PPI",
                    help="error below this effective image resolution (default 100)")
+    add_common_options(p)
     p.set_defaults(run=run)
 
 
@@ -50,7 +51,9 @@ def _positive(text: str) -> float:
 def run(args) -> int:
     from layout.check.preflight import preflight
 
-    rep = preflight(args.pdf, standard=args.standard, ink_limit=args.ink_limit,
-                    min_ppi=args.min_ppi, error_ppi=min(args.error_ppi, args.min_ppi))
-    print(rep.to_json() if args.json else rep.format_text())
+    with args.reporter.step(f"checked {args.pdf}"):
+        rep = preflight(args.pdf, standard=args.standard, ink_limit=args.ink_limit,
+                        min_ppi=args.min_ppi, error_ppi=min(args.error_ppi, args.min_ppi))
+    args.reporter.set(**rep.to_dict())
+    args.reporter.text(rep.format_text(), problem=not rep.ok)
     return EXIT_OK if rep.ok else EXIT_PROBLEMS

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from layout.cli.common import add_common_options
 from layout.errors import EXIT_OK, EXIT_PROBLEMS
 
 
@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="copyfit every story (as fit: true does for one) within the layout's copyfit: tolerances")
     p.add_argument("--allow-path", action="append", default=[], metavar="DIR",
                    help="let the layout read files under DIR (outside its own folder)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    add_common_options(p)
     p.set_defaults(run=run)
 
 
@@ -67,13 +67,19 @@ def _stem(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout import pipeline
-    from layout.place.items import ADVISORY, ProblemKind
+    from layout.cli.common import kib
+    from layout.diagnostics import Severity, pages_diagnostics, shown_path
+    from layout.pipeline import load, render_layouts
+    from layout.place.items import ADVISORY
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
+    report = args.reporter
     out = _plan_outputs(args)
-    layouts = pipeline.load(args.layouts, args.allow_path)
+    with report.step("read"):
+        layouts = load(args.layouts, args.allow_path)
     out.refuse_inputs(f for layout in layouts for f in layout.inputs)
+    for layout in layouts:
+        report.detail(f"{shown_path(layout.source)}: {len(layout.stories)} stories, {len(layout.inputs)} files read")
     if args.png:
         from layout.cli.options import check_png_size
 
@@ -86,12 +92,17 @@ def run(args: argparse.Namespace) -> int:
         layouts = [replace(lay, stories=tuple(replace(s, fit=True) for s in lay.stories)) for lay in layouts]
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
                          output_profile=args.output_profile)
-    result = pipeline.render_layouts(layouts, opts, source=str(args.layouts[0]))
+    with report.step("placed and drawn"):
+        result = render_layouts(layouts, opts, source=str(args.layouts[0]))
     out.write(result.pdf)
-    for p in result.problems:
-        note = p.kind == ProblemKind.FIT and "cannot" not in p.message  # what copyfit changed: said, not warned
-        if not (note and args.quiet):
-            print(f"layout: {'note' if note else 'warning'}: {p.message}", file=sys.stderr)
+    n_pages = len(result.pages)
+    diagnostics = pages_diagnostics([(lay, page.problems) for lay, page in zip(layouts, result.pages, strict=True)],
+                                    result.problems[sum(len(p.problems) for p in result.pages):])
+    for d in diagnostics:
+        report.diagnose(d)
+    report.wrote(out, f"{result.kind}, {n_pages} page(s), {result.stories} stories, {kib(len(result.pdf))}",
+                 kind="pdf", pages=n_pages, bytes=len(result.pdf))
+    report.set(pages=[_page_json(lay, page) for lay, page in zip(layouts, result.pages, strict=True)])
     if args.png:
         from layout.files import make_folder, write_file
         from layout.render.png import png_pages
@@ -100,11 +111,15 @@ def run(args: argparse.Namespace) -> int:
         for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
             path = folder / f"{_stem(args)}-p{n}.png"
             write_file(path, data, "PNG")
-            if not args.quiet:
-                print(f"{path}", file=sys.stderr)
-    if not args.quiet:
-        print(f"{out}: {result.kind}, {len(result.pages)} page(s), {result.stories} stories, "
-              f"{len(result.pdf) / 1024:.0f} KiB", file=sys.stderr)
-    if args.strict and any(p.kind not in ADVISORY for p in result.problems):
+            report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")
+    # copyfit notes and underfill are said, never failed (place.items.ADVISORY)
+    if args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _page_json(layout, page) -> dict:
+    """A page's stories as they came out, for --json."""
+    return {"source": layout.source, "stories": [
+        {"id": r.id, "body_lines": r.body_lines, "lines_over": r.lines_over, "chars_over": r.chars_over,
+         "rows_free": r.rows_free} for r in page.stories]}

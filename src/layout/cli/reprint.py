@@ -1,10 +1,10 @@
-"""``layout reprint ARCHIVE.txt -o OUT.pdf``: import an archived page, lay it out
+"""layout reprint ARCHIVE.txt -o OUT.pdf: import an archived page, lay it out
 automatically on a page template and render it, in one step (issue 6).
 
 When the text does not fit one page it continues on the next (a story carried on
 at a paragraph break); nothing overflows and the type is never made smaller.
-``--yaml-dir`` also writes every page as layout YAML (with the template it
-extends) for an operator to correct and render with ``layout render``.
+--yaml-dir also writes every page as layout YAML (with the template it
+extends) for an operator to correct and render with layout render.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from layout.cli.common import add_common_options
 from layout.errors import EXIT_OK, EXIT_PROBLEMS, LayoutError
 
 
@@ -38,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="print standard of the PDF (default x4 = PDF/X-4)")
     p.add_argument("--proof", action="store_true", help="write a proof (grid, frames, placeholders) instead")
     p.add_argument("--strict", action="store_true", help="exit 1 when a page has a hole, overflow or a problem")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    add_common_options(p)
     from layout.cli.reprint_batch import add_batch_arguments
 
     add_batch_arguments(p)
@@ -47,11 +48,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from layout.autolayout.archive import page_yamls
+    from layout.cli.common import kib
     from layout.cli.reprint_batch import is_batch, run_batch_command
     from layout.files import STDIO, check_folder, make_folder, plan_output, write_file
     from layout.pipeline import reprint
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
+    report = args.reporter
     if is_batch(args):
         return run_batch_command(args)
     args.archive = args.archive[0]
@@ -61,27 +64,36 @@ def run(args: argparse.Namespace) -> int:
     if args.yaml_dir:
         check_folder(args.yaml_dir, "--yaml-dir")
     opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], proof=args.proof)
-    done = reprint(args.archive, opts, args.template, args.encoding)
+    with report.step("recognised, laid out and drawn"):
+        done = reprint(args.archive, opts, args.template, args.encoding)
     result, auto = done.reprint, done.reprint.layout
+    yamls = []
     if args.yaml_dir:
         folder = make_folder(args.yaml_dir, "--yaml-dir")
         for name, text in page_yamls(result):
             write_file(folder / name, text.encode("utf-8"), "layout", inputs=[args.archive, out.target or STDIO])
+            yamls.append(folder / name)
     out.write(done.output.pdf)
     from layout.place.items import ADVISORY
 
     problems = [p.message for p in done.output.problems] + list(done.problems)
     for message in problems:
-        print(f"layout: warning: {message}", file=sys.stderr)
+        report.warn(message)
     # underfill up to the page bar's 2 lines is said, not failed: the metrics judge holes
     failing = [p for p in done.output.problems if p.kind not in ADVISORY] + list(done.problems)
     if args.report:
-        sys.stdout.write(result.imported.report)
-        sys.stdout.write(_layout_report(auto))
-    if not args.quiet:
-        print(f"{out}: {result.template_file.stem}, {len(auto.pages)} page(s), "
-              f"{sum(len(p) for p in auto.pages)} stories; "
-              f"{auto.metrics.summary()}", file=sys.stderr)
+        text = result.imported.report + _layout_report(auto)
+        if report.as_json:
+            report.set(recognition=text)
+        else:
+            sys.stdout.write(text)
+    for path in yamls:
+        report.wrote(path, "layout YAML", kind="yaml")
+    pdf = done.output.pdf
+    report.wrote(out, f"{done.output.kind}, {result.template_file.stem}, {len(auto.pages)} page(s), "
+                      f"{sum(len(p) for p in auto.pages)} stories, {kib(len(pdf))}; "
+                      f"{auto.metrics.summary()}", kind="pdf", pages=len(auto.pages), bytes=len(pdf))
+    report.set(template=result.template_file.stem, clean=all(p.clean for p in auto.metrics.pages))
     if args.strict and (failing or any(not p.clean for p in auto.metrics.pages)):
         return EXIT_PROBLEMS
     return EXIT_OK

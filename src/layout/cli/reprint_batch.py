@@ -60,11 +60,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
                       jobs=args.jobs or default_jobs(), scheduler=args.scheduler,
                       progress=False if (args.quiet or args.no_progress) else None, verbose=args.report)
     result = run_batch(cfg)
-    if getattr(args, "json", False):  # the common --json option, where the command has it
-        import json
-
-        json.dump(result.report, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+    report = getattr(args, "reporter", None)  # cli.common.Reporter: the JSON result is its
+    if report is not None:
+        report.outputs.append({"path": str(result.report_path), "kind": "report"})
+    if report is not None and report.as_json:
+        report.set(**result.report)  # the report's fields in the one JSON object --json prints
     elif not args.quiet:
         sys.stdout.write(result.summary)
     else:

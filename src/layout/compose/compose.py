@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from layout.compose import warm
 from layout.compose.classes import SPACE
 from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
 from layout.compose.model import (
@@ -44,6 +45,17 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
     the caller must know: ``final``, ``forced`` (a rule broken as a last resort),
     ``compressed`` marks; the paragraph reports problems (missing glyphs, forced
     breaks, lines that could not be justified or fitted)."""
+    if warm.active:  # layout watch: the same paragraph set again (compose.warm)
+        key = ("set", tuple(runs), measure, style, fonts)
+        done = warm.get(key)
+        if done is None:
+            done = _compose(runs, measure, style, fonts)
+            warm.put(key, done)
+        return done
+    return _compose(runs, measure, style, fonts)
+
+
+def _compose(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> ComposedParagraph:
     _check_style(style)
     p = prepare(runs, style, fonts, measure)
     b = _break(p, runs, measure, style)
@@ -67,6 +79,17 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
 def count_lines(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> int:
     """``len(compose_paragraph(runs, measure, style, fonts).lines)``, without setting
     the lines: all that a search for a measure (a balanced headline) needs to know."""
+    if warm.active:
+        key = ("count", tuple(runs), measure, style, fonts)
+        n = warm.get(key)
+        if n is None:
+            n = _count(runs, measure, style, fonts)
+            warm.put(key, n)
+        return n
+    return _count(runs, measure, style, fonts)
+
+
+def _count(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> int:
     _check_style(style)
     p = prepare(runs, style, fonts, measure)
     b = _break(p, runs, measure, style)

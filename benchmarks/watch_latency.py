@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Watch latency: from a save of the sample page's layout to the new PDF written by
+a running ``layout watch``, against the in-process render of the same page.
+
+Target (issue 16): latency within 1.5x the in-process render (load + place + render
++ PDF/X-4, fonts and photos cached, paragraphs composed afresh).  The watch polls
+every 20 ms (so ~10 ms of waiting on average), then renders with composed paragraphs
+kept warm: only the story that changed is composed again.
+
+    python benchmarks/watch_latency.py [--runs 15] [--pdfx x4|x1a|none]
+
+Each save changes one story's text (a different number each time, as an editor
+typing), written as most editors write (a temporary file renamed over the layout).
+The latency is measured in this process: the time before the rename to the moment
+the output's stamp (inode, mtime) changes -- the PDF is renamed into place whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+PAGE = "kaifaqu-news.yaml"
+PHRASE = "8月3日，开发区召开"  # in the first story's body: each save writes another day
+
+
+def in_process(page: Path, runs: int, pdfx: str) -> list[float]:
+    from layout.model import load_layout
+    from layout.place import place_page
+    from layout.render.output import PDFX_CHOICES, OutputOptions, render_output
+
+    def once() -> float:
+        t = time.perf_counter()
+        layout = load_layout(page)
+        fonts = layout.fonts.fontset()
+        placed = place_page(layout, fonts)
+        opts = OutputOptions(pdfx=PDFX_CHOICES[pdfx], date=layout.header.date if layout.header else None)
+        render_output([placed], fonts, opts)
+        return time.perf_counter() - t
+
+    once()  # warm: fonts loaded, photos cached
+    return [once() for _ in range(runs)]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
+
+def _save(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.bench")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def watch(folder: Path, runs: int, pdfx: str) -> tuple[list[float], list[float]]:
+    """(save -> PDF written, the watch's own render time) per save, seconds."""
+    page, out = folder / PAGE, folder / "watch.pdf"
+    original = page.read_text(encoding="utf-8")
+    assert PHRASE in original, "the sample changed: pick another phrase"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"),
+                                                                     os.environ.get("PYTHONPATH")])))
+    proc = subprocess.Popen([sys.executable, "-m", "layout", "watch", PAGE, "-o", out.name, "--json", "-q",
+                             "--pdfx", pdfx], cwd=folder, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    latencies, renders = [], []
+    try:
+        json.loads(proc.stdout.readline())  # the first render (fonts loaded)
+        for n in range(runs + 1):
+            before = _stamp(out)
+            text = original.replace(PHRASE, f"8月{n % 28 + 1}日，开发区召开")
+            t0 = time.perf_counter()
+            _save(page, text)
+            while _stamp(out) == before:
+                time.sleep(0.0005)
+            latency = time.perf_counter() - t0
+            event = json.loads(proc.stdout.readline())
+            assert event["ok"], event
+            if n:  # the first edit composes the story once more than the rest
+                latencies.append(latency)
+                renders.append(event["seconds"])
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    return latencies, renders
+
+
+def _ms(xs: list[float]) -> str:
+    return f"median {statistics.median(xs) * 1000:6.1f} ms, best {min(xs) * 1000:6.1f} ms"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4")
+    a = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="watch-bench-"))
+    try:
+        shutil.copytree(SAMPLES, folder, dirs_exist_ok=True)
+        print(f"load average {os.getloadavg()[0]:.2f}; {os.cpu_count()} cores")
+        base = in_process(folder / PAGE, a.runs, a.pdfx)
+        lat, rend = watch(folder, a.runs, a.pdfx)
+        print(f"in-process render      : {_ms(base)}")
+        print(f"watch: save -> PDF     : {_ms(lat)}")
+        print(f"watch: its render alone: {_ms(rend)}")
+        ratio = statistics.median(lat) / statistics.median(base)
+        print(f"latency / in-process   : {ratio:.2f}x (median; target <= 1.5x)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
