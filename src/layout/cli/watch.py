@@ -135,7 +135,7 @@ class _Session:
         else:
             kept = "the last good PDF is kept" if self.builder.last_good else "no PDF written yet"
             r.info(f"[{stamp}] render {b.number} failed; {kept}")
-        r.event("build", number=b.number, ok=b.ok, seconds=round(b.seconds, 4),
+        r.event("build", number=b.number, ok=b.ok, seconds=round(b.seconds, 4), cpu=round(b.cpu, 4),
                 output=str(out) if b.ok else None, diagnostics=[d.to_json() for d in b.diagnostics])
         if self.state is not None:
             self._preview(b, stamp)
