@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         session.render([])
         watched.retarget(builder.inputs)
         report.info(f"watching {len(watched.paths)} files; Ctrl-C to stop")
+        for path in watched.paths:
+            report.detail(f"  {path}")
         while True:
             time.sleep(POLL_SECONDS)
             changed = watched.changed()
