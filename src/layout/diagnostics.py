@@ -268,7 +268,6 @@ class _Paint:
 
 PROBLEM_HINTS: dict[str, str] = {
     "overflow": "give the story more rows or columns, or cut the text; the proof (--proof) marks where it stops",
-    "underfill": "add text, or give the story fewer rows so its columns end level with the text",
     "missing-glyph": "add a face that has it (fonts: in the layout; layout fonts --check lists what is "
                      "missing), or replace the character",
     "image": "use a photo of at least 150 ppi at its printed size",

@@ -53,22 +53,28 @@ def test_overflow_warning_points_at_the_story(page_dir, cli):
     assert r.code == EXIT_OK and (page_dir / "out.pdf").exists()
     warning = next(ln for ln in r.err.splitlines() if "do not fit" in ln)
     assert warning.startswith("page.yaml:7:5: warning: story 'lead': ")
+    under = next(ln for ln in r.err.splitlines() if "underfill" in ln)
+    assert under.startswith("page.yaml:13:5: warning: story 'side': underfill")
     human = cli("render", "page.yaml", "-o", "out.pdf", cwd=page_dir).err.splitlines()
     i = next(i for i, ln in enumerate(human) if "do not fit" in ln)
     assert human[i + 2] == "7 |   - id: lead" and human[i + 3] == "  |     ^^^^^^^^"  # the story's line
     assert "more rows or columns" in human[i + 4]
 
 
-def test_strict_makes_the_overflow_an_error_exit(page_dir, cli):
+def test_strict_makes_the_overflow_an_error_exit_but_not_the_underfill(page_dir, cli):
     assert cli("render", "page.yaml", "-o", "out.pdf", "--strict", "-q", cwd=page_dir).code == 1
+    write_page(page_dir, rows="1-40")  # no overflow now; both stories end short
+    r = cli("render", "page.yaml", "-o", "out.pdf", "--strict", "--json", cwd=page_dir)
+    assert r.code == 0 and {d["kind"] for d in json.loads(r.out)["diagnostics"]} == {"underfill"}
 
 
 def test_json_carries_the_diagnostics_with_their_places(page_dir, cli):
     r = cli("render", "page.yaml", "-o", "out.pdf", "--json", cwd=page_dir)
     data = json.loads(r.out)
-    [d] = data["diagnostics"]
-    assert (d["severity"], d["kind"], d["file"], d["line"], d["column"], d["story"]) == (
+    over, under = data["diagnostics"]
+    assert (over["severity"], over["kind"], over["file"], over["line"], over["column"], over["story"]) == (
         "warning", "overflow", "page.yaml", 7, 5, "lead")
+    assert (under["kind"], under["file"], under["line"], under["story"]) == ("underfill", "page.yaml", 13, "side")
     write_page(page_dir, extra="    colums: 1-2\n")
     bad = json.loads(cli("render", "page.yaml", "--json", "-q", cwd=page_dir).out)
     assert (bad["exit"], bad["ok"], bad["outputs"]) == (EXIT_USAGE, False, [])
@@ -109,5 +115,7 @@ def test_any_story_problem_points_at_its_story_and_header_ones_at_the_page():
     under, header = pages_diagnostics([(layout, problems)])
     assert (str(under.where), under.kind, under.story, under.severity) == ("page.yaml:7:5", "underfill", "a",
                                                                            Severity.WARNING)
-    assert "fewer rows" in under.hint
+    assert under.hint is None  # (underfill's message says what to do)
+    fit = pages_diagnostics([(layout, [NS(kind="fit", story="a", message="story 'a': tracking -0.02em")])])[0]
+    assert fit.severity is Severity.NOTE  # what copyfit changed is said, not warned
     assert header.where.file.endswith("page.yaml") and header.where.line is None
