@@ -56,7 +56,7 @@ def _port(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout.cli.common import write_atomic
+    from layout.files import STDIO, plan_output
     from layout.render.output import PDFX_CHOICES
     from layout.watch.build import Builder, WatchSettings
     from layout.watch.poll import Watched
@@ -68,10 +68,14 @@ def run(args: argparse.Namespace) -> int:
             raise LayoutError(f"{name}: no such layout file")
     if not 10 <= args.dpi <= 600:
         raise LayoutError(f"--dpi {args.dpi}: the preview takes 10-600")
+    if args.output == STDIO or STDIO in args.layouts:
+        raise LayoutError("layout watch reads and writes files ('-' is not a file to watch or to write again)",
+                          hint="use layout render for standard input and output")
     out = Path(args.output) if args.output else Path(args.layouts[0]).with_suffix(".pdf")
+    target = plan_output(out, inputs=args.layouts)  # checked once, before any work (layout.files)
     settings = WatchSettings(tuple(args.layouts), out, args.proof, PDFX_CHOICES[args.pdfx], args.marks,
                              args.output_profile, tuple(args.allow_path))
-    builder = Builder(settings, write_atomic)
+    builder = Builder(settings, lambda _path, data: target.write(data))
     watched = Watched(builder.inputs)
     session = _Session(report, builder, args)
     before = signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` ends the watch as Ctrl-C does
