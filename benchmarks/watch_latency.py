@@ -4,8 +4,9 @@ a running ``layout watch``, against the in-process render of the same page.
 
 Target (issue 16): latency within 1.5x the in-process render (load + place + render
 + PDF/X-4, fonts and photos cached, paragraphs composed afresh).  The watch polls
-every 10 ms (~5 ms of waiting on average, and 5 ms to see the file settle), then renders with composed paragraphs
-kept warm: only the story that changed is composed again.
+every 10 ms (~5 ms of waiting on average, and 5 ms to see the file settle), then
+renders with composed paragraphs kept warm: only the story that changed is composed
+again.
 
     python benchmarks/watch_latency.py [--runs 15] [--pdfx x4|x1a|none]
 
