@@ -130,3 +130,17 @@ def test_a_save_during_a_render_is_not_lost(tmp_path):
     assert w.changed() == [a] and w.changed() == []
     os.replace(b, tmp_path / "c")  # deleted (an editor's rename) is a change too
     assert w.changed() == [b]
+
+
+def test_the_samples_have_nothing_to_mark():
+    """Both samples are page-bar clean: no overflow, no short story, no hole -- the
+    second one's page items (导读 box, 报花, ad) cover the grid they stand on."""
+    from cli_helpers import ROOT
+
+    from layout.model import load_layout
+    from layout.place import place_page
+    from layout.watch.marks import page_marks
+
+    for name in ("kaifaqu-news.yaml", "qinghe-news.yaml"):
+        layout = load_layout(ROOT / "samples" / name)
+        assert page_marks(layout, place_page(layout, layout.fonts.fontset())) == [], name

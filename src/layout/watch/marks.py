@@ -1,5 +1,6 @@
 """What the live preview draws over a page: text that does not fit (overflow), a
-story's columns ending short (underfill), and grid space no story covers (holes) --
+story's columns ending short (underfill), and grid space that neither a story nor a
+page item (ad, picture, text box) covers (holes) --
 the three things an editor fixes by changing the layout.
 
 Rectangles are given as fractions of the trim box (the preview PNG is cropped to
@@ -49,7 +50,8 @@ def page_marks(layout: Any, placed: Any) -> list[Mark]:
             y1 = r.frame.y0 + r.rows_free * geo.leading
             out.append(box.mark("underfill", f"{r.id}: {r.rows_free} empty lines", r.frame.x0, r.frame.y0,
                                 r.frame.x1, y1, r.id, at))
-    for c0, c1, r0, r1 in holes(geo.columns, geo.rows, ((s.columns, s.rows) for s in layout.stories)):
+    taken = [*layout.stories, *getattr(layout, "items", ())]  # stories and page items (ads, pictures, boxes)
+    for c0, c1, r0, r1 in holes(geo.columns, geo.rows, ((t.columns, t.rows) for t in taken)):
         out.append(box.mark("hole", f"empty: {r1 - r0 + 1} lines", geo.col_x(c0), geo.row_bottom(r1),
                             geo.col_x1(c1), geo.row_top(r0)))
     return out
