@@ -1,7 +1,8 @@
 #!/bin/sh
 # System packages the test suite uses beyond PyPI: a headless browser for the
-# `layout watch --serve` preview tests (tests/cli/test_serve_browser.py).
-# Installs Debian's chromium and chromium-driver when they are missing; does nothing
+# `layout watch --serve` preview tests (tests/cli/test_serve_browser.py), and
+# poppler-utils (pdffonts, pdftoppm) for the tests that run ../shared/tools/pdfcheck.py.
+# Installs Debian's chromium, chromium-driver and poppler-utils when missing; does nothing
 # when they are there. Without apt-get (not Debian/Ubuntu) it says so and exits 0:
 # the browser tests then skip with that reason.
 set -eu
@@ -9,6 +10,7 @@ set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 [ -z "$missing" ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
