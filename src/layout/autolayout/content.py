@@ -88,6 +88,26 @@ def _well_formed(flow: tuple) -> tuple:
     return tuple(out)
 
 
+def plainer(story: Story) -> tuple[Story, str] | None:
+    """A plainer form of a story no page shape can hold (issue 13, class 8: one
+    odd item never stops the page), with what was changed; None when there is
+    nothing left to simplify.  First the photo frames go and their captions
+    become the last paragraphs; then the headline group (label, kicker,
+    headline, subtitle, leads) opens the body as paragraphs.  No text is dropped
+    or reordered within its part."""
+    if story.photos:
+        captions = tuple(p.caption for p in story.photos if p.caption)
+        return (replace(story, photos=(), paragraphs=(*story.paragraphs, *captions)),
+                "photo frames left out, captions set as text")
+    head = tuple(t for t in (story.label, story.kicker, *story.headline, story.subtitle, story.byline_line,
+                             *story.leads) if t)
+    if head:
+        return (replace(story, label=None, kicker=None, headline=(), subtitle=None, byline_line=None, leads=(),
+                        headline_columns=None, paragraphs=(*head, *story.paragraphs)),
+                "headline group set as text")
+    return None
+
+
 def base_id(story_id: str) -> str:
     """The archive story a (continued) part belongs to."""
     i = story_id.find(CONT_SUFFIX)

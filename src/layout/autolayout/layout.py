@@ -16,12 +16,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from layout.autolayout.content import Continued, continuations, is_continuation
+from layout.autolayout.content import Continued, continuations, is_continuation, plainer
 from layout.autolayout.metrics import Metrics, PageMetrics, page_metrics
-from layout.autolayout.paginate import Measurer, plan_page
+from layout.autolayout.paginate import Measurer, PagePlan, plan_page
 from layout.autolayout.realise import head_holes, realise
 from layout.autolayout.shapes import Costs
 from layout.autolayout.template import headline_styles, page_layout
+from layout.errors import LayoutError
 from layout.fonts import FontSet
 from layout.model.types import Header, PageLayout, Story
 from layout.place import PlacedPage, place_page
@@ -78,12 +79,13 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         measurer.shapes(s)
     t1 = time.perf_counter()
     plans = []
+    notes: dict[str, list[str]] = {}
     rest: tuple[Story, ...] = tuple(ranked)
     while rest:
         if len(plans) >= MAX_PAGES:
             raise RuntimeError(f"more than {MAX_PAGES} pages")
         base = first_header if not plans else page_layout(template, (), None)
-        plan = plan_page(rest, base.geometry(), measurer, lead=not plans)
+        plan, rest = _plan_or_simplify(rest, base, measurer, not plans, notes)
         plans.append((base, plan))
         rest = plan.rest
     t2 = time.perf_counter()
@@ -98,11 +100,34 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         pages.append(page_stories)
         layouts.append(lay)
         placed.append(p)
-        measured.append(page_metrics(lay, p, lead, holes))
+        m = page_metrics(lay, p, lead, holes)
+        said = tuple(f"{s.id}: {note}" for s in page_stories for note in notes.pop(s.id, ()))
+        measured.append(replace(m, problems=m.problems + said) if said else m)
     t3 = time.perf_counter()
     cont = continuations(pages)
     metrics = Metrics(tuple(measured), len(cont), t1 - t0, t2 - t1, t3 - t2)
     return AutoLayout(tuple(pages), tuple(layouts), tuple(placed), cont, metrics)
+
+
+def _plan_or_simplify(rest: tuple[Story, ...], base: PageLayout, measurer: Measurer, lead: bool,
+                      notes: dict[str, list[str]]) -> tuple[PagePlan, tuple[Story, ...]]:
+    """The next page's plan; when the story opening it fits no shape of the page
+    (not even in part), that story is set in a plainer form (``plainer``) and the
+    page searched again, the change noted for the report (issue 13, class 8: one
+    odd item never stops the other stories).  ``LayoutError`` only when even the
+    plainest form fits nowhere."""
+    while True:
+        try:
+            plan = plan_page(rest, base.geometry(), measurer, lead=lead)
+            return plan, plan.rest
+        except LayoutError:
+            simpler = plainer(rest[0])
+            if simpler is None:
+                raise
+            story, note = simpler
+            notes.setdefault(story.id, []).append(f"fits no shape of this page; {note}")
+            measurer.shapes(story)
+            rest = (story, *rest[1:])
 
 
 __all__ = ["AutoLayout", "Costs", "Metrics", "PageMetrics", "auto_layout", "rank_stories"]

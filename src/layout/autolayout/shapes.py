@@ -48,6 +48,7 @@ ASPECT_TOLERANCE_LOG = math.log(1 + ASPECT_TOLERANCE)
 CROP_LIMIT = math.log(2.5)  # never a frame more than 2.5 x off its format
 FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.crop)
 PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
+PHOTO_MAX_SHARE = 0.6  # ... and never deeper than this (a photo-news item across a page may need more than 0.35)
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 MAX_HEAD_LINES = 2  # a headline needing more lines at a width steps down to a smaller style there
@@ -177,10 +178,13 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill
                 rooms[j] -= 1
                 spare -= 1
     last = max((j for j in range(k) if rooms[j]), default=-1)
+    # pictures across all the text (a photo-news item: headline, picture, a line of
+    # text): whatever text there is stands under the picture, however short
+    across = min(blocked) == top
     white = short = 0
     for j, (b, room) in enumerate(zip(blocked, rooms, strict=True)):
         text = room - (1 if credit and j == last else 0)
-        if b and text < MIN_LINES_UNDER_PHOTO:
+        if b and text < MIN_LINES_UNDER_PHOTO and not across:
             return None
         # an empty column under a picture: its blank separating line is white too
         empty = rows - b - text + (1 if b and not text else 0)
@@ -464,7 +468,7 @@ class StoryShapes:
         # picture height for t rows: t * L less the half-gaps above and below (place.story)
         t_min = max(1, math.ceil((width / hi + (lead - em)) / lead - 1e-9))
         t_max = math.floor((width / lo + (lead - em)) / lead + 1e-9)
-        t_max = min(t_max, math.ceil(PHOTO_PAGE_SHARE * self.geo.rows))  # deeper is oversized (rule 8)
+        t_max = min(t_max, math.ceil(PHOTO_MAX_SHARE * self.geo.rows))  # deeper than the share: oversized (rule 8)
         for t in range(t_min, t_max + 1):
             # a picture with a shorter caption than its band's longest is taller
             crop = self._crop(width, [t + bands[i // b] - caps[i] for i in range(len(photos))])
