@@ -27,7 +27,8 @@ from layout.fonts import FontSet
 from layout.model.types import Header, PageLayout, Story
 from layout.place import PlacedPage, place_page
 
-MAX_PAGES = 200  # a safety net: an archive needing more pages than this is a mistake, not a page
+MEASURE_AHEAD = 40  # stories measured before the search (timed apart); later ones as pages reach them
+MAX_PAGES = 5000  # a safety net: an archive needing more pages than this is a mistake, not a page
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
     t0 = time.perf_counter()
     ranked = rank_stories(stories, template)
     measurer = Measurer(template, first_header.geometry(), fonts, costs)
-    for s in ranked:
-        measurer.shapes(s)
+    for s in ranked[:MEASURE_AHEAD]:
+        measurer.shapes(s)  # the rest are measured as they come within reach of a page
     t1 = time.perf_counter()
     plans = []
     notes: dict[str, list[str]] = {}
@@ -87,7 +88,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         base = first_header if not plans else page_layout(template, (), None)
         plan, rest = _plan_or_simplify(rest, base, measurer, not plans, notes)
         plans.append((base, plan))
-        rest = plan.rest
+        measurer.forget(plan.stories)
     t2 = time.perf_counter()
     pages, layouts, placed, measured = [], [], [], []
     for base, plan in plans:

@@ -24,7 +24,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from layout.autolayout.content import is_continuation, split_points, split_story
-from layout.autolayout.search import AT_TOP, LeafTable, Node, RunSearch, leaf_table
+from layout.autolayout.search import (
+    AT_TOP,
+    RULE_ROWS,
+    LeafTable,
+    Node,
+    RunSearch,
+    Unit,
+    leaf_table,
+    stack_table,
+)
 from layout.autolayout.shapes import Costs, Gauge, Shape, StoryShapes
 from layout.errors import LayoutError
 from layout.fonts import FontSet
@@ -37,6 +46,9 @@ MAX_SPLIT_TRIES = 4  # split points tried per story, the fullest that fit first
 SPLIT_FROM = 0.7  # a story may be cut when the page is at least this full with it (by the lower bound of cells)
 SENTENCE_SPLIT_CHARS = 150  # paragraphs longer than this may also be cut at a sentence end
 LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
+MAX_UNITS = 14  # more stories in reach of a page than this: short ones are stacked (a column of briefs) ...
+STACK_DIVISOR = 4  # ... each stack about a quarter of the room still open on the page ...
+STACK_DEPTH = 0.5  # ... and at most half the page deep in one grid column
 
 
 @dataclass(frozen=True)
@@ -52,12 +64,16 @@ class PagePlan:
 
 
 class Measurer:
-    """Shapes and leaf tables per story, cached across pages and split variants."""
+    """Shapes and leaf tables per story, cached across pages and split variants;
+    ``forget`` drops a placed page's stories, so memory stays bounded by the
+    stories in reach of the page being planned (issue 13, class 7)."""
 
     def __init__(self, template: PageLayout, geo: Geometry, fonts: FontSet, costs: Costs):
         self.geo, self.costs = geo, costs
         self.gauge = Gauge(template, geo, fonts)
         self._shapes: dict[Story, dict[int, list[Shape]]] = {}
+        self._leaves: dict[tuple[Story, int, int], LeafTable] = {}
+        self._volumes: dict[Story, int] = {}
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
         if story not in self._shapes:
@@ -66,41 +82,77 @@ class Measurer:
         return self._shapes[story]
 
     def leaf(self, story: Story, geo: Geometry) -> LeafTable:
-        return leaf_table(self.shapes(story), geo.columns, geo.rows, self.costs, bool(story.headline))
+        key = (story, geo.columns, geo.rows)
+        if key not in self._leaves:
+            self._leaves[key] = leaf_table(self.shapes(story), geo.columns, geo.rows, self.costs,
+                                           bool(story.headline))
+        return self._leaves[key]
+
+    def unit(self, stories: Sequence[Story], geo: Geometry) -> Unit:
+        """One story's table, or a stack of short stories (``search.stack_table``)."""
+        if len(stories) == 1:
+            return self.leaf(stories[0], geo)
+        return stack_table([self.leaf(s, geo) for s in stories])
 
     def volume(self, story: Story, geo: Geometry) -> int:
         """The fewest grid cells the story takes at any width."""
-        best = None
-        for w, shapes in self.shapes(story).items():
-            for sh in shapes:
-                cells = w * sh.min_height
-                best = cells if best is None else min(best, cells)
-        return best or 0
+        if story not in self._volumes:
+            best = None
+            for w, shapes in self.shapes(story).items():
+                for sh in shapes:
+                    cells = w * sh.min_height
+                    best = cells if best is None else min(best, cells)
+            self._volumes[story] = best or 0
+        return self._volumes[story]
+
+    def narrow_depth(self, story: Story) -> int:
+        """The fewest rows the story takes one grid column wide (its volume's
+        rows when it has no one-column shape)."""
+        heights = [sh.min_height for sh in self.shapes(story).get(1, [])]
+        return min(heights) if heights else self.volume(story, self.geo)
 
     def lines(self, story: Story) -> int:
         """Body lines at one grid column: the measure of text carried over."""
         return self.gauge.body_lines(story, 1, 1)
 
+    def forget(self, stories: Sequence[Story]) -> None:
+        """Drop what was measured of stories that are placed (their body-line
+        counts stay: parts of a continued story share them)."""
+        gone = set(stories)
+        for s in gone:
+            self._shapes.pop(s, None)
+            self._volumes.pop(s, None)
+        for key in [k for k in self._leaves if k[0] in gone]:
+            del self._leaves[key]
+
 
 def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True) -> PagePlan:
     """The best page from the front of ``rest`` (see module doc).  ``lead``: the
     first story is the paper's lead, the widest on the page (rule 4); when that
-    leaves no way to fill the page, the page is searched without it."""
+    leaves no way to fill the page, the page is searched without it.
+
+    Linear cost (issue 13, class 7): only the stories that can reach this page
+    are searched (``_window``: their smallest areas add up to the page, and one
+    more to cut for a continuation), and when they are many, runs of short ones
+    are stacked into units (``_units``), so a page is searched over a bounded
+    number of units whatever the archive's size."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
-    leaves = [measurer.leaf(s, geo) for s in rest]
     ranked = lead and not is_continuation(rest[0]) and bool(rest[0].headline)
-    search = RunSearch(leaves, C, R, costs, _lead_widths(C) if ranked else None)
-    n = len(rest)
-    whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
-    if whole is not None:
-        cost, option, h = whole
-        return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
+    window = _window(rest, geo, measurer)
+    units = _units(window, geo, measurer, ranked)
+    search = RunSearch([measurer.unit(u, geo) for u in units], C, R, costs, _lead_widths(C) if ranked else None)
+    n = len(units)
+    if len(window) == len(rest):
+        whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
+        if whole is not None:
+            cost, option, h = whole
+            return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
     best: tuple[float, PagePlan] | None = None
-    for cand in _prefixes(search, rest, geo, measurer):
+    for cand in _prefixes(search, units, rest, geo, measurer):
         if best is None or cand[0] < best[0] - 1e-9:
             best = cand
-    for cand in _splits(search, rest, geo, measurer, best[0] if best else float("inf")):
+    for cand in _splits(search, units, rest, geo, measurer, best[0] if best else float("inf")):
         if best is None or cand[0] < best[0] - 1e-9:
             best = cand
     if best is not None:
@@ -111,6 +163,61 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
                       hint="use a template with more or wider columns, or check the story's headline and photos")
 
 
+def _window(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> list[Story]:
+    """The stories from the front of ``rest`` whose smallest areas fit the page,
+    and the one after them (it may be cut to fill the page)."""
+    page = geo.columns * geo.rows
+    out, cells = [], 0
+    for story in rest:
+        out.append(story)
+        cells += measurer.volume(story, geo)
+        if cells > page:
+            break
+    return out
+
+
+def _units(window: Sequence[Story], geo: Geometry, measurer: Measurer, ranked: bool) -> list[tuple[Story, ...]]:
+    """Each story its own unit, unless there are more than ``MAX_UNITS``: then
+    consecutive short stories without pictures (the lead excepted) are stacked,
+    a column of briefs.  Each stack takes about 1/``STACK_DIVISOR`` of the room
+    still open on the page (the window's volume when it holds less than a page),
+    so the units shrink towards the page's end, where the last cells are filled:
+    a bounded number of units, and fine steps where they matter.  A stack is no
+    deeper in one grid column than ``STACK_DEPTH`` of the page, so it can stand
+    as a narrow column of briefs."""
+    if len(window) <= MAX_UNITS:
+        return [(s,) for s in window]
+    volumes = [measurer.volume(s, geo) for s in window]
+    room = min(geo.columns * geo.rows, sum(volumes))
+    out: list[tuple[Story, ...]] = []
+    group: list[Story] = []
+    cells = filled = 0
+    rows = -RULE_ROWS  # the stack's depth in one grid column
+    for i, (story, v) in enumerate(zip(window, volumes, strict=True)):
+        target = (room - filled) / STACK_DIVISOR
+        if (ranked and i == 0) or story.photos or v >= target:
+            if group:
+                out.append(tuple(group))
+                group, cells, rows = [], 0, -RULE_ROWS
+            out.append((story,))
+            filled += v
+            continue
+        depth = measurer.narrow_depth(story)
+        if group and rows + RULE_ROWS + depth > geo.rows * STACK_DEPTH:
+            out.append(tuple(group))
+            group, cells, rows = [], 0, -RULE_ROWS
+        group.append(story)
+        cells += v
+        rows += RULE_ROWS + depth
+        filled += v
+        if cells >= target:
+            out.append(tuple(group))
+            group, cells, rows = [], 0, -RULE_ROWS
+    if group:
+        out.append(tuple(group))
+    return out
+
+
 def _lead_widths(columns: int) -> list[int]:
     lo = max(1, -(-columns * LEAD_MIN_SHARE // 1))
     return list(range(int(lo), columns + 1))
@@ -118,7 +225,7 @@ def _lead_widths(columns: int) -> list[int]:
 
 def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
                   white: float | None = None) -> tuple[float, int, int] | None:
-    """Stories 0..j at their cheapest height, empty cells under them charged
+    """Units 0..j at their cheapest height, empty cells under them charged
     ``white`` each (default ``Costs.bottom_white``)."""
     per_cell = costs.bottom_white if white is None else white
     table = search.table(0, j)[AT_TOP, :, C, :] + per_cell * C * (R - np.arange(R + 1))
@@ -127,12 +234,19 @@ def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
     return None if c == float("inf") else (c, int(option), int(h))
 
 
-def _prefixes(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer):
-    """(score, plan) of every prefix of the stories that fits the page."""
+def _prefixes(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequence[Story], geo: Geometry,
+              measurer: Measurer):
+    """(score, plan) of every prefix of the units that fits the page.  The lines
+    carried over count the window's stories only: the stories beyond it are
+    carried by every candidate alike."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
-    carried = [measurer.lines(s) for s in rest]
-    for j in range(len(rest) - 1):
+    carried = [sum(measurer.lines(s) for s in u) for u in units]
+    placed = 0
+    for j in range(len(units)):
+        placed += len(units[j])
+        if placed >= len(rest):
+            break
         if sum(search.volumes[:j + 1]) > C * R:
             break
         got = _best_partial(search, j, costs, C, R)
@@ -140,23 +254,27 @@ def _prefixes(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer:
             continue
         cost, option, h = got
         score = cost + costs.unplaced_line * sum(carried[j + 1:])
-        yield score, PagePlan(tuple(rest[:j + 1]), search.layout(0, j, option, C, h), cost, h, tuple(rest[j + 1:]))
+        yield score, PagePlan(tuple(rest[:placed]), search.layout(0, j, option, C, h), cost, h, tuple(rest[placed:]))
 
 
-def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: Measurer, bound: float):
+def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequence[Story], geo: Geometry,
+            measurer: Measurer, bound: float):
     """(score, plan) of filling the page with a prefix and the first part of the
     story that straddles the page's end (rule 3: after a reasonable run of text).
-    A try whose carried-over text alone scores ``bound`` or more is not searched."""
+    A try whose carried-over text alone scores ``bound`` or more is not searched.
+    Only a unit of one story is cut (a stack holds short stories)."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
     page = C * R
-    carried = [measurer.lines(s) for s in rest]
+    carried = [sum(measurer.lines(s) for s in u) for u in units]
     before = 0
-    for s, story in enumerate(rest):
+    placed = 0
+    for s, unit in enumerate(units):
         if before >= page:
             break
-        after = before + measurer.volume(story, geo)
-        if after >= SPLIT_FROM * page:
+        after = before + search.volumes[s]
+        if len(unit) == 1 and after >= SPLIT_FROM * page:
+            story = unit[0]
             for first, second in _split_tries(story, page - before, measurer, geo):
                 floor = costs.continuation + costs.unplaced_line * (measurer.lines(second) + sum(carried[s + 1:]))
                 if floor >= bound:
@@ -167,9 +285,10 @@ def _splits(search: RunSearch, rest: Sequence[Story], geo: Geometry, measurer: M
                     continue
                 cost, option, h = got
                 bound = min(bound, cost + floor)
-                yield cost + floor, PagePlan((*rest[:s], first), variant.layout(0, s, option, C, h), cost, h,
-                                             (second, *rest[s + 1:]))
+                yield cost + floor, PagePlan((*rest[:placed], first), variant.layout(0, s, option, C, h), cost, h,
+                                             (second, *rest[placed + 1:]))
         before = after
+        placed += len(unit)
 
 
 def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> list[tuple[Story, Story]]:

@@ -105,15 +105,80 @@ def leaf_table(shapes_by_width: dict[int, list[Shape]], columns: int, rows: int,
     return LeafTable(arr, choice, has_headline)
 
 
+@dataclass(frozen=True)
+class StackTable:
+    """Consecutive short stories stacked in one rectangle, one under the other at
+    the same width with a rule row between them (a column of briefs, 简讯): one
+    leaf of the run search, so a page of a hundred one-line items is searched as
+    a dozen units and the search stays linear in the archive (issue 13, class 7).
+    ``costs`` as a ``LeafTable``'s; ``prefixes[n]``: the table of the first
+    ``n + 1`` parts, for reading a layout back."""
+
+    costs: np.ndarray
+    parts: tuple[LeafTable, ...]
+    prefixes: tuple[np.ndarray, ...]
+    has_headline: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.parts)
+
+
+def stack_table(parts: Sequence[LeafTable]) -> StackTable:
+    """The cheapest stack of ``parts`` (in reading order) per place, width and
+    height: the first part keeps the place, the others stand under a rule; the
+    heights add up with ``RULE_ROWS`` between (min-plus, as a horizontal cut)."""
+    first = parts[0].costs
+    places, widths, heights = first.shape
+    acc = first
+    prefixes = [acc]
+    for part in parts[1:]:
+        below = np.broadcast_to(part.costs[BELOW_RULE][None], acc.shape)
+        res = _min_plus(acc.reshape(-1, heights), below.reshape(-1, heights)).reshape(places, widths, -1)
+        nxt = np.full(acc.shape, INF)
+        keep = heights - RULE_ROWS
+        nxt[:, :, RULE_ROWS:] = res[:, :, :keep]
+        acc = nxt
+        prefixes.append(acc)
+    return StackTable(acc, tuple(parts), tuple(prefixes), parts[0].has_headline)
+
+
+def stack_layout(stack: StackTable, first_story: int, place: int, w: int, h: int) -> Node:
+    """The stack's layout ``w`` x ``h`` that reaches its table's cost, its leaves
+    numbered from ``first_story``."""
+    n = stack.count - 1
+    if n == 0:
+        return _leaf_node(stack.parts[0], first_story, place, w, h)
+    target = float(stack.prefixes[n][place, w, h])
+    part = stack.parts[n].costs[BELOW_RULE, w]
+    prev = stack.prefixes[n - 1][place, w]
+    for h2 in range(1, h - RULE_ROWS):
+        h1 = h - RULE_ROWS - h2
+        if abs(prev[h1] + part[h2] - target) < 1e-6:
+            head = StackTable(stack.prefixes[n - 1], stack.parts[:n], stack.prefixes[:n], stack.has_headline)
+            return Cut(True, stack_layout(head, first_story, place, w, h1),
+                       _leaf_node(stack.parts[n], first_story + n, BELOW_RULE, w, h2), w, h)
+    raise AssertionError(f"no stack layout reaches {target}")
+
+
+def _leaf_node(leaf: LeafTable, story: int, place: int, w: int, h: int) -> Leaf:
+    shape, extra = leaf.choice[(place, w, h)]
+    return Leaf(story, shape, extra, w, h)
+
+
+Unit = LeafTable | StackTable
+
+
 class RunSearch:
     """Tables of every run of ``leaves`` (stories in reading order) on a grid of
     ``columns`` x ``rows``; ``lead_widths``: the widths story 0 is tried at (others
     narrower), or None when story 0 is not a lead (a continuation page).  A table
     is ``[place, lead option, width, height]``."""
 
-    def __init__(self, leaves: Sequence[LeafTable], columns: int, rows: int, costs: Costs,
+    def __init__(self, leaves: Sequence[Unit], columns: int, rows: int, costs: Costs,
                  lead_widths: Sequence[int] | None):
         self.leaves = list(leaves)
+        self.offsets = _offsets(self.leaves)
         self.columns, self.rows, self.costs = columns, rows, costs
         self.lead_widths = tuple(lead_widths) if lead_widths else (columns,)
         self.ranked = lead_widths is not None
@@ -135,11 +200,12 @@ class RunSearch:
                     out[:, n, wmax:] = INF  # narrower than the lead (a full-width lead may be matched)
         return out
 
-    def with_last(self, leaf: LeafTable, keep: int) -> RunSearch:
+    def with_last(self, leaf: Unit, keep: int) -> RunSearch:
         """A search over the first ``keep`` stories and then ``leaf`` (a story cut
         for a continuation), reusing the tables of the runs it shares."""
         other = RunSearch.__new__(RunSearch)
         other.leaves = [*self.leaves[:keep], leaf]
+        other.offsets = _offsets(other.leaves)
         other.columns, other.rows, other.costs = self.columns, self.rows, self.costs
         other.lead_widths, other.ranked = self.lead_widths, self.ranked
         other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
@@ -229,8 +295,10 @@ class RunSearch:
         if target == INF:
             raise ValueError(f"run {i}..{j} has no layout {w}x{h}")
         if i == j:
-            shape, extra = self.leaves[i].choice[(place, w, h)]
-            return Leaf(i, shape, extra, w, h)
+            unit = self.leaves[i]
+            if isinstance(unit, StackTable):
+                return stack_layout(unit, self.offsets[i], place, w, h)
+            return _leaf_node(unit, self.offsets[i], place, w, h)
         for m in range(i, j):
             top, bottom = self.tables[(i, m)][:, option], self.tables[(m + 1, j)][:, option]
             for h1 in range(1, h - RULE_ROWS):
@@ -244,6 +312,15 @@ class RunSearch:
                     return Cut(False, self.layout(i, m, option, w1, h, place),
                                self.layout(m + 1, j, option, w - w1, h, place), w, h)
         raise AssertionError(f"no layout of run {i}..{j} reaches its cost {target}")
+
+
+def _offsets(units: Sequence[Unit]) -> list[int]:
+    """The index of each unit's first story in the flat list of stories."""
+    out, n = [], 0
+    for u in units:
+        out.append(n)
+        n += u.count if isinstance(u, StackTable) else 1
+    return out
 
 
 def _volume(costs: np.ndarray) -> int:
