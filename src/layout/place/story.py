@@ -32,7 +32,9 @@ from layout.place.underfill import underfill_problems
 
 RULE_WIDTH = 0.5  # pt, hairline rule between stories
 LABEL_PAD = 0.25  # em of the label size, inside a label frame
-BYLINE_GAP = "\u3000"  # ideographic space after the inline byline (本报讯　8月3日…)
+# an em space after the inline byline (本报讯　8月3日…): a breakable space, discarded at a line
+# break (issue 13, class 6: a U+3000 is kept at a line end and left the byline's line an em short)
+BYLINE_GAP = "\u2003"
 # Rows of slack a headline band may absorb.  The band is centred, so 2 rows leave
 # one more empty line above and one below the headline.  More would open a hole
 # (3 empty lines) beside a headline narrower than the story; slack beyond this stays

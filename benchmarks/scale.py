@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""How the reprint's cost grows with the archive (issue 13, class 7: "recognition
+and layout near-linear in archive size ... a benchmark shows the curve").
+
+Archives are generated here (made-up text, nothing committed), in three forms:
+- ``briefs``: N short items, each a headline line and one 本报讯 sentence (every
+  item read as its own story: the case that was super-linear);
+- ``paragraphs``: one story of N one-line paragraphs;
+- ``line``: one paragraph of N characters.
+Each size runs in a fresh process (peak memory is the process's); the times are
+import (recognition) and automatic layout (search + placing), on the broadsheet.
+
+    python benchmarks/scale.py [--form briefs] [--sizes 100,1000,10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HEADS = ("城郊荷花竞相开放", "社区义诊进万家", "夜市烟火气回来了", "科技小院助农增收", "老旧小区改造惠及居民",
+         "全民健身运动会开幕", "图书馆延长开放时间", "新建公园迎来首批游客")
+
+
+def archive(form: str, n: int) -> str:
+    """The archive text of ``form`` at size ``n``."""
+    if form == "briefs":
+        items = [f"{HEADS[i % len(HEADS)]}{i + 1}\n\n本报讯 {i % 28 + 1}日，开发区第{i + 1}场社区活动举行，居民踊跃参加。"
+                 for i in range(n)]
+        return "开发区新闻\n\n" + "\n\n".join(items) + "\n"
+    if form == "paragraphs":
+        body = "\n\n".join(f"第{i + 1}项工作按计划推进，各单位按时报送进度。" for i in range(n))
+        return f"开发区新闻\n\n工作进展一览\n\n本报讯 开发区各项工作进展如下。\n\n{body}\n"
+    if form == "line":
+        unit = "开发区持续优化营商环境，企业办事更加便利。"
+        return "开发区新闻\n\n营商环境持续优化\n\n本报讯 " + (unit * (n // len(unit) + 1))[:n] + "\n"
+    raise ValueError(form)
+
+
+CHILD = """
+import json, resource, sys, time
+from layout.archive.import_page import import_archive
+from layout.autolayout import auto_layout, load_template, stories_from_archive
+t0 = time.perf_counter()
+imported = import_archive(sys.argv[1])
+stories = stories_from_archive(imported.page)
+t1 = time.perf_counter()
+template = load_template("broadsheet")
+result = auto_layout(stories, template, template.fonts.fontset(), header="开发区新闻")
+t2 = time.perf_counter()
+fills = [p.fill_pct for p in result.metrics.pages]
+print(json.dumps({"stories": len(stories), "import_s": t1 - t0, "layout_s": t2 - t1, "pages": len(fills),
+                  "min_fill_but_last": min(fills[:-1], default=None), "holes": result.metrics.total("holes"),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(form: str, n: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{form}-{n}.txt"
+        path.write_text(archive(form, n), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False)
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1:]}
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--form", choices=("briefs", "paragraphs", "line"), default="briefs")
+    ap.add_argument("--sizes", default="100,1000,10000")
+    args = ap.parse_args()
+    print(f"{args.form}: size, stories, import s, layout s, pages, min fill (not last), holes, peak MB")
+    for n in (int(s) for s in args.sizes.split(",")):
+        r = run(args.form, n)
+        if "error" in r:
+            print(f"{n:>7}  error: {r['error']}")
+            continue
+        fill = "-" if r["min_fill_but_last"] is None else f"{r['min_fill_but_last']:.1f}%"
+        print(f"{n:>7} {r['stories']:>6} {r['import_s']:8.2f} {r['layout_s']:9.2f} {r['pages']:>5} {fill:>8}"
+              f" {r['holes']:>5} {r['peak_mb']:8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
