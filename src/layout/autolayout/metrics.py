@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from layout.autolayout.fill import FootHole, foot_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Story
@@ -43,10 +44,15 @@ class PageMetrics:
     white_lines: int  # empty lines at column bottoms (each <= 2)
     crop: float  # mean |ln(aspect / 3:2 or 4:3)| of the photo frames
     problems: tuple[str, ...] = ()
+    foot: tuple[FootHole, ...] = ()  # empty space under the stories down to the page foot (``fill``)
+
+    @property
+    def foot_holes(self) -> int:
+        return len(self.foot)
 
     @property
     def clean(self) -> bool:
-        return not (self.holes or self.overflow_lines or self.overlaps or self.order_violations)
+        return not (self.holes or self.foot or self.overflow_lines or self.overlaps or self.order_violations)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Metrics:
     def summary(self) -> str:
         fills = "/".join(f"{p.fill_pct:.1f}" for p in self.pages)
         return (f"pages={len(self.pages)} fill={fills}% holes={self.total('holes')} "
+                f"foot_holes={self.total('foot_holes')} "
                 f"overflow={self.total('overflow_lines')} continuations={self.continuations} "
                 f"tombstones={self.total('tombstones')} order={self.total('order_violations')} "
                 f"rank={self.total('rank_violations')} depth={self.total('depth_violations')} "
@@ -95,6 +102,8 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     overflow = sum(r.lines_over for r in placed.stories)
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)
+    foot = foot_holes(layout, placed)
+    problems += [h.message() for h in foot]
     return PageMetrics(
         stories=len(stories),
         fill_pct=round(100.0 * covered / max(1, geo.columns * geo.rows), 2),
@@ -102,7 +111,7 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
         overflow_lines=overflow, overlaps=overlaps, tombstones=tombstones(stories),
         order_violations=order_violations(stories), rank_violations=rank_violations(stories, layout, lead),
         depth_violations=_depth_violations(stories, placed, geo), white_lines=white,
-        crop=_crop(placed), problems=tuple(problems))
+        crop=_crop(placed), problems=tuple(problems), foot=foot)
 
 
 def _column_bottoms(layout: PageLayout, placed: PlacedPage) -> tuple[int, int, list[str]]:
