@@ -81,11 +81,13 @@ def _better(best: Reprint | None, imported: ImportResult, stories, header, name:
 
 
 def template_score(auto: AutoLayout) -> tuple[int, int, float]:
-    """How good a reprint is, lower is better: holes and overflow first, then the
-    number of pages, then the empty share of the pages (a page format the text
+    """How good a reprint is, lower is better: holes, overflow and underfilled
+    pages before the last first, then the number of pages, then the empty share of the pages (a page format the text
     fills beats one it leaves half empty)."""
     m = auto.metrics
-    defects = m.total("holes") + m.total("overflow_lines")
+    # an underfilled page before the last is a defect (every page full, issue 13); the last page's foot is
+    # counted by the empty share
+    defects = m.total("holes") + m.total("overflow_lines") + sum(p.foot_holes for p in m.pages[:-1])
     empty = sum(100.0 - p.fill_pct for p in m.pages)
     return defects, len(m.pages), empty
 
