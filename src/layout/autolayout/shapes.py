@@ -178,9 +178,10 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill
                 rooms[j] -= 1
                 spare -= 1
     last = max((j for j in range(k) if rooms[j]), default=-1)
-    # pictures across all the text (a photo-news item: headline, picture, a line of
-    # text): whatever text there is stands under the picture, however short
-    across = min(blocked) == top
+    # pictures across all the text of a photo-news item (headline, picture, a line
+    # or two of text, too little to stand beside a picture): the text stands under
+    # the picture, however short
+    across = min(blocked) == top and lines < MIN_LINES_UNDER_PHOTO
     white = short = 0
     for j, (b, room) in enumerate(zip(blocked, rooms, strict=True)):
         text = room - (1 if credit and j == last else 0)
