@@ -24,7 +24,7 @@ def tabloid():
 def _lines(template, story: Story, ems: float):
     geo = template.geometry()
     sp = StoryPlacement(story, geo, template.styles, template.fonts.fontset(), [(0.0, ems * geo.em)])
-    return [ln for ln, kind in body_lines(sp, ems * geo.em) if kind == "body"], ems * geo.em
+    return [b.line for b in body_lines(sp, ems * geo.em) if b.kind == "body"], ems * geo.em
 
 
 def _story(byline: str | None, paragraphs: tuple[str, ...]) -> Story:

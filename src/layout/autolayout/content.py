@@ -92,11 +92,11 @@ def plainer(story: Story) -> tuple[Story, str] | None:
     """A plainer form of a story no page shape can hold (issue 13, class 8: one
     odd item never stops the page), with what was changed; None when there is
     nothing left to simplify.  First the photo frames go and their captions
-    become the last paragraphs; then the headline group (label, kicker,
+    (with their photo credits) become the last paragraphs; then the headline group (label, kicker,
     headline, subtitle, leads) opens the body as paragraphs.  No text is dropped
     or reordered within its part."""
     if story.photos:
-        captions = tuple(p.caption for p in story.photos if p.caption)
+        captions = tuple(t for t in ("".join(filter(None, (p.caption, p.credit))) for p in story.photos) if t)
         return (replace(story, photos=(), paragraphs=(*story.paragraphs, *captions)),
                 "photo frames left out, captions set as text")
     head = tuple(t for t in (story.label, story.kicker, *story.headline, story.subtitle, story.byline_line,

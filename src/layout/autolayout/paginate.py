@@ -48,7 +48,7 @@ SENTENCE_SPLIT_CHARS = 150  # paragraphs longer than this may also be cut at a s
 LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
 MAX_UNITS = 14  # more stories in reach of a page than this: short ones are stacked (a column of briefs) ...
 STACK_DIVISOR = 4  # ... each stack about a quarter of the room still open on the page ...
-STACK_DEPTH = 0.5  # ... and at most half the page deep in one grid column
+STACK_DEPTH = 0.3  # ... and at most 0.3 of the page deep in one grid column: bands of stacks fill the page
 
 
 @dataclass(frozen=True)
