@@ -15,6 +15,7 @@ from layout.model import load_layout
 from layout.place.elements import DOT_DROP_EM
 from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, TextItem
 from layout.place.page import place_page
+from layout.place.story import BYLINE_GAP
 
 from .conftest import write_layout
 
@@ -75,7 +76,7 @@ def _texts(placed_page, kind=None):
 def test_marks_compose_as_runs_of_their_faces(placed):
     _, p = placed
     body = "".join(it.line.chars for it in _texts(p, "body"))
-    assert body == "本报讯\u3000第一段有着重的字，也有黑体和楷体的字。第二段。"
+    assert body == f"本报讯{BYLINE_GAP}第一段有着重的字，也有黑体和楷体的字。第二段。"  # the byline gap: an em space
     faces = {}
     for it in _texts(p, "body"):
         for ch, face in zip(it.line.chars, it.line.faces, strict=True):
