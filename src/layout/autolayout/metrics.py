@@ -51,8 +51,13 @@ class PageMetrics:
         return len(self.foot)
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """Advisory notes (said, never failed, as the render's underfill): the empty foot, per story."""
+        return tuple(h.message() for h in self.foot)
+
+    @property
     def clean(self) -> bool:
-        return not (self.holes or self.foot or self.overflow_lines or self.overlaps or self.order_violations)
+        return not (self.holes or self.overflow_lines or self.overlaps or self.order_violations)
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,6 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)
     foot = foot_holes(layout, placed)
-    problems += [h.message() for h in foot]
     return PageMetrics(
         stories=len(stories),
         fill_pct=round(100.0 * covered / max(1, geo.columns * geo.rows), 2),

@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from layout.place.items import ADVISORY
 
     problems = [p.message for p in done.output.problems] + list(done.problems)
+    problems += [n for m in auto.metrics.pages for n in m.notes]  # the empty foot of a page (advisory)
     for message in problems:
         report.warn(message)
     # underfill up to the page bar's 2 lines is said, not failed: the metrics judge holes
