@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 STRIP_ENV = ("PYTHONPATH", "LAYOUT_FONTS_DIR", "LAYOUT_LAYOUTS_DIR", "PYTHONHOME")
 
 
-def _run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in STRIP_ENV}
+def _run(cmd: list[str], cwd: Path, timeout: int = 300, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in STRIP_ENV} | extra
     done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"{cmd}\n{done.stdout}\n{done.stderr}"
     return done
@@ -66,7 +66,7 @@ def test_installed_package_renders_a_copy_of_the_sample_elsewhere(installed, tmp
                     ignore=shutil.ignore_patterns("*.pdf", "*.png"))
     _run([str(installed / "layout"), "render", "samples/kaifaqu-news.yaml", "-o", "page.pdf", "-q"], elsewhere)
     _run([sys.executable, "-m", "layout", "render", str(ROOT / "samples" / "kaifaqu-news.yaml"),
-          "-o", str(tmp_path / "checkout.pdf"), "-q"], tmp_path)
+          "-o", str(tmp_path / "checkout.pdf"), "-q"], tmp_path, PYTHONPATH=str(ROOT / "src"))
     assert (elsewhere / "page.pdf").read_bytes() == (tmp_path / "checkout.pdf").read_bytes()
 
 
