@@ -26,6 +26,7 @@ from layout.records import record
 
 if TYPE_CHECKING:
     from layout.autolayout.archive import Reprint
+    from layout.check.selfcheck import LayoutCheck, SelfCheck
     from layout.fonts import FontSet
     from layout.galley import GalleySpec, Paragraph
     from layout.model.types import PageLayout
@@ -42,6 +43,9 @@ class Output:
     fonts: tuple[FontSet, ...] = field(default=(), compare=False, repr=False)
     problems: tuple[Problem, ...] = ()
     kind: str = "PDF"  # "PDF/X-4", "PDF/X-1a", "PDF", "proof", "galley"
+    # layouts imported from an archive (``archive:``): the PDF compared with it
+    # (``check.selfcheck.LayoutCheck``), None when no layout names one
+    archive_check: LayoutCheck | None = field(default=None, compare=False, repr=False)
 
     @property
     def stories(self) -> int:
@@ -55,6 +59,9 @@ class ReprintOutput:
     output: Output
     reprint: Reprint
     problems: tuple[str, ...] = field(default=())  # layout metrics' notes (holes, order), beside output.problems
+    # the PDF compared with the archive in process (issue 13): any character lost or
+    # added is a failure, whatever ``strict`` says
+    verified: SelfCheck | None = None
 
 
 # -- load ---------------------------------------------------------------------------------------------
@@ -148,8 +155,17 @@ def render_layouts(layouts: Sequence[PageLayout], options: OutputOptions | None 
 
 def render_files(paths: Sequence[str | os.PathLike[str]], options: OutputOptions | None = None,
                  allow_paths: Sequence[str | os.PathLike[str]] = ()) -> Output:
-    """``layout render PAGE.yaml …``: the files, in page order, into one PDF."""
-    return render_layouts(load(paths, allow_paths), options, source=str(paths[0]) if paths else "")
+    """``layout render PAGE.yaml …``: the files, in page order, into one PDF.
+    Layouts imported from an archive are compared with it (``Output.archive_check``)."""
+    from dataclasses import replace
+
+    from layout.check.selfcheck import check_layouts
+
+    layouts = load(paths, allow_paths)
+    out = render_layouts(layouts, options, source=str(paths[0]) if paths else "")
+    checked = check_layouts(out.pdf, layouts, allow_paths, "<pdf>",
+                            proof=bool(options and options.proof))
+    return replace(out, archive_check=checked) if checked is not None else out
 
 
 # -- reprint ------------------------------------------------------------------------------------------
@@ -173,7 +189,15 @@ def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = Non
     fonts = [result.template.fonts.fontset()] * len(pages)
     out = render_placed(pages, fonts, opts, source=str(archive) if source is None else source)
     notes = tuple(m for page in result.layout.metrics.pages for m in page.problems)
-    return ReprintOutput(out, result, notes)
+    return ReprintOutput(out, result, notes, verify_reprint(out.pdf, result, opts.proof))
+
+
+def verify_reprint(pdf: bytes, result: Reprint, proof: bool = False) -> SelfCheck:
+    """A reprint checks itself (issue 13): its PDF against the archive, in process
+    (``layout verify``'s code path)."""
+    from layout.check.selfcheck import check_import
+
+    return check_import(pdf, result.imported, "<pdf>", proof=proof)
 
 
 # -- galley -------------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "kaifaqu-news.txt"
+# the project's seed archive, beside the checkout (../shared/seed), also from a worktree
+SEED = next((p / "shared" / "seed" / "kaifaqu-news.txt" for p in Path(__file__).resolve().parents[2:]
+             if (p / "shared" / "seed" / "kaifaqu-news.txt").exists()),
+            Path(__file__).resolve().parents[3] / "shared" / "seed" / "kaifaqu-news.txt")
 ARCHIVES = sorted(DATA.glob("*.txt"))
 # zero-width marks count as white space for "never lose text"
 IGNORABLE = frozenset("\u200b\u2060\ufeff")

@@ -60,7 +60,7 @@ def test_bad_input_is_a_clear_message_and_exit_2(tmp_path, capsys):
         b"\r\n\r\n  \n": "the archive is empty",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00": "PNG image, not a text archive",
         bytes(range(256)): "binary file",
-        "开发区新闻\n\n\n".encode(): "has a page name ('开发区新闻') but no stories",
+        "开发区新闻\n\n\n".encode(): "no recognisable story",
         "开发区新闻\n\n区妇联\n\n巧媳妇培训班开班\n".encode(): "no recognisable story",
         "开发区新闻\n\n本报讯 今天开会。".encode() + b"\xff" + "后面。".encode(): "undecodable bytes at byte offset",
     }

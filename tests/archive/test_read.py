@@ -82,7 +82,7 @@ def test_unknown_encoding_name():
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
     (bytes(range(256)) * 4, "binary"),
     (b"hello\x00\x01\x02\x03world\x00\xff\xfe\x00", "binary"),
-    (b"plain text with a bell \x07 in it", "binary"),
+    (b"plain text with controls " + bytes(range(1, 9)) * 2 + b" in it", "binary"),
 ])
 def test_binary_files_are_refused(data, what):
     with pytest.raises(LayoutError, match=what):

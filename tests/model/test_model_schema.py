@@ -95,7 +95,7 @@ def test_schema_is_valid_draft_2020_12(schema):
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert list(schema["properties"]) == ["extends", "page", "grid", "fonts", "header", "styles", "stories",
-                                          "copyfit", "items"]
+                                          "copyfit", "items", "archive"]
     story = schema["properties"]["stories"]["anyOf"][0]["items"]
     assert story["required"] == ["columns", "rows"] and story["additionalProperties"] is False
     assert "description" in story["properties"]["text_columns"]

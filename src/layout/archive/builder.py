@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layout.archive.model import ArchivedStory, Caption, Note, Subhead, Where
+from layout.archive.model import ArchivedStory, Caption, Note, Subhead, SubheadKind, Where
 from layout.archive.patterns import (
     caption_complete,
     caption_marker,
@@ -36,6 +36,10 @@ class Item:
     reason: str
     lines: list[str] = field(default_factory=list)
     gap: int = 0  # blank lines before it in the archive
+    # part of the block between the headline group and the dateline (编者按, 核心阅读 …):
+    # body text, but a dateline after it still opens this story
+    preamble: bool = False
+    subhead_kind: SubheadKind = SubheadKind.SUBHEAD
 
 
 def join_lines(lines: list[str]) -> str:
@@ -55,17 +59,32 @@ class StoryBuilder:
 
     items: list[Item] = field(default_factory=list)
 
-    def add(self, role: str, text: str, where: Where, confidence: float, reason: str, gap: int = 0) -> Item:
-        item = Item(role, text, where, confidence, reason, [text] if role == "caption" else [], gap)
+    def add(self, role: str, text: str, where: Where, confidence: float, reason: str, gap: int = 0, *,
+            preamble: bool = False, kind: SubheadKind | None = None) -> Item:
+        if role == "subhead" and kind is None:
+            # a display line right under a subhead, and longer: its deck line (spec archives.md)
+            last = self.last()
+            deck = (last is not None and last.role == "subhead" and last.subhead_kind is SubheadKind.SUBHEAD
+                    and len(text) > len(last.text))
+            kind = SubheadKind.DECK if deck else SubheadKind.SUBHEAD
+        item = Item(role, text, where, confidence, reason, [text] if role == "caption" else [], gap, preamble,
+                    kind or SubheadKind.SUBHEAD)
         self.items.append(item)
         return item
+
+    @property
+    def in_preamble(self) -> bool:
+        """Only the headline group and an editor's note / summary block so far."""
+        return (any(it.preamble for it in self.items)
+                and all(it.preamble or it.role in ("label", "kicker", "headline", "subtitle", "byline_line", "lead")
+                        for it in self.items))
 
     def has(self, role: str) -> bool:
         return any(it.role == role for it in self.items)
 
     @property
     def has_body(self) -> bool:
-        return any(it.role in BODY_ROLES for it in self.items)
+        return any(it.role in BODY_ROLES and not it.preamble for it in self.items)
 
     @property
     def has_text(self) -> bool:
@@ -125,7 +144,7 @@ class StoryBuilder:
             paragraphs.append(it.text)
             return f"paragraphs.{len(paragraphs) - 1}"
         if it.role == "subhead":
-            subheads.append(Subhead(len(paragraphs), it.text, it.where))
+            subheads.append(Subhead(len(paragraphs), it.text, it.where, it.subhead_kind))
             return f"subheads.{len(subheads) - 1}"
         if it.role == "caption":
             text = join_lines(it.lines)

@@ -45,6 +45,9 @@ _resolver = yaml.resolver.Resolver()
 _PHOTO_CREDIT = re.compile(
     r"(?:[（(][^（）()]{1,40}?摄影?\s*[）)]"
     r"|(?<=[。！？”])\s*(?:本报|新华社|中新社)?(?:特约|首席|见习)?(?:摄影)?记者[^。！？（）()]{1,24}?摄影?)$")
+# characters YAML takes for a line end inside a block scalar
+PARAGRAPH_BREAK = "\n\n"
+_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 def story_ids(page: ArchivedPage) -> tuple[str, ...]:
@@ -83,38 +86,67 @@ def emit_page(page: ArchivedPage, placements: Mapping[str, Mapping[str, Any]] | 
 
 
 def _emit_header(out: list[str], page: ArchivedPage, extra: Mapping[str, Any] | None) -> None:
-    """The page header from the archive: name -> title, paper, date, 第N版 -> page,
-    editor.  The layout prints a date with its weekday (2020年8月10日 星期一), so a
-    date line is a ``date`` only when the archive's reads exactly so; any other date
-    line stays text, in ``paper``, and nothing is added to the page."""
-    header: dict[str, Any] = {}
-    if page.name:
-        header["title"] = page.name
-    paper = [h.text for h in page.header if h.kind == "paper"]
-    notes: list[str] = []
-    for h in page.header:
-        if h.kind == "date":
-            iso = printable_date(h.text)
-            if iso and "date" not in header:
-                header["date"] = iso
-            else:
-                paper.append(h.text)
-                notes.append(f"the archive's date line {h.text!r} is kept as text in paper")
-        elif h.kind == "page":
-            number = int(re.sub(r"\D", "", h.text))
-            if "page" not in header:
-                header["page"] = number
-            else:
-                paper.append(h.text)
-    if paper:
-        header["paper"] = "\u3000".join(paper)
-    if page.editor:
-        header["editor"] = page.editor
+    """The page header from the archive, printed as the archive has it (issue 13:
+    ``第07版`` stays ``第07版``, the whole page line is on the page).
+
+    The name becomes ``title``.  The paper, date and 第N版 parts become the ``date``
+    and ``page`` keys only when the layout prints exactly the archive's text there
+    (``2020年8月10日 星期一``, ``第3版``) in the archive's order; otherwise every part
+    is kept verbatim, in order, in ``paper``.  Without a name the first part is the
+    title (a page line alone never promotes a headline to the section name).
+    Editor and page-credit lines (责任编辑, 版式设计) go to ``editor``."""
+    kinds = [h.kind for h in page.header]
+    # editor credits print last: at the end of the header parts they go to ``editor``,
+    # before other parts they stay text in their place
+    trailing = len(kinds) - next((k for k in range(len(kinds), 0, -1) if kinds[k - 1] != "editor"), 0)
+    parts = list(page.header[:len(kinds) - trailing])
+    editors = [h.text for h in page.header[len(kinds) - trailing:]]
+    title = page.name
+    if title is None and parts:
+        title = parts.pop(0).text
+    elif title is None and editors:
+        title = editors.pop(0)
+    editor = "\u3000".join(editors) if editors else None
+    header: dict[str, Any] = {"title": title} if title else {}
+    structured = _structured(parts)
+    if structured is None and parts:
+        structured = {"paper": "\u3000".join(h.text for h in parts)}
+        out.append("# the archive's page line is kept as text in paper, as written")
+    header.update(structured or {})
+    if editor:
+        header["editor"] = editor
     header.update(extra or {})
-    out.extend(f"# {n}" for n in notes)
     if header:
         _emit_key(out, 0, "header", {k: header[k] for k in _HEADER_ORDER if k in header}
                   | {k: v for k, v in header.items() if k not in _HEADER_ORDER})
+
+
+_RANK = {"paper": 0, "date": 1, "page": 2}
+
+
+def _structured(parts: Sequence[Any]) -> dict[str, Any] | None:
+    """``paper``/``date``/``page`` keys when the layout would print exactly the
+    archive's parts in the archive's order, else None (then the text is kept)."""
+    kinds = [h.kind for h in parts]
+    if (not parts or any(k not in _RANK for k in kinds) or kinds.count("date") > 1 or kinds.count("page") > 1
+            or kinds != sorted(kinds, key=_RANK.__getitem__)):
+        return None
+    header: dict[str, Any] = {}
+    for h in parts:
+        if h.kind == "date":
+            iso = printable_date(h.text)
+            if iso is None:
+                return None
+            header["date"] = iso
+        elif h.kind == "page":
+            m = re.fullmatch(r"第([1-9]\d{0,2})版", h.text)
+            if m is None:
+                return None
+            header["page"] = int(m.group(1))
+    papers = [h.text for h in parts if h.kind == "paper"]
+    if papers:
+        header["paper"] = "\u3000".join(papers)
+    return header
 
 
 def printable_date(text: str) -> str | None:
@@ -249,6 +281,11 @@ def _emit_body(out: list[str], pad: str, story: ArchivedStory, unsure: Mapping[s
     doubtful = [ref for ref in unsure if ref.startswith(("paragraphs.", "subheads."))]
     if doubtful:
         out.append(f"{pad}# unsure in the body: {', '.join(_why(unsure[r]) for r in sorted(doubtful))}")
+    if any(_BREAKS.search(p) or p != p.strip() for p in body):
+        # a character YAML reads as a line end (NEL, U+2028 …) or edge white space: a
+        # block scalar would not read back the same; a quoted one does
+        out.append(f"{pad}body: {scalar(PARAGRAPH_BREAK.join(body))}")
+        return
     out.append(f"{pad}body: |-")
     inner = pad + INDENT
     for i, para in enumerate(body):

@@ -20,6 +20,7 @@ from layout.archive.normalize import Normalized, normalize
 from layout.archive.parse import parse_page
 from layout.archive.read import ArchiveText, read_archive
 from layout.archive.report import format_report
+from layout.archive.validate import check_written
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,22 @@ def recognise(path: str | os.PathLike[str], encoding: str | None = None) -> tupl
 
 
 def import_archive(path: str | os.PathLike[str], encoding: str | None = None,
-                   place: PlaceFunction | None = None) -> ImportResult:
+                   place: PlaceFunction | None = None, *, check_load: bool = False,
+                   archive_key: Mapping[str, Any] | None = None) -> ImportResult:
     """Import ``path``: see the module doc.  Raises LayoutError (exit 2) for an
-    empty, binary or undecodable archive and for one without stories."""
+    empty, binary or undecodable archive, for one without stories, and when the
+    YAML would lose text or -- with ``check_load``, for placements that name no
+    files of their own (the automatic layout's) -- not load (``validate.check_written``).
+    ``archive_key`` is written as the layout's ``archive:`` (``layout render`` then
+    checks the PDF against the archive); only with a placement."""
     page, archive, normalized = recognise(path, encoding)
     placed = place(page) if place is not None else None
     if isinstance(placed, Placement):
         stories, head = placed.stories, placed.head
     else:
         stories, head = placed or {}, {}
+    if archive_key and stories:
+        head = {**head, "archive": dict(archive_key)}
     yaml_text = emit_page(page, stories, head, source=os.path.basename(archive.path))
+    check_written(archive.path, page, yaml_text, placed=check_load and bool(stories))
     return ImportResult(page, yaml_text, format_report(page, archive, normalized), archive, normalized)

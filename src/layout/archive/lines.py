@@ -29,8 +29,12 @@ WRAP_SHARE = 0.3
 # a wrapped line may fall short of the width by this much (a Latin word or a
 # character that did not fit)
 WRAP_SLACK = 2
+# … and at most this share of its long lines is longer than the width (a header
+# line or a URL that could not be broken)
+WRAP_OVER_SHARE = 0.1
 # kinds that start a paragraph of their own: never a continuation
-STARTERS = frozenset({Kind.LEAD, Kind.OPENER, Kind.BYLINE_LINE, Kind.CAPTION, Kind.CREDIT, Kind.EDITOR})
+STARTERS = frozenset({Kind.LEAD, Kind.OPENER, Kind.BYLINE_LINE, Kind.CAPTION, Kind.CREDIT, Kind.EDITOR,
+                      Kind.NOTE, Kind.DIGEST})
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,10 @@ def wrap_width(raws: list[_Raw]) -> int | None:
     width = max(long, key=lambda w: (sum(1 for x in long if w - WRAP_SLACK <= x <= w), w))
     full = sum(1 for x in long if width - WRAP_SLACK <= x <= width)
     if full < WRAP_MIN_LINES or full < WRAP_SHARE * len(long) or Counter(long)[width] < 2:
+        return None
+    # wrapping leaves no line longer than the width; an archive of whole paragraphs
+    # whose display lines happen to be alike in length has many
+    if sum(1 for x in long if x > width) > WRAP_OVER_SHARE * len(long):
         return None
     return width
 

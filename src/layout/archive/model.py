@@ -17,6 +17,7 @@ explainable").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 # a decision below this confidence is flagged in the report as unsure
 UNSURE_BELOW = 0.8
@@ -65,6 +66,15 @@ class Caption:
     where: Where
 
 
+class SubheadKind(Enum):
+    """What a display line inside a story's body is (spec archives.md: subheads,
+    often in pairs with a longer deck line; the 核心阅读 block's title)."""
+
+    SUBHEAD = "subhead"  # 小标题: a short line without a final stop
+    DECK = "deck"  # the longer line right under a subhead
+    BLOCK_TITLE = "block title"  # 核心阅读: the title of the summary block under the headline
+
+
 @dataclass(frozen=True)
 class Subhead:
     """A subhead inside the body (小标题): it stands before ``paragraphs[before]``
@@ -73,6 +83,7 @@ class Subhead:
     before: int
     text: str
     where: Where
+    kind: SubheadKind = SubheadKind.SUBHEAD
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ so we convert exactly these seven characters, and only where they touch Chinese:
 - Decimals (3.8), times (8:30), ratios (1:2), thousands (1,000) and Latin text stay
   as they are: their punctuation touches no Chinese.  URLs and e-mail addresses
   are protected whole, even where they touch Chinese.
+- Stray control characters (VT, form feed, U+001C-U+001F, other C0/C1 controls,
+  U+FFFE/U+FFFF) become a space and are reported as warnings with line:column
+  (issue 13: never a YAML traceback, never YAML that does not render).
 - No-break spaces (U+00A0, U+202F narrow, U+2007 figure): kept between two non-Chinese
   characters (10 km, where they mean "do not break here"); everywhere else (next to
   Chinese, at a line's start or end, where exports use them for indents) they become
@@ -28,6 +31,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from layout.archive.read import unprintable
+
+# stray control characters (form feed, VT, U+001C-U+001F, U+FFFE …) become a space:
+# no page can print them and YAML cannot hold them
+CONTROL_RULE = "control character, replaced by a space"
+_CONTROL_NAMES = {"\x0b": "vertical tab", "\x0c": "form feed", "\x1c": "file separator",
+                  "\x1d": "group separator", "\x1e": "record separator", "\x1f": "unit separator",
+                  "\ufffe": "noncharacter", "\uffff": "noncharacter", "\x7f": "delete"}
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 
@@ -58,6 +69,16 @@ class Normalized:
 
     text: str
     changes: tuple[Change, ...]
+
+    @property
+    def controls(self) -> tuple[Change, ...]:
+        """The control characters replaced (a warning each: text the page cannot print)."""
+        return tuple(c for c in self.changes if c.rule == CONTROL_RULE)
+
+    def warnings(self, name: str) -> list[str]:
+        """One line per control character replaced: ``FILE:line:col: …``."""
+        return [f"{name}:{c.line}:{c.column}: control character U+{ord(c.old):04X} "
+                f"({_CONTROL_NAMES.get(c.old, 'not printable')}) replaced by a space" for c in self.controls]
 
 
 def is_cjk(ch: str) -> bool:
@@ -130,6 +151,8 @@ def _one_round(text: str, guard: bytearray) -> dict[int, str]:
                 rules[i] = "punctuation next to Chinese"
         elif ch in NO_BREAK_SPACES and not _nbsp_between_latin(text, i):
             rules[i] = "no-break space outside Latin text"
+        elif ch in "\x0b\x0c" or unprintable(ch):
+            rules[i] = CONTROL_RULE
     return rules
 
 

@@ -26,21 +26,27 @@ from collections import Counter
 
 from layout.archive.builder import Item, StoryBuilder, join_lines, split_head
 from layout.archive.lines import STRIP, Unit, units_of
-from layout.archive.model import ArchivedPage, ArchivedStory, HeaderPart, Note, Where
+from layout.archive.model import ArchivedPage, ArchivedStory, HeaderPart, Note, SubheadKind, Where
 from layout.archive.patterns import (
     CAPTION_LINE_MAX,
     CAPTION_MAX,
+    COLUMN_TAG,
     Kind,
     caption_complete,
     credit_confidence,
     header_tokens,
+    is_kicker_shaped,
     is_label,
     is_numbered_subhead,
+    is_section_name,
+    is_subtitle,
     split_opener,
 )
 from layout.errors import LayoutError, Location
 
-ANCHORS = frozenset({Kind.OPENER, Kind.BYLINE_LINE, Kind.LEAD})
+ANCHORS = frozenset({Kind.OPENER, Kind.BYLINE_LINE, Kind.LEAD, Kind.NOTE, Kind.DIGEST})
+# a page's section name (要闻, 开发区新闻) is a few characters
+SECTION_MAX = 8
 # what a story holds before its text starts
 HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
 # share of paragraphs that must be indented for an archive to count as "indenting
@@ -87,29 +93,57 @@ class _Walker:
         handlers = {Kind.DISPLAY: self._display_run, Kind.OPENER: self._opener,
                     Kind.BYLINE_LINE: self._byline_line, Kind.LEAD: self._lead,
                     Kind.CAPTION: self._caption, Kind.CREDIT: self._credit,
-                    Kind.EDITOR: self._editor, Kind.TEXT: self._text}
+                    Kind.EDITOR: self._editor, Kind.TEXT: self._text, Kind.NOTE: self._note,
+                    Kind.DIGEST: self._digest}
         while i < len(self.u):
             i = handlers[self.u[i].kind](i)
         return self._finish()
 
     def _page_name(self) -> int:
         """The page header: header lines (paper, date, 第N版, editor) and the page
-        name, the first display line, unless it heads a story (an anchor follows)."""
+        name.  The name is a short first display line over another display line
+        (要闻 over a kicker or headline); a display line alone before the text, a
+        kicker (ending ——) or a long line heads the first story instead: a headline
+        never becomes the section name (issue 13, class 2)."""
         i = self._header_lines(0)
         if i >= len(self.u):
             return i
         first = self.u[i]
-        nxt = self.u[i + 1].kind if i + 1 < len(self.u) else None
-        if first.kind is Kind.DISPLAY and nxt not in ANCHORS:
+        run = self.u[i:self._run_end(i)]
+        why = self._not_section(run)
+        among_header = i + 1 < len(self.u) and header_tokens(self.u[i + 1].text) is not None
+        if why is None and not among_header and not is_section_name(first.text):
+            if self.header:
+                why = "under a page line (which names no section) it heads the first story"
+            elif is_label(first.text)[1] >= 0.85:
+                why = "named like a department (区妇联, 区统计局): the first story's label"
+            elif run[1].gap == 0 and any(x.gap for x in self.u[i + 1:]):
+                why = "no blank line under it, where the archive sets one under a section name"
+        if why is None:
             self.page_name = (first.text, first.where)
-            conf = 0.9 if nxt is not None else 0.95
-            self.page_notes.append(Note("name", "page name", conf, "the first line, a display line", first.where))
+            self.page_notes.append(Note("name", "page name", 0.9,
+                                        "a short first display line over the first story's display lines",
+                                        first.where))
             return self._header_lines(i + 1)
-        why = ("a byline, lead or byline line follows it: it is a headline"
-               if first.kind is Kind.DISPLAY else "it is not a short display line")
-        self.page_notes.append(Note("name", "no page name", 0.5, f"the first line is no page name ({why})",
-                                    first.where))
+        self.page_notes.append(Note("name", "no page name", 0.8 if self.header else 0.6,
+                                    f"the first line is no page name ({why})", first.where))
         return i
+
+    @staticmethod
+    def _not_section(run: list[Unit]) -> str | None:
+        """Why the first display run does not start with a section name, or None."""
+        if not run:
+            return "it is not a short display line"
+        first = run[0].text
+        if len(run) == 1:
+            return "the only display line before the text: the first story's headline"
+        if len(first) > SECTION_MAX:
+            return f"longer than {SECTION_MAX} characters: a kicker or headline"
+        if is_kicker_shaped(first) or is_subtitle(first) or is_numbered_subhead(first):
+            return "shaped like a kicker, subtitle or subhead"
+        if len(run) == 2 and is_subtitle(run[1].text):
+            return "a subtitle follows it: it is a headline"
+        return None
 
     def _header_lines(self, i: int) -> int:
         """Take the page-header lines starting at unit ``i``; return the next unit."""
@@ -198,7 +232,7 @@ class _Walker:
         run = self.u[i:j]
         nxt = self.u[j] if j < len(self.u) else None
         cur = self.cur
-        anchor = nxt is not None and (nxt.kind in (Kind.OPENER, Kind.BYLINE_LINE)
+        anchor = nxt is not None and (nxt.kind in (Kind.OPENER, Kind.BYLINE_LINE, Kind.NOTE, Kind.DIGEST)
                                       or (nxt.kind is Kind.LEAD and not run[-1].text.endswith(("：", ":"))))
         if (len(run) == 1 and cur is not None and run[0].gap <= self.para_gap and cur.items
                 and all(it.role in HEAD_ZONE for it in cur.items) and cur.last().role != "subtitle"
@@ -218,6 +252,10 @@ class _Walker:
         if cur is None:
             self._start_story(run, strong=False, confidence=0.8, reason="the first story; text follows")
             return j
+        if cur.in_preamble and not cur.has("headline"):
+            self._start_story(run, strong=False, confidence=0.75,
+                              reason="display lines under an editor's note or summary block that has no headline")
+            return j
         evidence = self._new_story_evidence(run)
         if evidence and nxt.kind in (Kind.TEXT, Kind.CAPTION, Kind.CREDIT):
             self._start_story(run, strong=False, confidence=evidence[0], reason=evidence[1])
@@ -234,6 +272,12 @@ class _Walker:
         assert cur is not None
         if cur.ended:
             return 0.85, "the story before ended with a credit line"
+        if any(is_subtitle(x.text) for x in run[1:]):
+            return 0.8, "a subtitle (——…) under a display line: a headline group"
+        if len(run) >= 2 and is_kicker_shaped(run[0].text) and not run[0].text.endswith(("：", ":")):
+            return 0.8, "a kicker (…——) over a display line: a headline group"
+        if any(COLUMN_TAG.search(x.text) for x in run):
+            return 0.75, "a column tag in brackets ends it (（评论员观察）): a headline"
         if len(run) >= 2 and is_label(run[-2].text)[0]:
             return 0.75, "a department label over a display line"
         if run[0].gap >= 2 and run[0].gap > self.para_gap:
@@ -252,7 +296,11 @@ class _Walker:
                 self._extend_page_name(run[:head.excess])
             else:
                 self._trailing(run[:head.excess], "display line before the next story's headline group")
-        story = self._new_story()
+        cur = self.cur
+        if cur is not None and cur.in_preamble and not cur.has("headline"):
+            story = cur  # 编者按 / 核心阅读 above the headline: the same story
+        else:
+            story = self._new_story()
         for role, idx, conf, why in head.roles:
             x = run[idx]
             c = min(conf, confidence) if role == "headline" else conf
@@ -301,6 +349,40 @@ class _Walker:
                     "short line inside the body, text follows, no sign of a new story", x.gap)
 
     # --- anchors ------------------------------------------------------------
+    def _note(self, i: int) -> int:
+        """编者按：… opens a story's text (before the dateline paragraph)."""
+        x = self.u[i]
+        cur = self.cur
+        if cur is None or cur.has_body or cur.has("byline"):
+            self._new_story()
+            if not self._starts_head(i + 1):
+                self.page_notes.append(Note("story", "story without headline", 0.5,
+                                            "an editor's note with no headline before it", x.where))
+        assert self.cur is not None
+        self.cur.add("paragraph", x.text, x.where, 0.9, "an editor's note (编者按) before the story's text", x.gap,
+                     preamble=True)
+        return i + 1
+
+    def _digest(self, i: int) -> int:
+        """核心阅读 and the summary paragraphs under it, up to the dateline: the
+        block between the headline group and the story's text."""
+        x = self.u[i]
+        cur = self.cur
+        if cur is None or cur.has_body or cur.has("byline"):
+            self._new_story()
+            self.page_notes.append(Note("story", "summary block above its headline", 0.7,
+                                        "a summary block (核心阅读) opens the next story", x.where))
+        assert self.cur is not None
+        self.cur.add("subhead", x.text, x.where, 0.9, "the title of a summary block (核心阅读)", x.gap,
+                     preamble=True, kind=SubheadKind.BLOCK_TITLE)
+        j = i + 1
+        while j < len(self.u) and self.u[j].kind is Kind.TEXT and j - i <= 3:
+            y = self.u[j]
+            self.cur.add("paragraph", y.text, y.where, 0.85, "a summary paragraph under 核心阅读", y.gap,
+                         preamble=True)
+            j += 1
+        return j
+
     def _opener(self, i: int) -> int:
         x = self.u[i]
         split = split_opener(x.text)
@@ -312,6 +394,12 @@ class _Walker:
             self.page_notes.append(Note("story", "story without headline", 0.6,
                                         "a byline opener with no headline before it", x.where))
         assert self.cur is not None
+        if self.cur.in_preamble:
+            # after 编者按 / 核心阅读 the dateline stays at the start of its paragraph: the
+            # layout sets a byline above the body, which would put it before the note
+            self.cur.add("paragraph", x.text, x.where, 0.9, "the story's first paragraph, its dateline (本报讯 / "
+                         "…电) kept at its start: an editor's note or summary block comes before it", x.gap)
+            return i + 1
         self.cur.add("byline", byline, x.where, 0.95, "byline opener (本报讯 / …电) starting the paragraph")
         body = rest.lstrip(STRIP)
         if body:
@@ -404,7 +492,9 @@ class _Walker:
     def _editor(self, i: int) -> int:
         x = self.u[i]
         # the page's editor credits stand above the first story or below the last
-        if (self.cur is None or i == len(self.u) - 1) and self._take_header(x):
+        # (版式设计 / 责任编辑 lines: every line from here to the end is one)
+        at_end = all(y.kind is Kind.EDITOR for y in self.u[i:])
+        if (self.cur is None or at_end) and self._take_header(x):
             return i + 1
         self._story(i, "an editor line").add("paragraph", x.text, x.where, 0.5,
                                              "an editor line inside the page: kept as text", x.gap)

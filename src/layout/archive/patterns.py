@@ -70,6 +70,9 @@ _AUTHOR_LINE = re.compile(
 # reporters named after the opener and closed by a colon: 本报讯 记者 孙某 报道：
 _OPENER_REPORTERS = re.compile(
     rf"[ \u3000]*(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)[ \u3000]*{_NAMES}[ \u3000]*)+(?:报道)?[：:]")
+# an editor's note opens a story (编者按：…, 【编者按】…); 核心阅读 titles its summary block
+EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[：:\s]?")
+DIGEST_TITLE = re.compile(r"[【\[]?(?:核心阅读|阅读提示|导读)[】\]]?")
 _CREDIT = re.compile(r"^[（(](?P<inner>[^\n]{1,78})[）)]$")
 _CREDIT_WORDS = re.compile(
     r"^(?:本文)?作者|^(?:据|来源|稿件来源|供稿|编译|整理|摘自|转自|原载|综合|文/|图/|文／|图／)"
@@ -78,7 +81,8 @@ _CAPTION = re.compile(
     r"^(?P<marker>[（(]?(?:左上|右上|左下|右下|上左|上右|下左|下右|上|下|左|右|中|顶|底)图[）)]?"
     r"|图[①-⑳]|图\s?\d{1,2}(?=[\s：:])|图[一二三四五六七八九十]{1,2}(?=[\s：:])|图为|[①-⑳](?=[\s：:]))"
     rf"(?=[\s：:{HAN}“\"《（(\dA-Za-z])")
-_EDITOR = re.compile(r"^(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式|组版|审校|值班编辑)\s*[：:\s]")
+_EDITOR_WORDS = r"(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式设计|版式|组版|审校|值班编辑|制图|图片编辑)"
+_EDITOR = re.compile(rf"^{_EDITOR_WORDS}\s*[：:\s]")
 # numbered subheads: 一、 （一） 1. 1、 第一， ① ■ ● ◆ …
 SUBHEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\s*\D"
@@ -92,10 +96,12 @@ ORG_SUFFIX = re.compile(
 _HEADER_TOKENS = (
     ("date", re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})年\d{1,2}月\d{1,2}日(?:(?:星期|周)[一二三四五六日天])?")),
     ("weekday", re.compile(r"(?:星期|周)[一二三四五六日天]")),
-    ("page", re.compile(r"第\d{1,3}版")),
+    ("page", re.compile(rf"第\d{{1,3}}版(?:[：:·][{HAN}·]{{1,10}})?")),
     ("paper", re.compile(rf"[{HAN}]{{2,8}}(?:日报|晚报|时报|早报|商报|周报|都市报|导报)")),
 )
-_HEADER_EDITOR = re.compile(r"(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式|组版|审校|值班编辑)\s*[：:\s]")
+_HEADER_EDITOR = re.compile(rf"{_EDITOR_WORDS}\s*[：:\s]")
+# a section name after the page number on a page line (第07版 要闻)
+_SECTION = re.compile(rf"[{HAN}·]{{1,8}}")
 
 
 def header_tokens(text: str) -> list[tuple[str, int, int]] | None:
@@ -108,6 +114,8 @@ def header_tokens(text: str) -> list[tuple[str, int, int]] | None:
             out.append(("editor", m.start(), len(text.rstrip())))
             return out
         kind = next((k for k, rx in _HEADER_TOKENS if rx.fullmatch(m.group())), None)
+        if kind is None and out and out[-1][0] == "page" and _SECTION.fullmatch(m.group()):
+            kind = "section"
         if kind is None:
             return None
         out.append((kind, m.start(), m.end()))
@@ -123,6 +131,8 @@ class Kind(Enum):
     CREDIT = "credit"  # （尚丰军 施民法） / （作者为…）
     CAPTION = "caption"  # 上图 … / 图为 …
     EDITOR = "editor"  # 责任编辑 …
+    NOTE = "note"  # 编者按：… (an editor's note at a story's start)
+    DIGEST = "digest"  # 核心阅读 (the title of a summary block under the headline)
     DISPLAY = "display"  # short, does not end a sentence: label/kicker/headline/subtitle/subhead
     TEXT = "text"  # a paragraph
 
@@ -136,6 +146,10 @@ def classify(text: str) -> Kind:
     """The kind of one stripped, normalised line (see ``Kind``)."""
     if text.startswith("■"):
         return Kind.LEAD
+    if EDITORS_NOTE.match(text):
+        return Kind.NOTE
+    if DIGEST_TITLE.fullmatch(text):
+        return Kind.DIGEST
     if _CAPTION.match(text) and len(text) <= CAPTION_MAX:
         return Kind.CAPTION
     if split_opener(text) is not None:
@@ -210,6 +224,19 @@ def is_label(text: str) -> tuple[bool, float]:
     if ORG_SUFFIX.search(text):
         return True, 0.85
     return (True, 0.7) if len(text) <= 4 else (False, 0.0)
+
+
+# a headline's column tag: 某某某（评论员观察）, （无影灯）, （基层治理新实践）
+COLUMN_TAG = re.compile(rf"[{HAN}][（(][{HAN}·]{{2,10}}[）)]$")
+# what pages are named after (版名): a short line ending so is a section name, not a label
+SECTION_NAME = re.compile(
+    rf"[{HAN}·]{{0,6}}(?:新闻|要闻|社会|国际|国内|经济|财经|文化|体育|评论|理论|科技|教育|健康|副刊|专版|综合|时事|地方|"
+    r"法治|生活|视点|周刊|观察|专题|民生|城事|消费|旅游|读书)")
+
+
+def is_section_name(text: str) -> bool:
+    """要闻, 开发区新闻, 国际, 文化周刊 …: a page's name by its ending."""
+    return bool(SECTION_NAME.fullmatch(text))
 
 
 def is_name(text: str) -> bool:

@@ -33,8 +33,13 @@ BINARY_MAGIC = (
     (b"{\\rtf", "an RTF document"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
     (b"\x7fELF", "an executable"), (b"BM", None),  # BM: too short to be sure alone
 )
-# control characters allowed in a text archive: tab, LF, VT, FF, CR
+# control characters allowed in a text archive: tab, LF, VT, FF, CR (VT and FF
+# are replaced by spaces in ``normalize``, with a warning)
 TEXT_CONTROLS = frozenset("\t\n\x0b\x0c\r")
+# stray control characters a text archive may carry (share of its characters);
+# a binary file read as text has far more
+STRAY_SHARE = 0.02
+STRAY_MIN = 8  # … and this many in any archive, however short
 # share of characters that must be "text-like" for a decoding to count as plausible;
 # a wrong byte order or GB18030 read of random bytes falls far below it
 PLAUSIBLE_SHARE = 0.9
@@ -211,14 +216,31 @@ def _refuse_binary_magic(data: bytes, name: str) -> None:
 
 
 def _refuse_control_chars(text: str, name: str, codec: str) -> None:
-    for i, ch in enumerate(text):
-        if ord(ch) < 0x20 and ch not in TEXT_CONTROLS or ch == "\x7f":
-            line = text.count("\n", 0, i) + 1
-            raise LayoutError(
-                f"this looks like a binary file, not a text archive: control character "
-                f"U+{ord(ch):04X} at character {i} (line {line}) when read as {codec}",
-                Location(name, line),
-                hint="an archive is a plain text file; if this is text in another encoding, use --encoding")
+    """A binary file read as text is full of control characters; a text archive
+    may carry a few strays (a form feed from an old export, U+001F from a broken
+    converter, U+FFFF from a bad transcoding).  Up to ``STRAY_SHARE`` of the text (``STRAY_MIN`` in a short one)
+    they are accepted here and replaced, with a warning, by ``normalize``;
+    more, or any NUL, means the file is not text."""
+    bad = [i for i, ch in enumerate(text) if ch not in TEXT_CONTROLS and unprintable(ch)]
+    if not bad or ("\x00" not in text and len(bad) <= max(STRAY_MIN, STRAY_SHARE * len(text))):
+        return
+    i = bad[0]
+    line = text.count("\n", 0, i) + 1
+    raise LayoutError(
+        f"this looks like a binary file, not a text archive: {len(bad)} control characters, the first "
+        f"U+{ord(text[i]):04X} at character {i} (line {line}) when read as {codec}",
+        Location(name, line),
+        hint="an archive is a plain text file; if this is text in another encoding, use --encoding")
+
+
+def unprintable(ch: str) -> bool:
+    """A character no page can print and YAML cannot hold: C0 and C1 controls
+    (tab and line ends aside), DEL, surrogates and the noncharacters (U+FFFE,
+    U+FFFF, U+FDD0-U+FDEF, the last two of every plane)."""
+    o = ord(ch)
+    if o < 0x20:
+        return ch not in "\t\n\r"
+    return (0x7F <= o <= 0x9F and o != 0x85) or 0xD800 <= o <= 0xDFFF or 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
 
 
 def _unify_newlines(text: str) -> tuple[str, str]:

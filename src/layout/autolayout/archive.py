@@ -128,8 +128,10 @@ def story_placement(story: Story) -> dict[str, Any]:
     return keys
 
 
-def page_yamls(result: Reprint) -> list[tuple[str, str]]:
-    """(file name, YAML text) of every page, plus the template they extend."""
+def page_yamls(result: Reprint, archive_file: str | None = None) -> list[tuple[str, str]]:
+    """(file name, YAML text) of every page, plus the template they extend.  With
+    ``archive_file`` (the archive's path relative to where the pages are written)
+    every page names it as ``archive:`` so ``layout render`` checks the text."""
     from layout.archive.emit import emit_page
 
     archived = {f"story{n}": s for n, s in enumerate(result.imported.page.stories, 1)}
@@ -142,8 +144,10 @@ def page_yamls(result: Reprint) -> list[tuple[str, str]]:
         one = ArchivedPage(name=page.name if n == 0 else None, stories=parts,
                            notes=page.notes if n == 0 else (), header=page.header if n == 0 else ())
         placements = {f"story{i}": story_placement(s) for i, s in enumerate(stories, 1)}
-        text = emit_page(one, placements, {"extends": name, **(result.body.keys() if result.body else {})},
-                         source=source)
+        head: dict[str, Any] = {"extends": name, **(result.body.keys() if result.body else {})}
+        if archive_file:
+            head["archive"] = {"file": archive_file, "page": n + 1, "pages": len(result.layout.pages)}
+        text = emit_page(one, placements, head, source=source)
         out.append((f"page{n + 1}.yaml", text))
     return out
 
@@ -177,13 +181,16 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
     when it needs more pages -- ``layout reprint --yaml-dir`` writes every page."""
 
     def place(page: ArchivedPage) -> Placement:
+        from layout.archive.emit import emit_page
+
         stories = stories_from_archive(page)
+        header = archive_header(emit_page(page))  # the header the YAML will have: it takes grid rows
         names = TEMPLATE_NAMES if template == "auto" else (template,)
         best: tuple[str, AutoLayout, BodyFit | None] | None = None
         candidates = [(name, load_template(name), None) for name in names]
         for round_ in range(2):
             for name, tpl, leading in candidates:
-                auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=page.name)
+                auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
                 if len(auto.pages) == 1 and (best is None or template_score(auto) < template_score(best[1])):
                     best = (name, auto, leading)
             if round_ or best is None or best[1].metrics.pages[0].fill_pct >= UNDERFULL_FILL:

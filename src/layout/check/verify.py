@@ -39,7 +39,8 @@ from layout.errors import LayoutError, Location
 
 CONTEXT = 8  # visible characters shown either side of a difference
 MIN_SPLIT = 4  # a common stretch of two unpaired runs this long is a moved piece
-PAIR_LIMIT = 40  # unpaired runs compared pairwise, longest first (bounds the work)
+PAIR_LIMIT = 40
+SLOP = 4  # characters the aligner may shift a moved element's edge by (要闻 / 见闻 matched across)  # unpaired runs compared pairwise, longest first (bounds the work)
 SHOW = 24  # a long run is shown by its ends in the human report (the JSON has it whole)
 # text a layout may add on its own: continuation (jump) lines
 ALLOWED_ADDITIONS = re.compile(r"[（(]?(?:下转|上接|转|接)第?[0-9一二三四五六七八九十]+版[）)]?")
@@ -142,12 +143,18 @@ def source_chars(path: str | os.PathLike[str], encoding: str | None = None) -> t
     from layout.archive.import_page import recognise
 
     page, archive, normalized = recognise(path, encoding)
+    return recognised_chars(page, normalized.text), archive.encoding
+
+
+def recognised_chars(page: Any, text: str) -> list[SourceChar]:
+    """The visible characters of ``text`` (the normalised archive) with the element
+    of ``page`` (its ``ArchivedPage``) each belongs to."""
     spans: list[tuple[int, int, str]] = []  # (line, column, ref) where each element starts
     for where, ref, _ in page.positioned():
         spans.append((where.line, where.column, ref))
     out: list[SourceChar] = []
     k = -1
-    for no, line in enumerate(normalized.text.split("\n"), 1):
+    for no, line in enumerate(text.split("\n"), 1):
         for col, ch in enumerate(line, 1):
             if not _visible(ch):
                 continue
@@ -155,13 +162,14 @@ def source_chars(path: str | os.PathLike[str], encoding: str | None = None) -> t
                 k += 1
             ref = spans[k][2] if k >= 0 else "?"
             out.extend(SourceChar(f, no, col, ref) for f in fold(ch))
-    return out, archive.encoding
+    return out
 
 
-def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
+def pdf_chars(path: str | os.PathLike[str] | bytes, name: str | None = None) -> list[PdfChar]:
     """The PDF's visible characters in content-stream order, page by page; text
     marked as an artifact (an ad placed as delivered) is not the paper's copy and is
-    left out."""
+    left out.  ``path`` may be the PDF's bytes (a check in process, before or
+    without a file)."""
     import io
 
     import pdfplumber
@@ -171,13 +179,17 @@ def pdf_chars(path: str | os.PathLike[str]) -> list[PdfChar]:
     from layout.check.pdfbounds import MAX_PDF_BYTES, VERIFY_DRAWN_BYTES, open_bounded, rewritten
     from layout.files import read_input
 
-    name = os.fspath(path)
-    data = read_input(name, "PDF", MAX_PDF_BYTES, Location(name))
-    try:
-        with open_bounded(data, name, VERIFY_DRAWN_BYTES) as checked:
-            data = rewritten(checked, name)
-    except pikepdf.PasswordError:
-        raise LayoutError("the PDF is encrypted with a password", Location(name)) from None
+    if isinstance(path, bytes):  # our own output, checked in process: no bounds to apply
+        name = name or "<pdf>"
+        data = path
+    else:
+        name = os.fspath(path)
+        data = read_input(name, "PDF", MAX_PDF_BYTES, Location(name))
+        try:
+            with open_bounded(data, name, VERIFY_DRAWN_BYTES) as checked:
+                data = rewritten(checked, name)
+        except pikepdf.PasswordError:
+            raise LayoutError("the PDF is encrypted with a password", Location(name)) from None
     out: list[PdfChar] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -210,6 +222,16 @@ def verify(pdf: str | os.PathLike[str], source: str | os.PathLike[str], encoding
     return VerifyReport(os.fspath(pdf), os.fspath(source), enc, len(src), len(got), diffs, reordered, allowed)
 
 
+def verify_recognised(pdf: bytes, page: Any, normalized_text: str, source: str, encoding: str = "",
+                      pdf_name: str = "<pdf>") -> VerifyReport:
+    """``verify`` in process: the PDF's bytes against an archive already read and
+    recognised (``layout reprint`` checks its own output this way, issue 13)."""
+    src = recognised_chars(page, normalized_text)
+    got = pdf_chars(pdf, pdf_name)
+    diffs, reordered, allowed = compare(src, got, source)
+    return VerifyReport(pdf_name, source, encoding, len(src), len(got), diffs, reordered, allowed)
+
+
 def compare(src: list[SourceChar], got: list[PdfChar], source_name: str = "archive", *,
             strict_order: bool = False) -> tuple[tuple[Difference, ...], tuple[Difference, ...],
                                                   tuple[Difference, ...]]:
@@ -225,13 +247,19 @@ def compare(src: list[SourceChar], got: list[PdfChar], source_name: str = "archi
     diffs: list[Difference] = []
     reordered: list[Difference] = []
     allowed: list[Difference] = []
-    for (i1, i2), (j1, _j2) in moves:
+    # longest first: a story's stretch grows by the elements the layout moved, so an
+    # edge character the aligner split off lands inside it
+    for (i1, i2), (j1, j2) in sorted(moves, key=lambda m: m[0][0] - m[0][1]):
         d = ctx.moved(i1, i2, j1)
         legit = None if strict_order else _legit_move(src, i1, i2, j1, spans)
         if legit:
             reordered.append(Difference(**{**d.__dict__, "kind": f"reordered ({legit})"}))
+            story = _story(src[i1].element)
+            lo, hi = spans.get(story, (j1, j2 - 1))
+            spans[story] = (min(lo, j1), max(hi, j2 - 1))
         else:
             diffs.append(d)
+    reordered.sort(key=lambda d: d.pdf_index or 0)
     for i1, i2 in deleted:
         diffs.append(ctx.lost(i1, i2))
     layout_text = _layout_additions(_header_texts(src))
@@ -362,8 +390,10 @@ def _legit_move(src: list[SourceChar], i1: int, i2: int, j1: int,
     story_of = {_story(r) for r in refs}
     first_story, last_story = _story(refs[0]), _story(refs[-1])
     lo, hi = spans.get(first_story, (j1, j1))
-    if (starts and ends and all(_kind(r) in FLOATING for r in refs) and len(story_of) == 1
-            and lo - (i2 - i1) <= j1 <= hi + 1):
+    # display elements of one story set elsewhere within its stretch: whole, or cut
+    # where the aligner matched an edge character elsewhere (要闻 / 见闻)
+    if (all(_kind(r) in FLOATING for r in refs) and len(story_of) == 1
+            and (starts and ends or first_story is not None) and lo - (i2 - i1) - SLOP <= j1 <= hi + 1 + SLOP):
         return "whole elements placed by the layout"
     story_start = i1 == 0 or _story(src[i1 - 1].element) != first_story
     story_end = i2 == len(src) or _story(src[i2].element) != last_story

@@ -58,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
             return placement
     report = args.reporter
     with report.step("recognised and placed"):
-        result = import_archive(args.archive, encoding=args.encoding, place=place)
+        result = import_archive(args.archive, encoding=args.encoding, place=place, check_load=place is not None,
+                                archive_key=None if args.archive == STDIO else {"file": _relative(args.archive,
+                                                                                                  args.output)})
+    for message in result.normalized.warnings(args.archive):
+        report.warn(message, kind="control-character")
     placed = placed_one_page[0]
     page = result.page
     unsure = sum(n.unsure for s in page.stories for n in s.notes) + sum(n.unsure for n in page.notes)
@@ -90,11 +94,18 @@ def _write_pages(args: argparse.Namespace) -> list[Path]:
     """An archive longer than a page: every page's layout, and the template they
     extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …).  (This lays the archive
     out a second time, over several pages; the one-page try above found it too long.)"""
+    from layout.archive.validate import load_problems
     from layout.autolayout.archive import page_yamls, reprint
-    from layout.files import plan_output
+    from layout.errors import LayoutError, Location
+    from layout.files import STDIO, plan_output
 
     out = Path(args.output)
-    files = page_yamls(reprint(args.archive, args.place, args.encoding))
+    relative = None if args.archive == STDIO else _relative(args.archive, args.output)
+    files = page_yamls(reprint(args.archive, args.place, args.encoding), relative)
+    problem = load_problems(files, [name for name, _ in files[1:]])
+    if problem:  # checked before anything is written (issue 13)
+        raise LayoutError(f"the importer would write a layout that does not load: {problem}", Location(args.archive),
+                          hint="nothing was written; this is a bug in the importer: please report it with the archive")
     (template_name, template_text), pages = files[0], files[1:]
     targets = [out.parent / template_name]
     targets += [out if n == 1 else out.with_name(f"{out.stem}-p{n}{out.suffix}") for n in range(1, len(pages) + 1)]
@@ -103,3 +114,12 @@ def _write_pages(args: argparse.Namespace) -> list[Path]:
         plan.write(text.encode("utf-8"))
     written = targets
     return written
+
+
+def _relative(archive: str, output: str | None) -> str:
+    """The archive's path as the layout names it (``archive:``): relative to the
+    folder the layout is written to (the working folder for standard output)."""
+    import os
+
+    folder = Path(output).absolute().parent if output else Path.cwd()
+    return Path(os.path.relpath(Path(archive).absolute(), folder)).as_posix()

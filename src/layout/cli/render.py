@@ -69,7 +69,7 @@ def _stem(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     from layout.cli.common import kib
     from layout.diagnostics import Severity, pages_diagnostics, shown_path
-    from layout.pipeline import load, render_layouts
+    from layout.pipeline import check_archive, load, render_layouts
     from layout.place.items import ADVISORY
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
@@ -94,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
                          output_profile=args.output_profile)
     with report.step("placed and drawn"):
         result = render_layouts(layouts, opts, source=str(args.layouts[0]))
+    with report.step("checked against the archive"):
+        result = check_archive(result, layouts, args.allow_path, args.proof)
     out.write(result.pdf)
     n_pages = len(result.pages)
     diagnostics = pages_diagnostics([(lay, page.problems) for lay, page in zip(layouts, result.pages, strict=True)],
@@ -112,8 +114,9 @@ def run(args: argparse.Namespace) -> int:
             path = folder / f"{_stem(args)}-p{n}.png"
             write_file(path, data, "PNG")
             report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")
+    lost = _archive_check(report, result.archive_check)
     # copyfit notes and underfill are said, never failed (place.items.ADVISORY)
-    if args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics):
+    if lost or (args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics)):
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -123,3 +126,20 @@ def _page_json(layout, page) -> dict:
     return {"source": layout.source, "stories": [
         {"id": r.id, "body_lines": r.body_lines, "lines_over": r.lines_over, "chars_over": r.chars_over,
          "rows_free": r.rows_free} for r in page.stories]}
+
+
+def _archive_check(report, result) -> bool:
+    """Imported layouts (``archive:``) are checked against their archive like a
+    reprint (issue 13, ``pipeline.check_archive``); True when a character was lost
+    or added.  ``result``: a ``check.selfcheck.LayoutCheck`` or None."""
+    from layout.cli.reprint import self_check
+    from layout.diagnostics import Diagnostic, Severity
+
+    if result is None:
+        return False
+    if result.check is None:
+        report.diagnose(Diagnostic(Severity.NOTE, result.note or "not checked against the archive", kind="archive"))
+        return False
+    if not result.check.failed:
+        report.diagnose(Diagnostic(Severity.NOTE, result.check.summary(), kind="archive"))
+    return self_check(report, result.check)

@@ -38,7 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4",
                    help="print standard of the PDF (default x4 = PDF/X-4)")
     p.add_argument("--proof", action="store_true", help="write a proof (grid, frames, placeholders) instead")
-    p.add_argument("--strict", action="store_true", help="exit 1 when a page has a hole, overflow or a problem")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a page has a hole, overflow or a problem (a character of the archive lost "
+                        "or added is exit 1 always)")
     add_common_options(p)
     from layout.cli.reprint_batch import add_batch_arguments
 
@@ -70,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
     yamls = []
     if args.yaml_dir:
         folder = make_folder(args.yaml_dir, "--yaml-dir")
-        for name, text in page_yamls(result):
+        from layout.cli.import_cmd import _relative
+
+        relative = None if args.archive == STDIO else _relative(args.archive, str(folder / "page.yaml"))
+        for name, text in page_yamls(result, relative):
             write_file(folder / name, text.encode("utf-8"), "layout", inputs=[args.archive, out.target or STDIO])
             yamls.append(folder / name)
     out.write(done.output.pdf)
@@ -78,8 +83,10 @@ def run(args: argparse.Namespace) -> int:
 
     problems = [p.message for p in done.output.problems] + list(done.problems)
     problems += [n for m in auto.metrics.pages for n in m.notes]  # the empty foot of a page (advisory)
+    problems += result.imported.normalized.warnings(args.archive)
     for message in problems:
         report.warn(message)
+    check = self_check(report, done.verified)
     # underfill up to the page bar's 2 lines is said, not failed: the metrics judge holes
     failing = [p for p in done.output.problems if p.kind not in ADVISORY] + list(done.problems)
     if args.report:
@@ -95,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                       f"{sum(len(p) for p in auto.pages)} stories, {kib(len(pdf))}; "
                       f"{auto.metrics.summary()}", kind="pdf", pages=len(auto.pages), bytes=len(pdf))
     report.set(template=result.template_file.stem, clean=all(p.clean for p in auto.metrics.pages))
-    if args.strict and (failing or any(not p.clean for p in auto.metrics.pages)):
+    if check or (args.strict and (failing or any(not p.clean for p in auto.metrics.pages))):
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -116,3 +123,24 @@ def _layout_report(auto) -> str:
         lines.append(f"continued: {c.story} runs as {', '.join(c.parts)}")
     lines.append(auto.metrics.summary())
     return "\n".join(lines) + "\n"
+
+
+def self_check(report, check) -> bool:
+    """Say what the comparison of the PDF with its archive found (issue 13): each
+    character lost or added an error with its place, moves warnings; True when it
+    failed.  ``check``: a ``check.selfcheck.SelfCheck`` or None (not checked)."""
+    from layout.diagnostics import Diagnostic, Severity
+
+    if check is None:
+        return False
+    for message in check.warnings:
+        report.warn(message, kind="moved")
+    for message in check.errors:
+        report.diagnose(Diagnostic(Severity.ERROR, message, None, None, "lost"))
+    report.set(verified={"identical": check.report.identical, "lost": check.lost, "added": check.added})
+    if check.failed:
+        report.diagnose(Diagnostic(Severity.ERROR, check.summary(), None,
+                                   "the PDF was written; nothing of the archive may go missing", "lost"))
+    else:
+        report.detail(check.summary())
+    return check.failed

@@ -360,6 +360,14 @@ PAGE_ITEM = Table(
     ),
     single=True,
 )
+ARCHIVE = Table(
+    "archive",
+    (
+        Key("file", Text(), "the archive, relative to the layout (written by layout import)", required=True),
+        Key("page", Int(1, 999), "which page of the archive's reprint this layout is", default=1),
+        Key("pages", Int(1, 999), "how many pages the archive's reprint has", default=1),
+    ),
+)
 
 LAYOUT = Table(
     "layout",
@@ -377,6 +385,8 @@ LAYOUT = Table(
         Key("stories", ListOf(STORY), "the stories, in reading order"),
         Key("copyfit", COPYFIT, "the house tolerances of fit: true (and render --fit)"),
         Key("items", ListOf(PAGE_ITEM), "things on the page outside stories: image, ad, text"),
+        Key("archive", ARCHIVE, "the archived page this layout was imported from: layout render checks that the "
+                                "PDF holds all its text (delete the key to render an edited text unchecked)"),
     ),
     inherited=True,
 )

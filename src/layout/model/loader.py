@@ -29,7 +29,7 @@ from layout.model.pageitems import build_items
 from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
 from layout.model.table import Fields
-from layout.model.types import CopyFit, Header, PageLayout, TextStyle
+from layout.model.types import ArchiveRef, CopyFit, Header, PageLayout, TextStyle
 from layout.model.yamlsafe import MAP, Node, Source, load_yaml, parse_yaml
 from layout.units import parse_length
 
@@ -122,6 +122,7 @@ def _build(f: Fields, policy: PathPolicy, files: list[str]) -> PageLayout:
     return PageLayout(
         source=files[0], page=page, grid=grid, header=header, styles=styles, fonts=fonts,
         stories=stories, inputs=inputs, copyfit=build_copyfit(f.get("copyfit"), grid.body.size), items=items,
+        archive=_archive(f.get("archive"), files[0]),
     )
 
 
@@ -144,6 +145,15 @@ def build_copyfit(f: Fields | None, body_size: float) -> CopyFit:
         if key in f:
             out[key] = f.get(key)
     return CopyFit(**out)
+
+
+def _archive(value: Fields | None, source: str) -> ArchiveRef | None:
+    """``archive:`` resolved against the layout's folder.  Not a file the page reads
+    (no path policy here): ``layout render`` decides whether it may check it."""
+    if not isinstance(value, Fields):
+        return None
+    file = os.path.normpath(Path(source).parent / value.get("file"))
+    return ArchiveRef(file, value.get("page", 1), value.get("pages", 1))
 
 
 def _check_header_styles(header: Header, styles: dict[str, TextStyle], f: Fields) -> None:

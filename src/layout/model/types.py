@@ -241,6 +241,16 @@ class CopyFit:
 
 
 @record
+class ArchiveRef:
+    """The archive an imported layout came from (``archive:``): ``file`` absolute,
+    ``page`` of ``pages`` of its reprint."""
+
+    file: str
+    page: int = 1
+    pages: int = 1
+
+
+@record
 class PageLayout:
     """A validated page.  ``styles`` holds every named style resolved (house and page
     merged, missing keys filled from the body style), including ``body`` (= grid.body).
@@ -257,6 +267,7 @@ class PageLayout:
     inputs: tuple[str, ...] = ()
     copyfit: CopyFit = CopyFit()
     items: tuple[PageItem, ...] = ()  # page items outside stories (layout.model.elements)
+    archive: ArchiveRef | None = None  # imported from an archive: render checks its text against it
 
     def geometry(self) -> Geometry:
         from layout.model.geometry import page_geometry
