@@ -107,8 +107,15 @@ def reprint(archive: str | bytes | os.PathLike[str], *, template: str = "auto", 
             pdfx: str = "x4", proof: bool = False) -> bytes:
     """Import an archived page and lay it out automatically, as ``layout reprint``:
     the PDF bytes.  ``archive``: a path, the archive's text (str) or its raw bytes
-    (the encoding is detected unless given)."""
-    return reprint_output(archive, template=template, encoding=encoding, pdfx=pdfx, proof=proof).output.pdf
+    (the encoding is detected unless given).  A character of the archive lost or
+    added in the PDF raises ``LayoutError`` with every place (issue 13: losing copy
+    is never a success); ``reprint_output`` returns the PDF and the check instead."""
+    out = reprint_output(archive, template=template, encoding=encoding, pdfx=pdfx, proof=proof)
+    if out.verified is not None and out.verified.failed:
+        from layout.errors import LayoutError
+
+        raise LayoutError(f"{out.verified.summary()}:\n  " + "\n  ".join(out.verified.errors))
+    return out.output.pdf
 
 
 def verify(pdf: bytes | str | os.PathLike[str], source: str | bytes | os.PathLike[str], *,

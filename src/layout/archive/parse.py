@@ -297,10 +297,9 @@ class _Walker:
             else:
                 self._trailing(run[:head.excess], "display line before the next story's headline group")
         cur = self.cur
-        if cur is not None and cur.in_preamble and not cur.has("headline"):
-            story = cur  # 编者按 / 核心阅读 above the headline: the same story
-        else:
-            story = self._new_story()
+        # 编者按 / 核心阅读 above the headline: the same story
+        joins = cur is not None and cur.in_preamble and not cur.has("headline")
+        story = cur if joins and cur is not None else self._new_story()
         for role, idx, conf, why in head.roles:
             x = run[idx]
             c = min(conf, confidence) if role == "headline" else conf
