@@ -157,14 +157,20 @@ def render_files(paths: Sequence[str | os.PathLike[str]], options: OutputOptions
                  allow_paths: Sequence[str | os.PathLike[str]] = ()) -> Output:
     """``layout render PAGE.yaml …``: the files, in page order, into one PDF.
     Layouts imported from an archive are compared with it (``Output.archive_check``)."""
+    layouts = load(paths, allow_paths)
+    out = render_layouts(layouts, options, source=str(paths[0]) if paths else "")
+    return check_archive(out, layouts, allow_paths, bool(options and options.proof))
+
+
+def check_archive(out: Output, layouts: Sequence[PageLayout], allow_paths: Sequence[str | os.PathLike[str]] = (),
+                  proof: bool = False) -> Output:
+    """``out`` with ``archive_check`` set when its layouts were imported from an
+    archive (``archive:``): the PDF compared with it in process (issue 13)."""
     from dataclasses import replace
 
     from layout.check.selfcheck import check_layouts
 
-    layouts = load(paths, allow_paths)
-    out = render_layouts(layouts, options, source=str(paths[0]) if paths else "")
-    checked = check_layouts(out.pdf, layouts, allow_paths, "<pdf>",
-                            proof=bool(options and options.proof))
+    checked = check_layouts(out.pdf, layouts, allow_paths, "<pdf>", proof=proof)
     return replace(out, archive_check=checked) if checked is not None else out
 
 
