@@ -193,3 +193,13 @@ def test_article_boundaries_on_many_generated_pages():
                 for a in gen.expected]
         exact += got == want
     assert exact >= 294
+
+
+def test_braces_and_a_byline_line_with_subheads_import(tmp_path):
+    """Text the emitter escapes (``{`` as ``{{`` for inline marks) and the sequence
+    form's order (byline line before the byline) pass the import's own check."""
+    src = _write(tmp_path, "清河日报 2020年1月21日 第07版\n\n标题在这里写着\n\n本报记者 王某 通讯员 李某\n\n"
+                           "本报讯 正文{hei|不是}标记}}。\n\n小标题\n\n正文第二段{在这里。\n")
+    result = import_archive(src)
+    assert result.page.stories[0].byline_line and result.page.stories[0].subheads
+    assert "{{hei|不是}}" in result.yaml_text

@@ -146,13 +146,18 @@ class ArchivedStory:
             if value:
                 out.append((key, value))
         out.extend((f"leads.{i}", t) for i, t in enumerate(self.leads))
+        # the sequence form (subheads or boxes: elements.ORDER) sets the byline line
+        # before the boxes and the byline opening the body after them
+        sequence = bool(self.subheads or self.boxes)
+        if self.byline_line and sequence:
+            out.append(("byline_line", self.byline_line))
         for i, box in enumerate(self.boxes):  # set after the headline group, before the byline opens the body
             if box.title:
                 out.append((f"boxes.{i}.title", box.title))
             out.extend((f"boxes.{i}.{k}", t) for k, t in enumerate(box.paragraphs))
         if self.byline:
             out.append(("byline", self.byline))
-        if self.byline_line:
+        if self.byline_line and not sequence:
             out.append(("byline_line", self.byline_line))
         body_refs = _body_refs(self)
         out.extend(body_refs)

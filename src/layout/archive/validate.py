@@ -37,19 +37,33 @@ def visible(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in IGNORABLE)
 
 
+# values written with inline markup escaped (``{`` as ``{{``): read as the model reads them
+MARKUP = frozenset({"body", "paragraph", "text"})
+
+
 def yaml_texts(data: Any) -> Iterator[str]:
-    """Every text value of a layout (header, stories) in document order."""
+    """Every text value of a layout (header, stories) in document order, as the
+    model reads it (markup-bearing values unescaped)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in NOT_TEXT:
+            if key in NOT_TEXT and not (key == "box" and isinstance(value, dict)):  # box: true / box: {text}
                 continue
             if isinstance(value, str):
-                yield value
+                yield _plain(value) if key in MARKUP else value
             else:
                 yield from yaml_texts(value)
     elif isinstance(data, list):
         for value in data:
             yield value if isinstance(value, str) else from_list(value)
+
+
+def _plain(text: str) -> str:
+    from layout.model.markup import MarkupError, parse
+
+    try:
+        return parse(text)[0]
+    except MarkupError:
+        return text
 
 
 def from_list(value: Any) -> str:
