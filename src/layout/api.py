@@ -68,6 +68,11 @@ def build(source: Source | Sequence[Source], *, base_dir: str | os.PathLike[str]
     sources = list(source) if isinstance(source, list | tuple) else [source]
     if not sources:
         raise LayoutError("no layout to render")
+    if len(sources) == 1 and _is_edition_path(sources[0]):  # an edition file: its pages, jumps, 报眉
+        from layout.pipeline import render_edition_file
+
+        return render_edition_file(os.fspath(sources[0]), _options(pdfx, proof, marks, output_profile),  # type: ignore[arg-type]
+                                   allow_paths=allow_paths).output
     layouts = [load_source(s, base_dir, allow_paths) for s in sources]
     return render_layouts(layouts, _options(pdfx, proof, marks, output_profile),
                           source=_display(sources[0]))
@@ -143,6 +148,14 @@ def _spill(path: Path, data: bytes) -> Path:
 def _is_path(text: str) -> bool:
     """A str names a file when it is one line and the file exists."""
     return "\n" not in text and len(text) < 4096 and bool(text.strip()) and Path(text).is_file()
+
+
+def _is_edition_path(source: Source) -> bool:
+    if not isinstance(source, str | os.PathLike) or not _is_path(os.fspath(source)):
+        return False
+    from layout.edition.loader import is_edition_file
+
+    return is_edition_file(source)
 
 
 def _display(source: Source) -> str:

@@ -56,7 +56,7 @@ STAGES: dict[str, int] = {
     "model": 5,
     "place": 6, "archive": 6,
     "render": 7, "autolayout": 7,
-    "check": 8,
+    "check": 8, "edition": 8,
     "galley": 9,
     "pipeline": 10,
     "api": 11, "batch": 11, "watch": 11,

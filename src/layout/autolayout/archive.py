@@ -19,7 +19,7 @@ from typing import Any
 
 from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
-from layout.autolayout.content import base_id, stories_from_archive
+from layout.autolayout.content import JUMP_DOWN, JUMP_UP, base_id, is_continuation, stories_from_archive
 from layout.autolayout.layout import AutoLayout, auto_layout
 from layout.autolayout.template import (
     TEMPLATE_NAMES,
@@ -141,8 +141,7 @@ def page_yamls(result: Reprint, archive_file: str | None = None) -> list[tuple[s
     for n, stories in enumerate(result.layout.pages):
         page = result.imported.page
         parts = tuple(_archived_part(archived[base_id(s.id)], s) for s in stories)
-        one = ArchivedPage(name=page.name if n == 0 else None, stories=parts,
-                           notes=page.notes if n == 0 else (), header=page.header if n == 0 else ())
+        one = ArchivedPage(name=page.name, stories=parts, notes=page.notes if n == 0 else (), header=page.header)
         placements = {f"story{i}": story_placement(s) for i, s in enumerate(stories, 1)}
         head: dict[str, Any] = {"extends": name, **(result.body.keys() if result.body else {})}
         if archive_file:
@@ -166,11 +165,14 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     a continued story)."""
     if placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline:
         return story
-    head = bool(placed.headline)
+    head = bool(placed.headline) and not is_continuation(placed)
+    # the jump lines' room and a continuation's 接题 are furniture, not archive text
+    # (an edition writes them: layout.edition.reprint); a page file leaves them out
+    byline_line = placed.byline_line if placed.byline_line != JUMP_UP else None
     return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
                    headline=story.headline if head else None, subtitle=story.subtitle if head else None,
-                   leads=story.leads if head else (), byline=placed.byline, byline_line=placed.byline_line,
-                   paragraphs=placed.paragraphs, subheads=(), credit=placed.credit,
+                   leads=story.leads if head else (), byline=placed.byline, byline_line=byline_line,
+                   paragraphs=placed.paragraphs, subheads=(), credit=placed.credit if placed.credit != JUMP_DOWN else None,
                    captions=story.captions if placed.photos else (), notes=())
 
 

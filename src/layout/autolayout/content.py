@@ -10,9 +10,14 @@ captions were found").
 A continuation (page-layout.md rule 3) is represented as two stories: the first
 part keeps the headline group and the photos and ends at a paragraph break (or, for
 a paragraph longer than a page, a sentence end); the second part is a story of
-its own with only body text and the credit, id ``<id>-cont`` (``-cont2`` …), and
-``Continued`` records which parts belong together.  No jump line (下转第X版) is
-printed: it would add text the archive does not have.
+its own with body text and the credit, id ``<id>-cont`` (``-cont2`` …), and
+``Continued`` records which parts belong together.  Room is kept for the jump
+lines and the 接题 an edition prints (page-layout.md, "Editions and 转版"): the
+first part ends with a line for （下转第N版） (``JUMP_DOWN``, in the credit's place),
+the continuation opens with the story's headline as its 接题 (``JUMP_HEAD_STYLE``)
+and a line for （上接第M版） (``JUMP_UP``, as a byline line).  The numbers are
+known only once every page is laid out: ``layout.edition.reprint`` writes them
+and marks that furniture as artifacts (it is not archive text).
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from layout.model.elements import BoxNote, Paragraph, Subhead
 from layout.model.types import Photo, Span, Story
 
 CONT_SUFFIX = "-cont"
+JUMP_DOWN = "（下转第0版）"  # placeholders: the numbers are written after layout (layout.edition.reprint)
+JUMP_UP = "（上接第0版）"
+JUMP_HEAD_STYLE = "headline-3"  # the 接题: the smallest headline rank of the house
 _SENTENCE_END = re.compile(r"[。！？；…][”’」』）)]*")
 MIN_SPLIT_CHARS = 40  # neither part of a split paragraph is shorter than this: no one-line scraps
 
@@ -154,11 +162,17 @@ def split_story(story: Story, at: SplitPoint) -> tuple[Story, Story]:
     else:
         head, tail = paras[:at.paragraph], paras[at.paragraph:]
     flow_head, flow_tail = _split_flow(story.flow, at)
-    first = replace(story, paragraphs=head, credit=None, flow=flow_head)
-    second = replace(story, id=_next_part_id(story.id), label=None, kicker=None, headline=(), subtitle=None,
-                     headline_columns=None, leads=(), byline=None, byline_line=None, photos=(),
-                     paragraphs=tail, flow=flow_tail, boxes=())
+    first = replace(story, paragraphs=head, credit=JUMP_DOWN, flow=flow_head)
+    second = replace(story, id=_next_part_id(story.id), label=None, kicker=None,
+                     headline=("".join(story.headline),) if story.headline else (), headline_style=JUMP_HEAD_STYLE,
+                     subtitle=None, headline_columns=None, leads=(), byline=None, byline_line=JUMP_UP, photos=(),
+                     paragraphs=tail, flow=flow_tail, boxes=(), credit=_credit(story), continued=at.offset > 0)
     return first, second
+
+
+def _credit(story: Story) -> str | None:
+    """The credit the last part prints (a part split again carries the real one on)."""
+    return story.credit if story.credit != JUMP_DOWN else None
 
 
 def _split_flow(flow: tuple, at: SplitPoint) -> tuple[tuple, tuple]:
@@ -191,3 +205,6 @@ def continuations(pages: Sequence[Sequence[Story]]) -> tuple[Continued, ...]:
         for s in page:
             parts.setdefault(base_id(s.id), []).append(s.id)
     return tuple(Continued(k, tuple(v)) for k, v in parts.items() if len(v) > 1)
+
+
+split_flow = _split_flow  # for layout.edition: a story carried to another page cuts its flow the same way

@@ -68,8 +68,9 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
                 header: Header | str | None = None, costs: Costs | None = None) -> AutoLayout:
     """Lay ``stories`` (reading order; areas are ignored) out on pages of
     ``template``.  Page one gets ``header`` (a ``Header`` or just its title;
-    default: the template's own header, if any); continuation pages get none, so
-    nothing is printed twice."""
+    default: the template's own header, if any); continuation pages repeat it with
+    the next page numbers (an edition's 报眉 on every page: ``layout.edition.reprint``
+    marks the repeats as artifacts, so nothing counts as printed twice)."""
     fonts = fonts or template.fonts.fontset()
     costs = costs or Costs()
     first_header = page_layout(template, (), header) if header is not None else template
@@ -85,7 +86,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
     while rest:
         if len(plans) >= MAX_PAGES:
             raise RuntimeError(f"more than {MAX_PAGES} pages")
-        base = first_header if not plans else page_layout(template, (), None)
+        base = first_header if not plans else page_layout(template, (), _repeated(first_header.header, len(plans)))
         plan, rest = _plan_or_simplify(rest, base, measurer, not plans, notes)
         plans.append((base, plan))
         measurer.forget(plan.stories)
@@ -129,6 +130,13 @@ def _plan_or_simplify(rest: tuple[Story, ...], base: PageLayout, measurer: Measu
             notes.setdefault(story.id, []).append(f"fits no shape of this page; {note}")
             measurer.shapes(story)
             rest = (story, *rest[1:])
+
+
+def _repeated(header: Header | None, k: int) -> Header | None:
+    """Page one's header on the ``k``-th page after it (page number counted on)."""
+    if header is None:
+        return None
+    return replace(header, page=header.page + k if header.page is not None else None)
 
 
 __all__ = ["AutoLayout", "Costs", "Metrics", "PageMetrics", "auto_layout", "rank_stories"]

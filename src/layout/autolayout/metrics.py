@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from layout.autolayout.content import is_continuation
 from layout.autolayout.fill import FootHole, foot_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.model.geometry import Geometry
@@ -208,7 +209,7 @@ def rank_violations(stories: Sequence[Story], layout: PageLayout, lead: Story | 
         widest = lead.columns.count
         n += sum(1 for s in stories if s is not lead and (s.columns.count > widest or (
             s.columns.count == widest and widest < layout.grid.columns)))
-    ranked = [s for s in stories if s.headline]
+    ranked = [s for s in stories if s.headline and not is_continuation(s)]  # a 接题 is no rank
     for i, a in enumerate(ranked):
         for b in ranked[i + 1:]:
             if size[b.id] > size[a.id] + 1e-9:

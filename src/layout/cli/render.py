@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from layout.cli.common import add_common_options
@@ -34,6 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-path", action="append", default=[], metavar="DIR",
                    help="let the layout read files under DIR (outside its own folder)")
     add_common_options(p)
+    p.add_argument("--plates", metavar="DIR",
+                   help="an edition: also write one PDF/X per page into DIR, named by date and page "
+                        "(20200810-03.pdf)")
+    p.add_argument("--jobs", type=_jobs, metavar="N",
+                   help="an edition: processes rendering its pages (default: one per core)")
     p.set_defaults(run=run)
 
 
@@ -66,6 +72,16 @@ def _stem(args: argparse.Namespace) -> str:
     return Path(name).stem if name != "-" else "page"
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 256:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of processes from 1 to 256")
+    return n
+
+
 def run(args: argparse.Namespace) -> int:
     from layout.cli.common import kib
     from layout.diagnostics import Severity, pages_diagnostics, shown_path
@@ -75,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
 
     report = args.reporter
     out = _plan_outputs(args)
+    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
+                         output_profile=args.output_profile)
+    if _is_edition(args):
+        return _edition(args, out, opts)
     with report.step("read"):
         layouts = load(args.layouts, args.allow_path)
     out.refuse_inputs(f for layout in layouts for f in layout.inputs)
@@ -90,8 +110,6 @@ def run(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         layouts = [replace(lay, stories=tuple(replace(s, fit=True) for s in lay.stories)) for lay in layouts]
-    opts = OutputOptions(pdfx=PDFX_CHOICES[args.pdfx], marks=args.marks, proof=args.proof,
-                         output_profile=args.output_profile)
     with report.step("placed and drawn"):
         result = render_layouts(layouts, opts, source=str(args.layouts[0]))
     with report.step("checked against the archive"):
@@ -143,3 +161,62 @@ def _archive_check(report, result) -> bool:
     if not result.check.failed:
         report.diagnose(Diagnostic(Severity.NOTE, result.check.summary(), kind="archive"))
     return self_check(report, result.check)
+
+
+def _is_edition(args: argparse.Namespace) -> bool:
+    from layout.edition.loader import is_edition_file
+    from layout.errors import LayoutError
+
+    if not any(is_edition_file(path) for path in args.layouts):
+        if args.plates:
+            raise LayoutError("--plates writes the pages of an edition; give an edition file (edition: ...)")
+        return False
+    if len(args.layouts) != 1:
+        raise LayoutError("an edition file is rendered alone: its pages are listed in it")
+    return True
+
+
+def _edition(args: argparse.Namespace, out, opts) -> int:
+    """An edition file (layout.edition): its pages placed together (jumps), rendered
+    on all cores; one PDF, and with --plates one PDF/X per page, every output
+    checked before anything is written."""
+    from layout.cli.common import kib
+    from layout.diagnostics import Severity, pages_diagnostics
+    from layout.files import check_folder, plan_output
+    from layout.pipeline import render_edition_file
+    from layout.place.items import ADVISORY
+
+    report = args.reporter
+    plate_dir = check_folder(args.plates, "--plates") if args.plates else None
+    with report.step("placed and drawn"):
+        edition = render_edition_file(args.layouts[0], opts, allow_paths=args.allow_path, jobs=args.jobs,
+                                      progress=sys.stderr.isatty() and not getattr(args, "quiet", False))
+    result = edition.output
+    plates = [(plan_output(plate_dir / name, "plate", inputs=[args.layouts[0]]), data)
+              for name, data in edition.plates] if plate_dir is not None else []
+    out.write(result.pdf)
+    if plates and not plate_dir.exists():
+        plate_dir.mkdir(parents=True)
+    for plate, data in plates:
+        plate.write(data)
+    diagnostics = pages_diagnostics([(lay, page.problems) for lay, page in zip(edition.layouts, result.pages,
+                                                                               strict=True)],
+                                    result.problems[sum(len(p.problems) for p in result.pages):])
+    for d in diagnostics:
+        report.diagnose(d)
+    report.wrote(out, f"{result.kind}, edition of {len(result.pages)} page(s), {result.stories} stories, "
+                      f"{kib(len(result.pdf))}", kind="pdf", pages=len(result.pages), bytes=len(result.pdf))
+    for plate, data in plates:
+        report.wrote(plate, f"plate, {kib(len(data))}", kind="plate", bytes=len(data))
+    if args.png:
+        from layout.files import make_folder, write_file
+        from layout.render.png import png_pages
+
+        folder = make_folder(args.png, "--png")
+        for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
+            path = folder / f"{_stem(args)}-p{n}.png"
+            write_file(path, data, "PNG")
+            report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")
+    if args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics):
+        return EXIT_PROBLEMS
+    return EXIT_OK

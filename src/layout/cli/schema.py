@@ -25,6 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-o", "--output", help="write the schema to this file instead of standard output")
     add_common_options(p)
+    p.add_argument("--edition", action="store_true", help="the schema of an edition file instead of a page")
     p.set_defaults(run=run)
 
 
@@ -35,7 +36,12 @@ def run(args: argparse.Namespace) -> int:
 
     out = plan_output(args.output) if args.output else None
     with args.reporter.step("built the schema"):
-        schema = json_schema()
+        if getattr(args, "edition", False):
+            from layout.edition.keys import edition_schema
+
+            schema = edition_schema()
+        else:
+            schema = json_schema()
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     args.reporter.set(title=schema.get("title"), keys=sorted(schema.get("properties", {})))
     if out is not None:

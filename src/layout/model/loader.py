@@ -30,7 +30,7 @@ from layout.model.paths import PathPolicy, display_path
 from layout.model.stories import StoryBuilder
 from layout.model.table import Fields
 from layout.model.types import ArchiveRef, CopyFit, Header, PageLayout, TextStyle
-from layout.model.yamlsafe import MAP, Node, Source, load_yaml, parse_yaml
+from layout.model.yamlsafe import MAP, SCALAR, Node, Source, load_yaml, parse_yaml
 from layout.units import parse_length
 
 MAX_EXTENDS = 8  # house -> base house -> ...; deeper is a mistake, not a design
@@ -52,11 +52,35 @@ def load_layout_text(text: str, base_dir: str | os.PathLike[str], name: str = "<
     return _load(parse_yaml(text, Source(page.absolute(), name)), page, allow_paths)
 
 
-def _load(root: Node, page: Path, allow_paths: Sequence[str | os.PathLike[str]]) -> PageLayout:
+def _load(root: Node, page: Path, allow_paths: Sequence[str | os.PathLike[str]] = (), *,
+          header_title: str | None = None) -> PageLayout:
+    """A page layout from YAML already read (a file, text, or a page written inline
+    in an edition: ``layout_from_node``)."""
     policy = PathPolicy.for_page(page, allow_paths)
     merged, files = _with_houses(root, policy, [root.source.path.resolve()])
+    if header_title is not None:
+        merged = _with_header_title(merged, header_title)
     fields = LAYOUT.read(merged, "layout")
     return _build(fields, policy, [str(page.resolve()), *files])
+
+
+def layout_from_node(root: Node, page: Path, allow_paths: Sequence[str | os.PathLike[str]] = (), *,
+                     header_title: str | None = None) -> PageLayout:
+    """A page written inline in an edition (``layout.edition``), or a page file the
+    edition read.  ``page`` is the file its paths are relative to.  ``header_title``:
+    the header title when the page and its house give none (an edition names each
+    page's section, so its pages need not)."""
+    return _load(root, page, allow_paths, header_title=header_title)
+
+
+def _with_header_title(node: Node, title: str) -> Node:
+    header = node.value.get("header")
+    if header is None or header.kind != MAP or "title" in header.value:
+        return node
+    text = Node(SCALAR, title, header.where, header.source, text=title)
+    return merge(node, Node(MAP, {"header": Node(MAP, {"title": text}, header.where, header.source,
+                                                 keys={"title": header.where})},
+                            node.where, node.source, keys={"header": node.key_where("header")}))
 
 
 def _with_houses(node: Node, policy: PathPolicy, chain: list[Path]) -> tuple[Node, list[str]]:

@@ -201,6 +201,9 @@ class Story:
     where: Location = field(default=Location("?"), compare=False)
     flow: tuple[FlowElement, ...] = ()
     boxes: tuple[BoxNote, ...] = ()
+    # The first paragraph continues one begun on another page (转版, layout.edition):
+    # it is set without its first-line indent.
+    continued: bool = False
 
 
 @record

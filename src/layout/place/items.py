@@ -31,6 +31,10 @@ class TextItem:
     # Set turned 90 degrees clockwise, reading downwards from (x, baseline): Latin and
     # quotes in a vertical headline (place.vertical); the baseline is then vertical.
     rotated: bool = False
+    # Furniture the engine generated (jump lines, 接题, 报眉 parts not in the source):
+    # the /Artifact /Subtype it is drawn as (ISO 32000-1 §14.8.2.2), "" for a plain
+    # /Pagination artifact; None for copy.
+    artifact: str | None = None
 
 
 @record
@@ -125,6 +129,8 @@ class ProblemKind(StrEnum):
     UNDERFILL = "underfill"  # a text column ending 2 or more lines early (place.underfill)
     FIT = "fit"  # what copyfit changed, or the amount a story misses by (place.fit)
     VERTICAL = "vertical"  # a vertical headline taller or wider than its story allows (place.vertical)
+    JUMP = "jump"  # a story could not be carried to its continuation (layout.edition)
+    JUMP_UNUSED = "jump-unused"  # a story ended before its continuation areas (layout.edition)
 
 
 # Problem kinds that are reported but never make a page fail (--strict): the page

@@ -16,13 +16,14 @@ from layout.place.items import Item, PlacedPage, Problem, ProblemKind, RuleItem,
 from layout.place.story import place_story
 
 
-def place_page(layout: PageLayout, fonts: FontSet | None = None) -> PlacedPage:
-    """Place ``layout``'s header and stories on its grid."""
+def place_page(layout: PageLayout, fonts: FontSet | None = None, *, header: bool = True) -> PlacedPage:
+    """Place ``layout``'s header and stories on its grid.  ``header=False``: the
+    band is kept but left empty (an edition sets its 报眉, ``layout.edition``)."""
     fonts = fonts or layout.fonts.fontset()
     geo = layout.geometry()
     items: list[Item] = []
     problems: list[Problem] = []
-    if layout.header is not None:
+    if layout.header is not None and header:
         items.extend(_place_header(layout.header, layout, geo, fonts))
     results: list[StoryResult] = []
     for story in layout.stories:

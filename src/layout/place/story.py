@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from layout.compose import compose_paragraph, count_lines
-from layout.compose.model import Line, Run
+from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry, Rect
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
@@ -325,7 +325,8 @@ def body_lines(sp: StoryPlacement, width: float) -> list[BodyLine]:
         runs = [Run(text, body.face, body.size, body.tracking)]
         if i == 0 and s.byline:
             runs = _byline_runs(sp, s.byline) + runs
-        lines.extend(BodyLine(ln, "body") for ln in compose_paragraph(runs, width, pstyle, sp.fonts).lines)
+        style = _unindented(pstyle) if i == 0 and s.continued else pstyle
+        lines.extend(BodyLine(ln, "body") for ln in compose_paragraph(runs, width, style, sp.fonts).lines)
     if s.credit:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
         lines.extend(BodyLine(ln, "credit") for ln in credit)
@@ -342,7 +343,7 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
         runs = [Run(text, body.face, body.size, body.tracking)]
         if i == 0 and s.byline:
             runs = _byline_runs(sp, s.byline) + runs
-        count += count_lines(runs, width, pstyle, sp.fonts)
+        count += count_lines(runs, width, _unindented(pstyle) if i == 0 and s.continued else pstyle, sp.fonts)
     if s.credit:
         count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
     return count
@@ -352,6 +353,11 @@ def _keeps(lines: list[BodyLine]) -> list[bool] | None:
     """Per line, whether it is kept with the next one (None: no line is)."""
     keeps = [bl.keep for bl in lines]
     return keeps if any(keeps) else None
+
+
+def _unindented(style: ParagraphStyle) -> ParagraphStyle:
+    """A paragraph continued from another page (``Story.continued``): no indent."""
+    return replace(style, indent=0.0)
 
 
 def _byline_runs(sp: StoryPlacement, byline: str) -> list[Run]:

@@ -54,6 +54,9 @@ class TextRun:
     kind: str = ""
     story: str | None = None
     rotated: bool = False  # turned 90 degrees clockwise, reading down (vertical headlines: place.vertical)
+    # Furniture (jump lines, 接题, 报眉 parts not in the source): the /Artifact
+    # /Subtype it is painted as ("" plain /Pagination); None for copy.
+    artifact: str | None = None
 
 
 @record

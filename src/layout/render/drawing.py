@@ -86,7 +86,8 @@ def content_items(placed: PlacedPage) -> tuple[Item, ...]:
     for it in placed.items:
         if isinstance(it, TextItem):
             out.append(TextRun(it.line, it.x, it.baseline, it.color, overprint=tuple(it.color) == BLACK,
-                               kind=it.kind, story=it.story, rotated=it.rotated))
+                               kind=it.kind, story=it.story, rotated=it.rotated,
+                               artifact=it.artifact))
         elif isinstance(it, RuleItem):
             out.append(Rule(it.x0, it.y0, it.x1, it.y1, it.width, it.color, overprint=tuple(it.color) == BLACK,
                             story=it.story))

@@ -28,6 +28,7 @@ class OutputOptions:
     title: str = ""
     date: datetime.date | None = None  # the issue date (Info/XMP dates), else a fixed date
     output_profile: str | None = None  # the plant's CMYK output profile (ICC); None: the bundled newsprint one
+    tags: bool = False  # mark copy for a structure tree (PdfOptions.tags; not with X-1a)
 
 
 def render_output(pages: Sequence[PlacedPage], fonts: FontSet | Sequence[FontSet], options: OutputOptions,
@@ -57,8 +58,10 @@ def render_output(pages: Sequence[PlacedPage], fonts: FontSet | Sequence[FontSet
         from layout.render.pdfxwrite import PdfxDocument
 
         doc = PdfxDocument(title, when, output_profile=options.output_profile)
-        return write_pdf(shown, PdfOptions(title=title, pdfx=doc, output_profile=options.output_profile))
-    rendered = write_pdf(shown, PdfOptions(title=title, output_profile=options.output_profile))
+        return write_pdf(shown, PdfOptions(title=title, pdfx=doc, output_profile=options.output_profile,
+                                           tags=options.tags))
+    rendered = write_pdf(shown, PdfOptions(title=title, output_profile=options.output_profile,
+                                           tags=options.tags and options.pdfx is None))
     if options.pdfx:
         from layout.render.pdfx import make_pdfx
 

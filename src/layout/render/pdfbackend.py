@@ -51,6 +51,7 @@ class PdfOptions:
     producer: str | None = "layout (ReportLab)"
     pdfx: object | None = None  # a render.pdfxwrite.PdfxDocument: write PDF/X-4 in the same pass
     output_profile: str | None = None  # the plant's CMYK profile photos are separated with (None: bundled)
+    tags: bool = False  # mark copy as /P <</MCID n>> for a structure tree (layout.edition.tags)
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Rendered:
 
     pdf: bytes
     problems: list[Problem] = field(default_factory=list)
+    # With ``PdfOptions.tags``: per page, the story of each marked-content id
+    # (MCID 0, 1, ...; None: copy outside stories, e.g. the section in the 报眉).
+    marked: list[list[str | None]] = field(default_factory=list)
 
 
 def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -> Rendered:
@@ -76,7 +80,10 @@ def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -
         c.setProducer(opts.producer)
     out = Rendered(b"")
     for page in pages:
-        out.problems.extend(draw_page(c, page, opts.output_profile))
+        marked: list[str | None] | None = [] if opts.tags else None
+        out.problems.extend(draw_page(c, page, opts.output_profile, marked))
+        if marked is not None:
+            out.marked.append(marked)
     finish = None
     if opts.pdfx is not None:
         from layout.render.pdfxwrite import add_pdfx
@@ -87,10 +94,12 @@ def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -
     return out
 
 
-def draw_page(c, page: DisplayPage, profile: str | None = None) -> list[Problem]:
-    """One page: boxes and marks, the content, the overlay over it."""
+def draw_page(c, page: DisplayPage, profile: str | None = None, marked: list[str | None] | None = None
+              ) -> list[Problem]:
+    """One page: boxes and marks, the content, the overlay over it.  ``marked``:
+    tag the copy (``draw_content``)."""
     begin_page(c, page.boxes, page.marks)
-    problems = draw_content(c, page, profile)
+    problems = draw_content(c, page, profile, marked)
     if page.overlay:
         c.saveState()
         for it in page.overlay:
@@ -100,9 +109,12 @@ def draw_page(c, page: DisplayPage, profile: str | None = None) -> list[Problem]
     return problems
 
 
-def draw_content(c, page: DisplayPage, profile: str | None = None) -> list[Problem]:
+def draw_content(c, page: DisplayPage, profile: str | None = None, marked: list[str | None] | None = None
+                 ) -> list[Problem]:
     """The page's items in order (the PDF's text order is the reading order), with
-    overprint switched where it changes."""
+    overprint switched where it changes.  Furniture (``TextRun.artifact``) is an
+    /Artifact (ISO 32000-1 §14.8.2.2); with ``marked`` every line of copy is
+    marked content with an id (MCID), its story appended to ``marked``."""
     from layout.render.inks import set_overprint
 
     problems: list[Problem] = []
@@ -114,6 +126,15 @@ def draw_content(c, page: DisplayPage, profile: str | None = None) -> list[Probl
             c.saveState()
             set_overprint(c, it.overprint)
             over = it.overprint
+        if isinstance(it, TextRun) and (it.artifact is not None or marked is not None):
+            if it.artifact is not None:
+                c.addLiteral(artifact_bdc(it.artifact))
+            else:
+                c.addLiteral(f"/P <</MCID {len(marked)}>> BDC")  # type: ignore[arg-type]
+                marked.append(it.story)  # type: ignore[union-attr]
+            problems.extend(draw_item(c, it, page, profile))
+            c.addLiteral("EMC")
+            continue
         problems.extend(draw_item(c, it, page, profile))
     if over is not None:
         c.restoreState()
@@ -160,6 +181,14 @@ def draw_form(c, it: Form) -> None:
     x0, y0 = form.bbox[0], form.bbox[1]
     matrix = (it.scale, 0.0, 0.0, it.scale, it.x - x0 * it.scale, it.y - y0 * it.scale)
     draw_form_xobject(c, form.name, matrix, artifact=True)
+
+
+def artifact_bdc(subtype: str) -> str:
+    """The operator opening furniture (ISO 32000-1 §14.8.2.2): a /Pagination
+    artifact, with its /Subtype (Header, Footer) when it has one.  Readers, search
+    and ``layout verify`` leave its text out of the page's content."""
+    sub = f" /Subtype /{subtype}" if subtype else ""
+    return f"/Artifact <</Type /Pagination{sub}>> BDC"
 
 
 def draw_box(c, it: Box) -> None:

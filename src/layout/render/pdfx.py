@@ -399,3 +399,23 @@ def _set_xmp(pdf, xml: str) -> None:
     meta["/Type"] = pikepdf.Name.Metadata
     meta["/Subtype"] = pikepdf.Name.XML
     pdf.Root["/Metadata"] = pdf.make_indirect(meta)
+
+
+def set_document(pdf, *, standard: str | None, title: str, date: datetime | str | None, digest: bytes,
+                 trapped: bool = False, creator: str = "layout") -> None:
+    """Give an open pikepdf document the Info (and for X-4 the XMP) that
+    ``make_pdfx`` writes, with ``title``: pages rendered apart and joined into one
+    file (``layout.edition``) take the document's title.  ``standard`` None: a
+    plain PDF, Title only.  ``digest``: 32+ bytes the XMP ids come from."""
+    import pikepdf
+
+    if standard is None:
+        info = pdf.trailer.get("/Info")
+        if info is not None:
+            info["/Title"] = pikepdf.String(title)
+        return
+    when = resolve_date(date)
+    _set_info(pdf, info_entries(standard, title, trapped, when, None, None, creator, PRODUCER))
+    if standard == "X-4":
+        _set_xmp(pdf, xmp_packet(title, trapped, when, None, None, creator, PRODUCER,
+                                 format_uuid(digest[:16]), format_uuid(digest[16:32])))

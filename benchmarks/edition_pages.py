@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""An edition of 16 different pages of real-length text, whole process, against
+Typst setting the same texts (issue 12: at most 0.7x Typst's time per page).
+
+Generates (into a temporary folder, nothing in the repo) 16 tabloid pages in the
+house style, each with a lead story across five columns and two stories below it,
+~4,000 characters a page of copy made from a word list for the purpose, and an
+edition file with one story jumping from 第1版 to 第2版.  Then, measured in one
+run, alternating so both meet the same machine load:
+
+- ``layout render EDITION.yaml -o ed.pdf`` (PDF/X-4, all cores: ``--jobs``), a
+  whole process (Python start, imports, load, place, render, write);
+- Typst (Python binding, ``pip install typst``) compiling one document of the same
+  16 pages' texts in five justified columns of 9 pt Noto Serif CJK (no headline
+  groups, one face, no PDF/X: less work than ours), also a whole process.
+
+    python benchmarks/edition_pages.py [--runs 5] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = ROOT / "fonts"
+PAGES = 16
+WORDS = ("园区", "企业", "今年", "工作人员", "介绍", "培训", "服务", "发展", "项目", "群众", "道路", "整治", "活动",
+         "产业", "创新", "社区", "建设", "管理", "开展", "推进", "加强", "落实", "提升", "环境", "电商", "农民",
+         "直播", "带货", "政策", "宣传", "孵化", "就业", "技能", "乡村", "振兴", "文明", "城市", "志愿", "服务站",
+         "8月", "2020年", "10天", "3.8亿元", "150余家")
+# (story id, grid columns, rows, text columns, characters of copy)
+STORIES = (("lead", "1-5", "1-30", 5, 1650), ("left", "1-3", "31-67", 3, 1250), ("right", "4-5", "31-67", 2, 780))
+
+
+def copy(rng: random.Random, chars: int) -> list[str]:
+    """Paragraphs of about ``chars`` characters."""
+    paras, n = [], 0
+    while n < chars:
+        sents = []
+        for _ in range(rng.randint(2, 5)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(5, 12))]
+            sents.append("".join(words[:4]) + "，" + "".join(words[4:]) + rng.choice("。。。！"))
+        p = "".join(sents)
+        paras.append(p)
+        n += len(p)
+    return paras
+
+
+def headline(rng: random.Random) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(rng.randint(4, 7)))
+
+
+def make(folder: Path) -> tuple[Path, Path]:
+    """(edition file, Typst source) for the 16 pages."""
+    rng = random.Random(12)
+    entries, typ = [], [TYPST_HEAD]
+    for n in range(1, PAGES + 1):
+        stories = []
+        for sid, cols, rows, k, chars in STORIES:
+            if n == 1 and sid == "left":  # runs on to 第2版 (转版)
+                chars += 400
+            if n == 2 and sid == "left":  # the continuation of 第1版's left story goes above it
+                rows, chars = "41-67", chars - 420
+            head, paras = headline(rng), copy(rng, chars)
+            body = "\n\n".join(paras)
+            stories.append(f"  - id: {sid}\n    columns: {cols}\n    rows: {rows}\n    text_columns: {k}\n"
+                           f"    headline: {head}\n    headline_style: {'headline' if sid == 'lead' else 'headline-2'}\n"
+                           f"    byline: 本报讯\n    balance: true\n    body: |\n"
+                           + "".join(f"      {p}\n\n" for p in paras))
+            typ.append(f"= {head}\n\n" + body + "\n\n")
+        (folder / f"p{n:02d}.yaml").write_text("extends: house\nstories:\n" + "".join(stories), encoding="utf-8")
+        entries.append(f"  - {{file: p{n:02d}.yaml, section: 第{n}版要闻, editor: 王某}}\n")
+        typ.append("#pagebreak()\n")
+    jumps = "jumps:\n  - story: left\n    from: 1\n    to: {page: 2, columns: 1-3, rows: 31-40}\n"
+    ed = folder / "edition.yaml"
+    ed.write_text("edition:\n  paper: 开发区报\n  date: 2020-08-10\npages:\n" + "".join(entries) + jumps,
+                  encoding="utf-8")
+    src = folder / "edition.typ"
+    src.write_text("".join(typ[:-1]), encoding="utf-8")
+    return ed, src
+
+
+TYPST_HEAD = """#set page(width: 272mm, height: 390mm, margin: 15mm, columns: 5)
+#set text(font: "Noto Serif CJK SC", size: 9pt, lang: "zh")
+#set par(justify: true, leading: 5.4pt, first-line-indent: 2em)
+#show heading: set text(size: 18pt)
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU (children's user + system) seconds of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w = time.perf_counter()
+    subprocess.run(cmd, check=True, env=os.environ, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - w
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--jobs", type=int, default=None, help="layout render --jobs (default: one per core)")
+    a = ap.parse_args()
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        print("the typst package is not installed: pip install typst (or pip install -e '.[bench]')", file=sys.stderr)
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="layout-edition-bench-"))
+    ed, src = make(tmp)
+    out, tout = tmp / "ed.pdf", tmp / "typst.pdf"
+    ours = [sys.executable, "-m", "layout", "render", str(ed), "-o", str(out), "-q"]
+    if a.jobs:
+        ours += ["--jobs", str(a.jobs)]
+    theirs = [sys.executable, "-c",
+              f"import typst; typst.compile({str(src)!r}, output={str(tout)!r}, font_paths=[{str(FONTS)!r}])"]
+    timed(ours)  # warm the caches (fonts, profile), as a production machine has them
+    timed(theirs)
+    res: dict[str, list[tuple[float, float]]] = {"layout": [], "typst": []}
+    for _ in range(a.runs):
+        res["layout"].append(timed(ours))
+        res["typst"].append(timed(theirs))
+    print(f"{PAGES} pages, load {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores; per page (whole process / {PAGES}):")
+    med = {}
+    for name, rs in res.items():
+        walls = [w for w, _ in rs]
+        cpus = [c for _, c in rs]
+        med[name] = statistics.median(walls)
+        print(f"  {name:7}: wall median {med[name] / PAGES * 1000:6.1f} ms, best {min(walls) / PAGES * 1000:6.1f} ms"
+              f" | cpu median {statistics.median(cpus) / PAGES * 1000:6.1f} ms")
+    print(f"  ratio layout/typst (wall medians): {med['layout'] / med['typst']:.2f} (target <= 0.70)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""转版: a story carried from its area on one page into areas on later pages, with
+the jump lines and the 接题 the engine writes (spec page-layout.md, "Editions and
+转版").
+
+- The first part fills its area; its last line (the last row of its last column)
+  holds ``（下转第N版）``, right-aligned in the jump style (小黑, on the grid).
+- The text that did not fit is carried, cut at the first line that did not fit:
+  mid-paragraph the continuation goes on without a first-line indent
+  (``Story.continued``).  The cut never leaves a paragraph's last line alone at the
+  head of the continuation (it would be a 孤字 line there): it moves up a line.
+- The continuation is a story of its own in the later page's area: the 接题 (the
+  story's headline or the short form the edition gives) in the jump-head style,
+  ``（上接第M版）`` right-aligned on its own grid row below it, then the text, its
+  columns balanced.  If it does not fit and the edition names a further area, it
+  is cut again (multi-hop); otherwise its overflow is reported like any story's.
+
+The jump lines and the 接题 are furniture, drawn as /Artifact /Pagination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from layout.compose.model import Line
+from layout.edition.model import JumpArea
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry
+from layout.model.types import PageLayout, Story, TextStyle
+from layout.place.blocks import compose_text
+from layout.place.items import Item, Problem, ProblemKind, StoryResult, TextItem
+from layout.place.story import BYLINE_GAP, StoryPlacement, body_lines
+from layout.records import record
+
+JUMP_STYLE = "jump"  # （下转第N版） / （上接第M版）
+JUMP_HEAD_STYLE = "jump-head"  # 接题
+JUMP_ARTIFACT = ""  # /Artifact <</Type /Pagination>>: no subtype (not a header or footer)
+JUMP_SIZE = 7.5  # 六号 (typography: jump lines are set small, 小五/六号 黑体)
+# The continuation's 上接 line is set in the byline-line slot of the head, with the
+# jump style: the head placer gives it its own grid row under the 接题.
+_OPENER_SLOT = "byline-line"
+
+
+@record
+class Carry:
+    """Text a story carries to its next area: the paragraphs left, whether the first
+    continues a paragraph already begun, the credit, and where it came from."""
+
+    story: Story  # the story as written on its first page (id, headline)
+    paragraphs: tuple[str, ...]
+    credit: str | None
+    continued: bool
+    from_page: int
+    flow: tuple = ()  # the same text as typed elements (subheads, marks), for a story in the sequence form
+
+
+def jump_text(page: int, down: bool) -> str:
+    return f"（{'下转' if down else '上接'}第{page}版）"
+
+
+def jump_styles(layout: PageLayout) -> dict[str, TextStyle]:
+    """The page's styles plus the jump styles, defaulted from the house when a
+    layout does not define them: jump lines small hei, right-aligned; the 接题 in
+    the third headline rank (a smaller headline style)."""
+    styles = dict(layout.styles)
+    body = styles["body"]
+    if JUMP_STYLE not in styles:
+        styles[JUMP_STYLE] = replace(body, name=JUMP_STYLE, face="hei", size=min(JUMP_SIZE, body.size),
+                                     align="right", indent=0.0)
+    if JUMP_HEAD_STYLE not in styles:
+        base = styles.get("headline-3") or styles.get("headline-2") or styles.get("headline") or body
+        styles[JUMP_HEAD_STYLE] = replace(base, name=JUMP_HEAD_STYLE)
+    return styles
+
+
+def first_part(story: Story) -> Story:
+    """The story as placed on its first page when it jumps: filling its area (not
+    balanced), the credit carried to where it ends."""
+    return replace(story, credit=None, balance=False)
+
+
+def continuation(carry: Carry, area: JumpArea, page: int) -> Story:
+    """The story placed in a continuation area of page ``page``."""
+    s = carry.story
+    head = area.head or "".join(s.headline)  # no headline, no head given: no 接题
+    return Story(
+        id=continuation_id(s.id, page), columns=area.columns, rows=area.rows, text_columns=area.text_columns,
+        headline=(head,) if head else (), headline_style=JUMP_HEAD_STYLE, byline_line=jump_text(carry.from_page, False),
+        paragraphs=carry.paragraphs, flow=carry.flow, credit=carry.credit, rules=area.rules, balance=area.balance,
+        where=area.where, continued=carry.continued,
+    )
+
+
+def continuation_id(story_id: str, page: int) -> str:
+    return f"{story_id}{_CONT}{page}"
+
+
+def article_id(story_id: str) -> str:
+    """The story a part belongs to (``continuation_id`` undone)."""
+    return story_id.split(_CONT, 1)[0]
+
+
+_CONT = "@"  # a continuation is "story@page"; ids with "@" of their own group by their first part
+
+
+def continuation_styles(styles: dict[str, TextStyle]) -> dict[str, TextStyle]:
+    """Styles for placing continuations: the opener slot set as a jump line."""
+    return {**styles, _OPENER_SLOT: replace(styles[JUMP_STYLE], name=_OPENER_SLOT)}
+
+
+def mark_continuation(items: list[Item], story_id: str) -> list[Item]:
+    """The continuation's 接题 and 上接 line are furniture: artifacts."""
+    return [replace(it, artifact=JUMP_ARTIFACT)
+            if isinstance(it, TextItem) and it.story == story_id and it.kind in ("headline", "byline") else it
+            for it in items]
+
+
+@record
+class Cut:
+    """A part cut at the end of its area: its items, its result, and the carry."""
+
+    items: list[Item]
+    result: StoryResult
+    carry: Carry | None
+    share: float = 1.0  # the part of the story's body lines set before the jump
+
+
+def cut(story: Story, origin: Story, result: StoryResult, items: list[Item], layout: PageLayout, geo: Geometry,
+        fonts: FontSet, *, page: int, to_page: int) -> Cut:
+    """Close the part of ``story`` placed on ``page`` with （下转第``to_page``版）
+    and carry what did not fit (see module doc).  ``items``: the page's items,
+    ``story`` as placed (``first_part`` or a continuation), ``origin`` as written."""
+    placed = result.body_lines - result.lines_over
+    cols = geo.text_columns(story.columns, story.text_columns)
+    sp = StoryPlacement(story, geo, layout.styles, fonts, cols)
+    lines = body_lines(sp, cols[0][1] - cols[0][0])
+    kinds = {bl.kind for bl in lines}  # body, subhead, credit ...: the lines the slots take
+    own = [i for i, it in enumerate(items) if isinstance(it, TextItem) and it.story == story.id
+           and it.kind in kinds]
+    if placed < 1 or len(own) != placed:
+        return Cut(items, result, None)
+    keep = placed - 1  # the last slot takes the jump line
+    if keep > 0 and lines[keep].line.final and lines[keep].line.start > 0:
+        keep -= 1  # a paragraph's last line never opens the continuation alone
+    last: TextItem = items[own[-1]]  # type: ignore[assignment]
+    drop = set(own[keep:])
+    out = [it for i, it in enumerate(items) if i not in drop]
+    out.insert(own[keep] if keep < len(own) else len(out), _jump_line(last, cols, layout, geo, fonts, to_page,
+                                                                      story.id))
+    carry = _carry(story, origin, lines, keep, page)
+    done = replace(result, lines_over=0, chars_over=0, text_over="")
+    return Cut(out, done, carry, keep / max(1, len(lines)))
+
+
+def _jump_line(last: TextItem, cols, layout: PageLayout, geo: Geometry, fonts: FontSet, to_page: int,
+               story_id: str) -> TextItem:
+    style = layout.styles[JUMP_STYLE]
+    width = next((x1 - x0 for x0, x1 in cols if abs(x0 - last.x) < 0.01), cols[-1][1] - cols[-1][0])
+    line = jump_line(jump_text(to_page, True), style, width, fonts)
+    row = geo.row_at(last.baseline)
+    return TextItem(line, last.x, geo.baseline(row, style.size), "jump", story_id, style.color, artifact=JUMP_ARTIFACT)
+
+
+def jump_line(text: str, style: TextStyle, width: float, fonts: FontSet) -> Line:
+    """A jump line right-aligned in ``width``, never split: set smaller when the
+    measure is too narrow for it (a 6-character column and a three-digit page)."""
+    lines = compose_text(text, style, width, fonts, align="right")
+    if len(lines) > 1:
+        natural = compose_text(text, style, width * 4, fonts, align="left")[0].right
+        lines = compose_text(text, replace(style, size=style.size * width / natural * 0.98), width, fonts,
+                             align="right")
+    return lines[0]
+
+
+def _carry(story: Story, origin: Story, lines, keep: int, page: int) -> Carry:
+    """The text of ``lines[keep:]`` as paragraphs (and flow elements, for a story
+    in the sequence form): ``Line.start`` indexes its paragraph or element, whose
+    first line starts at 0."""
+    para = -1
+    where: tuple[int, int] | None = None
+    for i, bl in enumerate(lines):
+        if bl.kind == "credit":
+            break
+        if bl.line.start == 0:
+            para += 1
+        if i == keep:
+            where = (para, bl.line.start)
+            break
+    if where is None:  # only the credit is left
+        return Carry(origin, (), origin.credit, False, page)
+    p, start = where
+    if p == 0 and story.byline and start > 0:
+        start -= len(story.byline) + len(BYLINE_GAP)
+    if story.flow:
+        from layout.autolayout.content import SplitPoint, split_flow
+
+        flow = split_flow(story.flow, SplitPoint(p, max(start, 0)))[1]
+    else:
+        flow = ()
+    text = story.paragraphs[p]
+    if start <= 0:
+        return Carry(origin, story.paragraphs[p:], origin.credit, story.continued and p == 0, page, flow)
+    return Carry(origin, (text[start:], *story.paragraphs[p + 1:]), origin.credit, True, page, flow)
+
+
+def drop_overflow(problems: list[Problem], story_id: str) -> list[Problem]:
+    return [p for p in problems if not (p.kind == ProblemKind.OVERFLOW and p.story == story_id)]

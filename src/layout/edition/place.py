@@ -1,0 +1,154 @@
+"""Placing an edition: every page with its 报眉 from the edition, its own stories
+and the continuations carried to it from earlier pages.
+
+Two phases: a page's own stories (a jumping one cut at the end of its area) do not
+depend on other pages, so they may be placed on several processes (``jobs``; the
+CLI places in one: sending placed pages back costs more than it saves, see
+``pipeline.render_edition_file``); then the continuations, in page order (a
+continuation may be cut again for a later page), in this process.  What comes out is plain ``PlacedPage``s, independent of each
+other, so rendering goes wide too (``edition.output``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from layout.edition.header import header_items
+from layout.edition.jumps import (
+    Carry,
+    continuation,
+    continuation_styles,
+    cut,
+    drop_overflow,
+    first_part,
+    jump_styles,
+    mark_continuation,
+)
+from layout.edition.model import Edition, EditionPage, Jump
+from layout.fonts import FontSet
+from layout.model.geometry import Geometry
+from layout.model.types import PageLayout, Story
+from layout.place import place_page
+from layout.place.items import Item, PlacedPage, Problem, ProblemKind, StoryResult
+from layout.records import record
+
+MIN_SHARE = 1 / 3  # a story jumps after a third of it or more (page-layout.md, "Editions and 转版")
+
+
+@record
+class _Incoming:
+    jump: Jump
+    hop: int  # index into jump.areas
+    carry: Carry
+
+
+@dataclass
+class _Part:
+    """A page's stories (or its continuations) placed, jumps cut, and the text
+    carried from them to later pages."""
+
+    items: list[Item]
+    results: list[StoryResult]
+    problems: list[Problem]
+    outgoing: list[_Incoming]
+
+
+def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, ...]:
+    """Every page of ``edition`` placed, jumps resolved (see module doc)."""
+    from layout.edition.parallel import map_pages
+
+    seen: set[str] = set()
+    first_shown = []
+    for page in edition.pages:
+        first_shown.append(page.section not in seen)
+        seen.add(page.section)
+    owns: list[tuple[list[Item], _Part]] = map_pages(
+        _own_page, [(edition, i, first_shown[i]) for i in range(len(edition.pages))], jobs)
+    incoming: dict[int, list[_Incoming]] = {}
+    for _header, own in owns:
+        _send(own, incoming)
+    pages: list[PlacedPage] = []
+    for page, (header, own) in zip(edition.pages, owns, strict=True):
+        layout = page.layout
+        geo = layout.geometry()
+        conts = _place_continuations(page, replace(layout, styles=continuation_styles(jump_styles(layout))), geo,
+                                     layout.fonts.fontset(), incoming.pop(page.number, []))
+        _send(conts, incoming)
+        items = [*header, *own.items, *conts.items]
+        pages.append(PlacedPage(geo, tuple(items), (*own.results, *conts.results), (*own.problems, *conts.problems),
+                                page.section, layout.source))
+    return tuple(pages)
+
+
+def _send(part: _Part, incoming: dict[int, list[_Incoming]]) -> None:
+    for inc in part.outgoing:
+        incoming.setdefault(inc.jump.areas[inc.hop].page, []).append(inc)
+
+
+def _own_page(task: tuple[Edition, int, bool]) -> tuple[list[Item], _Part]:
+    """Phase one for one page: its 报眉 and its own stories (a worker's task)."""
+    edition, index, section_is_copy = task
+    page = edition.pages[index]
+    layout = page.layout
+    fonts = layout.fonts.fontset()
+    geo = layout.geometry()
+    header = header_items(edition, page, geo, fonts, section_is_copy=section_is_copy)
+    return header, _place_own(edition, page, replace(layout, styles=jump_styles(layout)), geo, fonts)
+
+
+def _place_own(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet) -> _Part:
+    """The page's own stories; those that jump are placed as first parts and cut."""
+    jumps = {j.story: j for j in edition.jumps if j.page == page.number}
+    stories = tuple(first_part(s) if s.id in jumps else s for s in layout.stories)
+    placed = place_page(replace(layout, stories=stories), fonts, header=False)
+    fits = [s.id for s, r in zip(stories, placed.stories, strict=True) if s.id in jumps and not r.lines_over]
+    problems = list(placed.problems)
+    if fits:  # no jump needed after all: placed as written, the continuation areas stay empty
+        stories = tuple(layout.story(s.id) if s.id in fits else s for s in stories)
+        placed = place_page(replace(layout, stories=stories), fonts, header=False)
+        problems = list(placed.problems) + [
+            Problem(ProblemKind.JUMP_UNUSED, sid, f"story {sid!r} fits on 第{page.number}版: its continuation areas "
+                                        f"on 第{', '.join(str(a.page) for a in jumps[sid].areas)}版 stay empty")
+            for sid in fits]
+    part = _Part(list(placed.items), list(placed.stories), problems, [])
+    for k, story in enumerate(stories):
+        jump = jumps.get(story.id)
+        if jump is not None and story.id not in fits:
+            _cut(part, k, story, layout.story(story.id), layout, geo, fonts, page.number, jump, 0)
+    return part
+
+
+def _place_continuations(page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet,
+                         arriving: list[_Incoming]) -> _Part:
+    if not arriving:
+        return _Part([], [], [], [])
+    stories = tuple(continuation(a.carry, a.jump.areas[a.hop], page.number) for a in arriving)
+    placed = place_page(replace(layout, stories=stories), fonts, header=False)
+    part = _Part(list(placed.items), list(placed.stories), list(placed.problems), [])
+    for k, (a, story) in enumerate(zip(arriving, stories, strict=True)):
+        part.items = mark_continuation(part.items, story.id)
+        more = a.hop + 1 < len(a.jump.areas)
+        if more and part.results[k].lines_over:
+            _cut(part, k, story, a.carry.story, layout, geo, fonts, page.number, a.jump, a.hop + 1)
+        elif more:
+            later = ", ".join(str(x.page) for x in a.jump.areas[a.hop + 1:])
+            part.problems.append(Problem(ProblemKind.JUMP_UNUSED, story.id, f"story {a.jump.story!r} ends on "
+                                         f"第{page.number}版: its continuation areas on 第{later}版 stay empty"))
+    return part
+
+
+def _cut(part: _Part, k: int, story: Story, origin: Story, layout: PageLayout, geo: Geometry, fonts: FontSet,
+         number: int, jump: Jump, hop: int) -> None:
+    """Cut ``story`` (the k-th placed) for its jump to ``jump.areas[hop]``."""
+    to_page = jump.areas[hop].page
+    done = cut(story, origin, part.results[k], part.items, layout, geo, fonts, page=number, to_page=to_page)
+    if done.carry is None:
+        part.problems.append(Problem(ProblemKind.JUMP, story.id, f"story {story.id!r}: no room on 第{number}版 for its "
+                                                       "jump line; it does not continue"))
+        return
+    part.items, part.results[k] = done.items, done.result
+    part.problems = drop_overflow(part.problems, story.id)
+    if hop == 0 and done.share < MIN_SHARE:
+        part.problems.append(Problem(ProblemKind.JUMP, story.id, f"story {story.id!r}: {done.share:.0%} of it runs "
+                                     f"on 第{number}版 before the jump (page-layout.md: a third or more)"))
+    part.outgoing.append(_Incoming(jump, hop, done.carry))

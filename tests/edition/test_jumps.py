@@ -1,0 +1,118 @@
+"""Jumps (转版): jump lines written by the engine with the pages' numbers, the text
+carried whole and in order across hops, the continuation's overflow reported."""
+
+from __future__ import annotations
+
+import pdfplumber
+from tests.edition.conftest import copy_text, page_yaml, story_yaml, write
+
+from layout.check.verify import fold, pdf_chars
+from layout.cli import main
+from layout.edition.loader import load_edition
+
+LONG = copy_text(22, seed=7)
+FILLER = story_yaml("f{n}", "4-5", "1-10", copy_text(1, seed=3), headline="社区新闻")
+
+
+def _edition(tmp_path, last_rows: str = "1-60", numbers=(4, 6, 9), first_rows: str = "1-25"):
+    pages = ""
+    for i, n in enumerate(numbers):
+        stories = story_yaml("a", "1-2", first_rows, LONG, headline="园区发展迈上新台阶") if i == 0 else \
+            FILLER.format(n=i)
+        pages += f"  - number: {n}\n    section: 要闻\n    editor: 王某\n    layout:\n" + page_yaml(stories, 6)
+    jumps = (f"jumps:\n  - story: a\n    to:\n"
+             f"      - {{page: {numbers[1]}, columns: 1-2, rows: 1-20, head: 园区发展}}\n"
+             f"      - {{page: {numbers[2]}, columns: 1-3, rows: {last_rows}}}\n")
+    return write(tmp_path, "edition.yaml", "edition:\n  paper: 开发区报\n  date: 2020-08-10\npages:\n" + pages + jumps)
+
+
+def _furniture(pdf):
+    with pdfplumber.open(pdf) as doc:
+        return ["".join(c["text"] for c in p.chars if c.get("tag") == "Artifact") for p in doc.pages]
+
+
+def test_multi_hop_jump_lines_carry_the_page_numbers(tmp_path):
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    p4, p6, p9 = _furniture(out)
+    assert "（下转第6版）" in p4
+    assert "（上接第4版）" in p6 and "（下转第9版）" in p6 and "园区发展" in p6
+    assert "（上接第6版）" in p9 and "园区发展迈上新台阶" in p9
+    assert "下转" not in p9
+
+
+def test_carried_text_is_whole_and_in_order(tmp_path):
+    out = tmp_path / "ed.pdf"
+    ed = _edition(tmp_path)
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    # the story's copy: everything left of the filler stories (grid columns 4-5)
+    x4 = load_edition(ed).pages[1].layout.geometry().col_x(4)
+    got = "".join(c.ch for c in pdf_chars(out) if c.page == 1 or c.x < x4 - 1)
+    want = "".join(fold(ch) for p in LONG for ch in p)
+    start = got.index(want[:10])
+    assert got[start:start + len(want)] == want
+
+
+def test_jump_line_is_small_right_aligned_and_on_the_last_row(tmp_path):
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    with pdfplumber.open(out) as doc:
+        page = doc.pages[0]
+        jump = [c for c in page.chars if c.get("tag") == "Artifact" and c["text"] in "（下转第6版）"
+                and c["top"] > page.height / 3]
+        body = [c for c in page.chars if c.get("tag") != "Artifact" and c["size"] == 9.0]
+    assert jump and all(c["size"] < 9.0 for c in jump)
+    assert "Sans" in jump[0]["fontname"]  # 黑体
+    # right-aligned on the column's right edge, below every body line of that column
+    column = [c for c in body if c["x0"] > jump[0]["x0"] - 80]
+    assert abs(max(c["x1"] for c in jump) - max(c["x1"] for c in column)) < 1.0
+    assert min(c["top"] for c in jump) > max(c["top"] for c in column)
+
+
+def test_continuation_overflow_is_reported(tmp_path, capsys):
+    out = tmp_path / "ed.pdf"
+    ed = _edition(tmp_path, last_rows="1-8")
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    err = capsys.readouterr().err
+    assert "story 'a@9'" in err and "do not fit" in err
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none", "--strict"]) == 1
+
+
+def test_a_jump_line_is_never_split():
+    from tests.edition.conftest import ROOT
+
+    from layout.edition.jumps import jump_line, jump_styles
+    from layout.model import load_layout
+
+    layout = load_layout(ROOT / "samples" / "kaifaqu-news.yaml")
+    style, fonts = jump_styles(layout)["jump"], layout.fonts.fontset()
+    for width in (126.0, 54.0, 36.0):
+        line = jump_line("（下转第123版）", style, width, fonts)
+        assert line.text == "（下转第123版）" and line.right <= width + 0.01
+
+
+def test_placing_on_several_processes_gives_the_same_pages(tmp_path):
+    from layout.edition.place import place_edition
+
+    edition = load_edition(_edition(tmp_path))
+    one, two = place_edition(edition, jobs=1), place_edition(edition, jobs=2)
+    assert [p.items for p in one] == [p.items for p in two]
+
+
+def test_header_mirrored_page_number_on_the_outer_edge(tmp_path):
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    with pdfplumber.open(out) as doc:
+        for page, number in zip(doc.pages, (4, 6, 9), strict=True):
+            text = "".join(c["text"] for c in page.chars)
+            at = text.index(f"第{number}版")
+            x = page.chars[at]["x0"]
+            assert (x < page.width / 2) == (number % 2 == 0), number  # even: left, odd: right
+
+
+def test_a_jump_before_a_third_of_the_story_is_reported(tmp_path, capsys):
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(_edition(tmp_path, first_rows="1-8")), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    assert "runs on 第4版 before the jump" in capsys.readouterr().err
+    assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    assert "before the jump" not in capsys.readouterr().err
