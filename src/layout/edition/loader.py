@@ -30,10 +30,14 @@ LABEL = "edition"
 def is_edition_file(path: str | os.PathLike[str]) -> bool:
     """True when the YAML file at ``path`` is an edition (its top level has
     ``edition:``), without reading it as YAML: ``layout render`` takes both."""
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # never open a FIFO or device to look: it may block (layout.files reports it)
         with open(path, encoding="utf-8", errors="replace") as fh:
             head = fh.read(64 * 1024)
-    except OSError:
+    except (OSError, ValueError):
         return False
     return any(line.startswith("edition:") for line in head.splitlines())
 
