@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.edition.conftest import copy_text, page_yaml, story_yaml, write
+from edition_helpers import copy_text, page_yaml, story_yaml, write
 
 from layout.cli import main
 

@@ -4,7 +4,7 @@ carried whole and in order across hops, the continuation's overflow reported."""
 from __future__ import annotations
 
 import pdfplumber
-from tests.edition.conftest import copy_text, page_yaml, story_yaml, write
+from edition_helpers import copy_text, page_yaml, story_yaml, write
 
 from layout.check.verify import fold, pdf_chars
 from layout.cli import main
@@ -79,7 +79,7 @@ def test_continuation_overflow_is_reported(tmp_path, capsys):
 
 
 def test_a_jump_line_is_never_split():
-    from tests.edition.conftest import ROOT
+    from edition_helpers import ROOT
 
     from layout.edition.jumps import jump_line, jump_styles
     from layout.model import load_layout

@@ -5,7 +5,7 @@ and its copy is exactly the archive's."""
 from __future__ import annotations
 
 import pdfplumber
-from tests.edition.conftest import copy_text
+from edition_helpers import copy_text
 
 from layout.cli import main
 

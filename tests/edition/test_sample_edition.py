@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pdfplumber
 import pikepdf
-from tests.edition.conftest import SAMPLE
+from edition_helpers import SAMPLE
 
 from layout.check.verify import pdf_chars
 from layout.cli import main
