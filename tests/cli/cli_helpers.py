@@ -4,6 +4,7 @@ as a real process (``spawn``)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,7 +61,15 @@ def layout_env() -> dict[str, str]:
     return env
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """In the child before exec: SIGINT back to its default.  A test run started in the
+    background of a non-interactive shell inherits SIGINT ignored, and Python then
+    installs no KeyboardInterrupt handler: Ctrl-C tests would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(args: list[str], cwd: Path) -> subprocess.Popen[str]:
     """``layout ARGS`` as a process of its own (what a user starts in a terminal)."""
     return subprocess.Popen([sys.executable, "-m", "layout", *args], cwd=cwd, env=layout_env(), text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8")
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
+                            preexec_fn=ctrl_c_as_in_a_terminal)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import hostile_pdfs
 import pytest
@@ -98,12 +99,29 @@ def test_preflight_fails_a_rebuilt_xref(tmp_path):
     assert damage and damage[0]["status"] == "ERROR"
 
 
+def _wait_until_blocked(pid: int, limit: float = 60.0) -> None:
+    """Until the process has used no CPU for half a second (it is waiting on its input)."""
+    def cpu() -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    end, last, still = time.monotonic() + limit, -1, 0
+    while time.monotonic() < end and still < 5:
+        time.sleep(0.1)
+        now = cpu()
+        still = still + 1 if now == last else 0
+        last = now
+
+
 def test_ctrl_c_is_exit_130_without_traceback(tmp_path):
     """SIGINT while the command waits for its input (stdin held open)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # SIGINT back to its default in the child: a run in the background of a non-interactive
+    # shell inherits it ignored, and Python then installs no KeyboardInterrupt handler
     proc = subprocess.Popen([sys.executable, "-m", "layout", "render", "-", "-o", str(tmp_path / "o.pdf")],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(1.5)  # imports done, blocked reading stdin
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _wait_until_blocked(proc.pid)  # imports done (a fresh clone compiles them first), reading stdin
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
