@@ -124,14 +124,7 @@ def run(args: argparse.Namespace) -> int:
                  kind="pdf", pages=n_pages, bytes=len(result.pdf))
     report.set(pages=[_page_json(lay, page) for lay, page in zip(layouts, result.pages, strict=True)])
     if args.png:
-        from layout.files import make_folder, write_file
-        from layout.render.png import png_pages
-
-        folder = make_folder(args.png, "--png")
-        for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
-            path = folder / f"{_stem(args)}-p{n}.png"
-            write_file(path, data, "PNG")
-            report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")
+        _write_pngs(report, args, result.pdf)
     lost = _archive_check(report, result.archive_check)
     # copyfit notes and underfill are said, never failed (place.items.ADVISORY)
     if lost or (args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics)):
@@ -209,14 +202,19 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
     for plate, data in plates:
         report.wrote(plate, f"plate, {kib(len(data))}", kind="plate", bytes=len(data))
     if args.png:
-        from layout.files import make_folder, write_file
-        from layout.render.png import png_pages
-
-        folder = make_folder(args.png, "--png")
-        for n, data in enumerate(png_pages(result.pdf, args.dpi), 1):
-            path = folder / f"{_stem(args)}-p{n}.png"
-            write_file(path, data, "PNG")
-            report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")
+        _write_pngs(report, args, result.pdf)
     if args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _write_pngs(report, args: argparse.Namespace, pdf: bytes) -> None:
+    """``--png DIR``: a preview of every page of the PDF just written (a page or an edition)."""
+    from layout.files import make_folder, write_file
+    from layout.render.png import png_pages
+
+    folder = make_folder(args.png, "--png")
+    for n, data in enumerate(png_pages(pdf, args.dpi), 1):
+        path = folder / f"{_stem(args)}-p{n}.png"
+        write_file(path, data, "PNG")
+        report.wrote(path, f"PNG, {args.dpi} dpi", kind="png")

@@ -46,13 +46,17 @@ def compose_paragraph(runs: Sequence[Run], measure: float, style: ParagraphStyle
     ``compressed`` marks; the paragraph reports problems (missing glyphs, forced
     breaks, lines that could not be justified or fitted)."""
     if warm.active:  # layout watch: the same paragraph set again (compose.warm)
-        key = ("set", tuple(runs), measure, style, fonts)
-        done = warm.get(key)
-        if done is None:
-            done = _compose(runs, measure, style, fonts)
-            warm.put(key, done)
-        return done
+        return _kept(("set", tuple(runs), measure, style, fonts), _compose, runs, measure, style, fonts)
     return _compose(runs, measure, style, fonts)
+
+
+def _kept(key: tuple, make, *args):
+    """``make(*args)``, kept under ``key`` while ``layout watch`` keeps paragraphs warm."""
+    done = warm.get(key)
+    if done is None:
+        done = make(*args)
+        warm.put(key, done)
+    return done
 
 
 def _compose(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> ComposedParagraph:
@@ -80,12 +84,7 @@ def count_lines(runs: Sequence[Run], measure: float, style: ParagraphStyle, font
     """``len(compose_paragraph(runs, measure, style, fonts).lines)``, without setting
     the lines: all that a search for a measure (a balanced headline) needs to know."""
     if warm.active:
-        key = ("count", tuple(runs), measure, style, fonts)
-        n = warm.get(key)
-        if n is None:
-            n = _count(runs, measure, style, fonts)
-            warm.put(key, n)
-        return n
+        return _kept(("count", tuple(runs), measure, style, fonts), _count, runs, measure, style, fonts)
     return _count(runs, measure, style, fonts)
 
 
