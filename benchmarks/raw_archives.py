@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reprint raw archives and judge the result (issue 13, "Done when").
 
-Writes N raw day-pages with ``tests/archive/rawgen.py`` (the forms of
+Writes N raw day-pages of short articles and M of a daily's real length with
+``tests/archive/rawgen.py`` (the forms of
 ``../shared/spec/archives.md``, our own text) plus the hand-written raw files in
 ``tests/archive/data/raw-*.txt``, reprints each with ``layout reprint`` (a process
 each, as a user runs it) and measures:
@@ -14,7 +15,7 @@ each, as a user runs it) and measures:
   extra or overfull;
 - wall time per archive.
 
-    python benchmarks/raw_archives.py [N] [--keep DIR] [--jobs J]
+    python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J]
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ def one(path: Path, out_dir: Path) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("n", nargs="?", type=int, default=24, help="generated archives (default 24)")
+    ap.add_argument("n", nargs="?", type=int, default=24, help="generated archives of short articles (default 24)")
+    ap.add_argument("--long", type=int, default=24, metavar="M",
+                    help="generated archives of a daily's real length (default 24)")
     ap.add_argument("--keep", metavar="DIR", help="write archives and PDFs here (default: a temporary folder)")
     ap.add_argument("--jobs", type=int, default=1, help="archives reprinted at once (default 1)")
     ap.add_argument("--json", action="store_true", help="print every archive's row as JSON")
@@ -103,7 +106,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.keep) if a.keep else Path(tmp)
-        archives = write(a.n, folder) + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt"))
+        archives = write(a.n, folder) + write(a.long, folder, long=True) + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt"))
         t0 = time.perf_counter()
         with ThreadPoolExecutor(a.jobs) as pool:
             rows = list(pool.map(lambda p: one(p, folder), archives))
@@ -117,7 +120,7 @@ def main() -> int:
                   f"{' '.join(r.get('failed') or [])} {' | '.join(r['errors'])[:300]}")
     done = [r for r in rows if r.get("lost") is not None]
     silent = sum(1 for r in done if r["lost"] and r["exit"] == 0)
-    print(f"{len(rows)} archives ({a.n} generated), {sum(r['pages'] for r in done)} pages, "
+    print(f"{len(rows)} archives ({a.n} + {a.long} long generated), {sum(r['pages'] for r in done)} pages, "
           f"{total:.0f} s ({total / max(1, len(rows)):.1f} s per archive, load {os.getloadavg()[0]:.1f})")
     print(f"chars lost: {sum(r['lost'] for r in done)} (archives with a loss: {sum(1 for r in done if r['lost'])}; "
           f"loss with exit 0: {silent}); no PDF: {len(rows) - len(done)}")

@@ -79,7 +79,9 @@ class GeneratedPage:
 
 
 class _Writer:
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, long: bool = False):
+        self.sentences = (2, 5) if long else (1, 4)  # per paragraph
+        self.paragraphs = (3, 10) if long else (1, 5)  # per article, after the first
         self.r = random.Random(seed)
 
     def pick(self, seq):
@@ -101,7 +103,7 @@ class _Writer:
         return self.pick(forms)()
 
     def paragraph(self, n: int | None = None) -> str:
-        return "".join(self.sentence() for _ in range(n or self.r.randint(1, 4)))
+        return "".join(self.sentence() for _ in range(n or self.r.randint(*self.sentences)))
 
     def headline(self) -> str:
         h = f"{self.pick(PLACES)}{self.pick(TOPICS)}{self.pick(HEAD_VERBS)}"
@@ -161,9 +163,9 @@ def _article(w: _Writer, month: int, day: int, lines: list[str], indent: str, se
     a.paragraphs.append(first)
     lines += [indent + first, sep]
     numbered = w.r.random() < 0.2
-    for n in range(w.r.randint(1, 5)):
+    for n in range(w.r.randint(*w.paragraphs)):
         if numbered:
-            sub = f"{'一二三四五'[n]}、{w.pick(SUBHEADS)}"
+            sub = f"{'一二三四五六七八九十'[n]}、{w.pick(SUBHEADS)}"
             a.subheads.append(sub)
             lines += [indent + sub, sep]
         elif w.r.random() < 0.25:
@@ -188,9 +190,11 @@ def _article(w: _Writer, month: int, day: int, lines: list[str], indent: str, se
     return a
 
 
-def generate(seed: int) -> GeneratedPage:
-    """One raw day-page (deterministic in ``seed``)."""
-    w = _Writer(seed)
+def generate(seed: int, long: bool = False) -> GeneratedPage:
+    """One raw day-page (deterministic in ``seed``).  ``long``: articles of a
+    daily's real length (4-11 paragraphs of 2-5 sentences, pages of ~1,500-7,500
+    characters, some running to two pages); otherwise short ones (~700-3,300)."""
+    w = _Writer(seed, long)
     month, day = w.r.randint(1, 12), w.r.randint(1, 28)
     indent = w.pick(("\u3000\u3000", "", "  "))
     sep = w.pick(("", "", ""))  # one blank line between paragraphs (written below)
@@ -239,13 +243,14 @@ def _plant_controls(w: _Writer, text: str) -> tuple[str, list[str]]:
     return text, planted
 
 
-def write(n: int, folder: Path, start: int = 0) -> list[Path]:
-    """Write archives ``start`` … ``start + n - 1`` as ``raw-NNN.txt`` (UTF-8)."""
+def write(n: int, folder: Path, start: int = 0, long: bool = False) -> list[Path]:
+    """Write archives ``start`` … ``start + n - 1`` as ``raw-NNN.txt`` (UTF-8;
+    ``long-NNN.txt`` with ``long``)."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for k in range(start, start + n):
-        path = folder / f"raw-{k:03d}.txt"
-        path.write_text(generate(k).text, encoding="utf-8")
+        path = folder / f"{'long' if long else 'raw'}-{k:03d}.txt"
+        path.write_text(generate(k, long).text, encoding="utf-8")
         out.append(path)
     return out
 

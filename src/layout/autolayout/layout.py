@@ -80,35 +80,70 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
     for s in ranked[:MEASURE_AHEAD]:
         measurer.shapes(s)  # the rest are measured as they come within reach of a page
     t1 = time.perf_counter()
-    plans = []
     notes: dict[str, list[str]] = {}
     rest: tuple[Story, ...] = tuple(ranked)
-    while rest:
-        if len(plans) >= MAX_PAGES:
-            raise RuntimeError(f"more than {MAX_PAGES} pages")
-        base = first_header if not plans else page_layout(template, (), _repeated(first_header.header, len(plans)))
-        plan, rest = _plan_or_simplify(rest, base, measurer, not plans, notes)
-        plans.append((base, plan))
-        measurer.forget(plan.stories)
-    t2 = time.perf_counter()
     pages, layouts, placed, measured = [], [], [], []
-    for base, plan in plans:
-        page_stories = realise(plan.tree, list(plan.stories))
-        holes = frozenset(head_holes(plan.tree, list(plan.stories)))
-        lay = replace(base, stories=page_stories)
-        p = place_page(lay, fonts)
+    t_place = 0.0
+    while rest:
+        if len(pages) >= MAX_PAGES:
+            raise RuntimeError(f"more than {MAX_PAGES} pages")
+        base = first_header if not pages else page_layout(template, (), _repeated(first_header.header, len(pages)))
+        page, rest, took = _page(rest, base, measurer, not pages, notes, fonts)
+        t_place += took
+        measurer.forget(page.plan.stories)
         # the paper's lead: the first story of page one (rule 4 is about it alone)
-        lead = page_stories[0] if not pages and page_stories and not is_continuation(page_stories[0]) else None
-        pages.append(page_stories)
-        layouts.append(lay)
-        placed.append(p)
-        m = page_metrics(lay, p, lead, holes)
-        said = tuple(f"{s.id}: {note}" for s in page_stories for note in notes.pop(s.id, ()))
+        lead = page.stories[0] if not pages and page.stories and not is_continuation(page.stories[0]) else None
+        pages.append(page.stories)
+        layouts.append(page.layout)
+        placed.append(page.placed)
+        m = page_metrics(page.layout, page.placed, lead, page.holes)
+        said = tuple(f"{s.id}: {note}" for s in page.stories for note in notes.pop(s.id, ()))
         measured.append(replace(m, problems=m.problems + said) if said else m)
     t3 = time.perf_counter()
+    t2 = t3 - t_place
     cont = continuations(pages)
     metrics = Metrics(tuple(measured), len(cont), t1 - t0, t2 - t1, t3 - t2)
     return AutoLayout(tuple(pages), tuple(layouts), tuple(placed), cont, metrics)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """One page planned and placed: the plan, its stories with areas, the layout,
+    the placed page, and the stories whose headline group leaves a hole."""
+
+    plan: PagePlan
+    stories: tuple[Story, ...]
+    layout: PageLayout
+    placed: PlacedPage
+    holes: frozenset[str]
+
+
+MAX_REPLANS = 3  # a page whose placement overflows is planned again with the overflow measured in
+
+
+def _page(rest: tuple[Story, ...], base: PageLayout, measurer: Measurer, lead: bool, notes: dict[str, list[str]],
+          fonts: FontSet) -> tuple[_Page, tuple[Story, ...], float]:
+    """The next page planned, realised and placed: (page, stories left, seconds
+    spent placing).  The shapes are measured to agree with placement line for
+    line (``shapes.balanced_fill``); should the placed page still overflow, the
+    overflowing stories are measured that much deeper and the page planned again
+    (at most ``MAX_REPLANS`` times), so the automatic layout never sets a story
+    shorter than its text (issue 13: every character of the archive printed)."""
+    took = 0.0
+    for attempt in range(MAX_REPLANS + 1):
+        plan, left = _plan_or_simplify(rest, base, measurer, lead, notes)
+        t = time.perf_counter()
+        stories = realise(plan.tree, list(plan.stories))
+        lay = replace(base, stories=stories)
+        p = place_page(lay, fonts)
+        took += time.perf_counter() - t
+        over = {r.id: r.lines_over for r in p.stories if r.lines_over}
+        if not over or attempt == MAX_REPLANS:
+            return _Page(plan, stories, lay, p, frozenset(head_holes(plan.tree, list(plan.stories)))), left, took
+        for s in plan.stories:
+            if s.id in over:
+                measurer.pad(s, over[s.id])
+    raise AssertionError("unreachable")
 
 
 def _plan_or_simplify(rest: tuple[Story, ...], base: PageLayout, measurer: Measurer, lead: bool,

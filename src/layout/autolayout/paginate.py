@@ -19,7 +19,7 @@ A page never overflows and type never shrinks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -74,12 +74,25 @@ class Measurer:
         self._shapes: dict[Story, dict[int, list[Shape]]] = {}
         self._leaves: dict[tuple[Story, int, int], LeafTable] = {}
         self._volumes: dict[Story, int] = {}
+        self._pads: dict[Story, int] = {}
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
         if story not in self._shapes:
             ss = StoryShapes(story, self.gauge, self.costs)
-            self._shapes[story] = {w: ss.shapes(w) for w in range(1, self.geo.columns + 1)}
+            shapes = {w: ss.shapes(w) for w in range(1, self.geo.columns + 1)}
+            pad = self._pads.get(story, 0)
+            if pad:
+                shapes = {w: [replace(sh, body_rows=sh.body_rows + -(-pad // sh.text_columns)) for sh in shs]
+                          for w, shs in shapes.items()}
+            self._shapes[story] = shapes
         return self._shapes[story]
+
+    def pad(self, story: Story, lines: int) -> None:
+        """Measure ``story`` ``lines`` body lines deeper from now on: placement
+        found it that much short (``layout._page``)."""
+        pad = self._pads.get(story, 0) + lines
+        self.forget((story,))
+        self._pads[story] = pad
 
     def leaf(self, story: Story, geo: Geometry) -> LeafTable:
         key = (story, geo.columns, geo.rows)
@@ -121,6 +134,7 @@ class Measurer:
         gone = set(stories)
         for s in gone:
             self._shapes.pop(s, None)
+            self._pads.pop(s, None)
             self._volumes.pop(s, None)
         for key in [k for k in self._leaves if k[0] in gone]:
             del self._leaves[key]

@@ -153,13 +153,19 @@ class _Fill:
     short: int  # empty lines at column bottoms, all columns
 
 
-def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill | None:
+def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
+                  keeps: tuple[bool, ...] | None = None) -> _Fill | None:
     """The balanced fill ``flow.fill`` does: the fewest rows such that the text
     columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
     column after column, the room to spare taken off the last columns one line
     each.  None when a picture column keeps fewer than ``MIN_LINES_UNDER_PHOTO``
     lines of text.  ``credit``: the last line is a credit, set flush right: a
-    column holding nothing else reads as empty."""
+    column holding nothing else reads as empty.  ``keeps``: per line, whether it
+    stays in the column of the line after it (a subhead and the first line of its
+    paragraph, ``place.elements.flow_lines``); the fill then runs the placer's own
+    ``flow.fill`` and takes a row more while a kept group would not fit, so a
+    shape is never a line short of what placement needs (issue 13: a story
+    planned one line short overflows and loses its last line)."""
     k = len(blocked)
     top = max(blocked)
     if top:
@@ -170,13 +176,10 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill
         rows = math.ceil((lines + sum(blocked)) / k)
     else:
         rows = max(1, math.ceil(lines / k))
-    rooms = [max(0, rows - b) for b in blocked]
-    spare = sum(rooms) - lines
-    while spare > 0:  # place.flow: the last columns give up their bottom slot, one each
-        for j in range(k - 1, -1, -1):
-            if spare and rooms[j]:
-                rooms[j] -= 1
-                spare -= 1
+    if keeps is not None and any(keeps):
+        rows, rooms = _kept_fill(blocked, lines, rows, keeps)
+    else:
+        rooms = _spread_rooms([max(0, rows - b) for b in blocked], lines)
     last = max((j for j in range(k) if rooms[j]), default=-1)
     # pictures across all the text of a photo-news item (headline, picture, a line
     # or two of text, too little to stand beside a picture): the text stands under
@@ -192,6 +195,35 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False) -> _Fill
         white = max(white, empty)
         short += empty
     return _Fill(rows, white, short)
+
+
+def _spread_rooms(rooms: list[int], lines: int) -> list[int]:
+    """place.flow: the last columns give up their bottom slot, one each, while
+    there is room to spare."""
+    spare = sum(rooms) - lines
+    while spare > 0:
+        for j in range(len(rooms) - 1, -1, -1):
+            if spare and rooms[j]:
+                rooms[j] -= 1
+                spare -= 1
+    return rooms
+
+
+def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[bool, ...]) -> tuple[int, list[int]]:
+    """(rows, lines per column) of the placer's balanced fill with keeps, from
+    ``rows`` down as deep as it needs."""
+    from layout.place.flow import Slot, fill
+
+    k = len(blocked)
+    for depth in range(rows, rows + lines + 1):
+        slots = [[Slot(j, 0.0, r) for r in range(b, depth)] for j, b in enumerate(blocked)]
+        taken = fill(slots, lines, True, list(keeps))
+        if len(taken) == lines:
+            rooms = [0] * k
+            for t in taken:
+                rooms[t.column] += 1
+            return depth, rooms
+    return rows + lines, _spread_rooms([max(0, rows + lines - b) for b in blocked], lines)
 
 
 @dataclass(frozen=True)
@@ -275,16 +307,38 @@ class Gauge:
 
     def body_lines(self, story: Story, w: int, k: int) -> int:
         """Lines of the body (inline byline with paragraph one) and credit."""
+        return sum(n for _sub, n in self._element_lines(story, w, k))
+
+    def body_keeps(self, story: Story, w: int, k: int) -> tuple[bool, ...] | None:
+        """Per body line, whether the placer keeps it with the next one
+        (``place.elements.flow_lines``: every subhead line, and the first line of a
+        paragraph of two lines or more under a subhead); None when no line is kept."""
+        keeps: list[bool] = []
+        for sub, n in self._element_lines(story, w, k):
+            if sub:
+                keeps.extend([True] * n)
+            else:
+                after_sub = bool(keeps) and keeps[-1] and n > 1
+                keeps.extend([after_sub] + [False] * (n - 1) if n else [])
+        return tuple(keeps) if any(keeps) else None
+
+    def _element_lines(self, story: Story, w: int, k: int) -> list[tuple[bool, int]]:
+        """(is a subhead, lines) of every body element in order, the credit last --
+        as ``place.story.body_lines`` sets them: the byline runs into the first
+        paragraph that is not a subhead, a subhead's lines are composed one by one."""
         width = round(self.text_width(w, k), 3)
-        total = 0
+        out: list[tuple[bool, int]] = []
+        first = True
         for i, text in enumerate(story.paragraphs):
-            if story.flow and isinstance(story.flow[i], Subhead):  # flow is index-aligned with paragraphs
-                total += self.subhead_lines(text, width)
+            el = story.flow[i] if story.flow else None  # flow is index-aligned with paragraphs
+            if isinstance(el, Subhead):
+                out.append((True, sum(self.subhead_lines(t, width) for t in el.lines)))
                 continue
-            total += self._count(text, story.byline if i == 0 else None, None, w, k, width)
+            out.append((False, self._count(text, story.byline if first else None, None, w, k, width)))
+            first = False
         if story.credit:
-            total += self._count(None, None, story.credit, w, k, width)
-        return total
+            out.append((False, self._count(None, None, story.credit, w, k, width)))
+        return out
 
     def _count(self, text: str | None, byline: str | None, credit: str | None, w: int, k: int, width: float) -> int:
         key = (text, byline, credit, width)
@@ -326,10 +380,11 @@ class StoryShapes:
             hm = self.gauge.head(story, w, k)
             head, air_max = hm.rows, hm.air
             lines = self.gauge.body_lines(self.story, w, k)
+            keeps = self.gauge.body_keeps(self.story, w, k)
             base = self._head_cost(hm.headline_lines) + (self.costs.bianlan if k != w else 0.0)
-            shapes = [self._shape(w, k, head, lines, blocked, plan, base, air_max)
+            shapes = [self._shape(w, k, head, lines, blocked, plan, base, air_max, keeps)
                       for plan, blocked in self._photo_plans(w, k, lines)]
-            shapes += self._flush(w, k, head, lines, base, air_max)
+            shapes += self._flush(w, k, head, lines, base, air_max, keeps)
             out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top,
                                headline_style=story.headline_style if story.headline else None)
                        for sh in shapes if sh is not None)
@@ -350,7 +405,7 @@ class StoryShapes:
         return story
 
     def _shape(self, w: int, k: int, head: int, lines: int, blocked: list[int], plan: PhotoPlan | None,
-               base: float, air_max: int) -> Shape | None:
+               base: float, air_max: int, keeps: tuple[bool, ...] | None = None) -> Shape | None:
         c = self.costs
         if lines == 0:
             if plan is None:
@@ -359,7 +414,7 @@ class StoryShapes:
             rows = sum(plan.bands) - 1
             return Shape(w, k, head, rows, air_max, air_max,
                          base + c.crop * plan.crop + self._photo_size_cost(plan, [rows] * k), plan)
-        fill = balanced_fill(blocked, lines, bool(self.story.credit))
+        fill = balanced_fill(blocked, lines, bool(self.story.credit), keeps)
         if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
@@ -374,7 +429,8 @@ class StoryShapes:
         extra = air_max + MAX_COLUMN_WHITE - fill.white
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
 
-    def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int) -> list[Shape]:
+    def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int,
+               keeps: tuple[bool, ...] | None = None) -> list[Shape]:
         """Pictures in one band at the right, as deep as the text beside them (a
         short story with a photo): the picture height follows the text."""
         photos = self.story.photos
@@ -384,7 +440,7 @@ class StoryShapes:
         cols = self.geo.text_columns(Span(1, w), k)
         out = []
         for q in range(1, (k - 1) // m + 1):
-            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit))
+            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit), keeps)
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             width = cols[q - 1][1] - cols[0][0]
