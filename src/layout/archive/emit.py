@@ -94,7 +94,8 @@ def _emit_header(out: list[str], page: ArchivedPage, extra: Mapping[str, Any] | 
     (``2020年8月10日 星期一``, ``第3版``) in the archive's order; otherwise every part
     is kept verbatim, in order, in ``paper``.  Without a name the first part is the
     title (a page line alone never promotes a headline to the section name).
-    Editor and page-credit lines (责任编辑, 版式设计) go to ``editor``."""
+    Editor and page-credit lines (责任编辑, 版式设计) go to ``editor``, never to the
+    title: a page with nothing but credits has a header without a title."""
     kinds = [h.kind for h in page.header]
     # editor credits print last: at the end of the header parts they go to ``editor``,
     # before other parts they stay text in their place
@@ -104,8 +105,6 @@ def _emit_header(out: list[str], page: ArchivedPage, extra: Mapping[str, Any] | 
     title = page.name
     if title is None and parts:
         title = parts.pop(0).text
-    elif title is None and editors:
-        title = editors.pop(0)
     editor = "\u3000".join(editors) if editors else None
     header: dict[str, Any] = {"title": title} if title else {}
     structured = _structured(parts)

@@ -99,12 +99,12 @@ def archive_header(yaml_text: str) -> Header | None:
 
     data = yaml.safe_load(yaml_text) or {}
     h = data.get("header") if isinstance(data, dict) else None
-    if not isinstance(h, dict) or not h.get("title"):
+    if not isinstance(h, dict) or not any(h.get(k) for k in ("title", "paper", "date", "page", "editor")):
         return None
     date = h.get("date")
     if isinstance(date, str):
         date = datetime.date.fromisoformat(date)
-    return Header(title=str(h["title"]), paper=_text(h.get("paper")), date=date,
+    return Header(title=str(h.get("title") or ""), paper=_text(h.get("paper")), date=date,
                   page=int(h["page"]) if h.get("page") is not None else None, editor=_text(h.get("editor")))
 
 

@@ -118,7 +118,7 @@ def build_header(value: Any) -> Header | None:
     if not isinstance(value, Fields):
         return None
     return Header(
-        title=value.get("title"),
+        title=value.get("title") or "",
         paper=value.get("paper"),
         date=value.get("date"),
         page=value.get("page"),

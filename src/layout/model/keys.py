@@ -163,7 +163,7 @@ GRID = Table(
 HEADER = Table(
     "header",
     (
-        Key("title", Text(), "section or page name printed large (开发区新闻)", required=True),
+        Key("title", Text(), "section or page name printed large (开发区新闻); none: the header has only its other parts"),
         Key("paper", Text(), "the paper's name (濮阳日报)"),
         Key("date", Date(), "issue date, printed with its weekday (2020年8月10日 星期一)"),
         Key("page", Int(1, 999), "page number, printed 第3版"),

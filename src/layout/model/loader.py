@@ -182,6 +182,12 @@ def _archive(value: Fields | None, source: str) -> ArchiveRef | None:
 
 def _check_header_styles(header: Header, styles: dict[str, TextStyle], f: Fields) -> None:
     hf = f.get("header")
+    if not (header.title or header.paper or header.date or header.page or header.editor):
+        # a house style's header (rows, rule) is not a page's: a page names its section, or at
+        # least prints its paper, date, page or credits (an archive without a page line)
+        raise LayoutError("layout.header: 'title' is missing; section or page name printed large (开发区新闻)",
+                          hf.node.where if hf is not None else Location(f.node.where.file),
+                          "give header: title: (or paper, date, page or editor)")
     needed = ["header-title"]
     if header.paper or header.date or header.page or header.editor:
         needed.append("header-info")
