@@ -46,7 +46,8 @@ def speed(runs: int, n: int) -> dict[str, list[float]]:
 
 
 def quality(archives: list[Path]) -> None:
-    from layout.autolayout.archive import reprint, template_score
+    from layout.autolayout.archive import reprint
+    from layout.autolayout.copyfit import score as template_score
 
     for path in archives:
         if not path.exists():

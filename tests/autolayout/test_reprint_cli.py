@@ -87,15 +87,16 @@ def test_seed_reprints_on_one_full_page(tmp_path):
 def test_short_archive_is_copyfitted_to_a_full_page(tmp_path):
     """Three of the seed's stories (~2,100 characters) leave a tabloid page a third
     empty at the house body; the reprint opens the body up (leading, 五号) instead,
-    and the page still reads back whole."""
-    from layout.autolayout.archive import UNDERFULL_FILL, reprint
+    down to the page's foot, and the page still reads back whole."""
+    from layout.autolayout.archive import reprint
+    from layout.autolayout.copyfit import FULL_PCT
 
     text = SEED.read_text(encoding="utf-8")
     short = tmp_path / "short.txt"
     short.write_text(text[: text.index("梦想从这里起航")], encoding="utf-8")
     result = reprint(short, "tabloid")
     (page,) = result.layout.metrics.pages
-    assert result.body is not None and page.fill_pct >= UNDERFULL_FILL
+    assert result.body is not None and page.fill_pct >= FULL_PCT and not page.foot_holes
     out, yaml_dir = tmp_path / "short.pdf", tmp_path / "yaml"
     assert main(["reprint", str(short), "-o", str(out), "-q", "--template", "tabloid",
                  "--yaml-dir", str(yaml_dir)]) == 0

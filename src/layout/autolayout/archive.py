@@ -20,15 +20,9 @@ from typing import Any
 from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
 from layout.autolayout.content import JUMP_DOWN, JUMP_UP, base_id, is_continuation, stories_from_archive
-from layout.autolayout.layout import AutoLayout, auto_layout
-from layout.autolayout.template import (
-    TEMPLATE_NAMES,
-    BodyFit,
-    load_template,
-    loosened,
-    looser_bodies,
-    template_path,
-)
+from layout.autolayout.copyfit import fitted
+from layout.autolayout.layout import AutoLayout
+from layout.autolayout.template import TEMPLATE_NAMES, BodyFit, template_path
 from layout.model.types import Header, PageLayout, Story
 
 
@@ -43,14 +37,10 @@ class Reprint:
     body: BodyFit | None = None  # a looser body set to fill the page (copyfit), None: the template's
 
 
-UNDERFULL_FILL = 90.0  # % of a single page's type area below which looser bodies are tried
-
-
 def reprint(path: str | os.PathLike[str], template: str = "auto", encoding: str | None = None) -> Reprint:
     """Import ``path`` and lay its stories out on ``template``: a name, a layout
-    file, or ``auto`` (every built-in template tried, the best result kept:
-    ``template_score``).  A single page the text leaves underfilled is tried again
-    with a looser body (``loosened``: more leading, 五号): copyfit before white space."""
+    file, or ``auto`` (every built-in template tried, the best result kept), with
+    the body copyfitted so the text fills its pages (``copyfit``)."""
     imported = import_archive(path, encoding=encoding)
     stories = stories_from_archive(imported.page)
     header = archive_header(imported.yaml_text)
@@ -58,38 +48,11 @@ def reprint(path: str | os.PathLike[str], template: str = "auto", encoding: str 
 
 
 def best_layout(imported: ImportResult, stories, header, template: str) -> Reprint:
-    """The best automatic layout over the candidate templates (see ``reprint``)."""
+    """The best automatic layout over the candidate templates and copyfit bodies."""
     names = TEMPLATE_NAMES if template == "auto" else (template,)
-    best: Reprint | None = None
-    for name in names:
-        best = _better(best, imported, stories, header, name, load_template(name), None)
+    best = fitted(stories, header, names)
     assert best is not None
-    if len(best.layout.pages) == 1 and best.layout.metrics.pages[0].fill_pct < UNDERFULL_FILL:
-        for name in names:
-            for fit in looser_bodies(load_template(name)):
-                best = _better(best, imported, stories, header, name, loosened(name, fit), fit)
-    return best
-
-
-def _better(best: Reprint | None, imported: ImportResult, stories, header, name: str, tpl: PageLayout,
-            fit: BodyFit | None) -> Reprint:
-    auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
-    result = Reprint(imported, auto, tpl, template_path(name), fit)
-    if best is None or template_score(auto) < template_score(best.layout):
-        return result
-    return best
-
-
-def template_score(auto: AutoLayout) -> tuple[int, int, float]:
-    """How good a reprint is, lower is better: holes, overflow and underfilled
-    pages before the last first, then the number of pages, then the empty share of the pages (a page format the text
-    fills beats one it leaves half empty)."""
-    m = auto.metrics
-    # an underfilled page before the last is a defect (every page full, issue 13); the last page's foot is
-    # counted by the empty share
-    defects = m.total("holes") + m.total("overflow_lines") + sum(p.foot_holes for p in m.pages[:-1])
-    empty = sum(100.0 - p.fill_pct for p in m.pages)
-    return defects, len(m.pages), empty
+    return Reprint(imported, best.layout, best.template, template_path(best.name), best.fit)
 
 
 def archive_header(yaml_text: str) -> Header | None:
@@ -188,19 +151,10 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
         stories = stories_from_archive(page)
         header = archive_header(emit_page(page))  # the header the YAML will have: it takes grid rows
         names = TEMPLATE_NAMES if template == "auto" else (template,)
-        best: tuple[str, AutoLayout, BodyFit | None] | None = None
-        candidates = [(name, load_template(name), None) for name in names]
-        for round_ in range(2):
-            for name, tpl, leading in candidates:
-                auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
-                if len(auto.pages) == 1 and (best is None or template_score(auto) < template_score(best[1])):
-                    best = (name, auto, leading)
-            if round_ or best is None or best[1].metrics.pages[0].fill_pct >= UNDERFULL_FILL:
-                break
-            candidates = [(name, loosened(name, f), f) for name in names for f in looser_bodies(load_template(name))]
+        best = fitted(stories, header, names, one_page=True)
         if best is None:
             return Placement({}, {})
-        name, auto, fit = best
+        name, auto, fit = best.name, best.layout, best.fit
         keys = template_keys(template_path(name))
         if fit is not None:
             keys.setdefault("grid", {}).setdefault("body", {}).update(fit.keys()["grid"]["body"])

@@ -46,11 +46,12 @@ def load_template(name: str | os.PathLike[str] = "tabloid") -> PageLayout:
     return replace(layout, stories=())
 
 
-# Copyfit for a page the text does not fill (issue 6: fill the type area): the body
-# may open its leading up to 2.0 (a full em between lines, the loosest a newspaper
-# body still reads as one text) and grow from 小五 to 五号 (10.5 pt, a common body
-# size); (size in pt or None for the template's, leading as a factor of the size).
-LOOSE_BODIES: tuple[tuple[float | None, float], ...] = ((None, 1.8), (None, 2.0), (10.5, 1.6), (10.5, 1.8))
+# Copyfit (issue 13: every page full): the body may be set in the template's size or
+# 五号 (10.5 pt, a common body size; never smaller than the template's: type never
+# shrinks), its leading anywhere from 1.45 (the tightest a newspaper body of 小五 still
+# reads at) to 2.0 (a full em between lines, the loosest that still reads as one text).
+FIT_SIZES: tuple[float | None, ...] = (None, 10.5)  # None: the template's own body size
+FIT_LEADING = (1.45, 2.0)  # leading as a factor of the body size
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,10 @@ def loosened(name: str | os.PathLike[str], fit: BodyFit) -> PageLayout:
     return replace(layout, stories=(), source=str(path))
 
 
-def looser_bodies(template: PageLayout) -> tuple[BodyFit, ...]:
-    """The ``LOOSE_BODIES`` that set more loosely than the template's own body."""
+def body_sizes(template: PageLayout) -> tuple[float | None, ...]:
+    """The ``FIT_SIZES`` at or above the template's own body size."""
     body = template.grid.body
-    out = []
-    for size, factor in LOOSE_BODIES:
-        pt = size or body.size
-        if pt >= body.size - 1e-6 and pt * factor > body.leading + 1e-6:
-            out.append(BodyFit(size, factor))
-    return tuple(out)
+    return tuple(size for size in FIT_SIZES if size is None or size > body.size + 1e-6)
 
 
 def headline_styles(template: PageLayout) -> tuple[str, ...]:

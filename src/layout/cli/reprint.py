@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "reprint", help="import an archived page, lay it out automatically and render it",
         description="Recognise an archived page (plain text), place its stories on a page template the way "
                     "a layout editor would (reading order, the lead story on top with the widest headline, "
-                    "headline sizes by rank, photo frames where captions were found, the type area filled) "
+                    "headline sizes by rank, photo frames where captions were found, the type area filled: the "
+                    "body's leading and size copyfitted so the text ends at the page's foot) "
                     "and write the PDF. Text that does not fit one page continues on the next.")
     p.add_argument("archive", nargs="+", metavar="ARCHIVE.txt|DIR",
                    help="the archived page; or several, or folders of them (*.txt): a batch into -o OUT_DIR")

@@ -1,0 +1,113 @@
+"""Copyfit for the automatic layout: the body's leading (and size) chosen so that
+the text fills its pages down to the foot (issue 13, "Every page full: fit by
+story shapes, headline sizes, photo sizes, and copyfit").
+
+Why the leading: a body line holds the same characters whatever the leading, so
+the text keeps its lines while the rows a page offers change with the leading.
+The volume of a layout in pages (the pages before the last, plus the last page's
+share filled) gives the leading at which the same text fills a whole number of
+pages: the text that fills 1.3 pages at leading L fills one at 1.3 L or two at
+L / 1.3 · 2 -- within ``FIT_LEADING``, and in the template's size or 五号
+(``FIT_SIZES``; type never shrinks).  Headline rows and the search's choices move
+with the leading, so a round or two corrects the estimate.  Every layout tried is
+scored the way the page checker judges the page (``score``: a hole anywhere,
+the last page's foot included, before the number of pages); the best is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from layout.autolayout.layout import AutoLayout, auto_layout
+from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_template, loosened
+from layout.model.types import Header, PageLayout, Story
+
+ROUNDS = 3  # layouts tried per target page count (the first from the estimate, then corrections)
+MAX_FIT_PAGES = 4  # longer archives keep the template's body: their last page alone is short
+FULL_PCT = 97.0  # a last page this full has no hole at its foot to fill
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One way to set the archive: template ``name`` with its body as ``fit`` says
+    (None: the template's own) and the automatic layout it gives."""
+
+    name: str
+    template: PageLayout
+    fit: BodyFit | None
+    layout: AutoLayout
+
+
+HOLE_PCT = 5.0  # a hole between stories or beside a headline weighs as this share of a page left empty
+
+
+def score(auto: AutoLayout) -> tuple[bool, bool, int, float]:
+    """How good a layout is, lower is better: no line over (a line over is text
+    lost), then no hole anywhere (between stories, beside headline groups, at every
+    page's foot, the last page's too: the checker measures down to the foot), then
+    the fewest pages, then the least white: the empty share of the pages, each hole
+    inside a page weighing ``HOLE_PCT``."""
+    m = auto.metrics
+    holes = m.total("holes")
+    defects = holes + sum(p.foot_holes for p in m.pages)
+    empty = sum(100.0 - p.fill_pct for p in m.pages) + HOLE_PCT * holes
+    return m.total("overflow_lines") > 0, defects > 0, len(m.pages), empty
+
+
+def volume(auto: AutoLayout) -> float:
+    """The text's extent in pages: the pages before the last, and the last one's
+    share of the type area."""
+    pages = auto.metrics.pages
+    return len(pages) - 1 + pages[-1].fill_pct / 100.0
+
+
+def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str], *,
+           one_page: bool = False) -> Candidate | None:
+    """The best layout of ``stories`` over the templates ``names`` and the bodies
+    copyfit may use (see the module doc).  ``one_page``: only layouts on a single
+    page count (None when there is none)."""
+    runs: dict[tuple[str, BodyFit | None], Candidate] = {}
+
+    def run(name: str, fit: BodyFit | None) -> Candidate:
+        if (name, fit) not in runs:
+            tpl = load_template(name) if fit is None else loosened(name, fit)
+            runs[(name, fit)] = Candidate(name, tpl, fit, auto_layout(stories, tpl, tpl.fonts.fontset(), header=header))
+        return runs[(name, fit)]
+
+    for name in names:
+        base = run(name, None)
+        if len(base.layout.pages) > MAX_FIT_PAGES:
+            continue
+        body = base.template.grid.body
+        factor = body.leading / body.size
+        for size in body_sizes(base.template):
+            start = base if size is None else run(name, BodyFit(size, factor))
+            _fit_pages(start, factor, size, run, one_page)
+    ok = [c for c in runs.values() if not one_page or len(c.layout.pages) == 1]
+    return min(ok, key=lambda c: (score(c.layout), _order(c, names))) if ok else None
+
+
+def _fit_pages(start: Candidate, factor: float, size: float | None, run: Callable[[str, BodyFit | None], Candidate],
+               one_page: bool) -> None:
+    """Leadings that make the text of ``start`` fill a whole number of pages."""
+    v = volume(start.layout)
+    targets = [1] if one_page else sorted({max(1, math.floor(v)), max(1, math.ceil(v))})
+    for target in targets:
+        f = factor * target / v
+        for _ in range(ROUNDS):
+            if not FIT_LEADING[0] - 1e-9 <= f <= FIT_LEADING[1] + 1e-9:
+                break
+            c = run(start.name, BodyFit(size, round(f, 3)))
+            pages = c.layout.metrics.pages
+            if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
+                break
+            f *= target / volume(c.layout)
+
+
+def _order(c: Candidate, names: Sequence[str]) -> tuple[int, int, float, float]:
+    """Ties go to the template named first, then to the body closest to the template's."""
+    if c.fit is None:
+        return list(names).index(c.name), 0, 0.0, 0.0
+    return list(names).index(c.name), 1, c.fit.size or 0.0, c.fit.leading

@@ -1,0 +1,85 @@
+"""Copyfit: the reprint's body leading is chosen so the text fills its pages down
+to the foot (issue 13, "Every page full"), and the score judges a layout as the
+page checker does (a hole at the last page's foot is a hole)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from layout.archive.import_page import import_archive
+from layout.autolayout.archive import archive_header
+from layout.autolayout.content import stories_from_archive
+from layout.autolayout.copyfit import FULL_PCT, fitted, score, volume
+from layout.autolayout.template import FIT_LEADING
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
+from rawgen import write
+
+
+def _fillable(v: float, factor: float) -> bool:
+    """Whether some leading in FIT_LEADING makes text of volume ``v`` (pages at
+    the template's leading ``factor``) a whole number of pages, with a margin."""
+    for pages in {max(1, int(v)), int(v) + 1}:
+        f = factor * pages / v
+        if FIT_LEADING[0] + 0.03 <= f <= FIT_LEADING[1] - 0.03:
+            return True
+    return False
+
+
+def test_archives_of_real_length_fill_their_pages(tmp_path, tabloid):
+    """Generated day pages of a daily's real length: where a leading in range can
+    make the text a whole number of pages, every page ends at its foot, the last
+    one too, and nothing is over."""
+    body = tabloid.grid.body
+    factor = body.leading / body.size
+    checked = 0
+    for path in write(6, tmp_path, long=True):
+        imported = import_archive(path)
+        stories = stories_from_archive(imported.page)
+        header = archive_header(imported.yaml_text)
+        best = fitted(stories, header, ("tabloid",))
+        assert best is not None
+        m = best.layout.metrics
+        assert m.total("overflow_lines") == 0
+        assert all(not p.foot_holes for p in m.pages[:-1]), path.name
+        plain = _plain_volume(stories, header, tabloid)
+        if _fillable(plain, factor):
+            checked += 1
+            last = m.pages[-1]
+            assert last.fill_pct >= FULL_PCT - 5 and not last.foot_holes, (path.name, plain, best.fit)
+            if best.fit is not None:
+                assert FIT_LEADING[0] - 1e-6 <= best.fit.leading <= FIT_LEADING[1] + 1e-6
+    assert checked >= 2  # the case this is about was there
+
+
+def _plain_volume(stories, header, template) -> float:
+    from layout.autolayout import auto_layout
+
+    return volume(auto_layout(stories, template, template.fonts.fontset(), header=header))
+
+
+def test_one_page_keeps_to_one_page(tmp_path):
+    """``layout import --place`` wants a single page: the copyfit never answers with two."""
+    (path,) = write(1, tmp_path, start=3, long=True)
+    imported = import_archive(path)
+    stories = stories_from_archive(imported.page)
+    best = fitted(stories, archive_header(imported.yaml_text), ("tabloid", "broadsheet"), one_page=True)
+    assert best is None or len(best.layout.pages) == 1
+
+
+def test_a_hole_at_the_last_foot_scores_worse_than_a_full_page(tmp_path, tabloid, fonts):
+    """The score counts the last page's foot as the checker does."""
+    from layout.autolayout import auto_layout
+
+    (path,) = write(1, tmp_path, start=5, long=True)
+    imported = import_archive(path)
+    stories = stories_from_archive(imported.page)
+    header = archive_header(imported.yaml_text)
+    plain = auto_layout(stories, tabloid, fonts, header=header)
+    best = fitted(stories, header, ("tabloid",))
+    assert best is not None
+    assert score(best.layout) <= score(plain)
+    for auto in (plain, best.layout):
+        m = auto.metrics
+        assert score(auto)[1] == bool(m.total("holes") or any(p.foot_holes for p in m.pages))
