@@ -61,7 +61,7 @@ def test_auto_template_and_report(tmp_path, capsys):
     assert main(["reprint", str(DATA / "wenhua.txt"), "-o", str(out), "--report", "--pdfx", "none"]) == 0
     captured = capsys.readouterr()
     assert "automatic layout:" in captured.out and "fill" in captured.out
-    assert re.search(r"(tabloid|broadsheet), \d page", captured.err)
+    assert re.search(r"(tabloid|broadsheet|octavo), \d page", captured.err)
     assert out.exists()
 
 

@@ -25,6 +25,7 @@ from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_te
 from layout.model.types import Header, PageLayout, Story
 
 ROUNDS = 3  # layouts tried per target page count (the first from the estimate, then corrections)
+ESTIMATE_MARGIN = 0.15  # the volume at another body size is an estimate: tried when this near the range
 MAX_FIT_PAGES = 4  # longer archives keep the template's body: their last page alone is short
 FULL_PCT = 97.0  # a last page this full has no hole at its foot to fill
 
@@ -82,7 +83,12 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
             continue
         body = base.template.grid.body
         factor = body.leading / body.size
+        v = volume(base.layout)
         for size in body_sizes(base.template):
+            # a larger body takes more room by the square of the sizes (lines and characters per line):
+            # a size no leading in range can fit is not tried at all
+            if size is not None and not _targets(v * (size / body.size) ** 2, factor, one_page, ESTIMATE_MARGIN):
+                continue
             start = base if size is None else run(name, BodyFit(size, factor))
             _fit_pages(start, factor, size, run, one_page)
     ok = [c for c in runs.values() if not one_page or len(c.layout.pages) == 1]
@@ -93,17 +99,28 @@ def _fit_pages(start: Candidate, factor: float, size: float | None, run: Callabl
                one_page: bool) -> None:
     """Leadings that make the text of ``start`` fill a whole number of pages."""
     v = volume(start.layout)
-    targets = [1] if one_page else sorted({max(1, math.floor(v)), max(1, math.ceil(v))})
-    for target in targets:
+    for target in _targets(v, factor, one_page, ESTIMATE_MARGIN):
         f = factor * target / v
+        tried: set[float] = set()
         for _ in range(ROUNDS):
-            if not FIT_LEADING[0] - 1e-9 <= f <= FIT_LEADING[1] + 1e-9:
+            # a layout over several pages overstates the text (a continuation repeats a head,
+            # a page ends a few rows early): an estimate just out of range is tried at its bound
+            f = round(min(max(f, FIT_LEADING[0]), FIT_LEADING[1]), 3)
+            if f in tried:
                 break
-            c = run(start.name, BodyFit(size, round(f, 3)))
+            tried.add(f)
+            c = run(start.name, BodyFit(size, f))
             pages = c.layout.metrics.pages
             if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
                 break
             f *= target / volume(c.layout)
+
+
+def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> list[int]:
+    """The whole numbers of pages text of volume ``v`` (at leading ``factor``)
+    can fill with a leading in ``FIT_LEADING`` (widened by ``margin``)."""
+    targets = [1] if one_page else sorted({max(1, math.floor(v)), max(1, math.ceil(v))})
+    return [t for t in targets if FIT_LEADING[0] - margin <= factor * t / v <= FIT_LEADING[1] + margin]
 
 
 def _order(c: Candidate, names: Sequence[str]) -> tuple[int, int, float, float]:

@@ -20,7 +20,7 @@ from layout.errors import LayoutError
 from layout.model.types import Header, PageLayout, Story
 from layout.resources import layouts_dir
 
-TEMPLATE_NAMES = ("tabloid", "broadsheet")
+TEMPLATE_NAMES = ("tabloid", "broadsheet", "octavo")  # auto tries them in this order; ties go to the first
 _HEADLINE = re.compile(r"^headline(?:-(\d+))?$")
 
 

@@ -27,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="PAGE.yaml", help="the layout to write (default: standard output)")
     p.add_argument("--encoding", help="the archive's encoding (utf-8, gb18030, gbk, utf-16, big5 …); "
                                       "default: detected")
-    p.add_argument("--place", metavar="auto|tabloid|broadsheet|PATH", default="auto",
+    p.add_argument("--place", metavar="auto|tabloid|broadsheet|octavo|PATH", default="auto",
                    help="the page template the automatic layout places the stories on (default: auto, "
                         "the best of the built-in templates)")
     p.add_argument("--no-place", dest="place", action="store_const", const=None,

@@ -29,9 +29,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="the archived page; or several, or folders of them (*.txt): a batch into -o OUT_DIR")
     p.add_argument("-o", "--output", metavar="OUT.pdf|OUT_DIR",
                    help="the PDF to write (default: the archive's name .pdf); for a batch, the folder")
-    p.add_argument("--template", default="auto", metavar="auto|tabloid|broadsheet|PATH",
-                   help="page template: tabloid (4开), broadsheet (对开), a layout file, or auto (default: the "
-                        "built-in template the archive fills best, fewest pages and no holes first)")
+    p.add_argument("--template", default="auto", metavar="auto|tabloid|broadsheet|octavo|PATH",
+                   help="page template: tabloid (4开), broadsheet (对开), octavo (8开), a layout file, or auto "
+                        "(default: the built-in template the archive fills best: no holes first, then the "
+                        "fewest pages)")
     p.add_argument("--encoding", help="the archive's encoding (default: detected)")
     p.add_argument("--report", action="store_true",
                    help="print what was recognised and how the pages came out (metrics per page)")

@@ -53,10 +53,12 @@ def _style_name_problem(name: str) -> str | None:
 PAGE_PRESETS: dict[str, tuple[float, float]] = {
     "对开": (390.0, 545.0),  # broadsheet
     "4开": (272.0, 390.0),  # tabloid
+    "8开": (195.0, 272.0),  # half a tabloid
     "A3": (297.0, 420.0),
     "A4": (210.0, 297.0),
 }
-PRESET_ALIASES = {"broadsheet": "对开", "tabloid": "4开", "四开": "4开", "a3": "A3", "a4": "A4"}
+PRESET_ALIASES = {"broadsheet": "对开", "tabloid": "4开", "四开": "4开", "八开": "8开", "octavo": "8开", "a3": "A3",
+                  "a4": "A4"}
 PAGE_PRESET_PT = {k: (w * PT_PER_MM, h * PT_PER_MM) for k, (w, h) in PAGE_PRESETS.items()}
 
 FRAMES = ("box", "reversed")
@@ -120,9 +122,9 @@ PAGE = Table(
             Choice(
                 scalar=Enum((*PAGE_PRESETS, *PRESET_ALIASES)),
                 seq=Pair(Length(em=False, positive=True)),
-                expected_text="a preset (对开, 4开, A3, A4) or [width, height] like [272mm, 390mm]",
+                expected_text="a preset (对开, 4开, 8开, A3, A4) or [width, height] like [272mm, 390mm]",
             ),
-            "trimmed page size: 对开 (390x545mm), 4开 (272x390mm), A3, A4, or [width, height]",
+            "trimmed page size: 对开 (390x545mm), 4开 (272x390mm), 8开 (195x272mm), A3, A4, or [width, height]",
             required=True,
         ),
         Key(
