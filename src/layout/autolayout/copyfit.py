@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from layout.autolayout.layout import AutoLayout, auto_layout
 from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_template, loosened
@@ -26,6 +26,7 @@ from layout.model.types import Header, PageLayout, Story
 
 ROUNDS = 3  # layouts tried per target page count (the first from the estimate, then corrections)
 ESTIMATE_MARGIN = 0.15  # the volume at another body size is an estimate: tried when this near the range
+MAX_FIT_RUNS = 6  # copyfit layouts tried beyond each template's own (a bound on the time, not on the result's kind)
 MAX_FIT_PAGES = 4  # longer archives keep the template's body: their last page alone is short
 FULL_PCT = 97.0  # a last page this full has no hole at its foot to fill
 
@@ -64,11 +65,31 @@ def volume(auto: AutoLayout) -> float:
     return len(pages) - 1 + pages[-1].fill_pct / 100.0
 
 
+@dataclass(frozen=True, order=True)
+class _Plan:
+    """A whole number of pages to fill with template ``name`` in body ``size``
+    (None: the template's), from the text's estimated ``volume`` there."""
+
+    pages: int
+    rank: int  # the template's place in the names, then the template's own size first
+    name: str = field(compare=False)
+    size: float | None = field(compare=False)
+    volume: float = field(compare=False)
+    factor: float = field(compare=False)
+
+
 def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str], *,
            one_page: bool = False) -> Candidate | None:
     """The best layout of ``stories`` over the templates ``names`` and the bodies
     copyfit may use (see the module doc).  ``one_page``: only layouts on a single
-    page count (None when there is none)."""
+    page count (None when there is none).
+
+    Cost: each template is laid out once at its own body; the copyfit plans are
+    then tried by the number of pages they aim at, fewest first, and the search
+    stops once a layout without a hole is found on no more pages than the plans
+    left aim at (the score could not prefer any of them), or after
+    ``MAX_FIT_RUNS`` layouts (counted, never timed: the same input gives the same
+    pages on any machine)."""
     runs: dict[tuple[str, BodyFit | None], Candidate] = {}
 
     def run(name: str, fit: BodyFit | None) -> Candidate:
@@ -77,43 +98,53 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
             runs[(name, fit)] = Candidate(name, tpl, fit, auto_layout(stories, tpl, tpl.fonts.fontset(), header=header))
         return runs[(name, fit)]
 
-    for name in names:
+    plans: list[_Plan] = []
+    for i, name in enumerate(names):
         base = run(name, None)
         if len(base.layout.pages) > MAX_FIT_PAGES:
             continue
         body = base.template.grid.body
         factor = body.leading / body.size
         v = volume(base.layout)
-        for size in body_sizes(base.template):
-            # a larger body takes more room by the square of the sizes (lines and characters per line):
-            # a size no leading in range can fit is not tried at all
-            if size is not None and not _targets(v * (size / body.size) ** 2, factor, one_page, ESTIMATE_MARGIN):
-                continue
-            start = base if size is None else run(name, BodyFit(size, factor))
-            _fit_pages(start, factor, size, run, one_page)
-    ok = [c for c in runs.values() if not one_page or len(c.layout.pages) == 1]
+        for j, size in enumerate(body_sizes(base.template)):
+            # a larger body takes more room by the square of the sizes (lines, and characters per line)
+            est = v if size is None else v * (size / body.size) ** 2
+            plans += [_Plan(t, 2 * i + j, name, size, est, factor)
+                      for t in _targets(est, factor, one_page, ESTIMATE_MARGIN)]
+    budget = len(runs) + MAX_FIT_RUNS
+    for plan in sorted(plans):
+        best = _best(runs.values(), names, one_page)
+        if best is not None and not any(score(best.layout)[:2]) and len(best.layout.pages) <= plan.pages:
+            break
+        if len(runs) >= budget:
+            break
+        _fit_pages(plan, run)
+    return _best(runs.values(), names, one_page)
+
+
+def _best(candidates, names: Sequence[str], one_page: bool) -> Candidate | None:
+    ok = [c for c in candidates if not one_page or len(c.layout.pages) == 1]
     return min(ok, key=lambda c: (score(c.layout), _order(c, names))) if ok else None
 
 
-def _fit_pages(start: Candidate, factor: float, size: float | None, run: Callable[[str, BodyFit | None], Candidate],
-               one_page: bool) -> None:
-    """Leadings that make the text of ``start`` fill a whole number of pages."""
-    v = volume(start.layout)
-    for target in _targets(v, factor, one_page, ESTIMATE_MARGIN):
-        f = factor * target / v
-        tried: set[float] = set()
-        for _ in range(ROUNDS):
-            # a layout over several pages overstates the text (a continuation repeats a head,
-            # a page ends a few rows early): an estimate just out of range is tried at its bound
-            f = round(min(max(f, FIT_LEADING[0]), FIT_LEADING[1]), 3)
-            if f in tried:
-                break
-            tried.add(f)
-            c = run(start.name, BodyFit(size, f))
-            pages = c.layout.metrics.pages
-            if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
-                break
-            f *= target / volume(c.layout)
+def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> None:
+    """Leadings that make the text fill ``plan.pages`` pages: from the estimate,
+    corrected by the volume each layout comes out at."""
+    target = plan.pages
+    f = plan.factor * target / plan.volume
+    tried: set[float] = set()
+    for _ in range(ROUNDS):
+        # a layout over several pages overstates the text (a continuation repeats a head,
+        # a page ends a few rows early): an estimate just out of range is tried at its bound
+        f = round(min(max(f, FIT_LEADING[0]), FIT_LEADING[1]), 3)
+        if f in tried:
+            break
+        tried.add(f)
+        c = run(plan.name, BodyFit(plan.size, f))
+        pages = c.layout.metrics.pages
+        if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
+            break
+        f *= target / volume(c.layout)
 
 
 def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> list[int]:
