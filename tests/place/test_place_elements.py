@@ -85,3 +85,34 @@ def test_a_subhead_never_ends_a_column_nor_stands_over_one_line(tmp_path):
         assert len(below) >= 2, n
         placed_n += 1
     assert placed_n >= 6
+
+
+def test_a_continued_content_story_opens_without_an_indent(tmp_path):
+    """A story carried on from another page opens mid-paragraph: its first line is not
+    indented (it is no new paragraph, typography.md §4), in the content form as in the
+    short form; the paragraphs after it are."""
+    from dataclasses import replace
+
+    path = tmp_path / "p.yaml"
+    path.write_text(page_yaml("""
+        - id: s
+          columns: 1-2
+          rows: 1-30
+          text_columns: 1
+          content:
+            - paragraph: 接上一版的段落继续排下去，直到这一段结束为止，仍然是同一段。
+            - subhead: 小标题
+            - paragraph: 新的一段从这里开始，首行缩进两个字。
+        """), encoding="utf-8")
+    layout = load_layout(path)
+
+    def first_xs(lay):
+        """x of the first glyph of paragraph one and of the paragraph after the subhead."""
+        text = [it for it in place_page(lay).items if getattr(it, "kind", "") in ("body", "subhead")]
+        after = next(i for i, it in enumerate(text) if it.kind == "subhead") + 1
+        return text[0].line.xs[0], text[after].line.xs[0]
+
+    em = layout.geometry().em
+    assert first_xs(layout) == (2 * em, 2 * em)  # every paragraph indented two characters ...
+    carried = replace(layout, stories=(replace(layout.stories[0], continued=True),))
+    assert first_xs(carried) == (0.0, 2 * em)  # ... but the one carried on from another page

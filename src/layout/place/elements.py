@@ -121,11 +121,11 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
     ``lead`` (the inline byline) opens the first paragraph."""
     out: list[BodyLine] = []
     first = True
-    for el in sp.story.flow:
+    for i, el in enumerate(sp.story.flow):
         if isinstance(el, Subhead):
             out.extend(subhead_lines(sp, el, width))
             continue
-        lines = paragraph_lines(el, width, sp.style("body"), sp.fonts, lead if first else None)
+        lines = paragraph_lines(el, width, _body_style(sp, i), sp.fonts, lead if first else None)
         if out and out[-1].kind == "subhead" and len(lines) > 1:
             lines[0] = BodyLine(lines[0].line, "body", lines[0].dots, True)  # a subhead stands over two lines
         out.extend(lines)
@@ -137,14 +137,26 @@ def flow_line_count(sp: StoryPlacement, width: float, lead: list[Run]) -> int:
     """``len(flow_lines(...))`` without setting the lines."""
     body, sub = sp.style("body"), sp.style("subhead")
     n, first = 0, True
-    for el in sp.story.flow:
+    for i, el in enumerate(sp.story.flow):
         if isinstance(el, Subhead):
             n += sum(count_text(t, sub, width, sp.fonts) for t in el.lines)
         else:
             runs = [*(lead if first else ()), *marked_runs(el, body)]
-            n += count_lines(runs, width, body.paragraph_style(), sp.fonts)
+            n += count_lines(runs, width, _body_style(sp, i).paragraph_style(), sp.fonts)
             first = False
     return n
+
+
+def _body_style(sp: StoryPlacement, i: int) -> TextStyle:
+    """The body style for flow element ``i``: a paragraph carried on from another
+    page mid-way (``Story.continued``, the first element of a continuation) has no
+    first-line indent -- it is not a new paragraph (typography.md §4)."""
+    body = sp.style("body")
+    if i == 0 and sp.story.continued:
+        from dataclasses import replace
+
+        return replace(body, indent=0.0)
+    return body
 
 
 def dots_item(line: Line, x: float, baseline: float, dots: tuple[int, ...], story: str | None,
