@@ -71,7 +71,8 @@ class _Plan:
     (None: the template's), from the text's estimated ``volume`` there."""
 
     pages: int
-    rank: int  # the template's place in the names, then the template's own size first
+    change: float  # how far the leading moves from the template's (|ln|): the smallest change first ...
+    rank: int  # ... then the template's place in the names, the template's own size first
     name: str = field(compare=False)
     size: float | None = field(compare=False)
     volume: float = field(compare=False)
@@ -109,7 +110,7 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
         for j, size in enumerate(body_sizes(base.template)):
             # a larger body takes more room by the square of the sizes (lines, and characters per line)
             est = v if size is None else v * (size / body.size) ** 2
-            plans += [_Plan(t, 2 * i + j, name, size, est, factor)
+            plans += [_Plan(t, round(abs(math.log(t / est)), 6), 2 * i + j, name, size, est, factor)
                       for t in _targets(est, factor, one_page, ESTIMATE_MARGIN)]
     budget = len(runs) + MAX_FIT_RUNS
     for plan in sorted(plans):
@@ -132,11 +133,12 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
     corrected by the volume each layout comes out at."""
     target = plan.pages
     f = plan.factor * target / plan.volume
+    lo, hi = FIT_LEADING[0], FIT_LEADING[1]  # the bracket: below lo too little text for the pages, above hi too much
     tried: set[float] = set()
     for _ in range(ROUNDS):
         # a layout over several pages overstates the text (a continuation repeats a head,
         # a page ends a few rows early): an estimate just out of range is tried at its bound
-        f = round(min(max(f, FIT_LEADING[0]), FIT_LEADING[1]), 3)
+        f = round(min(max(f, lo), hi), 3)
         if f in tried:
             break
         tried.add(f)
@@ -144,7 +146,13 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
         pages = c.layout.metrics.pages
         if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
             break
-        f *= target / volume(c.layout)
+        if len(pages) > target:  # too loose: the text ran onto another page
+            hi = f
+        else:
+            lo = f
+        nxt = f * target / volume(c.layout)
+        # the volume jumps where a story moves to another page: stay inside the bracket
+        f = nxt if lo < nxt < hi else (lo + hi) / 2
 
 
 def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> list[int]:

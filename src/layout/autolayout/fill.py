@@ -22,6 +22,7 @@ from layout.place.items import BoxItem, ImageItem, Item, PlacedPage, RuleItem, T
 HOLE_LINES = 3  # pdfcheck: an empty region 3 body lines tall ...
 HOLE_EMS = 3  # ... and 3 body ems wide is a hole
 DESCENT = 0.12  # of the type size: ink under the baseline (as ``headgap``)
+NEAR_LINES = 0.35  # a foot this close to a hole counts as one: the checker's raster and rounding see 3.0 there
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def foot_holes(layout: PageLayout, placed: PlacedPage) -> tuple[FootHole, ...]:
     ry = max(geo.leading - 0.9 * geo.em, 0.1 * geo.em) / 2  # the checker grows ink by this, vertically
     depth_min = HOLE_LINES * geo.leading
     bottoms = [_ink_bottom(placed.items, geo.col_x(i), geo.col_x1(i)) for i in range(1, geo.columns + 1)]
-    empty = [b is None or (b - ry) - foot >= depth_min - 0.5 for b in bottoms]
+    empty = [b is None or (b - ry) - foot >= depth_min - NEAR_LINES * geo.leading for b in bottoms]
     out = []
     i = 0
     while i < geo.columns:
