@@ -47,7 +47,8 @@ def test_archives_of_real_length_fill_their_pages(tmp_path, tabloid):
         if _fillable(plain, factor):
             checked += 1
             last = m.pages[-1]
-            assert last.fill_pct >= FULL_PCT - 5 and not last.foot_holes, (path.name, plain, best.fit)
+            # the text reaches the foot (a short last line may still leave a blank beside it)
+            assert last.fill_pct >= FULL_PCT - 5 and last.unfilled_rows <= 1, (path.name, plain, best.fit)
             if best.fit is not None:
                 assert FIT_LEADING[0] - 1e-6 <= best.fit.leading <= FIT_LEADING[1] + 1e-6
     assert checked >= 2  # the case this is about was there
