@@ -63,6 +63,7 @@ class Article:
     subheads: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     credit: str | None = None
+    boxes: list[tuple[str | None, list[str]]] = field(default_factory=list)  # 编者按 / 核心阅读: (title, paragraphs)
 
 
 @dataclass
@@ -143,18 +144,17 @@ def _article(w: _Writer, month: int, day: int, lines: list[str], indent: str, se
     roll = w.r.random()
     if roll < 0.12:
         note = f"编者按：{w.paragraph(2)}"
-        a.paragraphs.append(note)
+        a.boxes.append((None, [note]))
         lines += [indent + note, sep]
     elif roll < 0.22:
         lines += ["核心阅读", sep]
-        a.subheads.append("核心阅读")
         summary = w.paragraph(1)
-        a.paragraphs.append(summary)
+        a.boxes.append(("核心阅读", [summary]))
         lines += [indent + summary, sep]
     roll = w.r.random()
-    if roll < 0.1 and not a.paragraphs:  # commentary: no dateline, no byline
+    if roll < 0.1 and not a.boxes:  # commentary: no dateline, no byline
         first = w.paragraph()
-    elif roll < 0.25 and not a.paragraphs:  # a byline on its own line, no dateline
+    elif roll < 0.25 and not a.boxes:  # a byline on its own line, no dateline
         a.byline_line = f"本报记者 {w.name()} 通讯员 {w.name()}"
         lines += [a.byline_line, sep]
         first = w.paragraph()

@@ -28,6 +28,13 @@ def _write(tmp_path, text, name="raw.txt"):
     return path
 
 
+def _boxes(boxes) -> list:
+    """(title, visible paragraphs) of recognised boxes or of rawgen's (title, paragraphs):
+    a planted control character is replaced by normalisation."""
+    pairs = [(b.title, b.paragraphs) if hasattr(b, "title") else b for b in boxes]
+    return [(title, ["".join(ch for ch in visible(p) if ch not in CONTROLS) for p in paras]) for title, paras in pairs]
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_generated_page_articles_are_found(seed, tmp_path):
     """Every article is one story with its own headline group: the next article's
@@ -40,6 +47,7 @@ def test_generated_page_articles_are_found(seed, tmp_path):
     for story, article in zip(page.stories, gen.expected, strict=True):
         assert [s.text for s in story.subheads] == article.subheads
         assert story.credit == article.credit
+        assert _boxes(story.boxes) == _boxes(article.boxes)  # 编者按 / 核心阅读 as boxes
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -104,7 +112,9 @@ def test_raw_day_a_roles():
     assert [(s.text, s.kind.value) for s in a.subheads] == [("改一处\u3000暖一片", "subhead"),
                                                            ("城东新区把加装电梯作为今年改造的重点来抓", "deck")]
     assert a.captions[0].text.endswith("摄") and a.credit == "（周晓东 马立新）"
-    assert b.headline == "守护万家温暖的人" and b.paragraphs[0].startswith("编者按：")
+    assert b.headline == "守护万家温暖的人" and not b.paragraphs[0].startswith("编者按：")
+    (note,) = b.boxes  # the editor's note is a box, not body text
+    assert note.title is None and note.paragraphs[0].startswith("编者按：") and note.paragraphs[-1].endswith("——编 者")
     assert [h.text for h in page.header] == ["清河日报", "2020年1月21日", "第07版", "版式设计：罗雪梅", "责任编辑：高子涵"]
 
 
@@ -188,9 +198,9 @@ def test_article_boundaries_on_many_generated_pages():
     for seed in range(300):
         gen = generate(seed)
         page = parse_page(normalize(gen.text).text)
-        got = [(s.label, s.kicker, s.headline, s.subtitle, s.byline_line, [x.text for x in s.subheads], s.credit)
-               for s in page.stories]
-        want = [(a.label, a.kicker, a.headline, a.subtitle, a.byline_line, a.subheads, a.credit)
+        got = [(s.label, s.kicker, s.headline, s.subtitle, s.byline_line, [x.text for x in s.subheads], s.credit,
+                _boxes(s.boxes)) for s in page.stories]
+        want = [(a.label, a.kicker, a.headline, a.subtitle, a.byline_line, a.subheads, a.credit, _boxes(a.boxes))
                 for a in gen.expected]
         exact += got == want
     assert exact >= 294

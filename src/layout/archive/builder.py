@@ -9,9 +9,9 @@ in the same block turn out to be captions).  ``build`` freezes the items into an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from layout.archive.model import ArchivedStory, Caption, Note, Subhead, SubheadKind, Where
+from layout.archive.model import ArchivedBox, ArchivedStory, Caption, Note, Subhead, SubheadKind, Where
 from layout.archive.patterns import (
     caption_complete,
     caption_marker,
@@ -40,6 +40,9 @@ class Item:
     # body text, but a dateline after it still opens this story
     preamble: bool = False
     subhead_kind: SubheadKind = SubheadKind.SUBHEAD
+    # a preamble item that starts a box of its own (编者按：…, the 核心阅读 title); the
+    # preamble items after it, up to the next such item, are that box's paragraphs
+    opens_box: bool = False
 
 
 def join_lines(lines: list[str]) -> str:
@@ -60,7 +63,7 @@ class StoryBuilder:
     items: list[Item] = field(default_factory=list)
 
     def add(self, role: str, text: str, where: Where, confidence: float, reason: str, gap: int = 0, *,
-            preamble: bool = False, kind: SubheadKind | None = None) -> Item:
+            preamble: bool = False, kind: SubheadKind | None = None, opens_box: bool = False) -> Item:
         if role == "subhead" and kind is None:
             # a display line right under a subhead, and longer: its deck line (spec archives.md)
             last = self.last()
@@ -68,7 +71,7 @@ class StoryBuilder:
                     and len(text) > len(last.text))
             kind = SubheadKind.DECK if deck else SubheadKind.SUBHEAD
         item = Item(role, text, where, confidence, reason, [text] if role == "caption" else [], gap, preamble,
-                    kind or SubheadKind.SUBHEAD)
+                    kind or SubheadKind.SUBHEAD, opens_box)
         self.items.append(item)
         return item
 
@@ -115,8 +118,15 @@ class StoryBuilder:
         captions: list[Caption] = []
         where: list[tuple[str, Where]] = []
         notes: list[Note] = []
+        boxes: list[_Box] = []
         prev = None
         for it in self.items:
+            if it.preamble:
+                ref = _box_item(it, boxes)
+                where.append((ref, it.where))
+                notes.append(Note(ref, "box " + ("title" if ref.endswith(".title") else "paragraph"),
+                                  it.confidence, it.reason, it.where))
+                continue
             if fields.get(it.role) is not None and prev != it.role:
                 # a second label/headline/credit … away from the first: merging the two
                 # would move text; it stays where it is, as body text
@@ -127,11 +137,13 @@ class StoryBuilder:
             if ref is not None:
                 where.append((ref, it.where))
             notes.append(Note(ref or it.role, it.role, it.confidence, it.reason, it.where))
+        frozen = _frozen_boxes(boxes, where, notes)
         return ArchivedStory(
             label=fields["label"], kicker=fields["kicker"], headline=fields["headline"],
             subtitle=fields["subtitle"], leads=tuple(leads), byline=fields["byline"],
             byline_line=fields["byline_line"], paragraphs=tuple(paragraphs), subheads=tuple(subheads),
-            credit=fields["credit"], captions=tuple(captions), notes=tuple(notes), where=tuple(where))
+            credit=fields["credit"], captions=tuple(captions), notes=tuple(notes), where=tuple(where),
+            boxes=frozen)
 
     def _place(self, it: Item, fields: dict[str, str | None], leads: list[str], paragraphs: list[str],
                subheads: list[Subhead], captions: list[Caption]) -> str | None:
@@ -167,6 +179,43 @@ class StoryBuilder:
                 it.role = "paragraph"
                 it.confidence = 0.6
                 it.reason = "a bracketed line with body text after it: kept in the body, not a credit"
+
+
+@dataclass
+class _Box:
+    title: str | None
+    where: Where
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _box_item(it: Item, boxes: list[_Box]) -> str:
+    """Put a preamble item (编者按 / 核心阅读, spec archives.md) into its box: the
+    核心阅读 title or an editor's note opens a box, the summary paragraphs under it
+    (or the rest of a note running over several paragraphs) join it; a title line
+    inside a box is one of its paragraphs.  Returns the element reference
+    (``boxes.N.title`` / ``boxes.N.K``)."""
+    if it.opens_box or not boxes:
+        titled = it.role == "subhead"
+        boxes.append(_Box(it.text if titled else None, it.where))
+        if titled:
+            return f"boxes.{len(boxes) - 1}.title"
+    box = boxes[-1]
+    box.paragraphs.append(it.text)
+    return f"boxes.{len(boxes) - 1}.{len(box.paragraphs) - 1}"
+
+
+def _frozen_boxes(boxes: list[_Box], where: list[tuple[str, Where]], notes: list[Note]) -> tuple[ArchivedBox, ...]:
+    """The boxes as recognised; a title with nothing under it (核心阅读 right over the
+    dateline) is the box's only paragraph: a box always has text (``layout.model``)."""
+    out = []
+    for n, b in enumerate(boxes):
+        if b.title is not None and not b.paragraphs:
+            old, new = f"boxes.{n}.title", f"boxes.{n}.0"
+            where[:] = [(new if ref == old else ref, w) for ref, w in where]
+            notes[:] = [replace(nt, element=new) if nt.element == old else nt for nt in notes]
+            b = _Box(None, b.where, [b.title])
+        out.append(ArchivedBox(b.title, tuple(b.paragraphs), b.where))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -359,7 +359,7 @@ class _Walker:
                                             "an editor's note with no headline before it", x.where))
         assert self.cur is not None
         self.cur.add("paragraph", x.text, x.where, 0.9, "an editor's note (编者按) before the story's text", x.gap,
-                     preamble=True)
+                     preamble=True, opens_box=True)
         return i + 1
 
     def _digest(self, i: int) -> int:
@@ -373,7 +373,7 @@ class _Walker:
                                         "a summary block (核心阅读) opens the next story", x.where))
         assert self.cur is not None
         self.cur.add("subhead", x.text, x.where, 0.9, "the title of a summary block (核心阅读)", x.gap,
-                     preamble=True, kind=SubheadKind.BLOCK_TITLE)
+                     preamble=True, kind=SubheadKind.BLOCK_TITLE, opens_box=True)
         j = i + 1
         while j < len(self.u) and self.u[j].kind is Kind.TEXT and j - i <= 3:
             y = self.u[j]
@@ -393,12 +393,6 @@ class _Walker:
             self.page_notes.append(Note("story", "story without headline", 0.6,
                                         "a byline opener with no headline before it", x.where))
         assert self.cur is not None
-        if self.cur.in_preamble:
-            # after 编者按 / 核心阅读 the dateline stays at the start of its paragraph: the
-            # layout sets a byline above the body, which would put it before the note
-            self.cur.add("paragraph", x.text, x.where, 0.9, "the story's first paragraph, its dateline (本报讯 / "
-                         "…电) kept at its start: an editor's note or summary block comes before it", x.gap)
-            return i + 1
         self.cur.add("byline", byline, x.where, 0.95, "byline opener (本报讯 / …电) starting the paragraph")
         body = rest.lstrip(STRIP)
         if body:
