@@ -135,7 +135,8 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
                    headline=story.headline if head else None, subtitle=story.subtitle if head else None,
                    leads=story.leads if head else (), byline=placed.byline, byline_line=byline_line,
-                   paragraphs=placed.paragraphs, subheads=(), credit=placed.credit if placed.credit != JUMP_DOWN else None,
+                   paragraphs=placed.paragraphs, subheads=(), boxes=story.boxes if head else (),
+                   credit=placed.credit if placed.credit != JUMP_DOWN else None,
                    captions=story.captions if placed.photos else (), notes=())
 
 
