@@ -22,6 +22,7 @@ non-white-space character of the archive lands in exactly one element.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from layout.archive.builder import Item, StoryBuilder, join_lines, split_head
@@ -49,6 +50,12 @@ ANCHORS = frozenset({Kind.OPENER, Kind.BYLINE_LINE, Kind.LEAD, Kind.NOTE, Kind.D
 SECTION_MAX = 8
 # what a story holds before its text starts
 HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
+# an editor's note signs off ——编 者 (spec archives.md: "a note ending ——编 者"); an
+# afterword (编后：…) signs off the same way but closes its story: it stays body text
+NOTE_CLOSE = re.compile(r"[—─－-]{1,2}[ \u3000\u00a0]*编[ \u3000\u00a0]*者[ \u3000\u00a0]*$")
+AFTERWORD = re.compile(r"^[【\[]?编后")
+# paragraphs an editor's note (编者按：…) may run over before its ——编 者
+NOTE_PARAGRAPHS = 3
 # share of paragraphs that must be indented for an archive to count as "indenting
 # paragraphs"; in such an archive a display line flush left is a headline, not a subhead
 INDENTED_SHARE = 0.6
@@ -360,7 +367,46 @@ class _Walker:
         assert self.cur is not None
         self.cur.add("paragraph", x.text, x.where, 0.9, "an editor's note (编者按) before the story's text", x.gap,
                      preamble=True, opens_box=True)
-        return i + 1
+        return self._note_rest(i + 1, x.text)
+
+    def _note_rest(self, j: int, text: str) -> int:
+        """The paragraphs of an editor's note after its first, when a paragraph
+        within ``NOTE_PARAGRAPHS`` signs it off (——编 者) and only text comes between."""
+        if NOTE_CLOSE.search(text):
+            return j
+        end = j
+        while end < len(self.u) and end - j < NOTE_PARAGRAPHS and self.u[end].kind is Kind.TEXT:
+            if NOTE_CLOSE.search(self.u[end].text):
+                break
+            end += 1
+        else:  # no ——编 者 within reach: the note is its first paragraph only
+            return j
+        assert self.cur is not None
+        for y in self.u[j:end + 1]:
+            self.cur.add("paragraph", y.text, y.where, 0.85, "the editor's note goes on up to its ——编 者", y.gap,
+                         preamble=True)
+        return end + 1
+
+    def _signed_note(self, i: int) -> bool:
+        """A paragraph signed ——编 者 standing before a story's text: an editor's
+        note without the 编者按 title.  Under a headline group with no text yet it
+        is that story's note; after a story's text it is the next story's note only
+        when that story's headline group follows it (an afterword, 编后, closes its
+        story and stays there)."""
+        x = self.u[i]
+        if not NOTE_CLOSE.search(x.text) or AFTERWORD.match(x.text):
+            return False
+        cur = self.cur
+        if cur is not None and cur.items and not cur.has_body and not cur.has("byline") and not cur.in_captions:
+            reason = "signed ——编 者 under the headline group, before the text: an editor's note"
+        elif self._starts_head(i + 1):
+            self._new_story()
+            reason = "signed ——编 者 above a headline group: the next story's editor's note"
+        else:
+            return False
+        assert self.cur is not None
+        self.cur.add("paragraph", x.text, x.where, 0.8, reason, x.gap, preamble=True, opens_box=True)
+        return True
 
     def _digest(self, i: int) -> int:
         """核心阅读 and the summary paragraphs under it, up to the dateline: the
@@ -495,6 +541,8 @@ class _Walker:
 
     def _text(self, i: int) -> int:
         x = self.u[i]
+        if self._signed_note(i):
+            return i + 1
         cur = self._story(i, "text with no headline before it")
         if cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
             item = cur.add("caption", x.text, x.where, 0.6, "short line after the captions, no picture marker",

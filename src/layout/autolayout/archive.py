@@ -140,6 +140,16 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
                    captions=story.captions if placed.photos else (), notes=())
 
 
+def _as_recognised(placed: tuple[Story, ...], stories: tuple[Story, ...]) -> bool:
+    """Whether a page sets every story as recognised: a story set in a plainer
+    form (``content.plainer``: photo frames or the headline group and boxes as
+    text) would not match the YAML the importer writes for it."""
+    def content(s: Story) -> tuple:
+        return (s.id, s.headline, s.boxes, len(s.photos), s.paragraphs)
+
+    return [content(s) for s in placed] == [content(s) for s in stories]
+
+
 def import_placement(template: str = "auto"):  # -> layout.archive.import_page.PlaceFunction
     """A ``place`` function for ``import_archive`` (``layout import --place``): the
     automatic layout's areas when the archive fits one page of ``template`` (a
@@ -152,7 +162,8 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
         stories = stories_from_archive(page)
         header = archive_header(emit_page(page))  # the header the YAML will have: it takes grid rows
         names = TEMPLATE_NAMES if template == "auto" else (template,)
-        best = fitted(stories, header, names, one_page=True)
+        best = fitted(stories, header, names, one_page=True,
+                      accept=lambda auto: _as_recognised(auto.pages[0], stories))
         if best is None:
             return Placement({}, {})
         name, auto, fit = best.name, best.layout, best.fit

@@ -100,20 +100,34 @@ def plainer(story: Story) -> tuple[Story, str] | None:
     """A plainer form of a story no page shape can hold (issue 13, class 8: one
     odd item never stops the page), with what was changed; None when there is
     nothing left to simplify.  First the photo frames go and their captions
-    (with their photo credits) become the last paragraphs; then the headline group (label, kicker,
-    headline, subtitle, leads) opens the body as paragraphs.  No text is dropped
-    or reordered within its part."""
+    (with their photo credits) become the last paragraphs; then the headline group
+    (label, kicker, headline, subtitle, leads) and the boxes (编者按 / 核心阅读, set
+    after it) open the body as paragraphs.  No text is dropped or reordered within
+    its part; ``flow`` (paragraphs and subheads) stays index-aligned with
+    ``paragraphs``, as ``place.story`` sets the flow when there is one."""
     if story.photos:
         captions = tuple(t for t in ("".join(filter(None, (p.caption, p.credit))) for p in story.photos) if t)
-        return (replace(story, photos=(), paragraphs=(*story.paragraphs, *captions)),
+        return (replace(story, photos=(), paragraphs=(*story.paragraphs, *captions),
+                        flow=_flow_with(story, (), captions)),
                 "photo frames left out, captions set as text")
     head = tuple(t for t in (story.label, story.kicker, *story.headline, story.subtitle, story.byline_line,
                              *story.leads) if t)
-    if head:
+    boxed = tuple(t for b in story.boxes for t in (b.title, *(p.text for p in b.paragraphs)) if t)
+    if head or boxed:
+        what = " and ".join(w for w, on in (("headline group", head), ("boxes", boxed)) if on)
         return (replace(story, label=None, kicker=None, headline=(), subtitle=None, byline_line=None, leads=(),
-                        headline_columns=None, paragraphs=(*head, *story.paragraphs)),
-                "headline group set as text")
+                        headline_columns=None, boxes=(), paragraphs=(*head, *boxed, *story.paragraphs),
+                        flow=_flow_with(story, (*head, *boxed), ())),
+                f"{what} set as text")
     return None
+
+
+def _flow_with(story: Story, before: tuple[str, ...], after: tuple[str, ...]) -> tuple:
+    """The story's flow with plain paragraphs added before and after (empty when
+    the story has no flow: its paragraphs are set as they are)."""
+    if not story.flow:
+        return ()
+    return (*(Paragraph(t) for t in before), *story.flow, *(Paragraph(t) for t in after))
 
 
 def base_id(story_id: str) -> str:

@@ -80,10 +80,10 @@ class _Plan:
 
 
 def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str], *,
-           one_page: bool = False) -> Candidate | None:
+           one_page: bool = False, accept: Callable[[AutoLayout], bool] | None = None) -> Candidate | None:
     """The best layout of ``stories`` over the templates ``names`` and the bodies
     copyfit may use (see the module doc).  ``one_page``: only layouts on a single
-    page count (None when there is none).
+    page count (None when there is none); ``accept``: only layouts it accepts.
 
     Cost: each template is laid out once at its own body; the copyfit plans are
     then tried by the number of pages they aim at, fewest first, and the search
@@ -114,17 +114,19 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
                       for t in _targets(est, factor, one_page, ESTIMATE_MARGIN)]
     budget = len(runs) + MAX_FIT_RUNS
     for plan in sorted(plans):
-        best = _best(runs.values(), names, one_page)
+        best = _best(runs.values(), names, one_page, accept)
         if best is not None and not any(score(best.layout)[:2]) and len(best.layout.pages) <= plan.pages:
             break
         if len(runs) >= budget:
             break
         _fit_pages(plan, run)
-    return _best(runs.values(), names, one_page)
+    return _best(runs.values(), names, one_page, accept)
 
 
-def _best(candidates, names: Sequence[str], one_page: bool) -> Candidate | None:
-    ok = [c for c in candidates if not one_page or len(c.layout.pages) == 1]
+def _best(candidates, names: Sequence[str], one_page: bool,
+          accept: Callable[[AutoLayout], bool] | None = None) -> Candidate | None:
+    ok = [c for c in candidates
+          if (not one_page or len(c.layout.pages) == 1) and (accept is None or accept(c.layout))]
     return min(ok, key=lambda c: (score(c.layout), _order(c, names))) if ok else None
 
 
