@@ -1,0 +1,158 @@
+"""编者按 and 核心阅读 blocks (spec archives.md) are recognised as boxes and kept as
+boxes all the way (issue 11: "nothing it recognised is flattened"): the recogniser
+fills ``ArchivedStory.boxes``, ``layout import`` writes ``content: - box:`` items
+that render back to the archive's text, and ``layout reprint`` frames them on the
+page, read back from the PDF."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+from archive_helpers import DATA, visible
+from rawgen import generate
+
+from layout.archive.normalize import normalize
+from layout.archive.parse import parse_page
+from layout.cli import main
+
+HEAD = "清河日报\n\n守护万家温暖的人\n\n"
+DATELINE = "本报讯 （记者 徐海燕）凌晨四点，供热站灯火通明。\n\n今年入冬以来，没有出现一起供热中断。\n"
+OTHER = "清河日报\n\n第一个标题在这里\n\n本报讯 第一篇文章的正文写在这里。\n\n"
+
+CASES = {  # archive text -> (story index, boxes as (title, paragraphs))
+    "digest": (HEAD + "核心阅读\n\n今年以来，全镇供热面积增加了8.5%。\n\n供热站实行24小时值班。\n\n" + DATELINE,
+               0, [("核心阅读", ["今年以来，全镇供热面积增加了8.5%。", "供热站实行24小时值班。"])]),
+    "note": (HEAD + "编者按：冬季供暖关系千家万户。本报今起推出系列报道。\n\n" + DATELINE,
+             0, [(None, ["编者按：冬季供暖关系千家万户。本报今起推出系列报道。"])]),
+    "note over paragraphs": (
+        HEAD + "编者按：冬季供暖关系千家万户。\n\n本报今起推出系列报道，记录基层的故事。\n\n敬请关注。——编 者\n\n" + DATELINE,
+        0, [(None, ["编者按：冬季供暖关系千家万户。", "本报今起推出系列报道，记录基层的故事。", "敬请关注。——编 者"])]),
+    "signed, no title": (HEAD + "冬季供暖关系千家万户。本报今起推出系列报道。——编者\n\n" + DATELINE,
+                         0, [(None, ["冬季供暖关系千家万户。本报今起推出系列报道。——编者"])]),
+    "signed, above the headline": (
+        OTHER + "冬季供暖关系千家万户。本报今起推出系列报道。——编 者\n\n守护万家温暖的人\n\n" + DATELINE,
+        1, [(None, ["冬季供暖关系千家万户。本报今起推出系列报道。——编 者"])]),
+    "summary and note": (HEAD + "核心阅读\n\n全镇供热面积增加了8.5%。\n\n编者按：本报今起推出系列报道。\n\n" + DATELINE,
+                         0, [("核心阅读", ["全镇供热面积增加了8.5%。"]), (None, ["编者按：本报今起推出系列报道。"])]),
+    "afterword stays in its story": (
+        OTHER + "编后：这件事值得深思。——编 者\n\n守护万家温暖的人\n\n" + DATELINE, 1, []),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_blocks_are_recognised_as_boxes(name):
+    text, n, boxes = CASES[name]
+    page = parse_page(normalize(text).text)
+    story = page.stories[n]
+    assert story.headline == "守护万家温暖的人"
+    assert [(b.title, list(b.paragraphs)) for b in story.boxes] == boxes
+    # the dateline after the block is the byline again: the box is set before it
+    assert story.byline == "本报讯 （记者 徐海燕）" and story.paragraphs[0] == "凌晨四点，供热站灯火通明。"
+    assert not any(p in story.body() for _, paras in boxes for p in paras)  # not in the body too
+    if name == "afterword stays in its story":
+        assert page.stories[0].paragraphs[-1] == "编后：这件事值得深思。——编 者"
+    spelled = "".join(t for _, _, t in page.positioned())  # nothing lost, nothing twice
+    assert visible(spelled) == visible(normalize(text).text)
+
+
+@pytest.mark.parametrize("name", ["raw-day-a.txt", "raw-day-b.txt", "generated"])
+def test_imported_boxes_render_back_to_the_archive(tmp_path, capsys, name):
+    """``layout import`` writes the boxes as ``content:`` box items; the layout
+    renders and its PDF holds the archive's text exactly (the render's own check)."""
+    src = tmp_path / "raw.txt"
+    if name == "generated":
+        src.write_text(generate(4).text, encoding="utf-8")  # 核心阅读 twice, 编者按 once
+    else:
+        src.write_bytes((DATA / name).read_bytes())
+    page = tmp_path / "p.yaml"
+    assert main(["import", str(src), "-o", str(page), "-q"]) == 0
+    data = yaml.safe_load(page.read_text(encoding="utf-8"))
+    boxes = [e["box"] for s in data["stories"] for e in s.get("content", ()) if "box" in e]
+    assert boxes and all(b["text"] for b in boxes)
+    texts = " ".join(b["text"] for b in boxes)
+    raw = src.read_text(encoding="utf-8")
+    assert ("编者按" in raw) == ("编者按" in texts)
+    assert raw.count("核心阅读") == sum(b.get("title") == "核心阅读" for b in boxes)
+    capsys.readouterr()
+    assert main(["render", str(page), "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "checked: all" in capsys.readouterr().err
+
+
+def _boxes_on_page(pdf_path: Path) -> list[tuple[str, set[str]]]:
+    """(text, fonts) of every line in a box face (楷体 text, the 黑体 title over it)
+    that lies inside a drawn frame, per frame."""
+    out = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            frames = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+            lines: dict[float, list[dict]] = {}
+            for c in page.chars:
+                lines.setdefault(round(c["top"], 1), []).append(c)
+            for chars in lines.values():
+                kai = [c for c in chars if "Kai" in c["fontname"]]
+                for group in _inside(kai + [c for c in chars if "Sans" in c["fontname"]], frames):
+                    text = "".join(c["text"] for c in sorted(group, key=lambda c: c["x0"]))
+                    out.append((text, {c["fontname"].split("+")[-1] for c in group}))
+    return out
+
+
+def _inside(chars: list[dict], frames: list[tuple]) -> list[list[dict]]:
+    groups: dict[int, list[dict]] = {}
+    for c in chars:
+        for i, (x0, top, x1, bottom) in enumerate(frames):
+            if x0 < c["x0"] and c["x1"] < x1 and top < c["top"] and c["bottom"] < bottom:
+                groups.setdefault(i, []).append(c)
+    return list(groups.values())
+
+
+def _pdfcheck(pdf: Path, source: Path) -> dict | None:
+    checker = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents[2:]
+                    if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
+    if checker is None:
+        return None
+    r = subprocess.run([sys.executable, str(checker), str(pdf), "--source", str(source), "--no-fill"],
+                       capture_output=True, text=True, timeout=120)
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("seed", [44, 48])
+def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
+    """Generated archives with a 核心阅读 block and an editor's note: the reprint
+    frames both (核心阅读 in 黑体 and the summary in 楷体, the note in 楷体, inside
+    drawn frames), every character of the archive is in the PDF once (exit 0), the
+    page YAML renders the same, and the shared checker finds no kinsoku break, no
+    unjustified line, nothing off the grid and no orphan."""
+    gen = generate(seed)
+    assert not gen.controls  # planted control characters are replaced: the checker would count them
+    assert not any(a.label for a in gen.expected)  # a label is framed too: none here
+    src = tmp_path / "raw.txt"
+    src.write_text(gen.text, encoding="utf-8")
+    out, pages = tmp_path / "r.pdf", tmp_path / "pages"
+    assert main(["reprint", str(src), "-o", str(out), "-q", "--yaml-dir", str(pages)]) == 0
+    boxed = _boxes_on_page(out)
+    want = [(title, paras) for a in gen.expected for title, paras in a.boxes]
+    assert {"核心阅读", "编者按"} <= {t or p[0][:3] for t, p in want}
+    for title, paras in want:
+        if title:
+            assert any(text == title and all("Sans" in f for f in fonts) for text, fonts in boxed)
+        first = paras[0][:8]
+        assert any(text.startswith(first) and all("Kai" in f for f in fonts) for text, fonts in boxed), first
+    drawn = visible("".join(text for text, _ in boxed))
+    assert drawn == visible("".join((t or "") + "".join(p) for t, p in want))  # each box once, whole
+    again = tmp_path / "again.pdf"
+    assert main(["render", *map(str, sorted(pages.glob("page*.yaml"))), "-o", str(again), "-q",
+                 "--allow-path", str(tmp_path)]) == 0
+    assert visible("".join(t for t, _ in _boxes_on_page(again))) == drawn
+    rep = _pdfcheck(out, src)
+    if rep is None:
+        pytest.skip("../shared/tools/pdfcheck.py not beside the checkout")
+    m, fid = rep["metrics"], rep["fidelity"]
+    got = (fid["missing"], fid["extra"], rep["kinsoku"]["total"], m["just_dev_max"] <= 0.05, m["grid_off"],
+           m["orphan_char_lines"])
+    assert got == (0, 0, 0, True, 0, 0), rep["summary"]
