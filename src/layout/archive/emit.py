@@ -45,6 +45,8 @@ _resolver = yaml.resolver.Resolver()
 _PHOTO_CREDIT = re.compile(
     r"(?:[（(][^（）()]{1,40}?摄影?\s*[）)]"
     r"|(?<=[。！？”])\s*(?:本报|新华社|中新社)?(?:特约|首席|见习)?(?:摄影)?记者[^。！？（）()]{1,24}?摄影?)$")
+# an editor's note's lead-in (编者按：, 【编者按】), set in 黑体 as papers print it
+_NOTE_LEAD_IN = re.compile(r"[【\[]?编者按[】\]]?[：:]?")
 # characters YAML takes for a line end inside a block scalar
 PARAGRAPH_BREAK = "\n\n"
 _BREAKS = re.compile("[\r\x85\u2028\u2029]")
@@ -214,7 +216,7 @@ def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequen
         out.append(f"{item}- box:")
         if box.title:
             out.append(f"{item}{INDENT * 2}title: {scalar(box.title)}")
-        text = "\n\n".join(escape(p) for p in box.paragraphs)
+        text = "\n\n".join(_box_paragraph(box, k) for k in range(len(box.paragraphs)))
         out.append(f"{item}{INDENT * 2}text: {_block(text, item + INDENT * 3)}")
     _emit_head_byline(out, item, story, unsure)
     for ref, text in story.elements():
@@ -263,6 +265,25 @@ def _body_scalar(text: str, indent: str) -> str:
 def _block_ok(text: str) -> bool:
     return bool(text) and text == text.strip() and "\n" not in text and not re.search(
         r"[\x00-\x1f\x7f\u2028\u2029\x85\ufeff]", text)
+
+
+def note_lead_in(box: Any, k: int) -> int:
+    """How many characters at the start of the box's paragraph ``k`` are the
+    lead-in of an editor's note run into its text (编者按：…), set in 黑体; 0 when
+    there is none (a titled box, a later paragraph, or text that merely starts so)."""
+    if box.title is not None or k:
+        return 0
+    text = box.paragraphs[0]
+    m = _NOTE_LEAD_IN.match(text)
+    # a brace right after it would run into the mark's closing brace (model.markup)
+    return m.end() if m and m.end() < len(text) and text[m.end()] not in "{}" else 0
+
+
+def _box_paragraph(box: Any, k: int) -> str:
+    """A box paragraph escaped for inline marks, its note lead-in as ``{hei|…}``."""
+    text = box.paragraphs[k]
+    n = note_lead_in(box, k)
+    return f"{{hei|{escape(text[:n])}}}{escape(text[n:])}" if n else escape(text)
 
 
 def split_photo_credit(caption: str) -> tuple[str, str | None]:

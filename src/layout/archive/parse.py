@@ -53,6 +53,7 @@ HEAD_ZONE = frozenset({"label", "kicker", "headline", "byline_line", "lead"})
 # an editor's note signs off ——编 者 (spec archives.md: "a note ending ——编 者"); an
 # afterword (编后：…) signs off the same way but closes its story: it stays body text
 NOTE_CLOSE = re.compile(r"[—─－-]{1,2}[ \u3000\u00a0]*编[ \u3000\u00a0]*者[ \u3000\u00a0]*$")
+NOTE_TITLE = re.compile(r"[【\[]?编者按[】\]]?[：:]?")
 AFTERWORD = re.compile(r"^[【\[]?编后")
 # paragraphs an editor's note (编者按：…) may run over before its ——编 者
 NOTE_PARAGRAPHS = 3
@@ -365,6 +366,14 @@ class _Walker:
                 self.page_notes.append(Note("story", "story without headline", 0.5,
                                             "an editor's note with no headline before it", x.where))
         assert self.cur is not None
+        nxt = self.u[i + 1] if i + 1 < len(self.u) else None
+        if NOTE_TITLE.fullmatch(x.text) and nxt is not None and nxt.kind is Kind.TEXT:
+            # 编者按 (【编者按】) on a line of its own: the box's title over the note
+            self.cur.add("subhead", x.text, x.where, 0.9, "the title of an editor's note (编者按) on its own line",
+                         x.gap, preamble=True, kind=SubheadKind.BLOCK_TITLE, opens_box=True)
+            self.cur.add("paragraph", nxt.text, nxt.where, 0.85, "the editor's note under its title", nxt.gap,
+                         preamble=True)
+            return self._note_rest(i + 2, nxt.text)
         self.cur.add("paragraph", x.text, x.where, 0.9, "an editor's note (编者按) before the story's text", x.gap,
                      preamble=True, opens_box=True)
         return self._note_rest(i + 1, x.text)

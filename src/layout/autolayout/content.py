@@ -59,8 +59,21 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
             label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
             paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow),
-            boxes=tuple(BoxNote(b.title, tuple(Paragraph(p) for p in b.paragraphs)) for b in a.boxes)))
+            boxes=tuple(_box(b) for b in a.boxes)))
     return tuple(out)
+
+
+def _box(box) -> BoxNote:
+    """An archived 编者按 / 核心阅读 block as the box the importer writes: a note's
+    lead-in (编者按：) in 黑体 (``archive.emit.note_lead_in``)."""
+    from layout.archive.emit import note_lead_in
+    from layout.model.markup import Emphasis, Mark
+
+    paras = []
+    for k, text in enumerate(box.paragraphs):
+        n = note_lead_in(box, k)
+        paras.append(Paragraph(text, (Emphasis(0, n, Mark.HEI),) if n else ()))
+    return BoxNote(box.title, tuple(paras))
 
 
 def _photo(caption: str) -> Photo:

@@ -40,6 +40,8 @@ CASES = {  # archive text -> (story index, boxes as (title, paragraphs))
         1, [(None, ["冬季供暖关系千家万户。本报今起推出系列报道。——编 者"])]),
     "summary and note": (HEAD + "核心阅读\n\n全镇供热面积增加了8.5%。\n\n编者按：本报今起推出系列报道。\n\n" + DATELINE,
                          0, [("核心阅读", ["全镇供热面积增加了8.5%。"]), (None, ["编者按：本报今起推出系列报道。"])]),
+    "note under its title": (HEAD + "【编者按】\n\n冬季供暖关系千家万户。本报今起推出系列报道。\n\n" + DATELINE,
+                             0, [("【编者按】", ["冬季供暖关系千家万户。本报今起推出系列报道。"])]),
     "afterword stays in its story": (
         OTHER + "编后：这件事值得深思。——编 者\n\n守护万家温暖的人\n\n" + DATELINE, 1, []),
 }
@@ -102,6 +104,10 @@ def _boxes_on_page(pdf_path: Path) -> list[tuple[str, set[str]]]:
     return out
 
 
+def _face(fontname: str) -> str:
+    return next((f for f in ("Kai", "Sans", "Serif") if f in fontname), fontname)
+
+
 def _inside(chars: list[dict], frames: list[tuple]) -> list[list[dict]]:
     groups: dict[int, list[dict]] = {}
     for c in chars:
@@ -124,8 +130,8 @@ def _pdfcheck(pdf: Path, source: Path) -> dict | None:
 @pytest.mark.parametrize("seed", [44, 48])
 def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
     """Generated archives with a 核心阅读 block and an editor's note: the reprint
-    frames both (核心阅读 in 黑体 and the summary in 楷体, the note in 楷体, inside
-    drawn frames), every character of the archive is in the PDF once (exit 0), the
+    frames both (核心阅读 in 黑体 and the summary in 楷体, the note in 楷体 after its
+    lead-in 编者按： in 黑体, inside drawn frames), every character of the archive is in the PDF once (exit 0), the
     page YAML renders the same, and the shared checker finds no kinsoku break, no
     unjustified line, nothing off the grid and no orphan."""
     gen = generate(seed)
@@ -142,7 +148,9 @@ def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
         if title:
             assert any(text == title and all("Sans" in f for f in fonts) for text, fonts in boxed)
         first = paras[0][:8]
-        assert any(text.startswith(first) and all("Kai" in f for f in fonts) for text, fonts in boxed), first
+        # the summary in 楷体; a note in 楷体 after its lead-in 编者按： in 黑体
+        faces = {"Kai", "Sans"} if first.startswith("编者按") else {"Kai"}
+        assert any(text.startswith(first) and {_face(f) for f in fonts} == faces for text, fonts in boxed), first
     drawn = visible("".join(text for text, _ in boxed))
     assert drawn == visible("".join((t or "") + "".join(p) for t, p in want))  # each box once, whole
     again = tmp_path / "again.pdf"
@@ -156,3 +164,23 @@ def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
     got = (fid["missing"], fid["extra"], rep["kinsoku"]["total"], m["just_dev_max"] <= 0.05, m["grid_off"],
            m["orphan_char_lines"])
     assert got == (0, 0, 0, True, 0, 0), rep["summary"]
+
+
+@pytest.mark.parametrize(("note", "lead_in"), [("编者按：供暖关系千家万户。", "编者按："), ("【编者按】供暖{关系}千家万户。", "【编者按】"),
+                                             ("编者按：{开头的括号}。", ""), ("编者按", "")])
+def test_a_notes_lead_in_is_written_in_hei(tmp_path, note, lead_in):
+    """编者按： run into the note's text is set in 黑体 (``{hei|…}``), the rest of the
+    note escaped as any archive text: the layout reads back the archive's text."""
+    from layout.autolayout.content import stories_from_archive
+    from layout.model import load_layout
+    from layout.model.markup import Mark
+
+    src, path = tmp_path / "raw.txt", tmp_path / "p.yaml"
+    src.write_text(HEAD + note + "\n\n" + DATELINE, encoding="utf-8")
+    assert main(["import", str(src), "-o", str(path), "-q"]) == 0
+    page = parse_page(normalize(src.read_text(encoding="utf-8")).text)
+    (box,) = load_layout(path).stories[0].boxes
+    assert box.title is None and [p.text for p in box.paragraphs] == [note]
+    marks = [(e.start, e.end, e.mark) for e in box.paragraphs[0].marks]
+    assert marks == ([(0, len(lead_in), Mark.HEI)] if lead_in else [])
+    assert stories_from_archive(page)[0].boxes == (box,)  # the reprint sets what the import writes
