@@ -184,3 +184,26 @@ def test_a_notes_lead_in_is_written_in_hei(tmp_path, note, lead_in):
     marks = [(e.start, e.end, e.mark) for e in box.paragraphs[0].marks]
     assert marks == ([(0, len(lead_in), Mark.HEI)] if lead_in else [])
     assert stories_from_archive(page)[0].boxes == (box,)  # the reprint sets what the import writes
+
+
+def test_a_continued_story_keeps_its_subheads_and_boxes_in_the_page_files(tmp_path, capsys):
+    """A long archive on two tabloid pages, a story with subheads carried on: the page
+    YAML writes every subhead as a subhead and every box once (page 2 used to write the
+    continued part's subheads as body paragraphs), and the pages render back to the
+    archive's text."""
+    gen = generate(52, long=True)
+    src, pages = tmp_path / "raw.txt", tmp_path / "pages"
+    src.write_text(gen.text, encoding="utf-8")
+    assert main(["reprint", str(src), "-o", str(tmp_path / "r.pdf"), "-q", "--pdfx", "none",
+                 "--template", "tabloid", "--yaml-dir", str(pages)]) == 0
+    files = sorted(pages.glob("page*.yaml"))
+    assert len(files) == 2
+    items = [e for f in files for s in yaml.safe_load(f.read_text(encoding="utf-8"))["stories"]
+             for e in s.get("content", ())]
+    assert [e["subhead"] for e in items if "subhead" in e] == [t for a in gen.expected for t in a.subheads]
+    assert len([e for e in items if "box" in e]) == sum(len(a.boxes) for a in gen.expected)
+    page2 = yaml.safe_load(files[1].read_text(encoding="utf-8"))["stories"]
+    assert any("subhead" in e for s in page2 for e in s.get("content", ()))  # the continued part's own
+    capsys.readouterr()
+    assert main(["render", *map(str, files), "-o", str(tmp_path / "again.pdf"), "--allow-path", str(tmp_path)]) == 0
+    assert "checked: all" in capsys.readouterr().err

@@ -19,7 +19,14 @@ from typing import Any
 
 from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
-from layout.autolayout.content import JUMP_DOWN, JUMP_UP, base_id, is_continuation, stories_from_archive
+from layout.autolayout.content import (
+    JUMP_DOWN,
+    JUMP_UP,
+    archived_body,
+    base_id,
+    is_continuation,
+    stories_from_archive,
+)
 from layout.autolayout.copyfit import fitted
 from layout.autolayout.layout import AutoLayout
 from layout.autolayout.template import TEMPLATE_NAMES, BodyFit, template_path
@@ -132,10 +139,11 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     # the jump lines' room and a continuation's 接题 are furniture, not archive text
     # (an edition writes them: layout.edition.reprint); a page file leaves them out
     byline_line = placed.byline_line if placed.byline_line != JUMP_UP else None
+    paragraphs, subheads = archived_body(story, placed)
     return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
                    headline=story.headline if head else None, subtitle=story.subtitle if head else None,
                    leads=story.leads if head else (), byline=placed.byline, byline_line=byline_line,
-                   paragraphs=placed.paragraphs, subheads=(), boxes=story.boxes if head else (),
+                   paragraphs=paragraphs, subheads=subheads, boxes=story.boxes if head else (),
                    credit=placed.credit if placed.credit != JUMP_DOWN else None,
                    captions=story.captions if placed.photos else (), notes=())
 

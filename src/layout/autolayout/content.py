@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.archive.model import Subhead as ArchivedSubhead
 from layout.model.elements import BoxNote, Paragraph, Subhead
 from layout.model.types import Photo, Span, Story
 
@@ -97,6 +98,25 @@ def archived_flow(a: ArchivedStory) -> tuple[Paragraph | Subhead, ...]:
         out.append(Paragraph(para))
     out.extend(Subhead((s.text,)) for s in subs[k:])
     return tuple(out)
+
+
+def archived_body(story: ArchivedStory, placed: Story) -> tuple[tuple[str, ...], tuple[ArchivedSubhead, ...]]:
+    """The inverse of ``archived_flow`` for a part of ``story`` as placed (one part
+    of a continued story, or a plainer form): its paragraphs and its subheads in
+    their places, so the page YAML writes the part's subheads as subheads (issue 11:
+    nothing recognised is flattened).  A subhead keeps the archive's position and
+    kind (the first of that text)."""
+    if not placed.flow:
+        return placed.paragraphs, ()
+    known = {s.text: s for s in reversed(story.subheads)}
+    paragraphs: list[str] = []
+    subheads: list[ArchivedSubhead] = []
+    for text, el in zip(placed.paragraphs, placed.flow, strict=True):
+        if isinstance(el, Subhead) and text in known:
+            subheads.append(replace(known[text], before=len(paragraphs)))
+        else:
+            paragraphs.append(text)
+    return tuple(paragraphs), tuple(subheads)
 
 
 def _well_formed(flow: tuple) -> tuple:
