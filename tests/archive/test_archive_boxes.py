@@ -140,7 +140,7 @@ def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
     src = tmp_path / "raw.txt"
     src.write_text(gen.text, encoding="utf-8")
     out, pages = tmp_path / "r.pdf", tmp_path / "pages"
-    assert main(["reprint", str(src), "-o", str(out), "-q", "--yaml-dir", str(pages)]) == 0
+    assert main(["reprint", str(src), "-o", str(out), "-q", "--template", "tabloid", "--yaml-dir", str(pages)]) == 0
     boxed = _boxes_on_page(out)
     want = [(title, paras) for a in gen.expected for title, paras in a.boxes]
     assert {"核心阅读", "编者按"} <= {t or p[0][:3] for t, p in want}
@@ -186,24 +186,54 @@ def test_a_notes_lead_in_is_written_in_hei(tmp_path, note, lead_in):
     assert stories_from_archive(page)[0].boxes == (box,)  # the reprint sets what the import writes
 
 
+def _long_boxed_archive() -> tuple[str, list[str]]:
+    """A page whose first story (核心阅读 block, a subhead every fourth paragraph)
+    runs over a tabloid page at the template's body; and its subheads."""
+    from rawgen import SUBHEADS, _Writer
+
+    w = _Writer(7, long=True)
+    parts = ["清河日报", "守护万家温暖的人", "核心阅读", w.paragraph(1), "本报讯 （记者 徐海燕）" + w.paragraph()]
+    subheads = []
+    for n in range(40):
+        if n % 4 == 3:
+            subheads.append(SUBHEADS[n % len(SUBHEADS)])
+            parts.append(subheads[-1])
+        parts.append(w.paragraph())
+    parts += ["临川县推出养老服务新举措", "本报讯 " + w.paragraph(), "（吴佳）"]
+    return "\n\n".join(parts) + "\n", subheads
+
+
 def test_a_continued_story_keeps_its_subheads_and_boxes_in_the_page_files(tmp_path, capsys):
-    """A long archive on two tabloid pages, a story with subheads carried on: the page
-    YAML writes every subhead as a subhead and every box once (page 2 used to write the
-    continued part's subheads as body paragraphs), and the pages render back to the
-    archive's text."""
-    gen = generate(52, long=True)
-    src, pages = tmp_path / "raw.txt", tmp_path / "pages"
-    src.write_text(gen.text, encoding="utf-8")
-    assert main(["reprint", str(src), "-o", str(tmp_path / "r.pdf"), "-q", "--pdfx", "none",
-                 "--template", "tabloid", "--yaml-dir", str(pages)]) == 0
-    files = sorted(pages.glob("page*.yaml"))
-    assert len(files) == 2
-    items = [e for f in files for s in yaml.safe_load(f.read_text(encoding="utf-8"))["stories"]
-             for e in s.get("content", ())]
-    assert [e["subhead"] for e in items if "subhead" in e] == [t for a in gen.expected for t in a.subheads]
-    assert len([e for e in items if "box" in e]) == sum(len(a.boxes) for a in gen.expected)
-    page2 = yaml.safe_load(files[1].read_text(encoding="utf-8"))["stories"]
-    assert any("subhead" in e for s in page2 for e in s.get("content", ()))  # the continued part's own
+    """A story with a box and subheads carried onto a second tabloid page (the
+    template's body, no copyfit): the page files write every subhead as a subhead
+    and the box once, on the first part (page 2 used to write the continued part's
+    subheads as body paragraphs and repeat the box), and the pages render back to
+    the archive's text."""
+    from layout.archive.import_page import import_archive
+    from layout.autolayout import auto_layout, load_template
+    from layout.autolayout.archive import Reprint, archive_header, page_yamls
+    from layout.autolayout.content import stories_from_archive
+    from layout.autolayout.template import template_path
+
+    text, subheads = _long_boxed_archive()
+    src = tmp_path / "raw.txt"
+    src.write_text(text, encoding="utf-8")
+    imported = import_archive(src)
+    tpl = load_template("tabloid")
+    auto = auto_layout(stories_from_archive(imported.page), tpl, tpl.fonts.fontset(),
+                       header=archive_header(imported.yaml_text))
+    assert [c.story for c in auto.continued] == ["story1"]  # the case under test
+    files = []
+    for name, yaml_text in page_yamls(Reprint(imported, auto, tpl, template_path("tabloid")), "raw.txt"):
+        (tmp_path / name).write_text(yaml_text, encoding="utf-8")
+        files += [tmp_path / name] if name.startswith("page") else []
+    pages = [[e for s in yaml.safe_load(f.read_text(encoding="utf-8"))["stories"] for e in s.get("content", ())]
+             for f in files]
+    assert len(pages) == 2
+    assert [e["subhead"] for page in pages for e in page if "subhead" in e] == subheads
+    assert any("subhead" in e for e in pages[1])  # the continued part's own subheads
+    assert [e["box"]["title"] for page in pages for e in page if "box" in e] == ["核心阅读"]  # once, page 1
+    assert any("box" in e for e in pages[0])
     capsys.readouterr()
-    assert main(["render", *map(str, files), "-o", str(tmp_path / "again.pdf"), "--allow-path", str(tmp_path)]) == 0
+    assert main(["render", *map(str, files), "-o", str(tmp_path / "again.pdf"), "--pdfx", "none"]) == 0
     assert "checked: all" in capsys.readouterr().err
