@@ -13,9 +13,10 @@ the placement keys of that story (``columns``, ``rows``, ``text_columns``,
 content only: a draft for a person or the automatic layout to place.
 
 What the recogniser found keeps its kind (docs/format.md "Story content"): a story
-with subheads is written in the sequence form (``content:``, one element per item,
-subheads as ``subhead:``); a photo credit at the end of a caption (（本报记者 某某摄）)
-becomes the photo's ``credit:``.  Body text is escaped (``{`` -> ``{{``), so archive
+with subheads or boxes is written in the sequence form (``content:``, one element per
+item, subheads as ``subhead:``, 核心阅读 / 编者按 blocks as ``box:`` after the headline
+group, an editor's note's lead-in 编者按： as ``{hei|…}``); a photo credit at the end
+of a caption (（本报记者 某某摄）) becomes the photo's ``credit:``.  Body text is escaped (``{`` -> ``{{``), so archive
 text can never turn into inline marks.
 """
 
