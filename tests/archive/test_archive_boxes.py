@@ -15,6 +15,8 @@ import pdfplumber
 import pytest
 import yaml
 from archive_helpers import DATA, visible
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rawgen import generate
 
 from layout.archive.normalize import normalize
@@ -237,3 +239,27 @@ def test_a_continued_story_keeps_its_subheads_and_boxes_in_the_page_files(tmp_pa
     capsys.readouterr()
     assert main(["render", *map(str, files), "-o", str(tmp_path / "again.pdf"), "--pdfx", "none"]) == 0
     assert "checked: all" in capsys.readouterr().err
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), extra=st.lists(st.sampled_from(
+    ["编者按", "【编者按】", "编者按：这是一段说明。", "说明的第二段。", "这是一段说明。——编 者", "编后：值得深思。——编者",
+     "核心阅读", "摘要一句。", "本报讯 今天开会。", "新的标题在这里", ""]), max_size=6), at=st.integers(0, 200))
+def test_notes_anywhere_lose_nothing(seed, extra, at):
+    """编者按 / 核心阅读 / signed notes dropped anywhere into a generated page: every
+    visible character is in exactly one element, and the YAML holds exactly the
+    elements' text (boxes included)."""
+    from layout.archive.emit import emit_page
+    from layout.archive.validate import page_text, text_problems
+    from layout.errors import LayoutError
+
+    lines = generate(seed).text.split("\n")
+    k = at % (len(lines) + 1)
+    normalized = normalize("\n".join(lines[:k] + extra + lines[k:]))
+    try:
+        page = parse_page(normalized.text)
+    except LayoutError:
+        return
+    assert visible("".join(t for _, _, t in page.positioned())) == visible(normalized.text)
+    assert all(b.paragraphs for s in page.stories for b in s.boxes)  # a box always has text
+    assert text_problems(emit_page(page), page_text(page)) is None
