@@ -116,3 +116,28 @@ def test_a_continued_content_story_opens_without_an_indent(tmp_path):
     assert first_xs(layout) == (2 * em, 2 * em)  # every paragraph indented two characters ...
     carried = replace(layout, stories=(replace(layout.stories[0], continued=True),))
     assert first_xs(carried) == (0.0, 2 * em)  # ... but the one carried on from another page
+
+
+def test_quotes_in_a_kai_box_are_full_width(tmp_path):
+    """A box is set in 楷体, whose “ ” are narrow Latin quotes in the house Kai face:
+    they are set in 书宋, one em wide (GB/T 15834), the rest of the text in 楷体, the
+    编者按： lead-in in 黑体; a body paragraph's own quotes stay in its face."""
+    from layout.place.items import TextItem
+
+    p = placed(tmp_path, """
+        - id: s
+          columns: 1-3
+          rows: 1-30
+          content:
+            - headline: 标题
+            - box: {text: "{hei|编者按：}“今后办事方便多了。”居民说。"}
+            - paragraph: “正文里的引号。”居民说。
+        """)
+    items = [it for it in p.page.items if isinstance(it, TextItem) and it.story == "s"]
+    (box,) = [it.line for it in items if it.kind == "box"]
+    faces = dict(zip(box.chars, box.faces, strict=True))
+    assert (faces["编"], faces["“"], faces["”"], faces["今"]) == ("hei", "song", "song", "kai")
+    quote = box.chars.index("“")
+    assert box.advances[quote] >= 0.5 * box.sizes[quote]  # full-width (its blank half may be compressed)
+    (body,) = [it.line for it in items if it.kind == "body"]
+    assert set(body.faces) == {"song"}

@@ -38,10 +38,14 @@ if TYPE_CHECKING:
 BOX_PAD_EM = 1.0  # body ems between a box's frame and its text, left and right
 BOX_RULE = 0.5  # pt
 DOT_RADIUS_EM = 0.09  # 着重号: a small round dot ...
-DOT_DROP_EM = 0.26
-# Quotation marks in an emphasised run keep the paragraph's face: they stay full-width
-# marks of the body (GB/T 15834; some Kai faces draw them as narrow Latin quotes).
-BASE_FACE_MARKS = frozenset("“”‘’")  # ... centred this far below the baseline (under the em box, clear of the next line)
+DOT_DROP_EM = 0.26  # ... centred this far below the baseline (under the em box, clear of the next line)
+# Quotation marks keep the paragraph's face in an emphasised run, and are never set in
+# 楷体: they stay full-width marks (GB/T 15834); the house Kai face (LXGW WenKai) draws
+# “ ” ‘ ’ as narrow Latin quotes (0.35 em), so in a 楷体 paragraph (a 编者按 / 核心阅读
+# box) they take the 书宋 of the body.
+BASE_FACE_MARKS = frozenset("“”‘’")
+NARROW_QUOTES_FACE = "kai"
+QUOTE_FACE = "song"
 
 
 class BodyLine(NamedTuple):
@@ -57,14 +61,18 @@ class BodyLine(NamedTuple):
 
 # ----------------------------------------------------------------- paragraphs with marks
 def marked_runs(para: Paragraph, style: TextStyle, size: float | None = None) -> list[Run]:
-    """The paragraph as runs: each mark's characters in its face, the rest in ``style``'s."""
+    """The paragraph as runs: each mark's characters in its face, the rest in
+    ``style``'s; quotation marks in the paragraph's face, or in 书宋 where that is 楷体
+    (``BASE_FACE_MARKS``)."""
     size = size or style.size
-    if not para.marks:
+    kai = style.face == NARROW_QUOTES_FACE
+    if not para.marks and not (kai and any(ch in BASE_FACE_MARKS for ch in para.text)):
         return [Run(para.text, style.face, size, style.tracking)]
-    faces, _ = faces_and_dots(len(para.text), para.marks, style.face)
+    faces = faces_and_dots(len(para.text), para.marks, style.face)[0] if para.marks else [style.face] * len(para.text)
+    quote_face = QUOTE_FACE if kai else style.face
     for i, ch in enumerate(para.text):
         if ch in BASE_FACE_MARKS:
-            faces[i] = style.face
+            faces[i] = quote_face
     runs: list[Run] = []
     start = 0
     for i in range(1, len(faces) + 1):
