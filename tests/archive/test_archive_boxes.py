@@ -89,34 +89,27 @@ def test_imported_boxes_render_back_to_the_archive(tmp_path, capsys, name):
 
 
 def _boxes_on_page(pdf_path: Path) -> list[tuple[str, set[str]]]:
-    """(text, fonts) of every line in a box face (楷体 text, the 黑体 title over it)
-    that lies inside a drawn frame, per frame."""
+    """(text, faces) of every line inside a drawn frame (a box; a label is framed
+    too, so the tests use pages without labels), by frame and baseline; ``faces``
+    of its characters other than quotation marks (those are set in 黑体)."""
     out = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
             frames = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
-            lines: dict[float, list[dict]] = {}
+            lines: dict[tuple[int, float], list[dict]] = {}
             for c in page.chars:
-                lines.setdefault(round(c["top"], 1), []).append(c)
-            for chars in lines.values():
-                kai = [c for c in chars if "Kai" in c["fontname"]]
-                for group in _inside(kai + [c for c in chars if "Sans" in c["fontname"]], frames):
-                    text = "".join(c["text"] for c in sorted(group, key=lambda c: c["x0"]))
-                    out.append((text, {c["fontname"].split("+")[-1] for c in group}))
+                for i, (x0, top, x1, bottom) in enumerate(frames):
+                    if x0 < c["x0"] and c["x1"] < x1 and top < c["top"] and c["bottom"] < bottom:
+                        lines.setdefault((i, round(c["matrix"][5], 1)), []).append(c)
+            for key in sorted(lines, key=lambda k: (k[0], -k[1])):
+                chars = sorted(lines[key], key=lambda c: c["x0"])
+                faces = {_face(c["fontname"]) for c in chars if c["text"] not in "“”‘’"}
+                out.append(("".join(c["text"] for c in chars), faces))
     return out
 
 
 def _face(fontname: str) -> str:
     return next((f for f in ("Kai", "Sans", "Serif") if f in fontname), fontname)
-
-
-def _inside(chars: list[dict], frames: list[tuple]) -> list[list[dict]]:
-    groups: dict[int, list[dict]] = {}
-    for c in chars:
-        for i, (x0, top, x1, bottom) in enumerate(frames):
-            if x0 < c["x0"] and c["x1"] < x1 and top < c["top"] and c["bottom"] < bottom:
-                groups.setdefault(i, []).append(c)
-    return list(groups.values())
 
 
 def _pdfcheck(pdf: Path, source: Path) -> dict | None:
@@ -148,11 +141,11 @@ def test_reprint_frames_the_boxes_and_passes_the_page_bar(tmp_path, seed):
     assert {"核心阅读", "编者按"} <= {t or p[0][:3] for t, p in want}
     for title, paras in want:
         if title:
-            assert any(text == title and all("Sans" in f for f in fonts) for text, fonts in boxed)
+            assert any(text == title and fonts == {"Sans"} for text, fonts in boxed)
         first = paras[0][:8]
         # the summary in 楷体; a note in 楷体 after its lead-in 编者按： in 黑体
         faces = {"Kai", "Sans"} if first.startswith("编者按") else {"Kai"}
-        assert any(text.startswith(first) and {_face(f) for f in fonts} == faces for text, fonts in boxed), first
+        assert any(text.startswith(first) and fonts == faces for text, fonts in boxed), first
     drawn = visible("".join(text for text, _ in boxed))
     assert drawn == visible("".join((t or "") + "".join(p) for t, p in want))  # each box once, whole
     again = tmp_path / "again.pdf"

@@ -120,7 +120,7 @@ def test_a_continued_content_story_opens_without_an_indent(tmp_path):
 
 def test_quotes_in_a_kai_box_are_full_width(tmp_path):
     """A box is set in 楷体, whose “ ” are narrow Latin quotes in the house Kai face:
-    they are set in 书宋, one em wide (GB/T 15834), the rest of the text in 楷体, the
+    they are set in 黑体, one em wide (GB/T 15834), the rest of the text in 楷体, the
     编者按： lead-in in 黑体; a body paragraph's own quotes stay in its face."""
     from layout.place.items import TextItem
 
@@ -136,7 +136,7 @@ def test_quotes_in_a_kai_box_are_full_width(tmp_path):
     items = [it for it in p.page.items if isinstance(it, TextItem) and it.story == "s"]
     (box,) = [it.line for it in items if it.kind == "box"]
     faces = dict(zip(box.chars, box.faces, strict=True))
-    assert (faces["编"], faces["“"], faces["”"], faces["今"]) == ("hei", "song", "song", "kai")
+    assert (faces["编"], faces["“"], faces["”"], faces["今"]) == ("hei", "hei", "hei", "kai")
     quote = box.chars.index("“")
     assert box.advances[quote] >= 0.5 * box.sizes[quote]  # full-width (its blank half may be compressed)
     (body,) = [it.line for it in items if it.kind == "body"]

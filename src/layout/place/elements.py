@@ -42,10 +42,12 @@ DOT_DROP_EM = 0.26  # ... centred this far below the baseline (under the em box,
 # Quotation marks keep the paragraph's face in an emphasised run, and are never set in
 # 楷体: they stay full-width marks (GB/T 15834); the house Kai face (LXGW WenKai) draws
 # “ ” ‘ ’ as narrow Latin quotes (0.35 em), so in a 楷体 paragraph (a 编者按 / 核心阅读
-# box) they take the 书宋 of the body.
+# box) they take the 黑体's full-width quotes.  Not the body's 书宋: a body-face glyph
+# alone in a line of another face reads, to a checker that finds the body columns by
+# their face (pdfcheck), as a one-glyph column that splits the line before it.
 BASE_FACE_MARKS = frozenset("“”‘’")
 NARROW_QUOTES_FACE = "kai"
-QUOTE_FACE = "song"
+QUOTE_FACE = "hei"
 
 
 class BodyLine(NamedTuple):
@@ -62,7 +64,7 @@ class BodyLine(NamedTuple):
 # ----------------------------------------------------------------- paragraphs with marks
 def marked_runs(para: Paragraph, style: TextStyle, size: float | None = None) -> list[Run]:
     """The paragraph as runs: each mark's characters in its face, the rest in
-    ``style``'s; quotation marks in the paragraph's face, or in 书宋 where that is 楷体
+    ``style``'s; quotation marks in the paragraph's face, or in 黑体 where that is 楷体
     (``BASE_FACE_MARKS``)."""
     size = size or style.size
     kai = style.face == NARROW_QUOTES_FACE
