@@ -60,9 +60,16 @@ def score(auto: AutoLayout) -> tuple[bool, bool, int, float]:
 
 def volume(auto: AutoLayout) -> float:
     """The text's extent in pages: the pages before the last, and the last one's
-    share of the type area."""
+    share of the type area -- its story areas' share, or less when the ink stops
+    above the foot (an area's slack rows hold no text: the deepest blank at the
+    foot, in rows, is what the leading has to make up)."""
     pages = auto.metrics.pages
-    return len(pages) - 1 + pages[-1].fill_pct / 100.0
+    last = pages[-1]
+    share = last.fill_pct / 100.0
+    rows = auto.layouts[-1].geometry().rows
+    if last.foot and rows:
+        share = min(share, 1.0 - max(h.lines for h in last.foot) / rows)
+    return len(pages) - 1 + share
 
 
 @dataclass(frozen=True, order=True)
