@@ -141,3 +141,36 @@ def test_quotes_in_a_kai_box_are_full_width(tmp_path):
     assert box.advances[quote] >= 0.5 * box.sizes[quote]  # full-width (its blank half may be compressed)
     (body,) = [it.line for it in items if it.kind == "body"]
     assert set(body.faces) == {"song"}
+
+
+def test_a_long_subhead_breaks_evenly_not_with_a_stub(tmp_path):
+    """A subhead longer than its column is broken as a display line (by sense, else
+    evenly), never as body text that leaves a stub of one or two characters; the line
+    count stays the plain composition's (the automatic layout measures with it), and
+    the lines stay centred in the column."""
+    from layout.place.blocks import compose_text
+
+    text = "三、北川高新区把科技创新作为今年的重点工作来抓"
+    placed(tmp_path, f"""
+        - id: s
+          columns: 1
+          rows: 1-30
+          content:
+            - headline: 标题
+            - paragraph: 第一段。
+            - subhead: {text}
+            - paragraph: 第二段的文字在这里，排在小标题下面。
+        """)
+    layout = load_layout(tmp_path / "p.yaml")
+    page = place_page(layout)
+    subs = [it for it in page.items if getattr(it, "kind", "") == "subhead"]
+    assert "".join(it.line.chars for it in subs) == text
+    col = layout.geometry().text_columns(layout.stories[0].columns, 1)[0]
+    plain = compose_text(text, layout.styles["subhead"], col[1] - col[0], layout.fonts.fontset())
+    assert len(subs) == len(plain) == 2
+    lengths = [len(it.line.chars) for it in subs]
+    assert min(lengths) >= 3 and max(lengths) - min(lengths) <= 4, lengths
+    for it in subs:  # centred: as much room left as right, within half an em
+        left = it.x + it.line.xs[0] - col[0]
+        right = col[1] - (it.x + it.line.xs[-1] + it.line.advances[-1])
+        assert abs(left - right) <= 0.5 * layout.geometry().em + 0.01, (left, right)

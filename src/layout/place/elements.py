@@ -29,7 +29,7 @@ from layout.model.elements import AdSlot, BoxNote, PageImage, PageItem, Paragrap
 from layout.model.geometry import Geometry, Rect
 from layout.model.markup import faces_and_dots
 from layout.model.types import PageLayout, Span, TextStyle
-from layout.place.blocks import compose_text, count_text
+from layout.place.blocks import compose_balanced, compose_text, count_text
 from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, Item, Problem, ProblemKind, TextItem
 
 if TYPE_CHECKING:
@@ -121,9 +121,26 @@ def _moved(e, shift: int):
 
 
 def subhead_lines(sp: StoryPlacement, sub: Subhead, width: float) -> list[BodyLine]:
+    """The subhead's lines, each line of it broken as a display line is
+    (``compose_balanced``: by sense where the style breaks by words, else evenly,
+    never leaving one or two characters alone on a line: 二、把实事办到 / 群众心坎上,
+    not 二、把实事办到群众心 / 坎上).  The line count is the plain composition's, so
+    the automatic layout's measure holds."""
     style = sp.style("subhead")
-    return [BodyLine(ln, "subhead", keep=True) for text in sub.lines
-            for ln in compose_text(text, style, width, sp.fonts)]
+    out = []
+    for text in sub.lines:
+        lines, dx = compose_balanced([text], style, width, sp.fonts)
+        out.extend(BodyLine(_shifted(ln, dx, width), "subhead", keep=True) for ln in lines)
+    return out
+
+
+def _shifted(line: Line, dx: float, width: float) -> Line:
+    """``line`` set ``dx`` pt further right, in a measure of ``width``."""
+    if not dx:
+        return line
+    from dataclasses import replace
+
+    return replace(line, xs=tuple(x + dx for x in line.xs), lefts=tuple(x + dx for x in line.lefts), measure=width)
 
 
 def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLine]:
