@@ -174,3 +174,36 @@ def test_a_long_subhead_breaks_evenly_not_with_a_stub(tmp_path):
         left = it.x + it.line.xs[0] - col[0]
         right = col[1] - (it.x + it.line.xs[-1] + it.line.advances[-1])
         assert abs(left - right) <= 0.5 * layout.geometry().em + 0.01, (left, right)
+
+
+def test_text_beside_the_headline_group(tmp_path):
+    """``head_beside: true`` (文包题): the text columns right of ``headline_columns`` start
+    on the story's first row, beside the headline group; the columns under it start
+    below it; the text reads column after column, nothing lost."""
+    body = "。".join(f"第{i}句话写在这里作为正文的一部分" for i in range(40)) + "。"
+    stories = f"""
+        - id: s
+          columns: 1-4
+          rows: 1-30
+          text_columns: 4
+          headline_columns: 1-2
+          head_beside: true
+          balance: true
+          kicker: 城东新区推出了一批便民举措——
+          headline: 文明创建交出新答卷
+          body: {body}
+        """
+    p = placed(tmp_path, stories)
+    layout = load_layout(tmp_path / "p.yaml")
+    page = p.page
+    assert page.stories[0].lines_over == 0
+    cols = layout.geometry().text_columns(layout.stories[0].columns, 4)
+    lines = [it for it in page.items if getattr(it, "kind", "") == "body"]
+    head = [it for it in page.items if getattr(it, "kind", "") in ("kicker", "headline")]
+    first = {c: max(it.baseline for it in lines if abs(it.x - cols[c][0]) < 1) for c in range(4)}
+    assert first[2] == first[3] > max(it.baseline for it in head)  # beside: from the top row
+    assert first[0] == first[1] < min(it.baseline for it in head)  # under the group
+    assert "".join(it.line.chars for it in lines).replace(" ", "") == body.replace(" ", "")
+    flat = placed(tmp_path, stories.replace("head_beside: true", "head_beside: false"))
+    flat_lines = [it for it in flat.page.items if getattr(it, "kind", "") == "body"]
+    assert max(it.baseline for it in flat_lines) < min(it.baseline for it in head)  # default: all under it

@@ -34,7 +34,7 @@ from layout.model.markup import escape
 
 INDENT = "  "
 # placement keys, in the order they are written (before the story's text)
-STORY_PLACEMENT_KEYS = ("columns", "rows", "text_columns", "headline_columns", "headline_style",
+STORY_PLACEMENT_KEYS = ("columns", "rows", "text_columns", "headline_columns", "head_beside", "headline_style",
                         "box", "rule", "balance")
 PHOTO_PLACEMENT_KEYS = ("file", "columns", "rows", "fit")
 _HEADER_ORDER = ("title", "paper", "date", "page", "editor")

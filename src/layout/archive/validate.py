@@ -26,7 +26,7 @@ from layout.archive.model import ArchivedPage
 from layout.errors import LayoutError, Location
 
 # keys whose values are placement or settings, not the archive's text
-NOT_TEXT = frozenset({"id", "columns", "rows", "text_columns", "headline_columns", "headline_style", "box",
+NOT_TEXT = frozenset({"id", "columns", "rows", "text_columns", "headline_columns", "head_beside", "headline_style", "box",
                       "rule", "balance", "file", "fit", "placeholder", "extends", "page", "grid", "fonts",
                       "styles", "archive", "kind", "style", "size", "width", "height", "align"})
 IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")

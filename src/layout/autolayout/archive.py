@@ -87,6 +87,9 @@ def story_placement(story: Story) -> dict[str, Any]:
     keys: dict[str, Any] = {"columns": str(story.columns), "rows": str(story.rows)}
     if story.text_columns != story.columns.count:
         keys["text_columns"] = story.text_columns
+    if story.head_beside and story.headline_columns is not None:  # 文包题
+        keys["headline_columns"] = str(story.headline_columns)
+        keys["head_beside"] = True
     if story.headline and story.headline_style != "headline":
         keys["headline_style"] = story.headline_style
     if story.rules:

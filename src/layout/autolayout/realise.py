@@ -69,9 +69,10 @@ def _story(leaf: Leaf, story: Story, col: int, row: int, below: bool, right: boo
         spans = shape.photos.spans(shape.text_columns, len(photos))
         photos = tuple(_photo(p, cols, rws) for p, (cols, rws) in zip(photos, spans, strict=True))
     style = shape.headline_style or story.headline_style
+    beside = {"headline_columns": Span(1, shape.head_span), "head_beside": True} if shape.head_span else {}
     return replace(story, columns=Span(col, col + leaf.width - 1), rows=Span(row, row + rows - 1),
                    text_columns=shape.text_columns, rules=rules, balance=True, photos=photos,
-                   headline_style=style)
+                   headline_style=style, **beside)
 
 
 def _photo(photo: Photo, columns: Span, rows: Span) -> Photo:

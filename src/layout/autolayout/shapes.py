@@ -82,6 +82,7 @@ class Costs:
     bottom_white: float = 2.0  # per empty cell under the last story of a page that continues
     last_page_white: float = 0.5  # ... of the last page: worth headline air and bigger pictures, not slack
     continuation: float = 6.0  # a story carried on to the next page
+    beside: float = 2.0  # text beside the headline group (文包题): only where a full-width head leaves a hole
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class Shape:
     hole_below_rule: bool = False  # the headline group leaves a hole under a rule (``headgap``) ...
     hole_at_top: bool = False  # ... or even on the page's first row
     headline_style: str | None = None  # the headline step set at this width (``StoryShapes.stepped``)
+    head_span: int | None = None  # 文包题: the headline group over this many text columns, the rest beside it
 
     @property
     def min_height(self) -> int:
@@ -299,6 +301,9 @@ class Gauge:
         plain = sp.items
         air = head_air(sp)  # the slack rows place_story would give this head's band
         cols = sp.columns
+        if probe.head_beside and probe.headline_columns is not None:  # text stands beside the head's columns
+            cols = cols[:probe.headline_columns.last]
+            air = 0
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
         below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2)
         at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0)
@@ -388,6 +393,38 @@ class StoryShapes:
             out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top,
                                headline_style=story.headline_style if story.headline else None)
                        for sh in shapes if sh is not None)
+            if hm.hole_below_rule and self._may_stand_beside(k):
+                out.extend(self._beside(w, k, story, lines, keeps, base))
+        return out
+
+    def _may_stand_beside(self, k: int) -> bool:
+        """文包题 is tried for a plain story (a headline, no pictures, leads, boxes or
+        label) in two text columns or more."""
+        s = self.story
+        return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes or s.label)
+                    and s.direction == "horizontal")
+
+    def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[bool, ...] | None,
+                base: float) -> list[Shape]:
+        """Shapes with the headline group over the first ``m`` text columns and the
+        others starting at the story's top beside it (``place.story.beside_head``):
+        the head is a block at the top of its columns, as a picture is
+        (``balanced_fill``); kept where the head fits in two lines and leaves no
+        hole at that width (page-layout.md rule 2)."""
+        out = []
+        for m in range(1, k):
+            probe = replace(story, headline_columns=Span(1, m), head_beside=True)
+            hm = self.gauge.head(probe, w, k)
+            if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
+                continue
+            fill = balanced_fill([hm.rows] * m + [0] * (k - m), lines, bool(self.story.credit), keeps)
+            if fill is None or fill.white > MAX_COLUMN_WHITE:
+                continue
+            cost = (base - self._head_cost(self.gauge.head(story, w, k).headline_lines)
+                    + self._head_cost(hm.headline_lines) + self.costs.beside
+                    + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [hm.rows] * m))
+            out.append(Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, None,
+                             headline_style=story.headline_style, head_span=m))
         return out
 
     def stepped(self, w: int, k: int) -> Story:

@@ -281,6 +281,8 @@ STORY = Table(
             default="headline"),
         Key("subtitle", Text(), "副题, the line below the headline"),
         Key("headline_columns", SpanKind("text columns"), "text columns the headline group spans (default: all)"),
+        Key("head_beside", Bool(), "the text columns right of headline_columns start at the story's top, beside "
+            "the headline group (文包题); default false: every column starts under it", default=False),
         Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
         Key("byline", Text(), "opener set inline before the first paragraph (本报讯)"),
         Key("byline_line", Text(), "a byline on its own line (本报记者 王金勇)"),

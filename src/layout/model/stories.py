@@ -105,6 +105,7 @@ class StoryBuilder:
             box=f.get("box", False),
             rules=_rules(f.get("rule", "none")),
             balance=f.get("balance", False),
+            head_beside=f.get("head_beside", False),
             fit=f.get("fit", False),
             direction=f.get("direction", "horizontal"),
             where=f.node.where,

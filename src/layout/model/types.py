@@ -187,6 +187,7 @@ class Story:
     rank: str | None = None  # lead | second | secondary | brief (model.keys.RANK_STYLES), None: not given
     subtitle: str | None = None
     headline_columns: Span | None = None
+    head_beside: bool = False  # text columns beyond headline_columns start at the top (文包题, place.story)
     leads: tuple[str, ...] = ()
     byline: str | None = None
     byline_line: str | None = None

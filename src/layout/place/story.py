@@ -107,9 +107,13 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet,
         sp, vertical = _vertical_head(sp, first, last)
     x0, x1 = sp.columns[0]
     lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
-    air = _head_air(sp, lines, first, last, air_limit) if story.balance else 0
-    row = place_head(sp, first, air)
-    result = _place_body(sp, lines, row, last)
+    if beside_head(story):
+        row = place_head(sp, first)
+        result = _place_body(sp, lines, row, last, head=(first, row))
+    else:
+        air = _head_air(sp, lines, first, last, air_limit) if story.balance else 0
+        row = place_head(sp, first, air)
+        result = _place_body(sp, lines, row, last)
     _place_rules(sp)
     return vertical + sp.items, result, sp.problems
 
@@ -422,10 +426,29 @@ def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, 
     return blocked
 
 
-def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_row: int) -> StoryResult:
+def beside_head(story: Story) -> bool:
+    """Whether the text columns right of the headline group start at the story's
+    top, beside it (文包题: ``head_beside`` with ``headline_columns`` short of the
+    last text column)."""
+    return bool(story.head_beside and story.headline_columns is not None
+                and story.headline_columns.last < story.text_columns)
+
+
+def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_row: int,
+                head: tuple[int, int] | None = None) -> StoryResult:
+    """The body lines poured into the text columns from ``first_row`` around the
+    pictures; ``head``: (top row, first row under it) of a headline group the
+    columns right of it stand beside (``beside_head``): those columns start at
+    its top row, the ones under it below it."""
     s, geo = sp.story, sp.geo
     blocked = _photo_rows(sp, first_row, last_row)
-    slots = column_slots(sp.columns, range(first_row, last_row + 1), blocked)
+    top = first_row
+    if head is not None:
+        top, under = head
+        span = s.headline_columns or Span(1, len(sp.columns))
+        for c in range(span.first - 1, span.last):
+            blocked.setdefault(c, set()).update(range(top, under))
+    slots = column_slots(sp.columns, range(top, last_row + 1), blocked)
     taken = fill(slots, len(lines), s.balance, _keeps(lines))
     body_style = sp.style("body")
     for (line, kind, dots, _keep), slot in zip(lines, taken, strict=False):
