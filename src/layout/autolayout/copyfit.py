@@ -64,6 +64,8 @@ def volume(auto: AutoLayout) -> float:
     above the foot (an area's slack rows hold no text: the deepest blank at the
     foot, in rows, is what the leading has to make up)."""
     pages = auto.metrics.pages
+    if not pages:
+        return 0.0
     last = pages[-1]
     share = last.fill_pct / 100.0
     rows = auto.layouts[-1].geometry().rows
@@ -167,6 +169,8 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
 def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> list[int]:
     """The whole numbers of pages text of volume ``v`` (at leading ``factor``)
     can fill with a leading in ``FIT_LEADING`` (widened by ``margin``)."""
+    if v <= 0:
+        return []
     targets = [1] if one_page else sorted({max(1, math.floor(v)), max(1, math.ceil(v))})
     return [t for t in targets if FIT_LEADING[0] - margin <= factor * t / v <= FIT_LEADING[1] + margin]
 
