@@ -22,10 +22,11 @@ from layout.place.page import place_page
 SENTENCES = corpus()
 
 
-def _story(name: str, paragraphs: int, start: int = 0) -> Story:
+def _story(name: str, paragraphs: int, start: int = 0, label: str | None = None) -> Story:
     paras = tuple("".join(SENTENCES[(start + 5 * i + j) % len(SENTENCES)] for j in range(2 + i % 3))
                   for i in range(paragraphs))
-    return Story(id=name, columns=Span(1, 1), rows=Span(1, 1), text_columns=1, kicker="城东新区推出了一批便民举措——",
+    return Story(id=name, columns=Span(1, 1), rows=Span(1, 1), text_columns=1, label=label,
+                 kicker="城东新区推出了一批便民举措——",
                  headline=("文明创建交出新答卷",), subtitle="——临川县推进民生实事工作纪实",
                  byline="本报讯 （记者 张明）", paragraphs=paras)
 
@@ -37,14 +38,15 @@ def _placed(tpl, fonts, story: Story, shape, height: int):
     return placed, page
 
 
+@pytest.mark.parametrize("label", [None, "医学资讯"])
 @pytest.mark.parametrize("template", ["tabloid", "broadsheet"])
-def test_beside_shapes_are_what_placement_sets(request, template, fonts):
+def test_beside_shapes_are_what_placement_sets(request, template, label, fonts):
     """Every 文包题 shape sets all of the story at its height (0 lines over) and one row
     less does not; the columns beside the group start on the story's first row, the
     ones under it below it, and nothing is left blank beside the headline."""
     tpl = request.getfixturevalue(template)
     geo = tpl.geometry()
-    story = _story("s", 8)
+    story = _story("s", 8, label=label)
     shapes = StoryShapes(story, Gauge(tpl, geo, fonts), Costs())
     checked = 0
     for w in range(2, geo.columns + 1):

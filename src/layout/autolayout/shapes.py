@@ -398,11 +398,10 @@ class StoryShapes:
         return out
 
     def _may_stand_beside(self, k: int) -> bool:
-        """文包题 is tried for a plain story (a headline, no pictures, leads, boxes or
-        label) in two text columns or more."""
+        """文包题 is tried for a story with a headline and no pictures, leads or boxes
+        (those stand under the group, across the story) in two text columns or more."""
         s = self.story
-        return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes or s.label)
-                    and s.direction == "horizontal")
+        return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes) and s.direction == "horizontal")
 
     def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[bool, ...] | None,
                 base: float) -> list[Shape]:
