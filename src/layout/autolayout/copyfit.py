@@ -146,6 +146,7 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
     f = plan.factor * target / plan.volume
     lo, hi = FIT_LEADING[0], FIT_LEADING[1]  # the bracket: below lo too little text for the pages, above hi too much
     tried: set[float] = set()
+    seen: list[tuple[float, float]] = []  # (leading factor, volume) of the layouts tried
     for _ in range(ROUNDS):
         # a layout over several pages overstates the text (a continuation repeats a head,
         # a page ends a few rows early): an estimate just out of range is tried at its bound
@@ -157,11 +158,18 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
         pages = c.layout.metrics.pages
         if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
             break
+        v = volume(c.layout)
         if len(pages) > target:  # too loose: the text ran onto another page
             hi = f
         else:
             lo = f
-        nxt = f * target / volume(c.layout)
+        nxt = f * target / v
+        if seen and v > seen[-1][1] + 1e-6 and f > seen[-1][0]:
+            # the search's choices move with the leading, so the volume grows more slowly than
+            # the leading: the line through the last two layouts predicts better than proportion
+            (f0, v0) = seen[-1]
+            nxt = f + (target - v) * (f - f0) / (v - v0)
+        seen.append((f, v))
         # the volume jumps where a story moves to another page: stay inside the bracket
         f = nxt if lo < nxt < hi else (lo + hi) / 2
 
