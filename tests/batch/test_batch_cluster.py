@@ -12,19 +12,37 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from batch_helpers import COUNT, FAST, pdfs
 
 from layout.cli import main
 
+if TYPE_CHECKING:
+    from distributed import Worker
+
+
+def _profiling(dask_worker: Worker) -> tuple[bool, bool]:  # runs on each worker (Client.run)
+    """Whether the worker's statistical profiler runs, and whether the batch's plugin is on it."""
+    from layout.batch.daskworker import PLUGIN_NAME
+
+    return dask_worker.periodic_callbacks["profile"].is_running(), PLUGIN_NAME in dask_worker.plugins
+
 
 def test_dask_cluster_writes_the_bytes_the_pool_writes(archives, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
+    from layout.batch.daskworker import PLUGIN_NAME, BatchWorker
+
     out = tmp_path / "out"
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster:
+                                  silence_logs=40) as cluster, distributed.Client(cluster) as client:
+        client.register_plugin(BatchWorker("auto"), name=PLUGIN_NAME)  # what a batch does first
+        assert set(client.run(_profiling).values()) == {(False, True)}  # fonts loaded, profiler paused
+        client.unregister_worker_plugin(PLUGIN_NAME)
+        assert set(client.run(_profiling).values()) == {(True, False)}
         code = main(["reprint", str(archives), "-o", str(out), "--scheduler", cluster.scheduler_address, *FAST])
+        assert set(client.run(_profiling).values()) == {(True, False)}  # the batch left the workers as it found them
     rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert rep["workers"].startswith("Dask") and rep["done"] == rep["archives"]
     assert code == (1 if rep["lost_text"] else 0)

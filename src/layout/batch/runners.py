@@ -7,19 +7,25 @@ as it finishes.  At most ``IN_FLIGHT`` tasks per worker are handed out at a time
 Fonts load once per worker: the pool forks after the coordinator has loaded them
 (``work.warm``; the children share those pages), or, where fork is not available,
 each worker loads them in its initializer; Dask workers load them when the run
-starts (``Client.run``) and keep them for every task after.
+starts or they join it (a worker plugin, ``daskworker``) and keep them for every
+task after.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING
 
 from layout.batch.work import Outcome, Task, run_task, warm
 from layout.errors import LayoutError
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 IN_FLIGHT = 2  # tasks queued per worker: one running, one ready
 
@@ -129,7 +135,7 @@ class PoolRun:
 def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[Outcome]:
     """Tasks on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``)."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError:
         raise LayoutError("--scheduler needs Dask's distributed scheduler, which is not installed",
                           hint="pip install 'layout[dask]'") from None
@@ -140,30 +146,54 @@ def run_dask(tasks: Iterable[Task], scheduler: str, template: str) -> Iterator[O
         raise LayoutError(f"cannot reach the Dask scheduler at {scheduler}: {e}",
                           hint="--scheduler tcp://HOST:PORT of a running dask scheduler") from None
     with client:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        client.run(warm, template)
-        limit = workers * IN_FLIGHT + 2
-        ac = as_completed(loop=client.loop, with_results=False)
-        futures: dict[str, Task] = {}
+        plugin = _prepare_workers(client, template)
+        try:
+            yield from _submit(client, tasks)
+        finally:
+            with contextlib.suppress(Exception):  # a scheduler gone by now: nothing to resume
+                client.unregister_worker_plugin(plugin)
 
-        def collect(f) -> Outcome:
-            task = futures.pop(f.key)
-            if f.status == "finished":
-                return f.result()
-            try:
-                e = f.exception()
-            except BaseException as cancelled:  # a cancelled future raises instead
-                e = cancelled
-            return Outcome(task.name, task.output, error=f"the Dask task failed: {type(e).__name__}: {e}")
 
-        for task in tasks:
-            f = client.submit(run_task, task, pure=False, key=f"reprint-{task.output}-{os.urandom(4).hex()}")
-            futures[f.key] = task
-            ac.add(f)
-            if ac.count() >= limit:
-                yield collect(next(ac))
-        for f in ac:
-            yield collect(f)
+def _prepare_workers(client: Client, template: str) -> str:
+    """Fonts loaded and the profiler paused on every worker, now and joining
+    (``daskworker.BatchWorker``); the plugin's name, to unregister it at the end."""
+    from layout.batch.daskworker import PLUGIN_NAME, BatchWorker
+
+    try:
+        client.register_plugin(BatchWorker(template), name=PLUGIN_NAME)
+    except Exception as e:  # a worker without layout (or another version) cannot load the plugin
+        raise LayoutError(f"the Dask workers cannot prepare for reprints: {type(e).__name__}: {e}",
+                          hint="install the same layout on every worker: pip install 'layout[dask]'") from None
+    return PLUGIN_NAME
+
+
+def _submit(client: Client, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    """At most ``IN_FLIGHT`` tasks per worker on the cluster; outcomes as they finish."""
+    from distributed import as_completed
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    limit = workers * IN_FLIGHT + 2
+    ac = as_completed(loop=client.loop, with_results=False)
+    futures: dict[str, Task] = {}
+
+    def collect(f) -> Outcome:
+        task = futures.pop(f.key)
+        if f.status == "finished":
+            return f.result()
+        try:
+            e = f.exception()
+        except BaseException as cancelled:  # a cancelled future raises instead
+            e = cancelled
+        return Outcome(task.name, task.output, error=f"the Dask task failed: {type(e).__name__}: {e}")
+
+    for task in tasks:
+        f = client.submit(run_task, task, pure=False, key=f"reprint-{task.output}-{os.urandom(4).hex()}")
+        futures[f.key] = task
+        ac.add(f)
+        if ac.count() >= limit:
+            yield collect(next(ac))
+    for f in ac:
+        yield collect(f)
 
 
 def _reachable(scheduler: str) -> None:
