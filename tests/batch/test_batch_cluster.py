@@ -64,6 +64,29 @@ def test_unreachable_scheduler_is_a_usage_error(archives, tmp_path, capsys):
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
 
 
+def test_workers_without_layout_stop_the_run_with_a_message(archives, tmp_path, capsys, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    from layout.batch import daskworker
+
+    class Missing(WorkerPlugin):  # what a worker without layout meets when the plugin reaches it
+        def __init__(self, template: str):
+            self.template = template
+
+        def setup(self, worker: Worker) -> None:
+            raise ModuleNotFoundError("No module named 'layout'")
+
+    monkeypatch.setattr(daskworker, "BatchWorker", Missing)
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as cluster:
+        code = main(["reprint", str(archives), "-o", str(out), "--scheduler", cluster.scheduler_address, *FAST])
+    err = capsys.readouterr().err
+    assert code == 2 and "the Dask workers cannot prepare for reprints" in err and "No module named" in err
+    assert not list(out.rglob("*.pdf"))
+
+
 def _done(manifest: Path) -> int:
     try:
         with sqlite3.connect(manifest, timeout=0.1) as db:
