@@ -13,7 +13,11 @@ The clock starts at ``run_batch`` (the Dask cluster is started before it) and
 includes loading the fonts once per process.  The PDFs of all modes are compared
 byte for byte.
 
-    python benchmarks/batch.py [--archives 24] [--seed 1] [--no-dask]
+    python benchmarks/batch.py [--archives 24] [--seed 1] [--no-dask] [--repeat N]
+
+``--repeat N`` runs the modes in turn N times (one, pool, Dask, one, pool, ...) and
+keeps each mode's fastest run: on a machine shared with other jobs, the run the
+others disturbed least (every run's PDFs are still compared).
 
 Targets: 2 processes >= 1.7x one process on 2 cores; Dask within 15 % of the pool.
 The wall clock depends on what else the machine runs: the CPU seconds per page
@@ -103,6 +107,7 @@ def main() -> int:
     ap.add_argument("--archives", type=int, default=24)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    ap.add_argument("--repeat", type=int, default=1, help="run the modes in turn N times, keep each one's fastest")
     ap.add_argument("--measure", nargs=3, metavar=("MODE", "IN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
@@ -121,21 +126,31 @@ def main() -> int:
         modes = [("one", "1 process"), ("pool", "pool, 2 processes")]
         if not args.no_dask:
             modes.append(("dask", "Dask LocalCluster, 2 workers"))
-        got = {mode: _in_child(mode, archives, work / mode) for mode, _ in modes}
+        got: dict[str, dict] = {}
+        same = True
+        for turn in range(max(1, args.repeat)):
+            for mode, _ in modes:
+                out = work / f"{mode}-{turn}"
+                m = _in_child(mode, archives, out)
+                if mode not in got or m["wall"] < got[mode]["wall"]:
+                    got[mode] = m
+                same = same and _pdfs(out) == _pdfs(work / "one-0")
+        if args.repeat > 1:
+            print(f"fastest of {args.repeat} runs of each mode, in turn:")
         rates = {mode: _line(name, got[mode]) for mode, name in modes}
         one, pool = got["one"], got["pool"]
         print(f"scaling 2 processes / 1: {rates['pool'] / rates['one']:.2f}x (target >= 1.7); the CPU figures "
               f"allow {2 * (one['cpu'] / one['pages']) / (pool['cpu'] / pool['pages']):.2f}x on 2 idle cores")
         if "dask" in got:
+            dask = got["dask"]
             print(f"Dask LocalCluster 2 workers / pool: {rates['dask'] / rates['pool']:.2f} "
-                  f"(target within 15 %: >= 0.85)")
+                  f"(target within 15 %: >= 0.85); pages per CPU second, Dask / pool: "
+                  f"{(pool['cpu'] / pool['pages']) / (dask['cpu'] / dask['pages']):.2f} (what 2 idle cores allow)")
         per_page = one["cpu"] / one["pages"]
         print(f"{YEAR_PAGES:,} pages at {per_page:.2f} CPU s/page (1 process, verify included) = "
               f"{per_page * YEAR_PAGES / 3600:.2f} core-hours; at the pool's rate on this machine "
               f"{YEAR_PAGES / rates['pool'] / 60:.1f} h")
-        reference = _pdfs(work / "one")
-        same = all(_pdfs(work / mode) == reference for mode in got)
-        print(f"same bytes in every mode: {same} ({len(reference)} PDFs); load average now "
+        print(f"same bytes in every mode: {same} ({len(_pdfs(work / 'one-0'))} PDFs); load average now "
               f"{os.getloadavg()[0]:.2f}")
         return 0 if same else 1
     finally:
