@@ -24,9 +24,9 @@ from layout.autolayout.layout import AutoLayout, auto_layout
 from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_template, loosened
 from layout.model.types import Header, PageLayout, Story
 
-ROUNDS = 3  # layouts tried per target page count (the first from the estimate, then corrections)
+ROUNDS = 4  # layouts tried per target page count (the first from the estimate, then corrections)
 ESTIMATE_MARGIN = 0.15  # the volume at another body size is an estimate: tried when this near the range
-MAX_FIT_RUNS = 6  # copyfit layouts tried beyond each template's own (a bound on the time, not on the result's kind)
+MAX_FIT_RUNS = 8  # copyfit layouts tried beyond each template's own (a bound on the time, not on the result's kind)
 MAX_FIT_PAGES = 4  # longer archives keep the template's body: their last page alone is short
 FULL_PCT = 97.0  # a last page this full has no hole at its foot to fill
 
