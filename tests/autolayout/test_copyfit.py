@@ -69,18 +69,20 @@ def test_one_page_keeps_to_one_page(tmp_path):
     assert best is None or len(best.layout.pages) == 1
 
 
-def test_a_hole_at_the_last_foot_scores_worse_than_a_full_page(tmp_path, tabloid, fonts):
-    """The score counts the last page's foot as the checker does."""
+def test_the_score_counts_the_last_page_foot_as_a_hole(tmp_path, tabloid, fonts):
+    """A layout whose last page ends short of its foot scores as a layout with a
+    hole (the checker measures down to the foot), so a full page beats it whatever
+    the page counts; the plain template leaves such a foot on these archives."""
     from layout.autolayout import auto_layout
 
-    (path,) = write(1, tmp_path, start=5, long=True)
-    imported = import_archive(path)
-    stories = stories_from_archive(imported.page)
-    header = archive_header(imported.yaml_text)
-    plain = auto_layout(stories, tabloid, fonts, header=header)
-    best = fitted(stories, header, ("tabloid",))
-    assert best is not None
-    assert score(best.layout) <= score(plain)
-    for auto in (plain, best.layout):
-        m = auto.metrics
-        assert score(auto)[1] == bool(m.total("holes") or any(p.foot_holes for p in m.pages))
+    short_feet = 0
+    for path in write(4, tmp_path, start=5, long=True):
+        imported = import_archive(path)
+        stories = stories_from_archive(imported.page)
+        plain = auto_layout(stories, tabloid, fonts, header=archive_header(imported.yaml_text))
+        m = plain.metrics
+        if m.pages[-1].foot_holes:
+            short_feet += 1
+            assert score(plain)[1] is True
+        assert score(plain)[1] == bool(m.total("holes") or any(p.foot_holes for p in m.pages))
+    assert short_feet >= 1

@@ -131,7 +131,8 @@ def _page(rest: tuple[Story, ...], base: PageLayout, measurer: Measurer, lead: b
     shorter than its text (issue 13: every character of the archive printed)."""
     took = 0.0
     for attempt in range(MAX_REPLANS + 1):
-        plan, left = _plan_or_simplify(rest, base, measurer, lead, notes)
+        said: dict[str, list[str]] = {}  # this attempt's notes: a page planned again says them once
+        plan, left = _plan_or_simplify(rest, base, measurer, lead, said)
         t = time.perf_counter()
         stories = realise(plan.tree, list(plan.stories))
         lay = replace(base, stories=stories)
@@ -139,6 +140,8 @@ def _page(rest: tuple[Story, ...], base: PageLayout, measurer: Measurer, lead: b
         took += time.perf_counter() - t
         over = {r.id: r.lines_over for r in p.stories if r.lines_over}
         if not over or attempt == MAX_REPLANS:
+            for sid, lines in said.items():
+                notes.setdefault(sid, []).extend(lines)
             return _Page(plan, stories, lay, p, frozenset(head_holes(plan.tree, list(plan.stories)))), left, took
         for s in plan.stories:
             if s.id in over:

@@ -394,7 +394,7 @@ class StoryShapes:
                                headline_style=story.headline_style if story.headline else None)
                        for sh in shapes if sh is not None)
             if hm.hole_below_rule and self._may_stand_beside(k):
-                out.extend(self._beside(w, k, story, lines, keeps, base))
+                out.extend(self._beside(w, k, story, lines, keeps, self.costs.bianlan if k != w else 0.0))
         return out
 
     def _may_stand_beside(self, k: int) -> bool:
@@ -404,7 +404,7 @@ class StoryShapes:
         return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes) and s.direction == "horizontal")
 
     def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[bool, ...] | None,
-                base: float) -> list[Shape]:
+                bianlan: float) -> list[Shape]:
         """Shapes with the headline group over the first ``m`` text columns and the
         others starting at the story's top beside it (``place.story.beside_head``):
         the head is a block at the top of its columns, as a picture is
@@ -416,12 +416,12 @@ class StoryShapes:
             hm = self.gauge.head(probe, w, k)
             if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
                 continue
-            fill = balanced_fill([hm.rows] * m + [0] * (k - m), lines, bool(self.story.credit), keeps)
+            blocked = [hm.rows] * m + [0] * (k - m)
+            fill = balanced_fill(blocked, lines, bool(self.story.credit), keeps)
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
-            cost = (base - self._head_cost(self.gauge.head(story, w, k).headline_lines)
-                    + self._head_cost(hm.headline_lines) + self.costs.beside
-                    + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [hm.rows] * m))
+            cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
+                    + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked))
             out.append(Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, None,
                              headline_style=story.headline_style, head_span=m))
         return out

@@ -19,6 +19,7 @@ Every line sits on the page-wide baseline grid (typography.md §5).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from layout.compose import compose_paragraph, count_lines
@@ -115,8 +116,6 @@ def paragraph_lines(para: Paragraph, width: float, style: TextStyle, fonts: Font
 
 
 def _moved(e, shift: int):
-    from dataclasses import replace
-
     return replace(e, start=e.start + shift, end=e.end + shift)
 
 
@@ -138,8 +137,6 @@ def _shifted(line: Line, dx: float, width: float) -> Line:
     """``line`` set ``dx`` pt further right, in a measure of ``width``."""
     if not dx:
         return line
-    from dataclasses import replace
-
     return replace(line, xs=tuple(x + dx for x in line.xs), lefts=tuple(x + dx for x in line.lefts), measure=width)
 
 
@@ -180,8 +177,6 @@ def _body_style(sp: StoryPlacement, i: int) -> TextStyle:
     first-line indent -- it is not a new paragraph (typography.md §4)."""
     body = sp.style("body")
     if i == 0 and sp.story.continued:
-        from dataclasses import replace
-
         return replace(body, indent=0.0)
     return body
 
