@@ -1,6 +1,6 @@
 """Rules and boxes around stories: a rule below sits in the story's last row, one
 to the right in the middle of the gutter, the header rule under the header band;
-each rule belongs to its story."""
+each rule belongs to its story.  Rules that nearly meet are joined (place.rules)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ STORY = f"""
 def test_rules_in_grid_terms(place):
     p = place(STORY)
     assert p.lines("ruled", "rule") == [
-        "rule horizontal c1..c3 at r12m  0.50pt",
-        "rule vertical c3|c4 r1t..r12b  0.50pt",
+        "rule horizontal c1..c3|c4 at r12m  0.50pt",  # drawn out to the vertical rule: a corner
+        "rule vertical c3|c4 r1t..r12m  0.50pt",  # ends on the rule below, no stub under it
     ]
     rules = [it for it in p.page.items if isinstance(it, RuleItem)]
     assert {r.story for r in rules} == {None, "ruled"}  # None: the header's rule
@@ -50,3 +50,48 @@ def test_header_band_and_its_rule(place):
     assert "text header" in header and "开发区新闻" in header and "rule horizontal c1..c5" in header
     without = place(STORY, header=False)
     assert "text header" not in without.text
+
+
+NEIGHBOURS = f"""
+- id: left
+  columns: 1-3
+  rows: 1-12
+  headline: 多措并举推进人口普查工作
+  body: {BODY}
+  rule: [below, right]
+- id: right
+  columns: 4-5
+  rows: 1-12
+  headline: 两栏
+  headline_style: headline-2
+  body: {BODY}
+  rule: below
+- id: under
+  columns: 1-2
+  rows: 13-30
+  headline: 两栏
+  headline_style: headline-2
+  body: {BODY}
+  rule: right
+- id: short
+  columns: 3-5
+  rows: 13-20
+  headline: 三栏
+  headline_style: headline-2
+  body: {BODY}
+"""
+
+
+def test_rules_meet_at_t_junctions(place):
+    p = place(NEIGHBOURS)
+    # the neighbour's rule below is drawn out to the vertical rule too: one line across the gutter
+    assert p.lines("right", "rule") == ["rule horizontal c3|c4..c5 at r12m  0.50pt"]
+    # the rule right of the story below starts on the rule above it (no half-line gap) and runs
+    # to its foot: no horizontal rule down there to end on
+    assert p.lines("under", "rule") == ["rule vertical c2|c3 r12m..r30b  0.50pt"]
+
+
+def test_rules_far_apart_are_not_joined(place):
+    p = place(NEIGHBOURS.replace("rows: 13-30", "rows: 15-30"))
+    # two rows of white between the rule below and the next story: nothing to join
+    assert p.lines("under", "rule") == ["rule vertical c2|c3 r14b..r30b  0.50pt"]  # r14b: row 15's top

@@ -140,8 +140,11 @@ def area(geo: Geometry, rect: Rect) -> str:
 
 def _rule(geo: Geometry, it: RuleItem) -> str:
     if abs(it.y0 - it.y1) < TOL:
-        return f"horizontal {column(geo, min(it.x0, it.x1))}..{column_end(geo, max(it.x0, it.x1))} at " \
-               f"{row_edge(geo, it.y0)}"
+        x0, x1 = min(it.x0, it.x1), max(it.x0, it.x1)
+        # an end drawn out to a vertical rule stands mid-gutter (place.rules)
+        left = gutter(geo, x0) if "|" in gutter(geo, x0) else column(geo, x0)
+        right = gutter(geo, x1) if "|" in gutter(geo, x1) else column_end(geo, x1)
+        return f"horizontal {left}..{right} at {row_edge(geo, it.y0)}"
     if abs(it.x0 - it.x1) < TOL:
         return f"vertical {gutter(geo, it.x0)} {row_edge(geo, max(it.y0, it.y1))}..{row_edge(geo, min(it.y0, it.y1))}"
     return f"({it.x0:.2f},{it.y0:.2f})-({it.x1:.2f},{it.y1:.2f})"

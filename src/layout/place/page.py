@@ -13,6 +13,7 @@ from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.types import Header, PageLayout, TextStyle
 from layout.place.blocks import compose_text
 from layout.place.items import Item, PlacedPage, Problem, ProblemKind, RuleItem, StoryResult, TextItem
+from layout.place.rules import join_rules
 from layout.place.story import place_story
 
 
@@ -36,6 +37,7 @@ def place_page(layout: PageLayout, fonts: FontSet | None = None, *, header: bool
         items.extend(s_items)
         results.append(result)
         problems.extend(s_problems)
+    items = join_rules(items, geo)
     if layout.items:
         from layout.place.elements import place_items
 
