@@ -15,7 +15,7 @@ each, as a user runs it) and measures:
   extra or overfull;
 - wall time per archive.
 
-    python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J]
+    python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J] [--start K]
 """
 
 from __future__ import annotations
@@ -101,12 +101,14 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="write archives and PDFs here (default: a temporary folder)")
     ap.add_argument("--jobs", type=int, default=1, help="archives reprinted at once (default 1)")
     ap.add_argument("--json", action="store_true", help="print every archive's row as JSON")
+    ap.add_argument("--start", type=int, default=0, metavar="K",
+                    help="first generator seed (default 0): a fresh set, not the one the engine was tuned on")
     a = ap.parse_args()
     from rawgen import write
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.keep) if a.keep else Path(tmp)
-        archives = write(a.n, folder) + write(a.long, folder, long=True) + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt"))
+        archives = write(a.n, folder, a.start) + write(a.long, folder, a.start, long=True) + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt"))
         t0 = time.perf_counter()
         with ThreadPoolExecutor(a.jobs) as pool:
             rows = list(pool.map(lambda p: one(p, folder), archives))
