@@ -20,13 +20,13 @@ from layout.autolayout import auto_layout
 from layout.autolayout.content import stories_from_archive
 from layout.autolayout.shapes import balanced_fill
 from layout.model.elements import ElementKind
-from layout.place.flow import Slot, fill
+from layout.place.flow import Keep, Slot, fill
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 from rawgen import write
 
 
-def _placed(blocked: list[int], rows: int, keeps: list[bool]) -> int:
+def _placed(blocked: list[int], rows: int, keeps: list[Keep]) -> int:
     slots = [[Slot(j, 0.0, r) for r in range(b, rows)] for j, b in enumerate(blocked)]
     return len(fill(slots, len(keeps), True, keeps))
 
@@ -41,14 +41,14 @@ def bodies(draw):
         q = draw(st.integers(1, k - 1))
         depth = draw(st.integers(2, 12))
         blocked[k - q:] = [depth] * q
-    keeps: list[bool] = []
+    keeps: list[Keep] = []
     for _ in range(draw(st.integers(1, 12))):
         if keeps and draw(st.booleans()):
-            keeps += [True] * draw(st.integers(1, 2))
+            keeps += [Keep.WITH_NEXT] * draw(st.integers(1, 3))
             n = draw(st.integers(1, 8))
-            keeps += [n > 1] + [False] * (n - 1)
+            keeps += [Keep.SOFT if n > 1 else Keep.NONE] + [Keep.NONE] * (n - 1)
         else:
-            keeps += [False] * draw(st.integers(1, 8))
+            keeps += [Keep.NONE] * draw(st.integers(1, 8))
     return blocked, keeps
 
 

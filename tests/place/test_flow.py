@@ -48,3 +48,39 @@ def test_overflow_is_counted_not_dropped(place):
     shown = "".join(ln.split(None, 6)[6] for ln in p.lines("flow", "text body")).replace("\u3000", "")
     assert len(shown) + over.chars_over == len(BODY * 6)
     assert any(pr.kind == "overflow" and pr.story == "flow" for pr in p.page.problems)
+
+
+# ------------------------------------------------------------ keeps (place.flow.fill)
+def _col(column: int, rows: int):
+    from layout.place.flow import Slot
+
+    return [Slot(column, 0.0, r) for r in range(rows)]
+
+
+def _slots_of(taken):
+    return [(s.column, s.row) for s in taken]
+
+
+def test_a_subhead_never_ends_a_column():
+    from layout.place.flow import Keep, fill
+
+    # 8 lines, then a subhead kept with the first two lines of its paragraph, at row 8 of 10
+    keeps = [Keep.NONE] * 8 + [Keep.WITH_NEXT, Keep.SOFT, Keep.NONE, Keep.NONE]
+    got = _slots_of(fill([_col(0, 10), _col(1, 10)], len(keeps), False, keeps))
+    assert got[8] == (1, 0)  # two rows left: the subhead starts the next column, two rows stay white
+    assert got[:8] == [(0, r) for r in range(8)]
+
+
+def test_a_subhead_and_one_line_end_a_column_rather_than_leave_a_hole():
+    from layout.place.flow import HOLE_ROWS, Keep, fill
+
+    # a two-line subhead and its paragraph (4 lines) with three rows left in the column
+    keeps = [Keep.NONE] * 7 + [Keep.WITH_NEXT, Keep.WITH_NEXT, Keep.SOFT] + [Keep.NONE] * 3
+    got = _slots_of(fill([_col(0, 10), _col(1, 10)], len(keeps), False, keeps))
+    assert HOLE_ROWS == 10 - 7  # three rows left: keeping two lines would leave a hole
+    assert got[7:10] == [(0, 7), (0, 8), (0, 9)]  # subhead (2 lines) and the paragraph's first line
+    assert got[10] == (1, 0)
+    # a hard keep (a subhead's own lines) is never broken to save the rows
+    hard = [Keep.NONE] * 7 + [Keep.WITH_NEXT] * 3 + [Keep.SOFT] + [Keep.NONE] * 2
+    got = _slots_of(fill([_col(0, 10), _col(1, 10)], len(hard), False, hard))
+    assert got[7] == (1, 0)

@@ -32,6 +32,7 @@ from layout.model.elements import Subhead
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
 from layout.place.blocks import compose_text
+from layout.place.flow import Keep
 from layout.place.items import TextItem
 from layout.place.measure import measure_story
 from layout.place.story import StoryPlacement, head_air, place_head
@@ -156,7 +157,7 @@ class _Fill:
 
 
 def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
-                  keeps: tuple[bool, ...] | None = None) -> _Fill | None:
+                  keeps: tuple[int, ...] | None = None) -> _Fill | None:
     """The balanced fill ``flow.fill`` does: the fewest rows such that the text
     columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
     column after column, the room to spare taken off the last columns one line
@@ -211,7 +212,7 @@ def _spread_rooms(rooms: list[int], lines: int) -> list[int]:
     return rooms
 
 
-def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[bool, ...]) -> tuple[int, list[int]]:
+def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...]) -> tuple[int, list[int]]:
     """(rows, lines per column) of the placer's balanced fill with keeps, from
     ``rows`` down as deep as it needs."""
     from layout.place.flow import Slot, fill
@@ -314,17 +315,17 @@ class Gauge:
         """Lines of the body (inline byline with paragraph one) and credit."""
         return sum(n for _sub, n in self._element_lines(story, w, k))
 
-    def body_keeps(self, story: Story, w: int, k: int) -> tuple[bool, ...] | None:
+    def body_keeps(self, story: Story, w: int, k: int) -> tuple[Keep, ...] | None:
         """Per body line, whether the placer keeps it with the next one
-        (``place.elements.flow_lines``: every subhead line, and the first line of a
-        paragraph of two lines or more under a subhead); None when no line is kept."""
-        keeps: list[bool] = []
+        (``place.elements.flow_lines``: every subhead line, and softly the first line
+        of a paragraph of two lines or more under a subhead); None when no line is kept."""
+        keeps: list[Keep] = []
         for sub, n in self._element_lines(story, w, k):
             if sub:
-                keeps.extend([True] * n)
+                keeps.extend([Keep.WITH_NEXT] * n)
             else:
-                after_sub = bool(keeps) and keeps[-1] and n > 1
-                keeps.extend([after_sub] + [False] * (n - 1) if n else [])
+                after_sub = Keep.SOFT if keeps and keeps[-1] and n > 1 else Keep.NONE
+                keeps.extend([after_sub] + [Keep.NONE] * (n - 1) if n else [])
         return tuple(keeps) if any(keeps) else None
 
     def _element_lines(self, story: Story, w: int, k: int) -> list[tuple[bool, int]]:
@@ -403,7 +404,7 @@ class StoryShapes:
         s = self.story
         return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes) and s.direction == "horizontal")
 
-    def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[bool, ...] | None,
+    def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[int, ...] | None,
                 bianlan: float) -> list[Shape]:
         """Shapes with the headline group over the first ``m`` text columns and the
         others starting at the story's top beside it (``place.story.beside_head``):
@@ -441,7 +442,7 @@ class StoryShapes:
         return story
 
     def _shape(self, w: int, k: int, head: int, lines: int, blocked: list[int], plan: PhotoPlan | None,
-               base: float, air_max: int, keeps: tuple[bool, ...] | None = None) -> Shape | None:
+               base: float, air_max: int, keeps: tuple[int, ...] | None = None) -> Shape | None:
         c = self.costs
         if lines == 0:
             if plan is None:
@@ -466,7 +467,7 @@ class StoryShapes:
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
 
     def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int,
-               keeps: tuple[bool, ...] | None = None) -> list[Shape]:
+               keeps: tuple[int, ...] | None = None) -> list[Shape]:
         """Pictures in one band at the right, as deep as the text beside them (a
         short story with a photo): the picture height follows the text."""
         photos = self.story.photos

@@ -31,6 +31,7 @@ from layout.model.geometry import Geometry, Rect
 from layout.model.markup import faces_and_dots
 from layout.model.types import PageLayout, Span, TextStyle
 from layout.place.blocks import compose_balanced, compose_text, count_text
+from layout.place.flow import Keep
 from layout.place.items import BoxItem, DotsItem, FormItem, ImageItem, Item, Problem, ProblemKind, TextItem
 
 if TYPE_CHECKING:
@@ -54,12 +55,13 @@ QUOTE_FACE = "hei"
 class BodyLine(NamedTuple):
     """A line of a story's body flow: its kind (body, subhead, credit), the glyph
     indices that carry an emphasis dot, and whether it is kept with the next line in
-    the same column (a subhead's lines, and the first line of the paragraph after it)."""
+    the same column (``place.flow.Keep``: a subhead's lines, and softly the first line
+    of the paragraph after it)."""
 
     line: Line
     kind: str
     dots: tuple[int, ...] = ()
-    keep: bool = False
+    keep: Keep = Keep.NONE
 
 
 # ----------------------------------------------------------------- paragraphs with marks
@@ -129,7 +131,7 @@ def subhead_lines(sp: StoryPlacement, sub: Subhead, width: float) -> list[BodyLi
     out = []
     for text in sub.lines:
         lines, dx = compose_balanced([text], style, width, sp.fonts)
-        out.extend(BodyLine(_shifted(ln, dx, width), "subhead", keep=True) for ln in lines)
+        out.extend(BodyLine(_shifted(ln, dx, width), "subhead", keep=Keep.WITH_NEXT) for ln in lines)
     return out
 
 
@@ -151,7 +153,7 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
             continue
         lines = paragraph_lines(el, width, _body_style(sp, i), sp.fonts, lead if first else None)
         if out and out[-1].kind == "subhead" and len(lines) > 1:
-            lines[0] = BodyLine(lines[0].line, "body", lines[0].dots, True)  # a subhead stands over two lines
+            lines[0] = BodyLine(lines[0].line, "body", lines[0].dots, Keep.SOFT)  # a subhead stands over two lines
         out.extend(lines)
         first = False
     return out

@@ -10,7 +10,23 @@ end level instead of leaving the last one short.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
 from typing import NamedTuple
+
+# page-layout.md rule 2: no column bottom ends more than 2 lines early
+HOLE_ROWS = 3
+
+
+class Keep(IntEnum):
+    """Whether a body line stays in the column of the line after it.  ``SOFT``: the
+    first line of a paragraph under a subhead -- kept, so a subhead stands over two
+    lines of its text, unless keeping would leave ``HOLE_ROWS`` rows or more empty at
+    the column's foot: then the subhead and one line end the column (a subhead never
+    ends a column; a hole is the worse defect, page-layout.md rule 2)."""
+
+    NONE = 0
+    WITH_NEXT = 1  # a subhead's lines
+    SOFT = 2
 
 
 class Slot(NamedTuple):
@@ -33,11 +49,11 @@ def _free_slots(column: int, x: float, rows: range, taken: set[int] | tuple[()])
     return [Slot(column, x, r) for r in rows if r not in taken]
 
 
-def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: list[bool] | None = None) -> list[Slot]:
+def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: Sequence[int] | None = None) -> list[Slot]:
     """The slots ``n_lines`` lines take, in order; fewer than ``n_lines`` if they do
-    not all fit (the caller reports the rest as overflow).  ``keeps[i]``: line i
-    stays in the column of the line after it (a subhead never ends a column; the
-    slot it would have taken stays empty)."""
+    not all fit (the caller reports the rest as overflow).  ``keeps[i]`` (a ``Keep``,
+    or a bool for ``WITH_NEXT``): line i stays in the column of the line after it (a
+    subhead never ends a column; the slot it would have taken stays empty)."""
     if keeps is not None:
         return _fill_keeping(slots, n_lines, balance, keeps)
     if balance:
@@ -47,13 +63,15 @@ def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: list[bool]
     return _take(slots, n_lines)
 
 
-def _spread(slots: list[list[Slot]], n: int) -> list[list[Slot]]:
+def _spread(slots: list[list[Slot]], n: int, spare: int | None = None) -> list[list[Slot]]:
     """Balanced columns hold ``n`` lines with room to spare: the last columns each
     give up their bottom slot, so each ends at most one line short instead of the
-    last column ending many lines early (page-layout.md rule 2: no hole)."""
+    last column ending many lines early (page-layout.md rule 2: no hole).
+    ``spare``: give up only this many slots (default: all the room to spare)."""
     cols = [list(col) for col in slots]
-    spare = sum(len(c) for c in cols) - n
-    while spare > 0:
+    if spare is None:
+        spare = sum(len(c) for c in cols) - n
+    while spare > 0 and any(cols):
         for col in reversed(cols):
             if spare and col:
                 col.pop()
@@ -90,33 +108,44 @@ def _fits(slots: list[list[Slot]], n: int, limit: int) -> bool:
     return sum(1 for col in slots for s in col if s.row <= limit) >= n
 
 
-def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: list[bool]) -> list[Slot]:
+def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: Sequence[int]) -> list[Slot]:
     if balance:
         limit = _balanced_limit(slots, n)
         if limit is not None:
             rows = sorted({s.row for col in slots for s in col})
             for lim in rows[rows.index(limit):]:
-                taken = _take_keeping(_spread([[s for s in col if s.row <= lim] for col in slots], n), n, keeps)
-                if len(taken) == n:
-                    return taken
+                cols = [[s for s in col if s.row <= lim] for col in slots]
+                # a group a keep moved to the next column can make the evenest spread
+                # overflow: give up fewer slots, down to none, before a deeper limit
+                # (else the last column kept one line and the rest of it stayed white)
+                for spare in range(sum(len(c) for c in cols) - n, -1, -1):
+                    taken = _take_keeping(_spread(cols, n, spare), n, keeps)
+                    if len(taken) == n:
+                        return taken
     return _take_keeping(slots, n, keeps)
 
 
-def _take_keeping(slots: list[list[Slot]], n: int, keeps: list[bool]) -> list[Slot]:
+def _take_keeping(slots: list[list[Slot]], n: int, keeps: Sequence[int]) -> list[Slot]:
     out: list[Slot] = []
     i = 0
     for col in slots:
         k = 0
         while k < len(col) and i < n:
-            chain = i
-            while chain < n - 1 and keeps[chain]:
-                chain += 1
-            need = chain - i + 1  # the kept lines and the line they are kept with
-            if keeps[i] and len(col) - k < need and k > 0:
-                break  # the rest of this column stays empty: start the group in the next one
-            out.append(col[k])
-            k += 1
-            i += 1
+            take = 1
+            if keeps[i]:
+                chain = i
+                while chain < n - 1 and keeps[chain]:
+                    chain += 1
+                take = chain - i + 1  # the kept lines and the line they are kept with
+                room = len(col) - k
+                if room < take and k > 0:
+                    if not (room >= HOLE_ROWS and room == take - 1 and keeps[chain - 1] == Keep.SOFT):
+                        break  # the rest of this column stays empty: start the group in the next one
+                    take = room  # the subhead and its paragraph's first line end the column
+                take = min(take, room)
+            out.extend(col[k:k + take])
+            k += take
+            i += take
         if i == n:
             break
     return out

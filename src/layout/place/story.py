@@ -25,7 +25,7 @@ from layout.place.blocks import (
     row_baselines,
 )
 from layout.place.elements import BodyLine, dots_item, flow_line_count, flow_lines, place_boxes
-from layout.place.flow import column_slots, fill
+from layout.place.flow import Keep, column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 from layout.place.leads import LeadBlock, set_leads
 from layout.place.underfill import underfill_problems
@@ -353,7 +353,7 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
     return count
 
 
-def _keeps(lines: list[BodyLine]) -> list[bool] | None:
+def _keeps(lines: list[BodyLine]) -> list[Keep] | None:
     """Per line, whether it is kept with the next one (None: no line is)."""
     keeps = [bl.keep for bl in lines]
     return keeps if any(keeps) else None
