@@ -50,3 +50,50 @@ def test_many_short_items_fill_every_page_but_the_last(broadsheet, fonts):
         assert page.fill_pct >= 95.0 and page.foot_holes == 0, page.problems
         assert page.overflow_lines == 0 and page.overlaps == 0
     assert_text_kept(result, stories)
+
+
+BODY = "街道今年围绕老旧小区改造开展了安全隐患排查，惠及居民两万余人，受到群众广泛好评。" * 12
+
+PAGE = f"""
+extends: house
+header: {{title: 测试版}}
+page: {{size: 4开, margins: {{top: 15mm, bottom: 15mm, left: 15mm, right: 15mm}}}}
+grid: {{columns: 5, gutter: 1em, body: {{face: song, size: 小五, leading: 1.6, indent: 2}}}}
+stories:
+  - id: bian
+    columns: 1-3
+    rows: 1-ROWS
+    text_columns: 2
+    balance: false
+    headline: 变栏的稿子
+    body: {BODY * 4}  # a column and a half
+  - id: full
+    columns: 4-5
+    rows: 1-ROWS
+    headline: 满栏
+    body: {BODY * 8}  # more than it holds: full to its foot
+"""
+
+
+def test_a_foot_hole_under_text_columns_off_the_grid_is_found(tmp_path):
+    """变栏: two text columns over three grid columns.  The second text column ends
+    early; it covers half of grid column 2 and all of 3, so no grid column is empty to
+    its foot, yet the white under it is a hole as wide as the text column."""
+    from layout.autolayout.fill import foot_holes
+    from layout.model.loader import load_layout_text
+    from layout.place import place_page
+
+    probe = load_layout_text(PAGE.replace("ROWS", "10"), tmp_path)
+    rows = probe.geometry().rows
+    layout = load_layout_text(PAGE.replace("ROWS", str(rows)), tmp_path)
+    placed = place_page(layout)
+    (bian,) = [r for r in placed.stories if r.id == "bian"]
+    assert bian.lines_over == 0
+    holes = foot_holes(layout, placed)
+    assert [h.story for h in holes] == ["bian"]
+    (hole,) = holes
+    geo = placed.geometry
+    text_column = (3 * geo.column_width + 2 * geo.gutter - geo.gutter) / 2  # a text column's width
+    assert hole.ems * geo.em >= text_column - geo.em  # the whole text column, not one grid column
+    assert hole.first == 2 and hole.last == 3
+    assert hole.lines >= 3

@@ -54,52 +54,81 @@ def page_foot(geo: Geometry) -> float:
 
 
 def foot_holes(layout: PageLayout, placed: PlacedPage) -> tuple[FootHole, ...]:
-    """The holes between the lowest ink of each grid column and the page foot."""
+    """The holes between the lowest ink and the page foot, read across the page in
+    steps of a quarter em (as the checker reads pixels): a run of x where the ink
+    stops ``HOLE_LINES`` lines or more above the foot, at least ``HOLE_EMS`` wide,
+    is a hole.  Across x, not per grid column: a story whose text columns differ
+    from the grid's (变栏) or a column its subhead left short ends inside a grid
+    column, and a gutter beside a short column is white too."""
+    import numpy as np
+
     geo = placed.geometry
     foot = page_foot(geo)
     ry = max(geo.leading - 0.9 * geo.em, 0.1 * geo.em) / 2  # the checker grows ink by this, vertically
+    rx = 0.15 * geo.em  # ... and by this, horizontally
     depth_min = HOLE_LINES * geo.leading
-    bottoms = [_ink_bottom(placed.items, geo.col_x(i), geo.col_x1(i)) for i in range(1, geo.columns + 1)]
-    empty = [b is None or (b - ry) - foot >= depth_min - NEAR_LINES * geo.leading for b in bottoms]
+    x0, step = geo.type_area.x0, geo.em / 4
+    n = max(1, round((geo.type_area.x1 - x0) / step))
+    low = np.full(n, np.inf)
+    for a, b, y in _ink_spans(placed.items):
+        i, j = max(0, int((a - rx - x0) / step)), min(n, int(np.ceil((b + rx - x0) / step)))
+        if i < j:
+            np.minimum(low[i:j], y, out=low[i:j])
+    empty = (low - ry) - foot >= depth_min - NEAR_LINES * geo.leading
     out = []
-    i = 0
-    while i < geo.columns:
-        if not empty[i]:
-            i += 1
+    for i, j in _runs(empty):
+        a, b = x0 + i * step, x0 + j * step
+        if b - a < HOLE_EMS * geo.em - 2 * rx:
             continue
-        j = i
-        while j + 1 < geo.columns and empty[j + 1]:
-            j += 1
-        x0 = geo.col_x(i + 1) - (geo.gutter / 2 if i else 0.0)
-        x1 = geo.col_x1(j + 1) + (geo.gutter / 2 if j + 1 < geo.columns else 0.0)
-        width = x1 - x0
-        if width >= HOLE_EMS * geo.em - 0.3 * geo.em:
-            top = max((b for b in bottoms[i:j + 1] if b is not None), default=geo.grid_top) - ry
-            out.append(FootHole(_story_above(layout, i + 1, j + 1), i + 1, j + 1, top, foot,
-                                round((top - foot) / geo.leading, 1), round(width / geo.em, 1)))
-        i = j + 1
+        # the hole reaches up to the deepest ink over any stretch of it HOLE_EMS wide
+        # (the checker's 3-em rectangles: a gutter beside a short column does not lift it)
+        width = max(1, min(j - i, round((HOLE_EMS * geo.em - 2 * rx) / step)))
+        windows = np.lib.stride_tricks.sliding_window_view(low[i:j], width).min(axis=1)
+        tops = windows[np.isfinite(windows)]
+        top = min(float(tops.max()) if tops.size else geo.grid_top, geo.grid_top) - ry
+        first, last = _column_at(geo, a + step / 2), _column_at(geo, b - step / 2)
+        out.append(FootHole(_story_above(layout, first, last), first, last, top, foot,
+                            round((top - foot) / geo.leading, 1), round((b - a) / geo.em, 1)))
     return tuple(out)
 
 
-def _ink_bottom(items: tuple[Item, ...], x0: float, x1: float) -> float | None:
-    """The lowest ink (pt, y up) over ``x0..x1``."""
-    low = None
+def _column_at(geo: Geometry, x: float) -> int:
+    """The grid column at ``x`` (a gutter counts with the column left of it)."""
+    i = int((x - geo.type_area.x0) // (geo.column_width + geo.gutter)) + 1
+    return min(max(i, 1), geo.columns)
+
+
+def _runs(mask) -> list[tuple[int, int]]:
+    """The [start, end) index runs where ``mask`` is true."""
+    out, start = [], None
+    for k, v in enumerate(mask.tolist()):
+        if v and start is None:
+            start = k
+        elif not v and start is not None:
+            out.append((start, k))
+            start = None
+    if start is not None:
+        out.append((start, len(mask)))
+    return out
+
+
+def _ink_spans(items: tuple[Item, ...]):
+    """(x0, x1, lowest y) of every item that inks the page; a body line fills its
+    measure (the checker fills a body line's frame: a paragraph's short last line
+    leaves no hole beside it)."""
     for it in items:
         if isinstance(it, TextItem):
             g = it.line.glyphs
             if not g:
                 continue
             a, b = it.x + g[0].x, it.x + g[-1].x + g[-1].advance
-            y = it.baseline - DESCENT * max(gl.size for gl in g)
+            if it.kind == "body":
+                a, b = min(a, it.x), max(b, it.x + it.line.measure)
+            yield a, b, it.baseline - DESCENT * max(gl.size for gl in g)
         elif isinstance(it, ImageItem | BoxItem):
-            a, b, y = it.rect.x0, it.rect.x1, it.rect.y0
+            yield it.rect.x0, it.rect.x1, it.rect.y0
         elif isinstance(it, RuleItem):
-            a, b, y = min(it.x0, it.x1), max(it.x0, it.x1), min(it.y0, it.y1)
-        else:
-            continue
-        if a < x1 and b > x0 and (low is None or y < low):
-            low = y
-    return low
+            yield min(it.x0, it.x1), max(it.x0, it.x1), min(it.y0, it.y1)
 
 
 def _story_above(layout: PageLayout, first: int, last: int) -> str | None:
