@@ -8,7 +8,8 @@ from autolayout_helpers import assert_invariants, assert_text_kept
 from storygen import corpus, story_set
 
 from layout.autolayout import auto_layout
-from layout.autolayout.content import CONT_SUFFIX, JUMP_DOWN, JUMP_UP, SplitPoint, split_points, split_story
+from layout.autolayout.content import CONT_SUFFIX, SplitPoint, split_points, split_story
+from layout.model.jumps import UNKNOWN
 from layout.model.types import Span, Story
 
 
@@ -35,8 +36,9 @@ def test_story_longer_than_a_page_runs_on(tabloid, fonts):
     assert result.metrics.continuations == 1 and result.continued[0].parts == tuple(ids)
     first, *rest = [s for page in result.pages for s in page]
     # room for the jump lines and the 接题 (the edition writes them: layout.edition.reprint)
-    assert first.headline and first.credit == JUMP_DOWN
-    assert all(s.headline == ("黄河岸边的老手艺",) and s.byline_line == JUMP_UP and not s.label for s in rest)
+    assert first.headline and first.credit is None and first.jump_to == UNKNOWN and first.jump_from is None
+    assert all(s.headline == ("黄河岸边的老手艺",) and s.jump_from == UNKNOWN and not s.label for s in rest)
+    assert [s.jump_to for s in rest] == [UNKNOWN] * (len(rest) - 1) + [None]
     assert rest[-1].credit == "（林晓）"
     assert result.layouts[1].header.title == "文化周刊"  # the 报眉 on every page (repeats are artifacts)
     assert_invariants(result, [story])
@@ -67,7 +69,8 @@ def test_split_points_and_parts():
     first, second = split_story(story, SplitPoint(2))
     assert first.paragraphs + second.paragraphs == story.paragraphs
     assert first.label and not second.label and second.id == "long" + CONT_SUFFIX
-    assert first.credit == JUMP_DOWN and second.credit == story.credit
+    assert first.credit is None and first.jump_to == UNKNOWN and second.credit == story.credit
+    assert second.jump_from == UNKNOWN and second.jump_to is None and second.byline_line is None
     third = split_story(second, SplitPoint(1))[1]
     assert third.id == "long" + CONT_SUFFIX + "2"
     inside = [p for p in split_points(story, long_paragraph=100) if p.offset]

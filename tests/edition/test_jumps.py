@@ -81,11 +81,12 @@ def test_continuation_overflow_is_reported(tmp_path, capsys):
 def test_a_jump_line_is_never_split():
     from edition_helpers import ROOT
 
-    from layout.edition.jumps import jump_line, jump_styles
     from layout.model import load_layout
+    from layout.model.jumps import jump_style
+    from layout.place.jumps import jump_line
 
     layout = load_layout(ROOT / "samples" / "kaifaqu-news.yaml")
-    style, fonts = jump_styles(layout)["jump"], layout.fonts.fontset()
+    style, fonts = jump_style(layout.styles), layout.fonts.fontset()
     for width in (126.0, 54.0, 36.0):
         line = jump_line("（下转第123版）", style, width, fonts)
         assert line.text == "（下转第123版）" and line.right <= width + 0.01

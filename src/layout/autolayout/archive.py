@@ -20,8 +20,6 @@ from typing import Any
 from layout.archive.import_page import ImportResult, Placement, import_archive
 from layout.archive.model import ArchivedPage, ArchivedStory
 from layout.autolayout.content import (
-    JUMP_DOWN,
-    JUMP_UP,
     archived_body,
     base_id,
     is_continuation,
@@ -139,15 +137,14 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     if placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline:
         return story
     head = bool(placed.headline) and not is_continuation(placed)
-    # the jump lines' room and a continuation's 接题 are furniture, not archive text
-    # (an edition writes them: layout.edition.reprint); a page file leaves them out
-    byline_line = placed.byline_line if placed.byline_line != JUMP_UP else None
+    # a continuation's 接题 and the jump lines are furniture, not archive text: the
+    # page file leaves them out, the edition's jumps: write them (edition_yaml)
     paragraphs, subheads = archived_body(story, placed)
     return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
                    headline=story.headline if head else None, subtitle=story.subtitle if head else None,
-                   leads=story.leads if head else (), byline=placed.byline, byline_line=byline_line,
+                   leads=story.leads if head else (), byline=placed.byline, byline_line=placed.byline_line,
                    paragraphs=paragraphs, subheads=subheads, boxes=story.boxes if head else (),
-                   credit=placed.credit if placed.credit != JUMP_DOWN else None,
+                   credit=placed.credit,
                    captions=story.captions if placed.photos else (), notes=())
 
 

@@ -13,11 +13,12 @@ a paragraph longer than a page, a sentence end); the second part is a story of
 its own with body text and the credit, id ``<id>-cont`` (``-cont2`` …), and
 ``Continued`` records which parts belong together.  Room is kept for the jump
 lines and the 接题 an edition prints (page-layout.md, "Editions and 转版"): the
-first part ends with a line for （下转第N版） (``JUMP_DOWN``, in the credit's place),
-the continuation opens with the story's headline as its 接题 (``JUMP_HEAD_STYLE``)
-and a line for （上接第M版） (``JUMP_UP``, as a byline line).  The numbers are
-known only once every page is laid out: ``layout.edition.reprint`` writes them
-and marks that furniture as artifacts (it is not archive text).
+first part ends with its jump line (``Story.jump_to``, the one jump-line element
+of ``layout.model.jumps``), the continuation opens with the story's headline as
+its 接题 (``JUMP_HEAD_STYLE``) and its 上接 line (``Story.jump_from``).  The page
+numbers are known only once every page is laid out (``jumps.UNKNOWN`` until
+then): ``layout.edition.reprint`` writes them and marks the 接题 as an artifact
+(it is not archive text; the jump lines are artifacts by their kind).
 """
 
 from __future__ import annotations
@@ -29,11 +30,10 @@ from dataclasses import dataclass, replace
 from layout.archive.model import ArchivedPage, ArchivedStory
 from layout.archive.model import Subhead as ArchivedSubhead
 from layout.model.elements import BoxNote, Paragraph, Subhead
+from layout.model.jumps import UNKNOWN
 from layout.model.types import Photo, Span, Story
 
 CONT_SUFFIX = "-cont"
-JUMP_DOWN = "（下转第0版）"  # placeholders: the numbers are written after layout (layout.edition.reprint)
-JUMP_UP = "（上接第0版）"
 JUMP_HEAD_STYLE = "headline-3"  # the 接题: the smallest headline rank of the house
 _SENTENCE_END = re.compile(r"[。！？；…][”’」』）)]*")
 MIN_SPLIT_CHARS = 40  # neither part of a split paragraph is shorter than this: no one-line scraps
@@ -215,17 +215,13 @@ def split_story(story: Story, at: SplitPoint) -> tuple[Story, Story]:
     else:
         head, tail = paras[:at.paragraph], paras[at.paragraph:]
     flow_head, flow_tail = _split_flow(story.flow, at)
-    first = replace(story, paragraphs=head, credit=JUMP_DOWN, flow=flow_head)
+    first = replace(story, paragraphs=head, credit=None, flow=flow_head, jump_to=UNKNOWN)
     second = replace(story, id=_next_part_id(story.id), label=None, kicker=None,
                      headline=("".join(story.headline),) if story.headline else (), headline_style=JUMP_HEAD_STYLE,
-                     subtitle=None, headline_columns=None, leads=(), byline=None, byline_line=JUMP_UP, photos=(),
-                     paragraphs=tail, flow=flow_tail, boxes=(), credit=_credit(story), continued=at.offset > 0)
+                     subtitle=None, headline_columns=None, leads=(), byline=None, byline_line=None, photos=(),
+                     paragraphs=tail, flow=flow_tail, boxes=(), credit=story.credit, continued=at.offset > 0,
+                     jump_from=UNKNOWN)  # jump_to stays: a part split again passes its own jump on
     return first, second
-
-
-def _credit(story: Story) -> str | None:
-    """The credit the last part prints (a part split again carries the real one on)."""
-    return story.credit if story.credit != JUMP_DOWN else None
 
 
 def _split_flow(flow: tuple, at: SplitPoint) -> tuple[tuple, tuple]:

@@ -20,7 +20,7 @@ from layout.model.types import PageLayout, Story
 from layout.place.items import ImageItem, PlacedPage, TextItem
 
 HOLE_LINES = MAX_COLUMN_WHITE + 1  # an empty column bottom this deep is a hole (pdfcheck: 3 lines)
-_BODY_KINDS = ("body", "credit", "caption")
+_BODY_KINDS = ("body", "credit", "caption", "jump-down")  # a jump line closes its part (model.jumps)
 
 
 @dataclass(frozen=True)

@@ -287,7 +287,7 @@ class Gauge:
         key = (probe, w, k)
         if key not in self._heads:
             if not (probe.label or probe.kicker or probe.headline or probe.subtitle or probe.byline_line
-                    or probe.leads or probe.boxes):
+                    or probe.leads or probe.boxes or probe.jump_from is not None):
                 self._heads[key] = HeadMeasure(0, 0, 0, False, False)
             else:
                 self._heads[key] = self._head(probe, w, k)
@@ -344,6 +344,8 @@ class Gauge:
             first = False
         if story.credit:
             out.append((False, self._count(None, None, story.credit, w, k, width)))
+        if story.jump_to is not None:
+            out.append((False, 1))  # （下转第N版）: one line, never split (model.jumps)
         return out
 
     def _count(self, text: str | None, byline: str | None, credit: str | None, w: int, k: int, width: float) -> int:
@@ -418,7 +420,7 @@ class StoryShapes:
             if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
                 continue
             blocked = [hm.rows] * m + [0] * (k - m)
-            fill = balanced_fill(blocked, lines, bool(self.story.credit), keeps)
+            fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
@@ -451,7 +453,7 @@ class StoryShapes:
             rows = sum(plan.bands) - 1
             return Shape(w, k, head, rows, air_max, air_max,
                          base + c.crop * plan.crop + self._photo_size_cost(plan, [rows] * k), plan)
-        fill = balanced_fill(blocked, lines, bool(self.story.credit), keeps)
+        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
         if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
@@ -477,7 +479,7 @@ class StoryShapes:
         cols = self.geo.text_columns(Span(1, w), k)
         out = []
         for q in range(1, (k - 1) // m + 1):
-            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit), keeps)
+            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             width = cols[q - 1][1] - cols[0][0]

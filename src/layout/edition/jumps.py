@@ -10,34 +10,29 @@ the jump lines and the 接题 the engine writes (spec page-layout.md, "Editions 
   head of the continuation (it would be a 孤字 line there): it moves up a line.
 - The continuation is a story of its own in the later page's area: the 接题 (the
   story's headline or the short form the edition gives) in the jump-head style,
-  ``（上接第M版）`` right-aligned on its own grid row below it, then the text, its
-  columns balanced.  If it does not fit and the edition names a further area, it
+  ``（上接第M版）`` right-aligned on its own grid row below it (``Story.jump_from``),
+  then the text, its columns balanced.  If it does not fit and the edition names a further area, it
   is cut again (multi-hop); otherwise its overflow is reported like any story's.
 
-The jump lines and the 接题 are furniture, drawn as /Artifact /Pagination.
+The jump lines and the 接题 are furniture, drawn as /Artifact /Pagination.  The
+jump lines are the one jump-line element of ``layout.model.jumps``, set by
+``layout.place.jumps`` as they are for a reprint.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from layout.compose.model import Line
 from layout.edition.model import JumpArea
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
+from layout.model.jumps import JUMP_ARTIFACT, JUMP_HEAD_STYLE, JumpKind
+from layout.model.jumps import jump_styles as _styles
 from layout.model.types import PageLayout, Story, TextStyle
-from layout.place.blocks import compose_text
 from layout.place.items import Item, Problem, ProblemKind, StoryResult, TextItem
+from layout.place.jumps import jump_item
 from layout.place.story import BYLINE_GAP, StoryPlacement, body_lines
 from layout.records import record
-
-JUMP_STYLE = "jump"  # （下转第N版） / （上接第M版）
-JUMP_HEAD_STYLE = "jump-head"  # 接题
-JUMP_ARTIFACT = ""  # /Artifact <</Type /Pagination>>: no subtype (not a header or footer)
-JUMP_SIZE = 7.5  # 六号 (typography: jump lines are set small, 小五/六号 黑体)
-# The continuation's 上接 line is set in the byline-line slot of the head, with the
-# jump style: the head placer gives it its own grid row under the 接题.
-_OPENER_SLOT = "byline-line"
 
 
 @record
@@ -53,23 +48,9 @@ class Carry:
     flow: tuple = ()  # the same text as typed elements (subheads, marks), for a story in the sequence form
 
 
-def jump_text(page: int, down: bool) -> str:
-    return f"（{'下转' if down else '上接'}第{page}版）"
-
-
 def jump_styles(layout: PageLayout) -> dict[str, TextStyle]:
-    """The page's styles plus the jump styles, defaulted from the house when a
-    layout does not define them: jump lines small hei, right-aligned; the 接题 in
-    the third headline rank (a smaller headline style)."""
-    styles = dict(layout.styles)
-    body = styles["body"]
-    if JUMP_STYLE not in styles:
-        styles[JUMP_STYLE] = replace(body, name=JUMP_STYLE, face="hei", size=min(JUMP_SIZE, body.size),
-                                     align="right", indent=0.0)
-    if JUMP_HEAD_STYLE not in styles:
-        base = styles.get("headline-3") or styles.get("headline-2") or styles.get("headline") or body
-        styles[JUMP_HEAD_STYLE] = replace(base, name=JUMP_HEAD_STYLE)
-    return styles
+    """The page's styles plus the jump styles (``model.jumps.jump_styles``)."""
+    return _styles(layout.styles)
 
 
 def first_part(story: Story) -> Story:
@@ -84,7 +65,7 @@ def continuation(carry: Carry, area: JumpArea, page: int) -> Story:
     head = area.head or "".join(s.headline)  # no headline, no head given: no 接题
     return Story(
         id=continuation_id(s.id, page), columns=area.columns, rows=area.rows, text_columns=area.text_columns,
-        headline=(head,) if head else (), headline_style=JUMP_HEAD_STYLE, byline_line=jump_text(carry.from_page, False),
+        headline=(head,) if head else (), headline_style=JUMP_HEAD_STYLE, jump_from=carry.from_page,
         paragraphs=carry.paragraphs, flow=carry.flow, credit=carry.credit, rules=area.rules, balance=area.balance,
         where=area.where, continued=carry.continued,
     )
@@ -102,15 +83,11 @@ def article_id(story_id: str) -> str:
 _CONT = "@"  # a continuation is "story@page"; ids with "@" of their own group by their first part
 
 
-def continuation_styles(styles: dict[str, TextStyle]) -> dict[str, TextStyle]:
-    """Styles for placing continuations: the opener slot set as a jump line."""
-    return {**styles, _OPENER_SLOT: replace(styles[JUMP_STYLE], name=_OPENER_SLOT)}
-
-
 def mark_continuation(items: list[Item], story_id: str) -> list[Item]:
-    """The continuation's 接题 and 上接 line are furniture: artifacts."""
+    """The continuation's 接题 is furniture (the story's headline repeated, or a
+    short form of it): an artifact, as its jump line is by its kind."""
     return [replace(it, artifact=JUMP_ARTIFACT)
-            if isinstance(it, TextItem) and it.story == story_id and it.kind in ("headline", "byline") else it
+            if isinstance(it, TextItem) and it.story == story_id and it.kind == "headline" else it
             for it in items]
 
 
@@ -153,22 +130,10 @@ def cut(story: Story, origin: Story, result: StoryResult, items: list[Item], lay
 
 def _jump_line(last: TextItem, cols, layout: PageLayout, geo: Geometry, fonts: FontSet, to_page: int,
                story_id: str) -> TextItem:
-    style = layout.styles[JUMP_STYLE]
+    """（下转第N版） in the slot of the part's last line (its column, its row)."""
     width = next((x1 - x0 for x0, x1 in cols if abs(x0 - last.x) < 0.01), cols[-1][1] - cols[-1][0])
-    line = jump_line(jump_text(to_page, True), style, width, fonts)
-    row = geo.row_at(last.baseline)
-    return TextItem(line, last.x, geo.baseline(row, style.size), "jump", story_id, style.color, artifact=JUMP_ARTIFACT)
-
-
-def jump_line(text: str, style: TextStyle, width: float, fonts: FontSet) -> Line:
-    """A jump line right-aligned in ``width``, never split: set smaller when the
-    measure is too narrow for it (a 6-character column and a three-digit page)."""
-    lines = compose_text(text, style, width, fonts, align="right")
-    if len(lines) > 1:
-        natural = compose_text(text, style, width * 4, fonts, align="left")[0].right
-        lines = compose_text(text, replace(style, size=style.size * width / natural * 0.98), width, fonts,
-                             align="right")
-    return lines[0]
+    return jump_item(JumpKind.DOWN, to_page, last.x, geo.row_at(last.baseline), width, story_id, layout.styles,
+                     geo, fonts)
 
 
 def _carry(story: Story, origin: Story, lines, keep: int, page: int) -> Carry:

@@ -17,7 +17,6 @@ from layout.edition.header import header_items
 from layout.edition.jumps import (
     Carry,
     continuation,
-    continuation_styles,
     cut,
     drop_overflow,
     first_part,
@@ -71,7 +70,7 @@ def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, .
     for page, (header, own) in zip(edition.pages, owns, strict=True):
         layout = page.layout
         geo = layout.geometry()
-        conts = _place_continuations(page, replace(layout, styles=continuation_styles(jump_styles(layout))), geo,
+        conts = _place_continuations(page, replace(layout, styles=jump_styles(layout)), geo,
                                      layout.fonts.fontset(), incoming.pop(page.number, []))
         _send(conts, incoming)
         items = [*header, *own.items, *conts.items]

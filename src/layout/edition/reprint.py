@@ -1,70 +1,71 @@
 """Reprint as an edition: an archive too long for one page is laid out by
 ``layout.autolayout`` onto pages that each carry the 报眉 and, where a story runs
-on, room for its jump lines and 接题 (``autolayout.content``).  Once the pages are
-laid out the page numbers are known, and this writes the furniture (spec
-page-layout.md, "Editions and 转版"):
+on, its jump lines (``Story.jump_to`` / ``jump_from``, page numbers not known yet)
+and 接题 (``autolayout.content``).  Once the pages are laid out the page numbers
+are known, and this writes the furniture (spec page-layout.md, "Editions and 转版"):
 
-- （下转第N版） in the jump style, right-aligned on the first part's last line;
-- （上接第M版） under the continuation's 接题, both artifacts;
-- the 报眉 repeated on every page after the first as artifacts (page one's is the
-  archive's own text, so it stays copy).
+- the page numbers into （下转第N版） and （上接第M版） (``place.jumps.resolve``);
+- the 接题 over a continuation marked as an artifact (the jump lines are by kind);
+- the 报眉 repeated on every page after the first, numbered on (第06版, 第07版 …:
+  ``header_numbering``), as artifacts: page one's is the archive's own text, copy.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from layout.autolayout.content import JUMP_DOWN, JUMP_UP
 from layout.autolayout.layout import AutoLayout
-from layout.edition.header import HEADER_ARTIFACT
-from layout.edition.jumps import JUMP_ARTIFACT, JUMP_STYLE, jump_line, jump_styles, jump_text
+from layout.edition.header import HEADER_ARTIFACT, numbered
 from layout.fonts import FontSet
-from layout.model.types import PageLayout
+from layout.model.jumps import JUMP_ARTIFACT, JumpKind, jump_styles
+from layout.model.types import Header
 from layout.place.items import Item, PlacedPage, TextItem
+from layout.place.jumps import resolve
+
+
+def first_number(auto: AutoLayout) -> int:
+    """The 版 number of the reprint's first page: the archive's (第06版), else 1."""
+    from layout.edition.header import header_number
+
+    header = auto.layouts[0].header
+    return (header_number(header) if header is not None else None) or 1
 
 
 def furnish(auto: AutoLayout, fonts: FontSet) -> tuple[PlacedPage, ...]:
-    """``auto``'s placed pages with the jump lines written and the furniture
-    marked as artifacts (see module doc)."""
-    where = {s.id: n for n, page in enumerate(auto.pages) for s in page}
-    first = auto.layouts[0].header
-    base = first.page if first is not None and first.page is not None else 1
-    number = {s: base + n for s, n in where.items()}
-    neighbours: dict[str, tuple[str | None, str | None]] = {}
+    """``auto``'s placed pages with the jump lines' page numbers written and the
+    furniture marked as artifacts (see module doc)."""
+    base = first_number(auto)
+    number = {s.id: base + n for n, page in enumerate(auto.pages) for s in page}
+    pages: dict[tuple[str, JumpKind], int] = {}
+    heads: set[str] = set()
     for c in auto.continued:
-        for i, part in enumerate(c.parts):
-            neighbours[part] = (c.parts[i - 1] if i else None, c.parts[i + 1] if i + 1 < len(c.parts) else None)
+        for before, after in zip(c.parts, c.parts[1:], strict=False):
+            pages[(before, JumpKind.DOWN)] = number[after]
+            pages[(after, JumpKind.UP)] = number[before]
+            heads.add(after)
     out = []
     for n, (layout, placed) in enumerate(zip(auto.layouts, auto.placed, strict=True)):
-        items = [_furnished(it, n, layout, fonts, neighbours, number) for it in placed.items]
+        items = resolve(placed.items, pages, jump_styles(layout.styles), fonts)
+        items = [_marked(it, heads) for it in items]
+        if n > 0:
+            items = _header(items, layout.header, base + n, layout, fonts)
         out.append(replace(placed, items=tuple(items)))
     return tuple(out)
 
 
-def _furnished(it: Item, page: int, layout: PageLayout, fonts: FontSet,
-               neighbours: dict[str, tuple[str | None, str | None]], number: dict[str, int]) -> Item:
-    if not isinstance(it, TextItem):
-        return it
-    if it.kind == "header":
-        return replace(it, artifact=HEADER_ARTIFACT) if page > 0 else it
-    if it.story not in neighbours:
-        return it
-    before, after = neighbours[it.story]
-    if it.kind == "credit" and after is not None and it.line.text == JUMP_DOWN:
-        return _jump(it, jump_text(number[after], True), layout, fonts)
-    if it.kind == "byline" and before is not None and it.line.text == JUMP_UP:
-        return _jump(it, jump_text(number[before], False), layout, fonts)
-    if it.kind == "headline" and before is not None:
+def _marked(it: Item, heads: set[str]) -> Item:
+    if isinstance(it, TextItem) and it.kind == "headline" and it.story in heads:
         return replace(it, artifact=JUMP_ARTIFACT)  # the 接题 repeats the headline
     return it
 
 
-def _jump(it: TextItem, text: str, layout: PageLayout, fonts: FontSet) -> TextItem:
-    """The placeholder line ``it`` replaced by the jump line, in the jump style,
-    right-aligned in the same measure, on the same grid row."""
-    style = jump_styles(layout)[JUMP_STYLE]
-    geo = layout.geometry()
-    line = jump_line(text, style, it.line.measure, fonts)
-    row = geo.row_at(it.baseline)
-    return replace(it, line=line, baseline=geo.baseline(row, style.size), kind="jump", color=style.color,
-                   artifact=JUMP_ARTIFACT)
+def _header(items: list[Item], header: Header | None, number: int, layout, fonts: FontSet) -> list[Item]:
+    """A later page's 报眉: the first page's, numbered ``number``, all artifacts."""
+    from layout.place.page import header_items
+
+    if header is None:
+        return items
+    own = [it for it in items if not (isinstance(it, TextItem) and it.kind == "header")]
+    drawn = header_items(numbered(header, number), layout, layout.geometry(), fonts)
+    texts = [replace(it, artifact=HEADER_ARTIFACT) for it in drawn if isinstance(it, TextItem)]
+    return [*texts, *own]

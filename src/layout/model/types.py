@@ -205,6 +205,11 @@ class Story:
     # The first paragraph continues one begun on another page (转版, layout.edition):
     # it is set without its first-line indent.
     continued: bool = False
+    # Jump lines (转版, layout.model.jumps): the page this part continues on (（下转第N版）
+    # closes its body) and the page it is carried from (（上接第M版） under its 接题);
+    # 0: a page not known yet (written once the edition is laid out), None: no line.
+    jump_to: int | None = None
+    jump_from: int | None = None
 
 
 @record

@@ -59,6 +59,6 @@ def measure_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSe
     sp = StoryPlacement(probe, geo, layout.styles, fonts, geo.text_columns(probe.columns, k))
     head = place_head(sp, 1) - 1
     x0, x1 = sp.columns[0]
-    lines = body_line_count(sp, x1 - x0) if (story.paragraphs or story.credit) else 0
+    lines = body_line_count(sp, x1 - x0) if (story.paragraphs or story.credit or story.jump_to is not None) else 0
     rules = sum(1 for side in ("above", "below") if side in story.rules)
     return StoryMeasure(cols, k, head, lines, x1 - x0, rules, head_air(sp))

@@ -25,7 +25,7 @@ def place_page(layout: PageLayout, fonts: FontSet | None = None, *, header: bool
     items: list[Item] = []
     problems: list[Problem] = []
     if layout.header is not None and header:
-        items.extend(_place_header(layout.header, layout, geo, fonts))
+        items.extend(header_items(layout.header, layout, geo, fonts))
     results: list[StoryResult] = []
     for story in layout.stories:
         if story.fit:
@@ -53,7 +53,7 @@ def _style(layout: PageLayout, name: str, fallback: str) -> TextStyle:
     return layout.styles.get(name) or layout.styles.get(fallback) or layout.styles["body"]
 
 
-def _place_header(header: Header, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
+def header_items(header: Header, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
     """Section title left, paper/date/page/editor right, a rule below the band."""
     band = geo.header
     assert band is not None

@@ -15,6 +15,7 @@ from layout.compose import compose_paragraph, count_lines
 from layout.compose.model import Line, ParagraphStyle, Run
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry, Rect
+from layout.model.jumps import JUMP_ARTIFACT, JumpKind, jump_style
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
 from layout.place.blocks import (
     block_baselines,
@@ -27,6 +28,7 @@ from layout.place.blocks import (
 from layout.place.elements import BodyLine, dots_item, flow_line_count, flow_lines, place_boxes
 from layout.place.flow import Keep, column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
+from layout.place.jumps import kind_line
 from layout.place.leads import LeadBlock, set_leads
 from layout.place.underfill import underfill_problems
 
@@ -83,7 +85,8 @@ class StoryPlacement:
 
     def text(self, line: Line, x: float, baseline: float, kind: str, style: TextStyle | None = None) -> None:
         color = style.color if style is not None else self.style("body").color
-        self.items.append(TextItem(line, x, baseline, kind, self.story.id, color))
+        artifact = JUMP_ARTIFACT if kind in (JumpKind.DOWN, JumpKind.UP) else None  # furniture (model.jumps)
+        self.items.append(TextItem(line, x, baseline, kind, self.story.id, color, artifact=artifact))
         for p in _line_problems(line):
             self.problems.append(Problem(p, self.story.id, f"{self.story.id}: {p} in {line.text!r}"))
 
@@ -106,7 +109,7 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet,
     if story.direction == "vertical" and (story.headline or story.kicker):
         sp, vertical = _vertical_head(sp, first, last)
     x0, x1 = sp.columns[0]
-    lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit) else []
+    lines = body_lines(sp, x1 - x0) if (story.paragraphs or story.credit or story.jump_to is not None) else []
     if beside_head(story):
         row = place_head(sp, first)
         result = _place_body(sp, lines, row, last, head=(first, row))
@@ -176,7 +179,8 @@ def max_head_air(story: Story) -> int:
     a placed head actually takes it."""
     if not story.headline:
         return 0
-    return MAX_HEAD_AIR_CROWDED if (story.label or story.leads or story.byline_line) else MAX_HEAD_AIR
+    crowded = story.label or story.leads or story.byline_line or story.jump_from is not None
+    return MAX_HEAD_AIR_CROWDED if crowded else MAX_HEAD_AIR
 
 
 def _span_x(sp: StoryPlacement, span: Span | None) -> tuple[float, float]:
@@ -208,7 +212,7 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     """Label, kicker, headline, subtitle, byline line and leads; returns the first
     row left for the body.  ``air``: extra rows added to the headline's band."""
     s = sp.story
-    x0, _x1 = _span_x(sp, s.headline_columns)
+    x0, x1 = _span_x(sp, s.headline_columns)
     h = sp.head()
     label, kicker, head = h.label, h.kicker, h.head
     head_style = sp.style(s.headline_style)
@@ -228,6 +232,9 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
         row = _place_display(sp, h.subtitle, sp.style("subtitle"), x0 + h.subtitle_dx, row, "subtitle")
     if s.byline_line:
         row = _place_rows(sp, h.byline, sp.style("byline-line"), x0, row, "byline")
+    if s.jump_from is not None:  # （上接第M版） on its own row under the 接题 (model.jumps)
+        row = _place_rows(sp, [kind_line(JumpKind.UP, s.jump_from, sp.styles, x1 - x0, sp.fonts)],
+                          jump_style(sp.styles), x0, row, JumpKind.UP)
     if s.leads:  # in columns across a wide story (place.leads)
         lead_style = sp.style("lead")
         for col in h.leads.columns:
@@ -334,6 +341,8 @@ def body_lines(sp: StoryPlacement, width: float) -> list[BodyLine]:
     if s.credit:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
         lines.extend(BodyLine(ln, "credit") for ln in credit)
+    if s.jump_to is not None:  # （下转第N版） closes the part (model.jumps)
+        lines.append(BodyLine(kind_line(JumpKind.DOWN, s.jump_to, sp.styles, width, sp.fonts), JumpKind.DOWN))
     return lines
 
 
@@ -350,7 +359,7 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
         count += count_lines(runs, width, _unindented(pstyle) if i == 0 and s.continued else pstyle, sp.fonts)
     if s.credit:
         count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
-    return count
+    return count + (s.jump_to is not None)  # a jump line is one line, never split
 
 
 def _keeps(lines: list[BodyLine]) -> list[Keep] | None:
@@ -452,9 +461,9 @@ def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_
     taken = fill(slots, len(lines), s.balance, _keeps(lines))
     body_style = sp.style("body")
     for (line, kind, dots, _keep), slot in zip(lines, taken, strict=False):
-        style = sp.style(kind) if kind == "subhead" else body_style
+        style = sp.style(kind) if kind == "subhead" else jump_style(sp.styles) if kind == JumpKind.DOWN else body_style
         base = geo.baseline(slot.row) if style.size == body_style.size else geo.baseline(slot.row, style.size)
-        sp.text(line, slot.x, base, kind, style if kind == "subhead" else body_style)
+        sp.text(line, slot.x, base, kind, style)
         if dots:
             sp.items.append(dots_item(line, slot.x, base, dots, s.id, body_style.color))
     for photo in s.photos:  # after the text: captions come last in reading order
