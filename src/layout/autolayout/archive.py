@@ -28,6 +28,7 @@ from layout.autolayout.content import (
 from layout.autolayout.copyfit import fitted
 from layout.autolayout.layout import AutoLayout
 from layout.autolayout.template import TEMPLATE_NAMES, BodyFit, template_path
+from layout.model.elements import Subhead
 from layout.model.types import Header, PageLayout, Story
 
 
@@ -119,7 +120,50 @@ def page_yamls(result: Reprint, archive_file: str | None = None) -> list[tuple[s
             head["archive"] = {"file": archive_file, "page": n + 1, "pages": len(result.layout.pages)}
         text = emit_page(one, placements, head, source=source)
         out.append((f"page{n + 1}.yaml", text))
+    out.append((EDITION_FILE, edition_yaml(result, [name for name, _ in out[1:]])))
     return out
+
+
+EDITION_FILE = "edition.yaml"
+
+
+def edition_yaml(result: Reprint, files: list[str]) -> str:
+    """The edition joining the page files (``layout render edition.yaml`` gives the
+    reprint's pages): each page's 报眉 its own header numbered on from the archive's
+    第N版 (``header: page``), and every story carried to a later page as a linked
+    jump (docs/format.md "Editions"): the part on each page is a story of that
+    page file, the edition writes the （下转第N版）/（上接第M版） lines and the 接题."""
+    from layout.archive.emit import scalar
+    from layout.model.pagenumber import header_number
+
+    auto = result.layout
+    header = auto.layouts[0].header if auto.layouts else None
+    base = (header_number(header) if header is not None else None) or 1
+    where = {s.id: (n, f"story{i}", s) for n, page in enumerate(auto.pages) for i, s in enumerate(page, 1)}
+    date = header.date if header is not None else None
+    lines = [f"# The reprint of {os.path.basename(result.imported.archive.path)} as an edition of {len(files)} "
+             f"page(s): layout render {EDITION_FILE}",
+             "# gives the reprint's pages, with the 报眉 of every page, the jump lines (转版) and the 接题.",
+             "edition:", "  header: page"]
+    if date is not None:
+        lines.append(f"  date: '{date.isoformat()}'")
+    lines.append("pages:")
+    for n, name in enumerate(files):
+        lines.append(f"  - file: {scalar(name)}" + (f"\n    number: {base}" if n == 0 and base != 1 else ""))
+    if auto.continued:
+        lines.append("jumps:")
+    for c in auto.continued:
+        page, sid, _ = where[c.parts[0]]
+        lines += [f"  - story: {sid}", f"    from: {base + page}", "    to:"]
+        for part in c.parts[1:]:
+            page, sid, placed = where[part]
+            lines.append(f"      - page: {base + page}")
+            lines.append(f"        story: {sid}")
+            if placed.headline:
+                lines.append(f"        head: {scalar(''.join(placed.headline))}")
+            if placed.continued:
+                lines.append("        mid_paragraph: true")
+    return "\n".join(lines) + "\n"
 
 
 def template_keys(path: Path) -> dict[str, Any]:
@@ -134,7 +178,9 @@ def template_keys(path: Path) -> dict[str, Any]:
 def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     """The archived story as far as ``placed`` holds it (all of it, or one part of
     a continued story)."""
-    if placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline:
+    subheads = sum(isinstance(el, Subhead) for el in placed.flow)
+    if (placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline
+            and subheads == len(story.subheads)):  # a subhead set as text (content._well_formed) stays text
         return story
     head = bool(placed.headline) and not is_continuation(placed)
     # a continuation's 接题 and the jump lines are furniture, not archive text: the

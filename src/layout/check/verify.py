@@ -14,8 +14,10 @@ What is *not* a difference:
   *not* folded, so a reprint that lost the normalisation (，→ ,) is caught;
 - a whole element moved by the layout format's reading order (a label set beside
   its headline, captions drawn with their photos, a byline line after leads, a
-  whole story placed elsewhere) or a story's tail continued later (on a second
-  page): these are listed as "reordered", not as differences;
+  whole story placed elsewhere, the page's name, page line or credits set in a
+  报眉 -- of any page: a page file's 报眉 repeats the header) or a story's tail
+  continued later (on a second page): these are listed as "reordered", not as
+  differences;
 - continuation lines the layout adds (（下转第2版）, （上接第1版）) and the page header
   repeated on a continuation page: listed as allowed.
 ``strict_order=True`` makes every move a difference.
@@ -47,6 +49,9 @@ ALLOWED_ADDITIONS = re.compile(r"[（(]?(?:下转|上接|转|接)第?[0-9一二�
 # element kinds that are not the running text: the layout places them on its own
 FLOATING = ("name", "header", "label", "kicker", "headline", "subtitle", "leads", "byline_line",
             "credit", "captions")
+# the page's own text the layout prints in the 报眉 of whichever page (an archive's
+# page credits, 版式设计 / 责任编辑, come last in it but print at the top)
+HEADER_KINDS = ("name", "header")
 IGNORABLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
@@ -395,6 +400,8 @@ def _legit_move(src: list[SourceChar], i1: int, i2: int, j1: int,
     if (all(_kind(r) in FLOATING for r in refs) and len(story_of) == 1
             and (starts and ends or first_story is not None) and lo - (i2 - i1) - SLOP <= j1 <= hi + 1 + SLOP):
         return "whole elements placed by the layout"
+    if starts and ends and all(_kind(r) in HEADER_KINDS for r in refs):
+        return "page header"
     story_start = i1 == 0 or _story(src[i1 - 1].element) != first_story
     story_end = i2 == len(src) or _story(src[i2].element) != last_story
     if story_start and story_end and first_story is not None:

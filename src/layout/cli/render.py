@@ -176,7 +176,7 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
     from layout.cli.common import kib
     from layout.diagnostics import Severity, pages_diagnostics
     from layout.files import check_folder, plan_output
-    from layout.pipeline import render_edition_file
+    from layout.pipeline import check_archive, render_edition_file
     from layout.place.items import ADVISORY
 
     report = args.reporter
@@ -184,7 +184,8 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
     with report.step("placed and drawn"):
         edition = render_edition_file(args.layouts[0], opts, allow_paths=args.allow_path, jobs=args.jobs,
                                       progress=sys.stderr.isatty() and not getattr(args, "quiet", False))
-    result = edition.output
+    with report.step("checked against the archive"):  # pages imported from one (a reprint's edition.yaml)
+        result = check_archive(edition.output, edition.layouts, args.allow_path, args.proof)
     plates = [(plan_output(plate_dir / name, "plate", inputs=[args.layouts[0]]), data)
               for name, data in edition.plates] if plate_dir is not None else []
     out.write(result.pdf)
@@ -203,7 +204,8 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
         report.wrote(plate, f"plate, {kib(len(data))}", kind="plate", bytes=len(data))
     if args.png:
         _write_pngs(report, args, result.pdf)
-    if args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics):
+    lost = _archive_check(report, result.archive_check)
+    if lost or (args.strict and any(d.severity is not Severity.NOTE and d.kind not in ADVISORY for d in diagnostics)):
         return EXIT_PROBLEMS
     return EXIT_OK
 

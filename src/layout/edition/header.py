@@ -13,13 +13,13 @@ artifact on every later page that repeats it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from layout.edition.model import Edition, EditionPage
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
-from layout.model.types import Header, TextStyle
+from layout.model.pagenumber import numbered
+from layout.model.types import PageLayout, TextStyle
 from layout.place.blocks import compose_text
 from layout.place.items import Item, RuleItem, TextItem
 
@@ -28,12 +28,15 @@ GAP = "\u3000"  # between the parts of the information line
 
 
 def header_items(edition: Edition, page: EditionPage, geo: Geometry, fonts: FontSet, *,
-                 section_is_copy: bool) -> list[Item]:
-    """The 报眉 items of ``page`` (none when its layout has ``header: false``)."""
+                 section_is_copy: bool, first: bool = False) -> list[Item]:
+    """The 报眉 items of ``page`` (none when its layout has ``header: false``);
+    ``first``: the edition's first page."""
     layout = page.layout
     band = geo.header
     if layout.header is None or band is None:
         return []
+    if edition.header == "page":
+        return own_header(layout, page.number, geo, fonts, copy=first)
     styles = layout.styles
     title_style = styles.get("header-title") or styles.get("headline") or styles["body"]
     info_style = styles.get("header-info") or styles["body"]
@@ -58,6 +61,20 @@ def header_items(edition: Edition, page: EditionPage, geo: Geometry, fonts: Font
     return items
 
 
+def own_header(layout: PageLayout, number: int, geo: Geometry, fonts: FontSet, *, copy: bool) -> list[Item]:
+    """``edition: header: page``: the page's own header (a reprint's: the archive's
+    page line, kept as written) numbered 第``number``版 (``numbered``).  ``copy``:
+    its text is the source's (the first page); else it is repeated furniture, an
+    artifact (a reprint's later pages, ``edition.reprint``)."""
+    from layout.place.page import header_items as page_header
+
+    assert layout.header is not None
+    items = page_header(numbered(layout.header, number), layout, geo, fonts)
+    if copy:
+        return items
+    return [replace(it, artifact=HEADER_ARTIFACT) if isinstance(it, TextItem) else it for it in items]
+
+
 def _editor(name: str | None) -> str | None:
     if not name:
         return None
@@ -68,30 +85,3 @@ def _baseline(y0: float, height: float, style: TextStyle) -> float:
     """The style's em box centred in the band (as ``place.page`` sets a page's 报眉)."""
     return y0 + (height - style.size) / 2 + (1 - CJK_ASCENT) * style.size
 
-
-# 第N版 as an archive writes it in its page line (第7版, 第07版)
-_PAGE_NUMBER = re.compile(r"第(\d{1,3})版")
-
-
-def header_number(header: Header) -> int | None:
-    """The 版 number a page's own header prints: its ``page:``, or the one 第N版
-    in the page line an archive's header kept as text (``paper:``); None if none."""
-    if header.page is not None:
-        return header.page
-    found = _PAGE_NUMBER.findall(header.paper or "")
-    return int(found[0]) if len(found) == 1 else None
-
-
-def numbered(header: Header, number: int) -> Header:
-    """``header`` as page ``number`` prints it: its ``page:`` set, or the 第N版 in its
-    page line text renumbered in the same form (第06版 -> 第07版: zero-padded to
-    the width the archive used).  A header without a page number stays as it is."""
-    if header.page is not None:
-        return replace(header, page=number)
-    if header_number(header) is None:
-        return header
-
-    def renumber(m: re.Match[str]) -> str:
-        return f"第{number:0{len(m.group(1))}d}版"
-
-    return replace(header, paper=_PAGE_NUMBER.sub(renumber, header.paper or ""))

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from layout.model.keys import LAYOUT, STORY
-from layout.model.kinds import Bool, Date, Int, Kind, ListOf, PathText, Text, fail
+from layout.model.kinds import Bool, Date, Enum, Int, Kind, ListOf, PathText, Text, fail
 from layout.model.table import Key, Table
 from layout.model.yamlsafe import MAP, Node
 
 MAX_PAGE_NUMBER = 999
+HEADER_SOURCES = ("edition", "page")
 
 
 class PageNode(Kind):
@@ -36,6 +37,10 @@ EDITION_INFO = Table(
         Key("date", Date(), "issue date, printed with its weekday (2020年8月10日 星期一) and naming the plates"),
         Key("mirror", Bool(), "mirror the 报眉 on even and odd pages: the page number on the outer edge",
             default=True),
+        Key("header", Enum(HEADER_SOURCES),
+            "where the 报眉 comes from: edition (paper, date, 第N版, section and editor from this file) or page "
+            "(each page file's own header:, as an archive printed it, its 第N版 numbered by the edition; copy "
+            "on the first page, repeated as artifacts)", default="edition"),
     ),
 )
 
@@ -55,8 +60,12 @@ JUMP_AREA = Table(
     (
         Key("page", Int(1, MAX_PAGE_NUMBER), "the 版 number of the later page the story continues on",
             required=True),
-        STORY.key("columns"),
-        STORY.key("rows"),
+        Key("story", Text(), "a story of that page that is the continuation (its text follows the part "
+            "before it; instead of columns: and rows:, where the text flows on from the part before)"),
+        Key("mid_paragraph", Bool(), "with story: the part before ends inside a paragraph, so the "
+            "continuation goes on without a first-line indent", default=False),
+        STORY.key("columns")._replace(required=False),
+        STORY.key("rows")._replace(required=False),
         STORY.key("text_columns"),
         Key("head", Text(), "接题 over the continuation; default: the story's headline"),
         Key("balance", Bool(), "balance the continuation's columns so they end level", default=True),

@@ -55,7 +55,7 @@ def load_edition(path: str | os.PathLike[str], allow_paths: Sequence[str | os.Pa
     jumps = tuple(_jump(jf, pages) for jf in f.get("jumps", ()))
     _check_jumps(jumps, f)
     return Edition(source=str(file.resolve()), paper=info.get("paper"), date=info.get("date"), pages=pages,
-                   jumps=jumps, mirror=info.get("mirror", True))
+                   jumps=jumps, mirror=info.get("mirror", True), header=info.get("header", "edition"))
 
 
 # ----------------------------------------------------------------- pages
@@ -101,6 +101,10 @@ def _jump(jf: Fields, pages: tuple[EditionPage, ...]) -> Jump:
     for af in jf.get("to"):
         areas.append(_area(af, sid, pages, order, visited))
         visited.append(areas[-1].page)
+        if (areas[-1].story is None) != (areas[0].story is None):
+            raise LayoutError(f"story {sid!r}: a jump either links stories (story:) or flows into areas "
+                              "(columns:, rows:), not both", af.node.where,
+                              "give every continuation of this jump the same form")
     return Jump(sid, start.number, tuple(areas), jf.node.where)
 
 
@@ -138,6 +142,13 @@ def _area(af: Fields, sid: str, pages: tuple[EditionPage, ...], order: list[int]
         raise LayoutError(f"story {sid!r} would continue on 第{number}版, before 第{visited[-1]}版 in the "
                           "edition", where, "a story continues on a later page (转版 runs forward)")
     page = pages[order.index(number)]
+    if "story" in af or "mid_paragraph" in af:
+        return _link(af, sid, page)
+    for key in ("columns", "rows"):
+        if key not in af:
+            raise LayoutError(f"continuation of {sid!r} on 第{number}版: no {key}:", af.node.where,
+                              "a continuation is an area of that page (columns:, rows:) or one of its stories "
+                              "(story:)")
     layout = page.layout
     geo = layout.geometry()
     builder = StoryBuilder(geo, layout.styles, PathPolicy(Path(layout.source).parent))
@@ -153,6 +164,26 @@ def _area(af: Fields, sid: str, pages: tuple[EditionPage, ...], order: list[int]
                     name, af.node.where)
     return JumpArea(number, columns, rows, text_columns, af.get("head"), af.get("balance", True), rules,
                     af.node.where)
+
+
+def _link(af: Fields, sid: str, page: EditionPage) -> JumpArea:
+    """A continuation that is a story of ``page`` (``story:``): it keeps its own area
+    and text; the edition adds the 接题 and the jump lines."""
+    name = f"continuation of {sid!r} on 第{page.number}版"
+    if "story" not in af:
+        raise LayoutError(f"{name}: mid_paragraph: goes with story:", af.where("mid_paragraph"),
+                          "story: names the story of that page the text continues in")
+    for key in ("columns", "rows", "text_columns", "balance", "rule"):
+        if key in af:
+            raise LayoutError(f"{name}: {key}: and story: do not go together: the story has its own area",
+                              af.where(key), "leave the area to the story, or give an area without story:")
+    target = af.get("story")
+    story = next((s for s in page.layout.stories if s.id == target), None)
+    if story is None:
+        raise LayoutError(f"{name}: 第{page.number}版 has no story {target!r}; its stories: "
+                          f"{', '.join(s.id for s in page.layout.stories) or 'none'}", af.where("story"))
+    return JumpArea(page.number, story.columns, story.rows, story.text_columns, af.get("head"), story.balance,
+                    story.rules, af.node.where, target, af.get("mid_paragraph", False))
 
 
 def _check_free(cols: Span, rows: Span, other_cols: Span, other_rows: Span, other: str, name: str,
@@ -176,7 +207,11 @@ def _check_jumps(jumps: tuple[Jump, ...], f: Fields) -> None:
     for j in jumps:
         for a in j.areas:
             for b, other in placed:
-                if b.page == a.page:
+                if b.page == a.page and a.story is not None and a.story == b.story:
+                    raise LayoutError(f"story {a.story!r} of 第{a.page}版 already continues {other!r} "
+                                      f"(line {b.where.line}): the area is taken", a.where,
+                                      "a story continues one story only")
+                if b.page == a.page and (a.story is None or b.story is None):
                     _check_free(a.columns, a.rows, b.columns, b.rows,
                                 f"the continuation of {other!r} (line {b.where.line})",
                                 f"continuation of {j.story!r} on 第{a.page}版", a.where)

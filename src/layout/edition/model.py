@@ -41,6 +41,11 @@ class JumpArea:
     balance: bool = True
     rules: tuple[str, ...] = ()
     where: Location = field(default=Location("?"), compare=False)
+    # A link (``story:``): the continuation is that story of the page, its text its
+    # own (columns/rows are then the story's); ``mid_paragraph``: it goes on
+    # without a first-line indent.
+    story: str | None = None
+    mid_paragraph: bool = False
 
 
 @record
@@ -52,6 +57,12 @@ class Jump:
     page: int
     areas: tuple[JumpArea, ...]
     where: Location = field(default=Location("?"), compare=False)
+
+    @property
+    def linked(self) -> bool:
+        """Parts that are stories of their pages (``story:``), joined by jump lines,
+        rather than text flowing into areas."""
+        return bool(self.areas) and self.areas[0].story is not None
 
 
 @record
@@ -65,6 +76,7 @@ class Edition:
     pages: tuple[EditionPage, ...]
     jumps: tuple[Jump, ...] = ()
     mirror: bool = True
+    header: str = "edition"  # the 报眉 from the edition, or each page's own header ("page")
 
     def page(self, number: int) -> EditionPage:
         for p in self.pages:

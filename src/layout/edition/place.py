@@ -17,6 +17,7 @@ from layout.edition.header import header_items
 from layout.edition.jumps import (
     Carry,
     continuation,
+    continuation_id,
     cut,
     drop_overflow,
     first_part,
@@ -26,9 +27,10 @@ from layout.edition.jumps import (
 from layout.edition.model import Edition, EditionPage, Jump
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
+from layout.model.jumps import JUMP_HEAD_STYLE
 from layout.model.types import PageLayout, Story
 from layout.place import place_page
-from layout.place.items import Item, PlacedPage, Problem, ProblemKind, StoryResult
+from layout.place.items import Item, PlacedPage, Problem, ProblemKind, StoryResult, TextItem
 from layout.records import record
 
 MIN_SHARE = 1 / 3  # a story jumps after a third of it or more (page-layout.md, "Editions and 转版")
@@ -91,13 +93,16 @@ def _own_page(task: tuple[Edition, int, bool]) -> tuple[list[Item], _Part]:
     layout = page.layout
     fonts = layout.fonts.fontset()
     geo = layout.geometry()
-    header = header_items(edition, page, geo, fonts, section_is_copy=section_is_copy)
+    header = header_items(edition, page, geo, fonts, section_is_copy=section_is_copy, first=index == 0)
     return header, _place_own(edition, page, replace(layout, styles=jump_styles(layout)), geo, fonts)
 
 
 def _place_own(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet) -> _Part:
-    """The page's own stories; those that jump are placed as first parts and cut."""
-    jumps = {j.story: j for j in edition.jumps if j.page == page.number}
+    """The page's own stories; those that jump are placed as first parts and cut,
+    the linked parts (``story:``) with their jump lines and 接题."""
+    jumps = {j.story: j for j in edition.jumps if j.page == page.number and not j.linked}
+    ends = {sid: e for (number, sid), e in link_ends(edition).items() if number == page.number}
+    layout = replace(layout, stories=tuple(_linked(s, ends[s.id]) if s.id in ends else s for s in layout.stories))
     stories = tuple(first_part(s) if s.id in jumps else s for s in layout.stories)
     placed = place_page(replace(layout, stories=stories), fonts, header=False)
     fits = [s.id for s, r in zip(stories, placed.stories, strict=True) if s.id in jumps and not r.lines_over]
@@ -114,7 +119,65 @@ def _place_own(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geo
         jump = jumps.get(story.id)
         if jump is not None and story.id not in fits:
             _cut(part, k, story, layout.story(story.id), layout, geo, fonts, page.number, jump, 0)
+    for sid, e in ends.items():
+        if e.jump_from is not None:  # a continuation: its 接题 is furniture, its lines the article's
+            part.items = [_of_article(it, sid, continuation_id(e.article, page.number))
+                          for it in mark_continuation(part.items, sid)]
     return part
+
+
+@record
+class LinkEnds:
+    """What the edition adds to a story that is a linked part (``story:`` jumps): the
+    pages its jump lines name, its 接题 and indent, the article it belongs to."""
+
+    article: str  # the id of the story's first part (one article across pages)
+    jump_to: int | None = None
+    jump_from: int | None = None
+    head: str | None = None
+    mid_paragraph: bool = False
+
+
+def link_ends(edition: Edition) -> dict[tuple[int, str], LinkEnds]:
+    """(page number, story id) -> ``LinkEnds`` for every part of a linked jump.  A
+    part that a jump links to and that jumps on itself gets both lines."""
+    ends: dict[tuple[int, str], LinkEnds] = {}
+    for j in sorted((j for j in edition.jumps if j.linked), key=lambda j: [p.number for p in edition.pages]
+                    .index(j.page)):
+        start = ends.get((j.page, j.story))
+        article = start.article if start is not None else j.story
+        origin = edition.page(j.page).layout.story(j.story)
+        parts = [(j.page, j.story), *((a.page, a.story or "") for a in j.areas)]
+        for i, key in enumerate(parts):
+            e = ends.get(key, LinkEnds(article))
+            if i + 1 < len(parts):
+                e = replace(e, jump_to=parts[i + 1][0])
+            if i:
+                area = j.areas[i - 1]
+                own = edition.page(key[0]).layout.story(key[1]).headline
+                head = area.head or "".join(own) or "".join(origin.headline) or None
+                e = replace(e, article=article, jump_from=parts[i - 1][0], head=head,
+                            mid_paragraph=area.mid_paragraph)
+            ends[key] = e
+    return ends
+
+
+def _linked(story: Story, e: LinkEnds) -> Story:
+    """A linked part as placed: its jump lines; a continuation under its 接题, without
+    a first-line indent when it goes on mid-paragraph."""
+    story = replace(story, jump_to=e.jump_to)
+    if e.jump_from is None:
+        return story
+    return replace(story, jump_from=e.jump_from, headline=(e.head,) if e.head else (), headline_style=JUMP_HEAD_STYLE,
+                   continued=story.continued or e.mid_paragraph)
+
+
+def _of_article(it: Item, sid: str, article_part: str) -> Item:
+    """A continuation's text items named as a part of its article (``jumps.article_id``
+    reads it back), so the tagged PDF holds the story as one article."""
+    if isinstance(it, TextItem) and it.story == sid:
+        return replace(it, story=article_part)
+    return it
 
 
 def _place_continuations(page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet,

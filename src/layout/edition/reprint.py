@@ -15,17 +15,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from layout.autolayout.layout import AutoLayout
-from layout.edition.header import HEADER_ARTIFACT, numbered
+from layout.edition.header import own_header
 from layout.fonts import FontSet
 from layout.model.jumps import JUMP_ARTIFACT, JumpKind, jump_styles
-from layout.model.types import Header
+from layout.model.types import PageLayout
 from layout.place.items import Item, PlacedPage, TextItem
 from layout.place.jumps import resolve
 
 
 def first_number(auto: AutoLayout) -> int:
     """The 版 number of the reprint's first page: the archive's (第06版), else 1."""
-    from layout.edition.header import header_number
+    from layout.model.pagenumber import header_number
 
     header = auto.layouts[0].header
     return (header_number(header) if header is not None else None) or 1
@@ -47,8 +47,8 @@ def furnish(auto: AutoLayout, fonts: FontSet) -> tuple[PlacedPage, ...]:
     for n, (layout, placed) in enumerate(zip(auto.layouts, auto.placed, strict=True)):
         items = resolve(placed.items, pages, jump_styles(layout.styles), fonts)
         items = [_marked(it, heads) for it in items]
-        if n > 0:
-            items = _header(items, layout.header, base + n, layout, fonts)
+        if n > 0 and layout.header is not None:
+            items = _header(items, layout, base + n, fonts)
         out.append(replace(placed, items=tuple(items)))
     return tuple(out)
 
@@ -59,13 +59,9 @@ def _marked(it: Item, heads: set[str]) -> Item:
     return it
 
 
-def _header(items: list[Item], header: Header | None, number: int, layout, fonts: FontSet) -> list[Item]:
-    """A later page's 报眉: the first page's, numbered ``number``, all artifacts."""
-    from layout.place.page import header_items
-
-    if header is None:
-        return items
+def _header(items: list[Item], layout: PageLayout, number: int, fonts: FontSet) -> list[Item]:
+    """A later page's 报眉: the first page's, numbered ``number``, all artifacts --
+    as an edition with ``header: page`` sets it (``edition.header.own_header``)."""
     own = [it for it in items if not (isinstance(it, TextItem) and it.kind == "header")]
-    drawn = header_items(numbered(header, number), layout, layout.geometry(), fonts)
-    texts = [replace(it, artifact=HEADER_ARTIFACT) for it in drawn if isinstance(it, TextItem)]
-    return [*texts, *own]
+    drawn = own_header(layout, number, layout.geometry(), fonts, copy=False)
+    return [*(it for it in drawn if isinstance(it, TextItem)), *own]
