@@ -13,8 +13,8 @@ ONE = story_yaml("a", "1-3", "1-30", copy_text(3, seed=1))
 TWO = story_yaml("b", "1-3", "1-30", copy_text(3, seed=2))
 
 
-def _edition(folder, pages: str, jumps: str = "") -> str:
-    return "edition:\n  paper: 开发区报\n  date: 2020-08-10\npages:\n" + pages + jumps
+def _edition(folder, pages: str, jumps: str = "", header: str = "") -> str:
+    return "edition:\n  paper: 开发区报\n  date: 2020-08-10\n" + header + "pages:\n" + pages + jumps
 
 
 def _inline(number: str = "", stories: str = ONE, section: str = "要闻") -> str:
@@ -46,6 +46,38 @@ CASES = {
                               r"edition\.yaml:\d+:\d+: continuation of 'b' on 第3版: the area is taken by "
                               r"the continuation of 'a'"),
     "unknown key": ("  - file: p.yaml\n    edtor: 王某\n", "", r"edition\.yaml:6:5: unknown key 'edtor'"),
+    # the linked form (story:), as layout reprint --yaml-dir writes it
+    "link to no such story": (_inline() + _inline("", TWO), "jumps:\n  - story: a\n    to: {page: 2, story: zz}\n",
+                              r"edition\.yaml:\d+:\d+: continuation of 'a' on 第2版: 第2版 has no story 'zz'"),
+    "link into a page that does not exist": (_inline() + _inline("", TWO),
+                                             "jumps:\n  - story: a\n    to: {page: 7, story: b}\n",
+                                             r"edition\.yaml:\d+:\d+: story 'a' continues on 第7版, but the "
+                                             r"edition has no such page"),
+    "link into a taken story": (_inline() + _inline() + _inline("", TWO),
+                                "jumps:\n  - {story: a, from: 1, to: {page: 3, story: b}}\n"
+                                "  - {story: a, from: 2, to: {page: 3, story: b}}\n",
+                                r"edition\.yaml:\d+:\d+: story 'b' of 第3版 already continues 'a'.*area is taken"),
+    "link cycle": (_inline() + _inline("", TWO),
+                   "jumps:\n  - {story: a, to: {page: 2, story: b}}\n  - {story: b, to: {page: 1, story: a}}\n",
+                   r"edition\.yaml:\d+:\d+: story 'b' would continue on 第1版, before 第2版"),
+    "link with an area": (_inline() + _inline("", TWO),
+                          "jumps:\n  - story: a\n    to: {page: 2, story: b, rows: 1-20}\n",
+                          r"edition\.yaml:\d+:\d+: continuation of 'a' on 第2版: rows: and story: do not go"),
+    "links and areas mixed": (_inline() + _inline("", TWO) + _inline("", story_yaml("c", "1-3", "1-30", ["短。"])),
+                              "jumps:\n  - story: a\n    to:\n      - {page: 2, story: b}\n"
+                              "      - {page: 3, columns: 4-5, rows: 1-20}\n",
+                              r"edition\.yaml:\d+:\d+: story 'a': a jump either links stories"),
+    "area without rows": (_inline() + _inline("", TWO), "jumps:\n  - story: a\n    to: {page: 2, columns: 4-5}\n",
+                          r"edition\.yaml:\d+:\d+: continuation of 'a' on 第2版: no rows:"),
+    "area off the grid": (_inline() + _inline("", TWO),
+                          "jumps:\n  - story: a\n    to: {page: 2, columns: 4-9, rows: 1-20}\n",
+                          r"edition\.yaml:\d+:\d+: continuation of 'a' on 第2版: columns 4-9 is outside the grid"),
+    "jump from a page that does not exist": (_inline(), "jumps:\n  - {story: a, from: 4, to: {page: 1, story: a}}\n",
+                                             r"edition\.yaml:\d+:\d+: jump from 第4版, but the edition has no "
+                                             r"such page"),
+    "bad header source": ("  - file: p.yaml\n", "", r"edition\.yaml:4:11: .*'pages' is not allowed; allowed: "
+                          r"edition, page"),
+    "broken page file": ("  - file: broken.yaml\n", "", r"broken\.yaml:2:\d+: "),
 }
 
 
@@ -53,7 +85,9 @@ CASES = {
 def test_bad_edition_is_a_message_and_no_output(case, tmp_path, capsys):
     pages, jumps, message = CASES[case]
     write(tmp_path, "p.yaml", page_yaml(ONE))
-    ed = write(tmp_path, "edition.yaml", _edition(tmp_path, pages, jumps))
+    write(tmp_path, "broken.yaml", "extends: house\nstories: [{id: a, columns: 1-3}]\n")
+    header = "  header: pages\n" if case == "bad header source" else ""
+    ed = write(tmp_path, "edition.yaml", _edition(tmp_path, pages, jumps, header))
     out, plates = tmp_path / "out.pdf", tmp_path / "plates"
     code = main(["render", str(ed), "-o", str(out), "--plates", str(plates)])
     err = capsys.readouterr().err

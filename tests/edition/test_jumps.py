@@ -117,3 +117,58 @@ def test_a_jump_before_a_third_of_the_story_is_reported(tmp_path, capsys):
     assert "runs on 第4版 before the jump" in capsys.readouterr().err
     assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0
     assert "before the jump" not in capsys.readouterr().err
+
+
+def _linked(tmp_path, mid: bool = True):
+    """Two pages: story a's first part on 第3版 linked to story b, its continuation on
+    第4版 (the form ``layout reprint --yaml-dir`` writes: each part's text in its
+    page file).  The continuation opens mid-paragraph."""
+    first, rest = copy_text(4, seed=11), copy_text(3, seed=12)
+    p1 = story_yaml("a", "1-3", "1-30", first, headline="园区发展迈上新台阶") + FILLER.format(n=1)
+    p2 = "- id: b\n  columns: 1-3\n  rows: 1-20\n  balance: true\n  body: |\n" + "".join(
+        f"      {p}\n\n" for p in rest) + FILLER.format(n=2)
+    pages = "".join(f"  - number: {n}\n    section: 要闻\n    layout:\n" + page_yaml(s, 6)
+                    for n, s in ((3, p1), (4, p2)))
+    link = f"{{page: 4, story: b{', mid_paragraph: true' if mid else ''}}}"
+    return write(tmp_path, "edition.yaml", "edition:\n  paper: 开发区报\n  date: 2020-08-10\npages:\n" + pages
+                 + f"jumps:\n  - story: a\n    to: {link}\n"), first, rest
+
+
+def test_linked_parts_get_jump_lines_a_head_and_one_article(tmp_path):
+    import pikepdf
+
+    ed, first, rest = _linked(tmp_path)
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0  # no bleed: x as on the grid
+    p3, p4 = _furniture(out)
+    assert "（下转第4版）" in p3
+    assert p4.index("园区发展迈上新台阶") < p4.index("（上接第3版）")  # the 接题, then the jump line
+    copy = "".join(c.ch for c in pdf_chars(out))
+    assert "".join(first).replace("\n", "") in copy and rest[0] in copy  # each part's own text, whole
+    opener, column = _opener(out)
+    assert opener["text"] == rest[0][0]
+    assert abs(opener["x0"] - column) < 0.5  # mid_paragraph: no first-line indent
+    with pikepdf.open(out) as doc:
+        arts = [k for k in doc.Root.StructTreeRoot.K.K if k.S == "/Art"]
+        a = next(k for k in arts if str(k.T) == "a")
+        assert {doc.pages.index(pikepdf.Page(mcr.Pg)) for mcr in a.K} == {0, 1}  # one article over both pages
+        assert "b" not in [str(k.T) for k in arts]
+
+
+def test_a_linked_part_without_mid_paragraph_is_indented(tmp_path):
+    ed, _first, rest = _linked(tmp_path, mid=False)
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    opener, column = _opener(out)
+    assert opener["text"] == rest[0][0] and opener["x0"] > column + 5  # a paragraph's indent
+
+
+def _opener(pdf):
+    """The first character of copy on the second page, and the left edge of the
+    line under it (a line inside the paragraph: no indent)."""
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[1].chars if c.get("tag") != "Artifact"]
+    first = chars[0]
+    below = min((c["top"] for c in chars if c["top"] > first["top"] + 1), default=None)
+    assert below is not None
+    return first, min(c["x0"] for c in chars if abs(c["top"] - below) < 0.5 and c["x0"] < first["x0"] + 50)

@@ -5,7 +5,7 @@ and its copy is exactly the archive's."""
 from __future__ import annotations
 
 import pdfplumber
-from edition_helpers import copy_text
+from edition_helpers import ROOT, copy_text
 
 from layout.cli import main
 
@@ -33,3 +33,58 @@ def test_long_reprint_is_an_edition_with_jump_lines(tmp_path):
     assert copy1.startswith("文化周刊") and "文化周刊" in furn2 and "文化周刊" not in copy2
     assert all("第0版" not in c + f for c, f in pages)  # every placeholder resolved
     assert main(["verify", str(out), "--source", str(archive)]) == 0  # the copy is the archive's
+
+
+def _chars(path):
+    """Per page: every character with its place, face, size and whether it is an artifact."""
+    with pdfplumber.open(path) as pdf:
+        return [[(c["text"], round(c["x0"], 2), round(c["top"], 2), c["fontname"].split("+")[-1],
+                  round(c["size"], 2), c.get("tag") == "Artifact") for c in p.chars] for p in pdf.pages]
+
+
+def _furniture(pages):
+    return ["".join(c[0] for c in p if c[5]) for p in pages]
+
+
+def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
+    """A generated archive of a daily's length (page line 第06版, page credits last):
+    three tabloid pages, a story continued mid-paragraph.  ``--yaml-dir`` writes the
+    page files and edition.yaml; rendering the edition gives the reprint's pages
+    character for character (place, face, artifact), checked against the archive;
+    the page files rendered together verify identical (the page credits printed in
+    the 报眉 are not "moved")."""
+    import json
+    import sys
+
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "tests" / "archive"))
+    from rawgen import write as write_archives
+
+    (archive,) = write_archives(1, tmp_path, start=33, long=True)
+    out, folder = tmp_path / "r.pdf", tmp_path / "yaml"
+    assert main(["reprint", str(archive), "-o", str(out), "--template", "tabloid", "--yaml-dir", str(folder),
+                 "-q"]) == 0
+    edition = yaml.safe_load((folder / "edition.yaml").read_text(encoding="utf-8"))
+    files = [p["file"] for p in edition["pages"]]
+    assert files == [f"page{n}.yaml" for n in range(1, len(files) + 1)] and len(files) >= 2
+    assert edition["edition"]["header"] == "page" and edition["pages"][0]["number"] == 6
+    assert edition["jumps"] and any(a.get("mid_paragraph") for j in edition["jumps"] for a in j["to"])
+    capsys.readouterr()
+    again = tmp_path / "e.pdf"
+    assert main(["render", str(folder / "edition.yaml"), "-o", str(again), "--allow-path", str(tmp_path)]) == 0
+    assert "checked: all" in capsys.readouterr().err  # the edition is checked against its archive
+    reprinted, rendered = _chars(out), _chars(again)
+    assert rendered == reprinted
+    furniture = _furniture(rendered)
+    assert "（下转第7版）" in furniture[0] and "第06版" not in furniture[0]  # page one's 报眉 is the archive's
+    assert "第07版" in furniture[1] and "（上接第6版）" in furniture[1]
+    assert all(f"第0{6 + n}版" in furniture[n] for n in range(1, len(files)))
+    assert main(["verify", str(again), "--source", str(archive), "-q"]) == 0
+    pages = tmp_path / "pages.pdf"
+    assert main(["render", *(str(folder / f) for f in files), "-o", str(pages), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(pages), "--source", str(archive), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["identical"] and report["moved"] == 0
+    assert any("page header" in d.get("kind", "") for d in report["reordered"])  # 责任编辑 … set in the 报眉

@@ -140,13 +140,13 @@ def edition_yaml(result: Reprint, files: list[str]) -> str:
     header = auto.layouts[0].header if auto.layouts else None
     base = (header_number(header) if header is not None else None) or 1
     where = {s.id: (n, f"story{i}", s) for n, page in enumerate(auto.pages) for i, s in enumerate(page, 1)}
-    date = header.date if header is not None else None
+    date = _header_date(header)
     lines = [f"# The reprint of {os.path.basename(result.imported.archive.path)} as an edition of {len(files)} "
              f"page(s): layout render {EDITION_FILE}",
              "# gives the reprint's pages, with the 报眉 of every page, the jump lines (转版) and the 接题.",
-             "edition:", "  header: page"]
+             "edition:", "  header: page  # each page's own header: (the archive's), numbered 第N版 from page 1's"]
     if date is not None:
-        lines.append(f"  date: '{date.isoformat()}'")
+        lines.append(f"  date: '{date.isoformat()}'  # names the plates (--plates DIR)")
     lines.append("pages:")
     for n, name in enumerate(files):
         lines.append(f"  - file: {scalar(name)}" + (f"\n    number: {base}" if n == 0 and base != 1 else ""))
@@ -164,6 +164,22 @@ def edition_yaml(result: Reprint, files: list[str]) -> str:
             if placed.continued:
                 lines.append("        mid_paragraph: true")
     return "\n".join(lines) + "\n"
+
+
+def _header_date(header: Header | None) -> datetime.date | None:
+    """The issue date of a reprint's header (it names the plates): its ``date:``, or
+    the one date in the page line kept as text (2020年10月6日)."""
+    import re
+
+    if header is None or header.date is not None:
+        return None if header is None else header.date
+    found = re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", header.paper or "")
+    if len(found) != 1:
+        return None
+    try:
+        return datetime.date(*(int(x) for x in found[0]))
+    except ValueError:
+        return None
 
 
 def template_keys(path: Path) -> dict[str, Any]:
