@@ -4,7 +4,9 @@ automatically on a page template and render it, in one step (issue 6).
 When the text does not fit one page it continues on the next (a story carried on
 at a paragraph break); nothing overflows and the type is never made smaller.
 --yaml-dir also writes every page as layout YAML (with the template it
-extends) for an operator to correct and render with layout render.
+extends) and edition.yaml joining them (the 报眉 numbered on, the continued
+stories linked: layout.autolayout.archive.edition_yaml), for an operator to
+correct and render with layout render: the edition gives the same pages.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--encoding", help="the archive's encoding (default: detected)")
     p.add_argument("--report", action="store_true",
                    help="print what was recognised and how the pages came out (metrics per page)")
-    p.add_argument("--yaml-dir", metavar="DIR", help="also write every page as layout YAML into DIR")
+    p.add_argument("--yaml-dir", metavar="DIR",
+                   help="also write every page as layout YAML into DIR, and DIR/edition.yaml joining them "
+                        "(layout render DIR/edition.yaml gives the same pages: 报眉, jump lines, 接题)")
     p.add_argument("--pdfx", choices=("x4", "x1a", "none"), default="x4",
                    help="print standard of the PDF (default x4 = PDF/X-4)")
     p.add_argument("--proof", action="store_true", help="write a proof (grid, frames, placeholders) instead")
