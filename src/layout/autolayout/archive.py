@@ -100,8 +100,9 @@ def story_placement(story: Story) -> dict[str, Any]:
     return keys
 
 
-def page_yamls(result: Reprint, archive_file: str | None = None) -> list[tuple[str, str]]:
-    """(file name, YAML text) of every page, plus the template they extend.  With
+def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: bool = False) -> list[tuple[str, str]]:
+    """(file name, YAML text) of the template the pages extend, then every page, and
+    with ``edition`` last the edition joining them (``edition_yaml``).  With
     ``archive_file`` (the archive's path relative to where the pages are written)
     every page names it as ``archive:`` so ``layout render`` checks the text."""
     from layout.archive.emit import emit_page
@@ -120,7 +121,8 @@ def page_yamls(result: Reprint, archive_file: str | None = None) -> list[tuple[s
             head["archive"] = {"file": archive_file, "page": n + 1, "pages": len(result.layout.pages)}
         text = emit_page(one, placements, head, source=source)
         out.append((f"page{n + 1}.yaml", text))
-    out.append((EDITION_FILE, edition_yaml(result, [name for name, _ in out[1:]])))
+    if edition:
+        out.append((EDITION_FILE, edition_yaml(result, [name for name, _ in out[1:]])))
     return out
 
 

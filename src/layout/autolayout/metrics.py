@@ -16,11 +16,12 @@ from layout.autolayout.content import is_continuation
 from layout.autolayout.fill import FootHole, foot_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.model.geometry import Geometry
+from layout.model.jumps import JumpKind
 from layout.model.types import PageLayout, Story
 from layout.place.items import ImageItem, PlacedPage, TextItem
 
 HOLE_LINES = MAX_COLUMN_WHITE + 1  # an empty column bottom this deep is a hole (pdfcheck: 3 lines)
-_BODY_KINDS = ("body", "credit", "caption", "jump-down")  # a jump line closes its part (model.jumps)
+_BODY_KINDS = ("body", "credit", "caption", JumpKind.DOWN)  # a jump line closes its part (model.jumps)
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         from layout.cli.import_cmd import _relative
 
         relative = None if args.archive == STDIO else _relative(args.archive, str(folder / "page.yaml"))
-        for name, text in page_yamls(result, relative):
+        for name, text in page_yamls(result, relative, edition=True):
             write_file(folder / name, text.encode("utf-8"), "layout", inputs=[args.archive, out.target or STDIO])
             yamls.append(folder / name)
     out.write(done.output.pdf)

@@ -7,7 +7,7 @@ are known, and this writes the furniture (spec page-layout.md, "Editions and 转
 - the page numbers into （下转第N版） and （上接第M版） (``place.jumps.resolve``);
 - the 接题 over a continuation marked as an artifact (the jump lines are by kind);
 - the 报眉 repeated on every page after the first, numbered on (第06版, 第07版 …:
-  ``header_numbering``), as artifacts: page one's is the archive's own text, copy.
+  ``model.pagenumber.numbered``), as artifacts: page one's is the archive's own text, copy.
 """
 
 from __future__ import annotations
