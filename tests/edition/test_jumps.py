@@ -172,3 +172,21 @@ def _opener(pdf):
     below = min((c["top"] for c in chars if c["top"] > first["top"] + 1), default=None)
     assert below is not None
     return first, min(c["x0"] for c in chars if abs(c["top"] - below) < 0.5 and c["x0"] < first["x0"] + 50)
+
+
+def test_linked_parts_over_three_pages(tmp_path):
+    """A story linked on twice (``to:`` a list): the middle part gets both lines."""
+    parts = [copy_text(3, seed=20 + k) for k in range(3)]
+    pages = ""
+    for n, (sid, text) in enumerate(zip("abc", parts, strict=True), 5):
+        story = story_yaml(sid, "1-3", "1-30", text, headline="园区发展迈上新台阶") if sid == "a" else (
+            f"- id: {sid}\n  columns: 1-3\n  rows: 1-30\n  body: |\n" + "".join(f"      {p}\n\n" for p in text))
+        pages += f"  - number: {n}\n    section: 要闻\n    layout:\n" + page_yaml(story, 6)
+    ed = write(tmp_path, "edition.yaml", "edition:\n  paper: 开发区报\npages:\n" + pages
+               + "jumps:\n  - story: a\n    to: [{page: 6, story: b}, {page: 7, story: c, head: 园区发展}]\n")
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    p5, p6, p7 = _furniture(out)
+    assert "（下转第6版）" in p5 and "上接" not in p5
+    assert "园区发展迈上新台阶（上接第5版）" in p6 and "（下转第7版）" in p6
+    assert "园区发展（上接第6版）" in p7 and "下转" not in p7
