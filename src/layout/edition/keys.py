@@ -55,6 +55,11 @@ PAGE_ENTRY = Table(
     ),
 )
 
+def _optional(key: Key) -> Key:
+    """A story's key, not required here (a linked continuation has no area of its own)."""
+    return Key(key.name, key.kind, key.doc, False, key.default)
+
+
 JUMP_AREA = Table(
     "continuation",
     (
@@ -64,8 +69,8 @@ JUMP_AREA = Table(
             "before it; instead of columns: and rows:, where the text flows on from the part before)"),
         Key("mid_paragraph", Bool(), "with story: the part before ends inside a paragraph, so the "
             "continuation goes on without a first-line indent", default=False),
-        STORY.key("columns")._replace(required=False),
-        STORY.key("rows")._replace(required=False),
+        _optional(STORY.key("columns")),
+        _optional(STORY.key("rows")),
         STORY.key("text_columns"),
         Key("head", Text(), "接题 over the continuation; default: the story's headline"),
         Key("balance", Bool(), "balance the continuation's columns so they end level", default=True),
