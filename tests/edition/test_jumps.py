@@ -190,3 +190,46 @@ def test_linked_parts_over_three_pages(tmp_path):
     assert "（下转第6版）" in p5 and "上接" not in p5
     assert "园区发展迈上新台阶（上接第5版）" in p6 and "（下转第7版）" in p6
     assert "园区发展（上接第6版）" in p7 and "下转" not in p7
+
+
+def test_the_jump_line_element_is_set_by_the_placer_and_numbered_later():
+    """``Story.jump_to`` / ``jump_from`` (page not known yet: 0) are set by the
+    placer as one line each of their kind, right-aligned, on the grid, artifacts;
+    ``place.jumps.resolve`` writes the numbers in the same place afterwards (a
+    reprint's pages are numbered once all are laid out)."""
+    from dataclasses import replace
+
+    from edition_helpers import ROOT
+
+    from layout.model import load_layout
+    from layout.model.jumps import JUMP_ARTIFACT, UNKNOWN, JumpKind, jump_styles
+    from layout.model.types import Span, Story
+    from layout.place import place_page
+    from layout.place.items import TextItem
+    from layout.place.jumps import resolve
+
+    layout = load_layout(ROOT / "samples" / "kaifaqu-news.yaml")
+    geo, fonts = layout.geometry(), layout.fonts.fontset()
+    part = Story(id="p", columns=Span(1, 2), rows=Span(1, 20), text_columns=2, headline=("园区发展",),
+                 headline_style="headline-3", paragraphs=tuple(copy_text(2, seed=4)), jump_to=UNKNOWN,
+                 jump_from=UNKNOWN)
+    placed = place_page(replace(layout, stories=(part,)), fonts, header=False)
+    jumps = [it for it in placed.items if isinstance(it, TextItem) and it.kind in (JumpKind.DOWN, JumpKind.UP)]
+    assert [j.kind for j in jumps] == [JumpKind.UP, JumpKind.DOWN]  # reading order: under the head, at the end
+    assert all(j.artifact == JUMP_ARTIFACT and j.line.text.endswith("第0版）") for j in jumps)
+    up, down = jumps
+    body = [it for it in placed.items if isinstance(it, TextItem) and it.kind == "body"]
+    heads = [it for it in placed.items if isinstance(it, TextItem) and it.kind == "headline"]
+    assert geo.row_at(up.baseline) > max(geo.row_at(h.baseline) for h in heads)  # its own row under the 接题
+    assert geo.row_at(up.baseline) < min(geo.row_at(b.baseline) for b in body)
+    assert geo.row_at(down.baseline) > max(geo.row_at(b.baseline) for b in body if b.x == down.x)
+    size = jump_styles(layout.styles)["jump"].size
+    for j in jumps:
+        assert abs(j.baseline - geo.baseline(geo.row_at(j.baseline), size)) < 0.01  # on the grid
+        assert abs(j.line.right - j.line.measure) < 0.6  # right-aligned in its measure, one line
+    assert abs(up.x + up.line.measure - geo.col_x1(2)) < 0.01  # the head's measure: the story's width
+    done = resolve(placed.items, {("p", JumpKind.DOWN): 12, ("p", JumpKind.UP): 3}, layout.styles, fonts)
+    texts = [it.line.text for it in done if isinstance(it, TextItem) and it.kind in (JumpKind.DOWN, JumpKind.UP)]
+    assert texts == ["（上接第3版）", "（下转第12版）"]
+    moved = [(it.x, it.baseline) for it in done if isinstance(it, TextItem) and it.kind in (JumpKind.DOWN, JumpKind.UP)]
+    assert moved == [(up.x, up.baseline), (down.x, down.baseline)]

@@ -88,3 +88,15 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["identical"] and report["moved"] == 0
     assert any("page header" in d.get("kind", "") for d in report["reordered"])  # 责任编辑 … set in the 报眉
+
+
+def test_a_page_line_kept_as_text_is_numbered_in_its_own_form():
+    from layout.model.pagenumber import header_number, numbered
+    from layout.model.types import Header
+
+    kept = Header(title="清河日报", paper="2020年10月6日　第06版")
+    assert header_number(kept) == 6 and numbered(kept, 7).paper == "2020年10月6日　第07版"
+    assert numbered(Header(title="", paper="第9版"), 10).paper == "第10版"
+    assert numbered(Header(title="", page=3), 4).page == 4
+    unsure = Header(title="", paper="第1版 第2版")  # two numbers: which is the page's is not known
+    assert header_number(unsure) is None and numbered(unsure, 5) == unsure
