@@ -34,7 +34,8 @@ from layout.model.jumps import UNKNOWN
 from layout.model.types import Photo, Span, Story
 
 CONT_SUFFIX = "-cont"
-JUMP_HEAD_STYLE = "headline-3"  # the 接题: the smallest headline rank of the house
+JUMP_HEAD_STYLE = "headline-3"  # the 接题: the smallest headline rank of the house (an edition's
+# jump-head style defaults to it: model.jumps.jump_styles)
 _SENTENCE_END = re.compile(r"[。！？；…][”’」』）)]*")
 MIN_SPLIT_CHARS = 40  # neither part of a split paragraph is shorter than this: no one-line scraps
 

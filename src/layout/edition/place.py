@@ -163,13 +163,19 @@ def link_ends(edition: Edition) -> dict[tuple[int, str], LinkEnds]:
 
 
 def _linked(story: Story, e: LinkEnds) -> Story:
-    """A linked part as placed: its jump lines; a continuation under its 接题, without
-    a first-line indent when it goes on mid-paragraph."""
+    """A linked part as placed: its jump lines; a continuation under its 接题 (in the
+    jump-head style, or the headline style the story names: a reprint's page file
+    names the one its layout set), without a first-line indent when it goes on
+    mid-paragraph."""
     story = replace(story, jump_to=e.jump_to)
     if e.jump_from is None:
         return story
-    return replace(story, jump_from=e.jump_from, headline=(e.head,) if e.head else (), headline_style=JUMP_HEAD_STYLE,
+    style = story.headline_style if story.headline_style != DEFAULT_HEADLINE_STYLE else JUMP_HEAD_STYLE
+    return replace(story, jump_from=e.jump_from, headline=(e.head,) if e.head else (), headline_style=style,
                    continued=story.continued or e.mid_paragraph)
+
+
+DEFAULT_HEADLINE_STYLE = "headline"  # model.types.Story.headline_style: no style named
 
 
 def _of_article(it: Item, sid: str, article_part: str) -> Item:
