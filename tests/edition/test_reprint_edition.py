@@ -88,6 +88,14 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["identical"] and report["moved"] == 0
     assert any("page header" in d.get("kind", "") for d in report["reordered"])  # 责任编辑 … set in the 报眉
+    # a paragraph deleted from a page file: the edition's check says what was lost (exit 1)
+    page2 = folder / "page2.yaml"
+    text = page2.read_text(encoding="utf-8")
+    cut = text.index("      - paragraph: |-\n", text.index("stories:"))
+    page2.write_text(text[:cut] + text[text.index("\n", text.index("\n", cut + 1) + 1) + 1:], encoding="utf-8")
+    assert main(["render", str(folder / "edition.yaml"), "-o", str(tmp_path / "cut.pdf"), "--allow-path",
+                 str(tmp_path)]) == 1
+    assert "lost" in capsys.readouterr().err
 
 
 def test_a_page_line_kept_as_text_is_numbered_in_its_own_form():
