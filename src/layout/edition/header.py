@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from layout.edition.model import Edition, EditionPage
+from layout.edition.model import Edition, EditionPage, HeaderSource
 from layout.fonts import FontSet
 from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.pagenumber import numbered
@@ -35,7 +35,7 @@ def header_items(edition: Edition, page: EditionPage, geo: Geometry, fonts: Font
     band = geo.header
     if layout.header is None or band is None:
         return []
-    if edition.header == "page":
+    if edition.header is HeaderSource.PAGE:
         return own_header(layout, page.number, geo, fonts, copy=first)
     styles = layout.styles
     title_style = styles.get("header-title") or styles.get("headline") or styles["body"]

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from layout.edition.model import HeaderSource
 from layout.model.keys import LAYOUT, STORY
 from layout.model.kinds import Bool, Date, Enum, Int, Kind, ListOf, PathText, Text, fail
 from layout.model.table import Key, Table
 from layout.model.yamlsafe import MAP, Node
 
 MAX_PAGE_NUMBER = 999
-HEADER_SOURCES = ("edition", "page")
 
 
 class PageNode(Kind):
@@ -37,7 +37,7 @@ EDITION_INFO = Table(
         Key("date", Date(), "issue date, printed with its weekday (2020年8月10日 星期一) and naming the plates"),
         Key("mirror", Bool(), "mirror the 报眉 on even and odd pages: the page number on the outer edge",
             default=True),
-        Key("header", Enum(HEADER_SOURCES),
+        Key("header", Enum(tuple(h.value for h in HeaderSource)),
             "where the 报眉 comes from: edition (paper, date, 第N版, section and editor from this file) or page "
             "(each page file's own header:, as an archive printed it, its 第N版 numbered by the edition; copy "
             "on the first page, repeated as artifacts)", default="edition"),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from layout.edition.keys import EDITION
-from layout.edition.model import Edition, EditionPage, Jump, JumpArea
+from layout.edition.model import Edition, EditionPage, HeaderSource, Jump, JumpArea
 from layout.errors import LayoutError, Location
 from layout.model.loader import layout_from_node
 from layout.model.paths import PathPolicy, display_path
@@ -55,7 +55,7 @@ def load_edition(path: str | os.PathLike[str], allow_paths: Sequence[str | os.Pa
     jumps = tuple(_jump(jf, pages) for jf in f.get("jumps", ()))
     _check_jumps(jumps, f)
     return Edition(source=str(file.resolve()), paper=info.get("paper"), date=info.get("date"), pages=pages,
-                   jumps=jumps, mirror=info.get("mirror", True), header=info.get("header", "edition"))
+                   jumps=jumps, mirror=info.get("mirror", True), header=HeaderSource(info.get("header", "edition")))
 
 
 # ----------------------------------------------------------------- pages

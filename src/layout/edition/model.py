@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import field
+from enum import StrEnum
 
 from layout.errors import Location
 from layout.model.types import WEEKDAYS, PageLayout, Span
 from layout.records import record
+
+
+class HeaderSource(StrEnum):
+    """Where the pages' 报眉 come from (``edition: header:``)."""
+
+    EDITION = "edition"  # paper, date, 第N版, section and editor from the edition file
+    PAGE = "page"  # each page's own header: (an archive's page line), numbered by the edition
 
 
 @record
@@ -76,7 +84,7 @@ class Edition:
     pages: tuple[EditionPage, ...]
     jumps: tuple[Jump, ...] = ()
     mirror: bool = True
-    header: str = "edition"  # the 报眉 from the edition, or each page's own header ("page")
+    header: HeaderSource = HeaderSource.EDITION
 
     def page(self, number: int) -> EditionPage:
         for p in self.pages:

@@ -34,6 +34,7 @@ from layout.place.items import Item, PlacedPage, Problem, ProblemKind, StoryResu
 from layout.records import record
 
 MIN_SHARE = 1 / 3  # a story jumps after a third of it or more (page-layout.md, "Editions and 转版")
+DEFAULT_HEADLINE_STYLE = "headline"  # model.types.Story.headline_style: no style named
 
 
 @record
@@ -173,9 +174,6 @@ def _linked(story: Story, e: LinkEnds) -> Story:
     style = story.headline_style if story.headline_style != DEFAULT_HEADLINE_STYLE else JUMP_HEAD_STYLE
     return replace(story, jump_from=e.jump_from, headline=(e.head,) if e.head else (), headline_style=style,
                    continued=story.continued or e.mid_paragraph)
-
-
-DEFAULT_HEADLINE_STYLE = "headline"  # model.types.Story.headline_style: no style named
 
 
 def _of_article(it: Item, sid: str, article_part: str) -> Item:
