@@ -4,8 +4,9 @@ plate can be re-sent alone).
 
 Once placed, pages are independent: each is rendered alone (a plate: fonts,
 output intent, boxes) in a process pool (``jobs``, default one per core), and the
-edition file is those pages joined (pikepdf), given the edition's title and, but
-for PDF/X-1a and proofs, a structure tree (``edition.tags``).  The same pages
+edition file is those pages joined (``render.pdfjoin``: their objects copied, not
+parsed and written again), given the edition's title and, but for PDF/X-1a and
+proofs, a structure tree (``edition.tags``).  The same pages
 come out whatever the number of processes, so the bytes are identical.
 
 Everything is rendered before anything is written (``layout render`` writes each
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from layout.edition.model import Edition
 from layout.model.types import FontsConfig
@@ -103,44 +104,63 @@ def render_one(job: _Job) -> _Done:
     return _Done(r.pdf, tuple(r.problems), tuple(tuple(m) for m in r.marked))
 
 
-_QPDF_STATIC_ID = b"31415926535897932384626433832795><31415926535897932384626433832795"
-
-
 def join_pages(parts: Sequence[bytes], marked: Sequence[Sequence[str | None]] | None, *, standard: str | None,
                title: str, date) -> bytes:
-    """Pages rendered apart, joined into one file with the document's title (and
-    for PDF/X the Info and XMP that go with it), tagged when ``marked`` is given."""
-    import pikepdf
+    """Pages rendered apart, joined into one file (``render.pdfjoin``: objects
+    copied, not parsed and written again) with the document's title (and for
+    PDF/X the Info and XMP that go with it), tagged when ``marked`` is given.  The
+    first part's catalog stays (its output intent); the file id is a hash of the
+    parts and the title."""
+    from layout.render import pdfjoin
+    from layout.render.pdfjoin import Name, Part, Raw, Ref, Stream, Writer
+    from layout.render.pdfx import PDF_VERSION, format_uuid, info_entries, resolve_date, xmp_packet
 
-    from layout.render.pdfx import PDF_VERSION, set_document
-
-    docs = [pikepdf.open(io.BytesIO(b)) for b in parts]
-    try:
-        pdf = docs[0]
-        for other in docs[1:]:
-            pdf.pages.extend(other.pages)
-        digest = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in parts) + title.encode()).digest()
-        when = None if date is None else datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
-        set_document(pdf, standard=standard, title=title, date=when, digest=digest)
+    digest = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in parts) + title.encode()).digest()
+    w = Writer()
+    catalog, info, tree = w.reserve(), w.reserve(), w.reserve()
+    docs = [Part(b) for b in parts]
+    page_refs = [w.reserve() for _ in docs]
+    for i, (doc, ref) in enumerate(zip(docs, page_refs, strict=True)):
+        num = doc.page()
+        page = doc.dict(num)
+        page["Parent"] = _raw_ref(tree)
         if marked is not None:
-            from layout.edition.tags import add_structure
+            page["StructParents"] = i
+        pdfjoin.copy_into(w, doc, ref, page)
+    w.set(tree, {"Type": Name("Pages"), "Count": len(page_refs), "Kids": page_refs})
+    first = docs[0]
+    cat = first.dict(first.trailer["Root"].num)
+    for key in ("Pages", "Metadata", "StructTreeRoot", "MarkInfo", "Lang"):
+        cat.pop(key, None)
+    cat["Pages"] = _raw_ref(tree)
+    when = resolve_date(None if date is None else datetime.datetime(date.year, date.month, date.day,
+                                                                    tzinfo=datetime.UTC))
+    if standard is None:
+        entries: dict[str, Any] = first.dict(first.trailer["Info"].num) if "Info" in first.trailer else {}
+        entries["Title"] = title
+    else:
+        entries = {k: Name(v) if k == "Trapped" else v
+                   for k, v in info_entries(standard, title, False, when, None, None, "layout", PRODUCER).items()}
+    w.set(info, entries)
+    if standard == "X-4":
+        xmp = xmp_packet(title, False, when, None, None, "layout", PRODUCER, format_uuid(digest[:16]),
+                         format_uuid(digest[16:32]))
+        meta = w.add(Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, xmp.encode("utf-8")))
+        cat["Metadata"] = _raw_ref(meta)
+    if marked is not None:
+        from layout.edition.tags import add_structure
 
-            add_structure(pdf, marked)
-        if "/ID" in pdf.trailer:
-            del pdf.trailer["/ID"]  # else qpdf keeps the first page's original id
-        out = io.BytesIO()
-        # qpdf's deterministic /ID hashes the written file again (~5 ms a page): the
-        # id is the hash of the parts instead, put where qpdf's static id stands.
-        pdf.save(out, force_version=PDF_VERSION.get(standard or "", "1.6"), static_id=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, linearize=False, qdf=False,
-                 fix_metadata_version=False)
-        data = out.getvalue()
-        at = data.rfind(_QPDF_STATIC_ID)
-        if at < 0:
-            raise RuntimeError("qpdf's static /ID not found in the joined file")
-        ident = digest[:16].hex().encode()
-        return data[:at] + ident + b"><" + ident + data[at + len(_QPDF_STATIC_ID):]
-    finally:
-        for d in docs:
-            d.close()
+        for key, value in add_structure(w, page_refs, marked).items():
+            cat[key] = _raw_ref(value) if isinstance(value, Ref) else Raw(pdfjoin.serialize(value))
+    pdfjoin.copy_into(w, first, catalog, cat)
+    return w.write(PDF_VERSION.get(standard or "", "1.6"), catalog, info, digest[:16].hex().encode("ascii"))
+
+
+PRODUCER = "layout (ReportLab)"
+
+
+def _raw_ref(ref) -> object:
+    """A reference to an object already numbered in the new file (not renumbered again)."""
+    from layout.render.pdfjoin import Raw
+
+    return Raw(b"%d 0 R" % ref.num)

@@ -11,44 +11,44 @@ of its page.  Not for PDF/X-1a (PDF 1.3 has no structure trees).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from layout.edition.jumps import article_id
 
 
-def add_structure(pdf, marked: Sequence[Sequence[str | None]], lang: str = "zh-CN") -> None:
-    """Build the structure tree of the open pikepdf document ``pdf`` from the
-    marked content of its pages (``marked[i][mcid]`` = story id or None)."""
-    import pikepdf
+def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]], lang: str = "zh-CN"
+                  ) -> dict[str, Any]:
+    """Write the structure tree into ``writer`` (a ``render.pdfjoin.Writer``) from
+    the marked content of the pages (``pages[i]``: the page object's reference,
+    ``marked[i][mcid]`` = story id or None) and return the catalog entries that
+    point to it.  Each page ``i`` must carry ``/StructParents i``."""
+    from layout.render.pdfjoin import Name
 
-    root = pdf.make_indirect(pikepdf.Dictionary({"/Type": pikepdf.Name.StructTreeRoot}))
-    document = pdf.make_indirect(pikepdf.Dictionary({"/Type": pikepdf.Name.StructElem,
-                                                     "/S": pikepdf.Name.Document, "/P": root}))
-    elements: dict[str, pikepdf.Object] = {}
+    root = writer.reserve()
+    document = writer.reserve()
+    elements: dict[str, Any] = {}  # key -> reference
+    heads: dict[str, dict[str, Any]] = {}
     kids: dict[str, list] = {}
     order: list[str] = []
-    nums = []
-    for index, (page, ids) in enumerate(zip(pdf.pages, marked, strict=True)):
+    nums: list = []
+    for index, (page, ids) in enumerate(zip(pages, marked, strict=True)):
         parents = []
         for mcid, story in enumerate(ids):
             key = article_id(story) if story is not None else f"#page{index + 1}"
             elem = elements.get(key)
             if elem is None:
-                kind = pikepdf.Name.Art if story is not None else pikepdf.Name.Sect
-                elem = elements[key] = pdf.make_indirect(pikepdf.Dictionary({
-                    "/Type": pikepdf.Name.StructElem, "/S": kind, "/P": document,
-                    "/T": pikepdf.String(key if story is not None else f"page {index + 1}")}))
+                elem = elements[key] = writer.reserve()
+                heads[key] = {"Type": Name("StructElem"), "S": Name("Art" if story is not None else "Sect"),
+                              "P": document, "T": key if story is not None else f"page {index + 1}"}
                 kids[key] = []
                 order.append(key)
-            kids[key].append(pikepdf.Dictionary({"/Type": pikepdf.Name.MCR, "/Pg": page.obj, "/MCID": mcid}))
+            kids[key].append({"Type": Name("MCR"), "Pg": page, "MCID": mcid})
             parents.append(elem)
-        page.obj["/StructParents"] = index
-        nums += [index, pdf.make_indirect(pikepdf.Array(parents))]
+        nums += [index, writer.add(parents)]
     for key in order:
-        elements[key]["/K"] = pikepdf.Array(kids[key])
-    document["/K"] = pikepdf.Array([elements[k] for k in order])
-    root["/K"] = document
-    root["/ParentTree"] = pdf.make_indirect(pikepdf.Dictionary({"/Nums": pikepdf.Array(nums)}))
-    root["/ParentTreeNextKey"] = len(marked)
-    pdf.Root["/StructTreeRoot"] = root
-    pdf.Root["/MarkInfo"] = pikepdf.Dictionary({"/Marked": True})
-    pdf.Root["/Lang"] = pikepdf.String(lang)
+        writer.set(elements[key], {**heads[key], "K": kids[key]})
+    writer.set(document, {"Type": Name("StructElem"), "S": Name("Document"), "P": root,
+                          "K": [elements[k] for k in order]})
+    writer.set(root, {"Type": Name("StructTreeRoot"), "K": document, "ParentTree": writer.add({"Nums": nums}),
+                      "ParentTreeNextKey": len(marked)})
+    return {"StructTreeRoot": root, "MarkInfo": {"Marked": True}, "Lang": lang}
