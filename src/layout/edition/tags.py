@@ -22,7 +22,7 @@ def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]
     the marked content of the pages (``pages[i]``: the page object's reference,
     ``marked[i][mcid]`` = story id or None) and return the catalog entries that
     point to it.  Each page ``i`` must carry ``/StructParents i``."""
-    from layout.render.pdfjoin import Name
+    from layout.render.pdfjoin import Name, Raw
 
     root = writer.reserve()
     document = writer.reserve()
@@ -42,7 +42,8 @@ def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]
                               "P": document, "T": key if story is not None else f"page {index + 1}"}
                 kids[key] = []
                 order.append(key)
-            kids[key].append({"Type": Name("MCR"), "Pg": page, "MCID": mcid})
+            # a marked-content reference (§14.7.4.3), written as is: an edition has thousands
+            kids[key].append(Raw(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (page.num, mcid)))
             parents.append(elem)
         nums += [index, writer.add(parents)]
     for key in order:

@@ -252,11 +252,17 @@ def pdf_string(value: str | bytes) -> bytes:
     return b"<" + value.hex().encode("ascii") + b">"
 
 
+_NAMES: dict[str, bytes] = {}
+
+
 def _name(n: str) -> bytes:
-    out = []
-    for b in n.encode("utf-8"):
-        out.append(f"#{b:02x}" if b < 0x21 or b > 0x7E or b in b"()<>[]{}/%#" else chr(b))
-    return b"/" + "".join(out).encode("ascii")
+    got = _NAMES.get(n)
+    if got is None:
+        out = []
+        for b in n.encode("utf-8"):
+            out.append(f"#{b:02x}" if b < 0x21 or b > 0x7E or b in b"()<>[]{}/%#" else chr(b))
+        got = _NAMES[n] = b"/" + "".join(out).encode("ascii")
+    return got
 
 
 def serialize(value: Any, renumber: dict[int, int] | None = None) -> bytes:
