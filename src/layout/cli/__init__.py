@@ -56,6 +56,36 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` and return its exit code.  Run as the command
+    itself (``argv`` None: the ``layout`` script, ``python -m layout``), the process
+    ends here (``exit_now``)."""
+    code = _main(argv)
+    if argv is None:
+        exit_now(code)
+    return code
+
+
+def exit_now(code: int) -> None:
+    """End the process without tearing the interpreter down.  Why: freeing every
+    object one by one at exit costs ~90 ms CPU after an edition of 16 pages (each
+    placed glyph, line and story; benchmarks/README.md "Editions"), memory the
+    system takes back at once anyway.  Exit handlers still run (logging,
+    multiprocessing, weakref finalizers) and the standard streams are flushed."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            code = code or 128 + 13  # the reader went away (``_stdout_closed``)
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def _main(argv: list[str] | None) -> int:
     words = sys.argv[1:] if argv is None else argv
     named = words[0] if words and words[0] in {COMMAND_NAMES.get(n, n) for n in SUBCOMMANDS} else None
     parser = build_parser(only=named)
