@@ -16,8 +16,10 @@ gathered per page and story; ``strict`` callers turn them into exit 1).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -227,8 +229,6 @@ def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | N
     """``layout render EDITION.yaml``: the edition loaded and checked whole, its pages
     placed (jumps resolved) and rendered on ``jobs`` processes (default one per core)."""
     from layout.edition.loader import load_edition
-    from layout.edition.output import EditionOutput, plate_name, render_edition
-    from layout.edition.place import place_edition
     from layout.render.output import OutputOptions
 
     opts = options or OutputOptions()
@@ -236,7 +236,31 @@ def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | N
         from layout.render.pdfx import check_output_profile
 
         check_output_profile(opts.output_profile)
-    edition = load_edition(path, allow_paths)
+    with cycles_not_collected():
+        return _render_edition(load_edition(path, allow_paths), opts, jobs, progress)
+
+
+@contextmanager
+def cycles_not_collected():
+    """Python's cyclic garbage collector paused for one bounded piece of work (an
+    edition), then resumed.  Why: placing and drawing allocate millions of small
+    objects (glyph runs, lines) that live until the PDF is written, and the
+    collector keeps walking them to find next to no garbage: ~85 ms CPU of ~880 on
+    the 16-page benchmark edition, for ~400 objects in cycles (+2 MB at the peak).
+    Reference counting still frees everything else as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool) -> EditionResult:
+    from layout.edition.output import EditionOutput, plate_name, render_edition
+    from layout.edition.place import place_edition
+
     # Placed in this process: a placed page is large (every glyph's position) and
     # sending it back from a worker cost more than placing it saved (measured on 16
     # pages, 2 cores: 0.4 s CPU against 0.28 s); rendering returns bytes, so it goes wide.
