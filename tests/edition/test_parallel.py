@@ -1,0 +1,35 @@
+"""map_pages: results in order whatever the processes, this process taking part."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from layout.edition.parallel import map_pages
+
+
+def _square_and_pid(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+def _fails_on_five(x: int) -> int:
+    if x == 5:
+        raise ValueError("five")
+    return x
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_results_in_order_and_progress(jobs):
+    seen: list[int] = []
+    out = map_pages(_square_and_pid, list(range(9)), jobs, seen.append)
+    assert [v for v, _ in out] == [x * x for x in range(9)]
+    assert seen == list(range(9))  # one call per item, counting
+    pids = {p for _, p in out}
+    assert out[0][1] == os.getpid()  # the first item here, before any worker starts
+    assert pids == {os.getpid()} if jobs == 1 else len(pids) >= 2  # workers took part too
+
+
+def test_a_worker_error_reaches_the_caller():
+    with pytest.raises(ValueError, match="five"):
+        map_pages(_fails_on_five, list(range(8)), 2)
