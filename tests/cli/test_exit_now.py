@@ -42,3 +42,12 @@ def test_main_with_arguments_returns():
     from layout.cli import main
 
     assert main(["fonts", "-q"]) == 0  # called with argv (tests, the API): no exit
+
+
+def test_a_profiler_still_gets_its_normal_exit(tmp_path):
+    out = tmp_path / "prof.out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "layout", "fonts", "-q"],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_size > 0  # cProfile wrote its statistics at exit

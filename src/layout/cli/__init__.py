@@ -58,9 +58,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv`` and return its exit code.  Run as the command
     itself (``argv`` None: the ``layout`` script, ``python -m layout``), the process
-    ends here (``exit_now``)."""
+    ends here (``exit_now``) -- unless a profiler or tracer (cProfile, coverage) is
+    running, which writes its results at the normal exit."""
     code = _main(argv)
-    if argv is None:
+    if argv is None and sys.getprofile() is None and sys.gettrace() is None:
         exit_now(code)
     return code
 
