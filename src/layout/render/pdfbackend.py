@@ -116,6 +116,7 @@ def draw_content(c, page: DisplayPage, profile: str | None = None, marked: list[
     /Artifact (ISO 32000-1 §14.8.2.2); with ``marked`` every line of copy is
     marked content with an id (MCID), its story appended to ``marked``."""
     from layout.render.inks import set_overprint
+    from layout.render.text import line_operators
 
     problems: list[Problem] = []
     over = None
@@ -128,12 +129,14 @@ def draw_content(c, page: DisplayPage, profile: str | None = None, marked: list[
             over = it.overprint
         if isinstance(it, TextRun) and (it.artifact is not None or marked is not None):
             if it.artifact is not None:
-                c.addLiteral(artifact_bdc(it.artifact))
+                bdc = artifact_bdc(it.artifact)
             else:
-                c.addLiteral(f"/P <</MCID {len(marked)}>> BDC")  # type: ignore[arg-type]
+                bdc = f"/P <</MCID {len(marked)}>> BDC"  # type: ignore[arg-type]
                 marked.append(it.story)  # type: ignore[union-attr]
-            problems.extend(draw_item(c, it, page, profile))
-            c.addLiteral("EMC")
+            # one addition per line (~5,000 a page): the same operators, one line each
+            ops = line_operators(c, it.glyphs, it.x, it.baseline, page.fonts, it.color, spaces=it.spaces,
+                                 rotated=it.rotated)
+            c.addLiteral(f"{bdc}\n{ops}\nEMC" if ops else f"{bdc}\nEMC")
             continue
         problems.extend(draw_item(c, it, page, profile))
     if over is not None:

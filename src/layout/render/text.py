@@ -36,12 +36,21 @@ def draw_line(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: Fon
     ``baseline`` (PDF points, origin bottom-left).  ``color`` is CMYK (0..1);
     the default is 100 % black.  ``spaces``: draw U+0020 too (see ``text_object``).
     ``rotated``: turned 90 degrees clockwise about (x, baseline), reading downwards."""
+    ops = line_operators(canvas, line, x, baseline, fonts, color, spaces=spaces, rotated=rotated)
+    if ops:
+        canvas.addLiteral(ops)
+
+
+def line_operators(canvas, line: Line | Glyphs, x: float, baseline: float, fonts: FontSet,
+                   color: Sequence[float] | None = None, *, spaces: bool = False, rotated: bool = False) -> str:
+    """What ``draw_line`` adds to the page: the fill colour and the text object
+    ("" when nothing on the line draws), for a caller that adds it with more."""
     ops = text_object(canvas, line, x, baseline, fonts, spaces=spaces, rotated=rotated)
     if not ops:
-        return
+        return ""
     # The fill colour goes in with the text (ReportLab's setFillColorCMYK builds a
     # colour object per call); canvas users set their own colour before filling.
-    canvas.addLiteral(f"{_fill_op(tuple(color) if color is not None else BODY_CMYK)} {ops}")
+    return f"{_fill_op(tuple(color) if color is not None else BODY_CMYK)} {ops}"
 
 
 _FILL_OPS: dict[tuple[float, ...], str] = {}
