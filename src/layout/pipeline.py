@@ -225,9 +225,11 @@ class EditionResult:
 
 def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | None = None,
                         allow_paths: Sequence[str | os.PathLike[str]] = (), jobs: int | None = None,
-                        progress: bool = False) -> EditionResult:
+                        progress: bool = False, plates: bool = True) -> EditionResult:
     """``layout render EDITION.yaml``: the edition loaded and checked whole, its pages
-    placed (jumps resolved) and rendered on ``jobs`` processes (default one per core)."""
+    placed (jumps resolved) and rendered on ``jobs`` processes (default one per core).
+    ``plates`` False: no plate is returned (the pages are then rendered without
+    their own font programs: the edition embeds each face once)."""
     from layout.edition.loader import load_edition
     from layout.render.output import OutputOptions
 
@@ -237,7 +239,7 @@ def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | N
 
         check_output_profile(opts.output_profile)
     with cycles_not_collected():
-        return _render_edition(load_edition(path, allow_paths), opts, jobs, progress)
+        return _render_edition(load_edition(path, allow_paths), opts, jobs, progress, plates)
 
 
 @contextmanager
@@ -257,7 +259,7 @@ def cycles_not_collected():
             gc.enable()
 
 
-def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool) -> EditionResult:
+def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool, plates: bool) -> EditionResult:
     from layout.edition.output import EditionOutput, plate_name, render_edition
     from layout.edition.place import place_edition
 
@@ -266,12 +268,12 @@ def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bo
     # pages, 2 cores: 0.4 s CPU against 0.28 s); rendering returns bytes, so it goes wide.
     pages = place_edition(edition, jobs=1)
     eo = EditionOutput(pdfx=opts.pdfx, marks=opts.marks, proof=opts.proof, output_profile=opts.output_profile,
-                       jobs=jobs, progress=progress)
+                       jobs=jobs, progress=progress, plates=plates)
     pdf, done = render_edition(edition, pages, eo)
     fonts = tuple(p.layout.fonts.fontset() for p in edition.pages)
     out = Output(pdf, tuple(pages), fonts, check(pages, [p for d in done for p in d.problems]), output_kind(opts))
-    plates = tuple((plate_name(edition, ep.number), d.pdf) for ep, d in zip(edition.pages, done, strict=True))
-    return EditionResult(out, plates, tuple(p.layout for p in edition.pages))
+    files = tuple((plate_name(edition, ep.number), d.pdf) for ep, d in zip(edition.pages, done, strict=True))
+    return EditionResult(out, files if plates else (), tuple(p.layout for p in edition.pages))
 
 
 # -- galley -------------------------------------------------------------------------------------------

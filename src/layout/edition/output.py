@@ -37,6 +37,9 @@ class EditionOutput:
     jobs: int | None = None  # processes rendering pages; None: one per core
     progress: bool = False  # a progress line on stderr
     tags: bool = True  # a structure tree (not for X-1a or proofs)
+    # False: no plate is wanted, so the pages are rendered without font programs
+    # and the edition embeds one per face for all of them (``join_pages``)
+    plates: bool = True
 
 
 @record
@@ -53,6 +56,7 @@ class _Job:
     output_profile: str | None
     tags: bool
     source: str
+    font_programs: bool = True
 
 
 @record
@@ -60,6 +64,7 @@ class _Done:
     pdf: bytes
     problems: tuple[Problem, ...]
     marked: tuple[tuple[str | None, ...], ...]
+    fonts: tuple = ()  # render.cidfonts.UsedFont of each face the page draws with
 
 
 def plate_name(edition: Edition, number: int) -> str:
@@ -75,11 +80,15 @@ def render_edition(edition: Edition, pages: Sequence[PlacedPage], opts: EditionO
     """The edition's PDF bytes and each page rendered alone (the plates)."""
     tags = opts.tags and not opts.proof and opts.pdfx != "X-1a"
     title = edition_title(edition)
+    programs = opts.plates or opts.pdfx == "X-1a"  # X-1a pages go through pikepdf: complete files
     jobs = [_Job(page, ep.layout.fonts, f"{title} 第{ep.number}版", edition.date, opts.pdfx, opts.marks, opts.proof,
-                 opts.output_profile, tags, edition.source) for ep, page in zip(edition.pages, pages, strict=True)]
+                 opts.output_profile, tags, edition.source, programs)
+            for ep, page in zip(edition.pages, pages, strict=True)]
     done = _run(jobs, opts)
+    faces = {(f.path, f.index): f for ep in edition.pages for f in ep.layout.fonts.fontset().faces()}
     return join_pages([d.pdf for d in done], [m for d in done for m in d.marked] if tags else None,
-                      standard=None if opts.proof else opts.pdfx, title=title, date=edition.date), done
+                      standard=None if opts.proof else opts.pdfx, title=title, date=edition.date,
+                      fonts=([d.fonts for d in done], faces)), done
 
 
 def _run(jobs: list[_Job], opts: EditionOutput) -> list[_Done]:
@@ -99,31 +108,39 @@ def render_one(job: _Job) -> _Done:
     from layout.render.output import OutputOptions, render_output
 
     o = OutputOptions(pdfx=job.pdfx, marks=job.marks, proof=job.proof, date=job.date,  # type: ignore[arg-type]
-                      output_profile=job.output_profile, title=job.title, tags=job.tags)
+                      output_profile=job.output_profile, title=job.title, tags=job.tags,
+                      font_programs=job.font_programs)
     r = render_output([job.page], job.fonts.fontset(), o, source=job.source)
-    return _Done(r.pdf, tuple(r.problems), tuple(tuple(m) for m in r.marked))
+    return _Done(r.pdf, tuple(r.problems), tuple(tuple(m) for m in r.marked), tuple(r.fonts))
 
 
 def join_pages(parts: Sequence[bytes], marked: Sequence[Sequence[str | None]] | None, *, standard: str | None,
-               title: str, date) -> bytes:
+               title: str, date, fonts: tuple[Sequence[Sequence], dict] | None = None) -> bytes:
     """Pages rendered apart, joined into one file (``render.pdfjoin``: objects
     copied, not parsed and written again) with the document's title (and for
     PDF/X the Info and XMP that go with it), tagged when ``marked`` is given.  The
     first part's catalog stays (its output intent); the file id is a hash of the
-    parts and the title."""
+    parts and the title.
+
+    ``fonts``: (each part's ``UsedFont``s, the faces by (path, index)): every face
+    is embedded once for all pages (one program with every glyph any page draws),
+    each page keeping its own CIDs through its own CIDToGIDMap; the parts' own
+    programs, if any, are left behind."""
     from layout.render import pdfjoin
     from layout.render.pdfjoin import Name, Part, Raw, Ref, Stream, Writer
-    from layout.render.pdfx import PDF_VERSION, format_uuid, info_entries, resolve_date, xmp_packet
+    from layout.render.pdfx import PDF_VERSION, info_entries, resolve_date, xmp_packet
 
-    digest = hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in parts) + title.encode()).digest()
     w = Writer()
     catalog, info, tree = w.reserve(), w.reserve(), w.reserve()
     docs = [Part(b) for b in parts]
     page_refs = [w.reserve() for _ in docs]
+    shared = _SharedFonts(w, *fonts) if fonts is not None else None
     for i, (doc, ref) in enumerate(zip(docs, page_refs, strict=True)):
         num = doc.page()
         page = doc.dict(num)
         page["Parent"] = _raw_ref(tree)
+        if shared is not None:
+            shared.replace(doc, page, i)
         if marked is not None:
             page["StructParents"] = i
         pdfjoin.copy_into(w, doc, ref, page)
@@ -143,8 +160,7 @@ def join_pages(parts: Sequence[bytes], marked: Sequence[Sequence[str | None]] | 
                    for k, v in info_entries(standard, title, False, when, None, None, "layout", PRODUCER).items()}
     w.set(info, entries)
     if standard == "X-4":
-        xmp = xmp_packet(title, False, when, None, None, "layout", PRODUCER, format_uuid(digest[:16]),
-                         format_uuid(digest[16:32]))
+        xmp = xmp_packet(title, False, when, None, None, "layout", PRODUCER, _DOC_ID, _INSTANCE_ID)
         meta = w.add(Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, xmp.encode("utf-8")))
         cat["Metadata"] = _raw_ref(meta)
     if marked is not None:
@@ -153,10 +169,99 @@ def join_pages(parts: Sequence[bytes], marked: Sequence[Sequence[str | None]] | 
         for key, value in add_structure(w, page_refs, marked).items():
             cat[key] = _raw_ref(value) if isinstance(value, Ref) else Raw(pdfjoin.serialize(value))
     pdfjoin.copy_into(w, first, catalog, cat)
-    return w.write(PDF_VERSION.get(standard or "", "1.6"), catalog, info, digest[:16].hex().encode("ascii"))
+    return _fill_ids(w.write(PDF_VERSION.get(standard or "", "1.6"), catalog, info, _FILE_ID))
+
+
+# Placeholders as long as what replaces them (36-character UUIDs, 32 hex digits).
+_DOC_ID = "layout-edition-document-id-to-fill!!"
+_INSTANCE_ID = "layout-edition-instance-id-to-fill!!"
+_FILE_ID = b"layout-edition-file-id-to-fill!!"
+
+
+def _fill_ids(data: bytes) -> bytes:
+    """The XMP document and instance ids and the trailer /ID: the hash of the file
+    written with placeholders of the same length (no offset moves), so the same
+    pages give the same ids whatever the parts carried that was not copied."""
+    from layout.render.pdfx import format_uuid
+
+    digest = hashlib.sha256(data).digest()
+    for placeholder, value in ((_DOC_ID.encode(), format_uuid(digest[:16]).encode()),
+                               (_INSTANCE_ID.encode(), format_uuid(digest[16:32]).encode()),
+                               (_FILE_ID, digest[:16].hex().encode())):
+        data = data.replace(placeholder, value)
+    return data
 
 
 PRODUCER = "layout (ReportLab)"
+
+
+class _SharedFonts:
+    """Each face embedded once in a joined edition (``join_pages``)."""
+
+    def __init__(self, writer, used: Sequence[Sequence], faces: dict):
+        from layout.render.cidfonts import shared_program
+
+        self.w = writer
+        self.used = [{u.resource: u for u in page} for page in used]
+        gids: dict[tuple[str, int], set[int]] = {}
+        for page in used:
+            for u in page:
+                gids.setdefault((u.path, u.index), set()).update(u.gids)
+        self.programs = {key: shared_program(faces[key], g) for key, g in gids.items()}
+        self.descriptors: dict[tuple[str, int], Any] = {}
+
+    def _descriptor(self, key: tuple[str, int]) -> Any:
+        import zlib
+
+        from layout.render.cidfonts import FONT_COMPRESSION
+        from layout.render.pdfjoin import Name, Stream
+
+        got = self.descriptors.get(key)
+        if got is None:
+            p = self.programs[key]
+            program = self.w.add(Stream({"Length1": len(p.program), "Filter": Name("FlateDecode")},
+                                        zlib.compress(p.program, FONT_COMPRESSION)))
+            got = self.descriptors[key] = self.w.add({"Type": Name("FontDescriptor"), "FontName": Name(p.base),
+                                                      **p.descriptor, "FontFile2": program})
+        return got
+
+    def replace(self, doc, page: dict, index: int) -> None:
+        """Point ``page``'s fonts (parsed from ``doc``) at the shared programs."""
+        import zlib
+
+        from layout.render import pdfjoin
+        from layout.render.cidfonts import cid_to_gid_map
+        from layout.render.pdfjoin import Name, Ref, Stream
+
+        res = page.get("Resources")
+        if isinstance(res, Ref):
+            res = page["Resources"] = doc.dict(res.num)
+        fonts = res.get("Font") if isinstance(res, dict) else None
+        if isinstance(fonts, Ref):
+            fonts = doc.dict(fonts.num)
+        if not fonts:
+            return
+        out: dict = {}
+        for name, ref in fonts.items():
+            u = self.used[index].get(name)
+            if u is None or not isinstance(ref, Ref):
+                out[name] = ref  # not one of ours: copied as it is
+                continue
+            p = self.programs[(u.path, u.index)]
+            type0 = doc.dict(ref.num)
+            cid_map = self.w.add(Stream({"Filter": Name("FlateDecode")}, zlib.compress(cid_to_gid_map(u.gids, p.new_id))))
+            cid_text, _ = doc.body(type0["DescendantFonts"][0].num)  # its /W is long: changed as text
+            cid_text = pdfjoin.set_entries(cid_text, {
+                "BaseFont": pdfjoin.serialize(Name(p.base)),
+                "FontDescriptor": b"%d 0 R" % self._descriptor((u.path, u.index)).num,
+                "CIDToGIDMap": b"%d 0 R" % cid_map.num})
+            cid_ref = self.w.reserve()
+            self.w.set_raw(cid_ref, cid_text)  # no reference of the part is left in it
+            type0.update(BaseFont=Name(p.base), DescendantFonts=[_raw_ref(cid_ref)])
+            type0_ref = self.w.reserve()
+            pdfjoin.copy_into(self.w, doc, type0_ref, type0)  # its ToUnicode comes along
+            out[name] = _raw_ref(type0_ref)
+        res["Font"] = out
 
 
 def _raw_ref(ref) -> object:

@@ -31,10 +31,13 @@ def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]
     kids: dict[str, list] = {}
     order: list[str] = []
     nums: list = []
+    keys: dict[str, str] = {}  # story -> article (a story has thousands of marked lines)
     for index, (page, ids) in enumerate(zip(pages, marked, strict=True)):
         parents = []
         for mcid, story in enumerate(ids):
-            key = article_id(story) if story is not None else f"#page{index + 1}"
+            key = keys.get(story) if story is not None else f"#page{index + 1}"
+            if key is None:
+                key = keys[story] = article_id(story)
             elem = elements.get(key)
             if elem is None:
                 elem = elements[key] = writer.reserve()

@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 
 from layout.fonts.face import Face
 from layout.fonts.loader import file_key
+from layout.records import record
 from layout.render.rlprivate import add_page_font, document_attachment
 from layout.render.truetype import FontFile, glyph_closure, subset_font
 
@@ -83,11 +84,22 @@ class EmbeddedFont:
 
 
 class DocumentFonts:
-    """The embedded fonts of one ReportLab document, by font file and face index."""
+    """The embedded fonts of one ReportLab document, by font file and face index.
 
-    def __init__(self, doc):
+    ``programs`` False: the font programs are left out (an empty FontFile2 and
+    CIDToGIDMap) -- for a page written only to be joined into an edition, which
+    embeds one program per face for all its pages (``render.pdfjoin``,
+    ``edition.output``); such a page is not a complete PDF on its own."""
+
+    def __init__(self, doc, programs: bool = True):
         self._doc = doc
+        self.programs = programs
         self._fonts: dict[tuple[str, int], EmbeddedFont] = {}
+
+    def used(self) -> list[UsedFont]:
+        """What the document draws with each face: resource name, font file, and the
+        glyph of each CID (for an edition that embeds the faces once)."""
+        return [UsedFont(f.resource[1:], f.face.path, f.face.index, tuple(f.gids)) for f in self._fonts.values()]
 
     def font(self, face: Face) -> EmbeddedFont:
         key = (face.path, face.index)
@@ -96,14 +108,25 @@ class DocumentFonts:
             name = f"{RESOURCE_PREFIX}{len(self._fonts) + 1}"
             got = self._fonts[key] = EmbeddedFont(face, "/" + name)
             # Every page's /Font resources are ReportLab's one shared dictionary.
-            add_page_font(self._doc, name, _Type0(got))
+            add_page_font(self._doc, name, _Type0(got) if self.programs else _Type0(got, hollow=True))
         return got
 
 
-def document_fonts(canvas) -> DocumentFonts:
-    """The embedded fonts of ``canvas``'s document (made on first use).  Kept on the
-    document itself, so they go with it: a process may write thousands of pages."""
-    return document_attachment(canvas, "fonts", DocumentFonts)
+def document_fonts(canvas, programs: bool = True) -> DocumentFonts:
+    """The embedded fonts of ``canvas``'s document (made on first use, with font
+    programs or without: ``DocumentFonts``).  Kept on the document itself, so they
+    go with it: a process may write thousands of pages."""
+    return document_attachment(canvas, "fonts", lambda doc: DocumentFonts(doc, programs))
+
+
+@record
+class UsedFont:
+    """One face as one document drew it (``DocumentFonts.used``)."""
+
+    resource: str  # "FC1"
+    path: str
+    index: int
+    gids: tuple[int, ...]  # CID -> glyph id in the font file (CID 0: .notdef)
 
 
 class _Type0(PDFObject):
@@ -111,15 +134,19 @@ class _Type0(PDFObject):
 
     __RefOnly__ = 1
 
-    def __init__(self, font: EmbeddedFont):
+    def __init__(self, font: EmbeddedFont, hollow: bool = False):
         self.font = font
+        self.hollow = hollow
 
     def format(self, document) -> bytes:
         font = self.font
-        glyphs = glyph_closure(font.file, set(font.gids))
-        new_id = {old: new for new, old in enumerate(glyphs)}
-        base = f"{_subset_tag(font, glyphs)}+{font.face.name}"
-        program = subset_font(font.file, glyphs)
+        if self.hollow:  # the edition puts its own program and CIDToGIDMap here
+            glyphs, new_id, program = [0], {g: 0 for g in font.gids}, b""
+        else:
+            glyphs = glyph_closure(font.file, set(font.gids))
+            new_id = {old: new for new, old in enumerate(glyphs)}
+            program = subset_font(font.file, glyphs)
+        base = f"{_subset_tag(font.face.name, glyphs)}+{font.face.name}"
         descendant = PDFDictionary({
             "Type": PDFName("Font"),
             "Subtype": PDFName("CIDFontType2"),
@@ -129,7 +156,8 @@ class _Type0(PDFObject):
             "FontDescriptor": document.Reference(_descriptor(font, base, program)),
             "DW": DEFAULT_WIDTH,
             "W": _widths(font),
-            "CIDToGIDMap": document.Reference(_stream(b"".join(struct.pack(">H", new_id[g]) for g in font.gids))),
+            "CIDToGIDMap": document.Reference(_stream(b"" if self.hollow else
+                                                      b"".join(struct.pack(">H", new_id[g]) for g in font.gids))),
         })
         d = PDFDictionary({
             "Type": PDFName("Font"),
@@ -142,34 +170,44 @@ class _Type0(PDFObject):
         return d.format(document)
 
 
-def _subset_tag(font: EmbeddedFont, glyphs: list[int]) -> str:
+def _subset_tag(name: str, glyphs: list[int]) -> str:
     """Six capitals naming the subset (ISO 32000-1 9.6.4), from its glyphs: stable."""
-    digest = hashlib.sha256(font.face.name.encode() + struct.pack(f">{len(glyphs)}I", *glyphs)).digest()
+    digest = hashlib.sha256(name.encode() + struct.pack(f">{len(glyphs)}I", *glyphs)).digest()
     return "".join(chr(ord("A") + b % 26) for b in digest[:6])
 
 
 def _descriptor(font: EmbeddedFont, base: str, program: bytes) -> PDFDictionary:
-    file, face = font.file, font.face
-    scale = 1000.0 / file.units_per_em
-    os2 = file.table("OS/2") if "OS/2" in file.tables else b""
-    weight = struct.unpack_from(">H", os2, 4)[0] if len(os2) >= 6 else 400
-    cap = struct.unpack_from(">h", os2, 88)[0] * scale if len(os2) >= 90 else face.ascent * 1000
-    angle = struct.unpack_from(">i", file.table("post"), 4)[0] / 65536.0 if "post" in file.tables else 0.0
+    d = descriptor_entries(font.file, font.face)
     stream = PDFStream(PDFDictionary({"Length1": len(program), "Filter": PDFName("FlateDecode")}),
                        zlib.compress(program, FONT_COMPRESSION))
     return PDFDictionary({
         "Type": PDFName("FontDescriptor"),
         "FontName": PDFName(base),
+        "Flags": d["Flags"],
+        "FontBBox": PDFArray(d["FontBBox"]),
+        **{k: d[k] for k in ("ItalicAngle", "Ascent", "Descent", "CapHeight", "StemV")},
+        "FontFile2": stream,
+    })
+
+
+def descriptor_entries(file: FontFile, face: Face) -> dict:
+    """The numbers of a face's FontDescriptor (ISO 32000-1 9.8): flags, box,
+    angle, ascent, descent, cap height, stem width."""
+    scale = 1000.0 / file.units_per_em
+    os2 = file.table("OS/2") if "OS/2" in file.tables else b""
+    weight = struct.unpack_from(">H", os2, 4)[0] if len(os2) >= 6 else 400
+    cap = struct.unpack_from(">h", os2, 88)[0] * scale if len(os2) >= 90 else face.ascent * 1000
+    angle = struct.unpack_from(">i", file.table("post"), 4)[0] / 65536.0 if "post" in file.tables else 0.0
+    return {
         "Flags": 4,  # symbolic: glyphs are reached by CID, not by a standard encoding
-        "FontBBox": PDFArray([round(v * scale) for v in file.bbox]),
+        "FontBBox": [round(v * scale) for v in file.bbox],
         "ItalicAngle": round(angle, 3),
         "Ascent": round(face.ascent * 1000),
         "Descent": round(face.descent * 1000),
         "CapHeight": round(cap),
         # Vertical stem width estimated from the weight class, as ReportLab and Acrobat do.
         "StemV": 50 + int((weight / 65.0) ** 2),
-        "FontFile2": stream,
-    })
+    }
 
 
 def _widths(font: EmbeddedFont) -> PDFArray:
@@ -215,3 +253,28 @@ def to_unicode(chars: list[str]) -> str:
         + "\n".join(blocks)
         + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
     )
+
+
+@record
+class SharedProgram:
+    """One face's font program for several documents joined into one (an edition):
+    the subset of every glyph any of them draws, with their new ids."""
+
+    base: str  # "ABCDEF+NotoSerifCJKsc-Regular"
+    program: bytes  # the TrueType subset, uncompressed
+    new_id: dict[int, int]  # glyph id in the font file -> glyph id in the subset
+    descriptor: dict  # descriptor_entries
+
+
+def shared_program(face: Face, gids: set[int]) -> SharedProgram:
+    """The subset of ``face`` holding ``gids`` (and what they are built from), named
+    by its glyphs as a document's own subset is."""
+    file = font_file(face)
+    glyphs = glyph_closure(file, gids)
+    return SharedProgram(f"{_subset_tag(face.name, glyphs)}+{face.name}", subset_font(file, glyphs),
+                         {old: new for new, old in enumerate(glyphs)}, descriptor_entries(file, face))
+
+
+def cid_to_gid_map(gids: tuple[int, ...], new_id: dict[int, int]) -> bytes:
+    """A CIDToGIDMap stream's data (uncompressed): each CID's glyph in the subset."""
+    return struct.pack(f">{len(gids)}H", *(new_id[g] for g in gids))

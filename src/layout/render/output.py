@@ -29,6 +29,7 @@ class OutputOptions:
     date: datetime.date | None = None  # the issue date (Info/XMP dates), else a fixed date
     output_profile: str | None = None  # the plant's CMYK output profile (ICC); None: the bundled newsprint one
     tags: bool = False  # mark copy for a structure tree (PdfOptions.tags; not with X-1a)
+    font_programs: bool = True  # False: a page only to be joined into an edition (PdfOptions.font_programs)
 
 
 def render_output(pages: Sequence[PlacedPage], fonts: FontSet | Sequence[FontSet], options: OutputOptions,
@@ -59,9 +60,10 @@ def render_output(pages: Sequence[PlacedPage], fonts: FontSet | Sequence[FontSet
 
         doc = PdfxDocument(title, when, output_profile=options.output_profile)
         return write_pdf(shown, PdfOptions(title=title, pdfx=doc, output_profile=options.output_profile,
-                                           tags=options.tags))
+                                           tags=options.tags, font_programs=options.font_programs))
     rendered = write_pdf(shown, PdfOptions(title=title, output_profile=options.output_profile,
-                                           tags=options.tags and options.pdfx is None))
+                                           tags=options.tags and options.pdfx is None,
+                                           font_programs=options.font_programs or options.pdfx is not None))
     if options.pdfx:
         from layout.render.pdfx import make_pdfx
 

@@ -52,6 +52,8 @@ class PdfOptions:
     pdfx: object | None = None  # a render.pdfxwrite.PdfxDocument: write PDF/X-4 in the same pass
     output_profile: str | None = None  # the plant's CMYK profile photos are separated with (None: bundled)
     tags: bool = False  # mark copy as /P <</MCID n>> for a structure tree (layout.edition.tags)
+    # False: no font programs (a page only to be joined into an edition: render.cidfonts.DocumentFonts)
+    font_programs: bool = True
 
 
 @dataclass
@@ -63,11 +65,14 @@ class Rendered:
     # With ``PdfOptions.tags``: per page, the story of each marked-content id
     # (MCID 0, 1, ...; None: copy outside stories, e.g. the section in the 报眉).
     marked: list[list[str | None]] = field(default_factory=list)
+    # the faces the document draws with, each glyph by CID (render.cidfonts.UsedFont)
+    fonts: list = field(default_factory=list)
 
 
 def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -> Rendered:
     """All ``pages`` into one PDF (a page, an edition, a reprint that ran on)."""
     from layout.render.canvas import new_canvas
+    from layout.render.cidfonts import document_fonts
 
     if not pages:
         raise ValueError("no pages to render")
@@ -79,6 +84,7 @@ def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -
     if opts.producer is not None:
         c.setProducer(opts.producer)
     out = Rendered(b"")
+    fonts = document_fonts(c, opts.font_programs)
     for page in pages:
         marked: list[str | None] | None = [] if opts.tags else None
         out.problems.extend(draw_page(c, page, opts.output_profile, marked))
@@ -91,6 +97,7 @@ def write_pdf(pages: Sequence[DisplayPage], options: PdfOptions | None = None) -
         finish = add_pdfx(c, opts.pdfx)
     c.save()
     out.pdf = finish(buf.getvalue()) if finish else buf.getvalue()
+    out.fonts = fonts.used()
     return out
 
 

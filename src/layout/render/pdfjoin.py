@@ -91,7 +91,9 @@ def parse_object(data: bytes, pos: int = 0) -> tuple[Any, int]:
     if c == b"/":
         m = _TOKEN_END.search(data, pos + 1)
         end = m.start() if m else len(data)
-        name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda g: bytes([int(g.group(1), 16)]), data[pos + 1:end])
+        name = data[pos + 1:end]
+        if b"#" in name:
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda g: bytes([int(g.group(1), 16)]), name)
         return Name(name.decode("latin-1")), end
     if data.startswith(b"<<", pos):
         d: dict[str, Any] = {}
@@ -234,6 +236,19 @@ class Part:
         return kids[0].num
 
 
+def set_entries(text: bytes, entries: dict[str, bytes]) -> bytes:
+    """A dictionary's text (as ``Part.body`` gives it) with the values of
+    ``entries`` (names of direct keys: a name, a number or a reference, never a
+    dictionary or array) replaced by the given PDF text, without parsing the rest
+    (a CIDFont's /W array holds thousands of numbers)."""
+    for key, value in entries.items():
+        pattern = re.compile(rb"(/" + re.escape(key.encode()) + rb")(\s+)(\d+\s+\d+\s+R|/[^\s/<>\[\]()]+|[-+.\d]+)")
+        text, n = pattern.subn(lambda m, v=value: m.group(1) + b" " + v, text, count=1)
+        if n != 1:
+            raise PdfJoinError(f"/{key} not found in {text[:60]!r}")
+    return text
+
+
 def refs_in(text: bytes) -> list[int]:
     """The objects ``text`` (a dictionary or array in PDF syntax) refers to, in order."""
     return [int(m.group(1)) for m in _REFS.finditer(text) if m.group(1) is not None]
@@ -353,13 +368,13 @@ def value_refs(value: Any) -> list[int]:
     return []
 
 
-def copy_into(writer: Writer, part: Part, target: Ref, value: dict[str, Any]) -> None:
-    """Write ``value`` (a dictionary parsed from ``part``, changed by the caller) as
-    ``target``, with every object of ``part`` it reaches copied once, renumbered,
-    in the order they are first reached."""
+def copy_into(writer: Writer, part: Part, target: Ref, value: dict[str, Any] | bytes) -> None:
+    """Write ``value`` (a dictionary parsed from ``part``, changed by the caller, or
+    its text) as ``target``, with every object of ``part`` it reaches copied once,
+    renumbered, in the order they are first reached."""
     new: dict[int, int] = {}
     order: list[int] = []
-    todo = value_refs(value)
+    todo = refs_in(value) if isinstance(value, bytes) else value_refs(value)
     while todo:
         num = todo.pop(0)
         if num in new:
@@ -374,7 +389,7 @@ def copy_into(writer: Writer, part: Part, target: Ref, value: dict[str, Any]) ->
         if data is not None:
             text += b"\nstream\n" + data + b"\nendstream"
         writer.set_raw(Ref(new[num]), text)
-    writer.set_raw(target, serialize(value, new))
+    writer.set_raw(target, _renumbered(value, new) if isinstance(value, bytes) else serialize(value, new))
 
 
 def _renumbered(text: bytes, new: dict[int, int]) -> bytes:
