@@ -20,7 +20,7 @@ import gc
 import os
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,7 @@ class Output:
         return sum(len(p.stories) for p in self.pages)
 
 
-@dataclass(frozen=True)
+@record
 class ReprintOutput:
     """A reprint's output and how the automatic layout came out (for reports)."""
 
@@ -213,7 +213,7 @@ def verify_reprint(pdf: bytes, result: Reprint, proof: bool = False) -> SelfChec
 # -- edition ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class EditionResult:
     """An edition's output (one PDF of its pages) and its plates: (file name, bytes)
     of every page as a PDF of its own, named by date and page (20200810-03.pdf)."""

@@ -1,20 +1,23 @@
 """The composer's data: what goes in (styled runs, a paragraph style) and what comes
-out (lines of placed glyphs).  Plain frozen dataclasses: picklable, printable, and
+out (lines of placed glyphs).  Plain frozen records (``layout.records``: a frozen
+dataclass without compiling its methods at import): picklable, printable, and
 the only thing later stages (place, render) know about composition.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import repeat
 from typing import NamedTuple
+
+from layout.records import record
 
 KINSOKU_LEVELS = ("none", "basic", "gb", "strict", "newspaper")
 PUNCT_MODES = ("full", "kaiming", "gb")  # 全角 (no compression), 开明, GB default
 ALIGNS = ("justify", "left", "center", "right")
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """A stretch of text in one face and size (e.g. 本报讯 in hei opening a song paragraph)."""
 
@@ -24,7 +27,7 @@ class Run:
     tracking: float = 0.0  # extra space after each character, em of this run's size
 
 
-@dataclass(frozen=True)
+@record
 class ParagraphStyle:
     """How one paragraph is set (spec typography.md §1-4).  Lengths in em of the
     paragraph's first run's size unless said otherwise."""
@@ -75,7 +78,7 @@ class Glyph(NamedTuple):
     left: float
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One composed line.  ``start``/``end`` index the paragraph's text (end exclusive),
     so a caller can tell which characters a line holds without re-reading glyphs.
@@ -133,7 +136,7 @@ class Line:
         return state
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """Something the composer had to do that a caller should report."""
 
@@ -142,7 +145,7 @@ class Problem:
     offset: int = 0  # index into the paragraph text
 
 
-@dataclass(frozen=True)
+@record
 class ComposedParagraph:
     text: str  # the paragraph's characters, all runs concatenated
     lines: tuple[Line, ...]
