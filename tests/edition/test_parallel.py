@@ -33,3 +33,15 @@ def test_results_in_order_and_progress(jobs):
 def test_a_worker_error_reaches_the_caller():
     with pytest.raises(ValueError, match="five"):
         map_pages(_fails_on_five, list(range(8)), 2)
+
+
+def test_the_collector_resumes_after_an_edition_even_on_error():
+    import gc
+
+    from layout.pipeline import cycles_not_collected
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cycles_not_collected():
+        assert not gc.isenabled()
+        raise RuntimeError("placing failed")
+    assert gc.isenabled()

@@ -6,8 +6,10 @@ Once placed, pages are independent: each is rendered alone (a plate: fonts,
 output intent, boxes) in a process pool (``jobs``, default one per core), and the
 edition file is those pages joined (``render.pdfjoin``: their objects copied, not
 parsed and written again), given the edition's title and, but for PDF/X-1a and
-proofs, a structure tree (``edition.tags``).  The same pages
-come out whatever the number of processes, so the bytes are identical.
+proofs, a structure tree (``edition.tags``).  Each face is embedded once in the
+edition, for all its pages (``_SharedFonts``); without plates the pages are drawn
+without font programs of their own.  The same pages come out whatever the number
+of processes, with or without plates, so the bytes are identical.
 
 Everything is rendered before anything is written (``layout render`` writes each
 file through a temporary file renamed into place): an edition that fails leaves
