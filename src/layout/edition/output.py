@@ -121,8 +121,8 @@ def join_pages(parts: Sequence[bytes], marked: Sequence[Sequence[str | None]] | 
     """Pages rendered apart, joined into one file (``render.pdfjoin``: objects
     copied, not parsed and written again) with the document's title (and for
     PDF/X the Info and XMP that go with it), tagged when ``marked`` is given.  The
-    first part's catalog stays (its output intent); the file id is a hash of the
-    parts and the title.
+    first part's catalog stays (its output intent); the file's ids are the hash of
+    the file itself (``_fill_ids``).
 
     ``fonts``: (each part's ``UsedFont``s, the faces by (path, index)): every face
     is embedded once for all pages (one program with every glyph any page draws),
