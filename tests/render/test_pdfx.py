@@ -158,3 +158,14 @@ def test_ascii85_layer_is_removed_from_images(raw, x4):
                if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
     assert filters and all("ASCII85" not in f for f in filters)
     assert len(x4) < len(raw) + 90_000  # profile added, A85 removed
+
+
+def test_the_bundled_profile_opens_in_littlecms():
+    """output_intent does not open the bundled profile in every process: this test does."""
+    from PIL import ImageCms
+
+    from layout.render.images import default_output_profile
+    from layout.render.pdfx import check_output_profile
+
+    data = check_output_profile(default_output_profile())  # the checks a plant's profile gets
+    assert ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(data)))
