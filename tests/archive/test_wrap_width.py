@@ -56,3 +56,21 @@ def test_ten_thousand_wrapped_lines_join_to_their_paragraphs() -> None:
     assert width == 48
     assert len(units) == 3_334
     assert all(u.text == line[2:] + line + "最后一行。" for u in units)
+
+
+def test_a_line_opening_with_a_closing_mark_continues_the_line_before(tmp_path):
+    """A stray line separator (U+0085 NEL) between a sentence's stop and its closing
+    quote cut the paragraph in two, and the second printed ” at the start of a line
+    (a 行首禁则 break on the page).  The line is joined back, nothing is lost."""
+    from layout.archive.import_page import import_archive
+
+    para = "截至12月底，全市已有180个项目交出新答卷。“大家的积极性明显提高了。\x85”临川县居民罗宁说。"
+    text = f"开发区新闻\n\n营商环境持续优化\n\n本报讯 {para}\n\n据介绍，街道今年新建口袋公园六处。\n"
+    path = tmp_path / "nel.txt"
+    path.write_text(text, encoding="utf-8")
+    (story,) = import_archive(path).page.stories
+    body = "".join(story.paragraphs)
+    assert "提高了。”临川县居民罗宁说。" in body
+    assert not any(p.startswith("”") for p in story.paragraphs)
+    units, _ = units_of("第一行写到这里。\n”第二行接着写。\n\n”空行之后不算。\n")
+    assert [u.text for u in units] == ["第一行写到这里。”第二行接着写。", "”空行之后不算。"]

@@ -83,7 +83,7 @@ def units_of(text: str) -> tuple[list[Unit], int | None]:
         raws.append(_Raw(no, col, stripped, gap, cells(raw.rstrip(STRIP))))
         gap = 0
     width = wrap_width(raws)
-    groups = _join_wrapped(raws, width) if width else [[r] for r in raws]
+    groups = _rejoin_closers(_join_wrapped(raws, width) if width else [[r] for r in raws])
     units = []
     for group in groups:
         first = group[0]
@@ -130,6 +130,26 @@ def _join_wrapped(raws: list[_Raw], width: int) -> list[list[_Raw]]:
         else:
             groups.append([r])
     return groups
+
+
+# marks no line may start with (typography.md §1, 行首禁则): a line of the archive that
+# starts with one was cut from the line before it
+LINE_START_FORBIDDEN = frozenset("”’」』）》〉】〕〗］｝，。、；：？！")
+
+
+def _rejoin_closers(groups: list[list[_Raw]]) -> list[list[_Raw]]:
+    """A line that opens with a closing mark (``”临川县居民罗宁说。``) right under
+    another continues it: the archive was cut mid-sentence there (a stray line
+    separator such as U+0085 NEL, a wrap that broke a quotation), and as a
+    paragraph of its own it would print a closing quote at the start of a line."""
+    out: list[list[_Raw]] = []
+    for group in groups:
+        first = group[0]
+        if out and first.gap == 0 and first.text[:1] in LINE_START_FORBIDDEN:
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
 
 
 def _continues(group: list[_Raw], r: _Raw, width: int, indents: bool) -> bool:
