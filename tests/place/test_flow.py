@@ -84,3 +84,39 @@ def test_a_subhead_and_one_line_end_a_column_rather_than_leave_a_hole():
     hard = [Keep.NONE] * 7 + [Keep.WITH_NEXT] * 3 + [Keep.SOFT] + [Keep.NONE] * 2
     got = _slots_of(fill([_col(0, 10), _col(1, 10)], len(hard), False, hard))
     assert got[7] == (1, 0)
+
+
+def _last_body_line(p, story):
+    from layout.place.items import TextItem
+
+    body = [it for it in p.page.items if isinstance(it, TextItem) and it.story == story and it.kind == "body"]
+    return body[-1]
+
+
+def test_a_nearly_full_last_line_before_a_credit_is_justified(place):
+    """（作者为…） under a paragraph starts flush left: a last line one character short
+    of the measure left ragged above it reads as the paragraph running on (and the
+    checker measures it as an unjustified line); it is justified, as before a ■ lead."""
+    probe = place("""
+    - id: s
+      columns: 1-1
+      rows: 1-20
+      body: 一
+    """)
+    geo = probe.page.geometry
+    n = round(geo.column_width / geo.em)  # characters a line holds
+    text = "新" * (2 * n - 3)  # a first line after the two-em indent, then one character short
+    story = f"""
+    - id: s
+      columns: 1-1
+      rows: 1-20
+      body: {text}
+      CREDIT
+    """
+    with_credit = _last_body_line(place(story.replace("CREDIT", "credit: （作者为开发区管委会工作人员）")), "s")
+    plain = _last_body_line(place(story.replace("CREDIT", "")), "s")
+    for it in (with_credit, plain):
+        assert len(it.line.chars) == n - 1
+    right = with_credit.line.xs[-1] + with_credit.line.advances[-1]
+    assert abs(right - with_credit.line.measure) < 0.05
+    assert plain.line.xs[-1] + plain.line.advances[-1] < plain.line.measure - 0.5 * geo.em

@@ -104,12 +104,21 @@ def dotted_glyphs(para: Paragraph, line: Line) -> tuple[int, ...]:
     return tuple(out)
 
 
+# A paragraph's last line this close to full (em) is justified when an unindented
+# line in the body face follows it -- a credit that fills its line, （作者为…）: flush
+# left it would read as the paragraph running on (compose.model.ParagraphStyle.fill_last).
+FILL_LAST_BEFORE_CREDIT = 1.0
+
+
 def paragraph_lines(para: Paragraph, width: float, style: TextStyle, fonts: FontSet,
-                    lead: list[Run] | None = None) -> list[BodyLine]:
+                    lead: list[Run] | None = None, fill_last: float = 0.0) -> list[BodyLine]:
     """A paragraph with its marks set in ``style`` (``lead``: runs set before it,
-    the inline byline)."""
+    the inline byline; ``fill_last``: see ``FILL_LAST_BEFORE_CREDIT``)."""
     runs = [*(lead or ()), *marked_runs(para, style)]
-    lines = compose_paragraph(runs, width, style.paragraph_style(), fonts).lines
+    pstyle = style.paragraph_style()
+    if fill_last:
+        pstyle = replace(pstyle, fill_last=fill_last)
+    lines = compose_paragraph(runs, width, pstyle, fonts).lines
     if not any(e.mark.value == "dot" for e in para.marks):
         return [BodyLine(ln, "body") for ln in lines]
     opener = "".join(r.text for r in lead or ())
@@ -147,11 +156,14 @@ def flow_lines(sp: StoryPlacement, width: float, lead: list[Run]) -> list[BodyLi
     ``lead`` (the inline byline) opens the first paragraph."""
     out: list[BodyLine] = []
     first = True
-    for i, el in enumerate(sp.story.flow):
+    flow = sp.story.flow
+    last = max((i for i, el in enumerate(flow) if not isinstance(el, Subhead)), default=-1)
+    for i, el in enumerate(flow):
         if isinstance(el, Subhead):
             out.extend(subhead_lines(sp, el, width))
             continue
-        lines = paragraph_lines(el, width, _body_style(sp, i), sp.fonts, lead if first else None)
+        fill = FILL_LAST_BEFORE_CREDIT if sp.story.credit and i == last else 0.0
+        lines = paragraph_lines(el, width, _body_style(sp, i), sp.fonts, lead if first else None, fill)
         if out and out[-1].kind == "subhead" and len(lines) > 1:
             lines[0] = BodyLine(lines[0].line, "body", lines[0].dots, Keep.SOFT)  # a subhead stands over two lines
         out.extend(lines)

@@ -25,7 +25,14 @@ from layout.place.blocks import (
     display_rows,
     row_baselines,
 )
-from layout.place.elements import BodyLine, dots_item, flow_line_count, flow_lines, place_boxes
+from layout.place.elements import (
+    FILL_LAST_BEFORE_CREDIT,
+    BodyLine,
+    dots_item,
+    flow_line_count,
+    flow_lines,
+    place_boxes,
+)
 from layout.place.flow import Keep, column_slots, fill
 from layout.place.items import BoxItem, ImageItem, Item, Problem, ProblemKind, RuleItem, StoryResult, TextItem
 from layout.place.jumps import kind_line
@@ -337,6 +344,8 @@ def body_lines(sp: StoryPlacement, width: float) -> list[BodyLine]:
         if i == 0 and s.byline:
             runs = _byline_runs(sp, s.byline) + runs
         style = _unindented(pstyle) if i == 0 and s.continued else pstyle
+        if s.credit and i == len(s.paragraphs) - 1:
+            style = replace(style, fill_last=FILL_LAST_BEFORE_CREDIT)
         lines.extend(BodyLine(ln, "body") for ln in compose_paragraph(runs, width, style, sp.fonts).lines)
     if s.credit:
         credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
