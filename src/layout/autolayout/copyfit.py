@@ -187,7 +187,10 @@ def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> li
     if v <= 0:
         return []
     targets = [1] if one_page else sorted({max(1, math.floor(v)), max(1, math.ceil(v))})
-    return [t for t in targets if FIT_LEADING[0] - margin <= factor * t / v <= FIT_LEADING[1] + margin]
+    # text short of one page is tried at the loosest body even when the estimate says it
+    # cannot fill it: the estimate scales everything, but headlines and boxes do not grow
+    return [t for t in targets if FIT_LEADING[0] - margin <= factor * t / v <= FIT_LEADING[1] + margin
+            or (t == 1 and v < 1)]
 
 
 def _order(c: Candidate, names: Sequence[str]) -> tuple[int, int, float, float]:

@@ -113,16 +113,17 @@ def _runs(mask) -> list[tuple[int, int]]:
 
 
 def _ink_spans(items: tuple[Item, ...]):
-    """(x0, x1, lowest y) of every item that inks the page; a body line fills its
-    measure (the checker fills a body line's frame: a paragraph's short last line
-    leaves no hole beside it)."""
+    """(x0, x1, lowest y) of every item that inks the page; a line fills its
+    measure, as the checker fills a line's frame: a body line its column (a
+    paragraph's short last line leaves no hole beside it), a display line the blank
+    beside it (a right-aligned credit, a centred headline)."""
     for it in items:
         if isinstance(it, TextItem):
             g = it.line.glyphs
             if not g:
                 continue
             a, b = it.x + g[0].x, it.x + g[-1].x + g[-1].advance
-            if it.kind == "body":
+            if not it.rotated:
                 a, b = min(a, it.x), max(b, it.x + it.line.measure)
             yield a, b, it.baseline - DESCENT * max(gl.size for gl in g)
         elif isinstance(it, ImageItem | BoxItem):
