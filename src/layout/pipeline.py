@@ -168,6 +168,8 @@ def check_archive(out: Output, layouts: Sequence[PageLayout], allow_paths: Seque
                   proof: bool = False) -> Output:
     """``out`` with ``archive_check`` set when its layouts were imported from an
     archive (``archive:``): the PDF compared with it in process (issue 13)."""
+    if not any(getattr(layout, "archive", None) for layout in layouts):
+        return out  # nothing to compare with: the checker (difflib, the archive reader) is not imported
     from dataclasses import replace
 
     from layout.check.selfcheck import check_layouts

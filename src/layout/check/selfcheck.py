@@ -102,12 +102,12 @@ def check_layouts(pdf: bytes, layouts: Sequence[Any], allow_paths: Sequence[str 
     they were imported from (their ``archive:``), or None when none names one.  The
     check needs every page of the reprint and an archive the path rules let us read
     (the layout's folder or ``--allow-path``, as for any file a layout names)."""
+    refs = [getattr(layout, "archive", None) for layout in layouts]
+    if not any(refs):  # before importing the archive reader: ~60 ms of regexes every render would pay
+        return None
     from layout.archive.import_page import recognise
     from layout.errors import LayoutError
 
-    refs = [getattr(layout, "archive", None) for layout in layouts]
-    if not any(refs):
-        return None
     files = {r.file for r in refs if r is not None}
     if None in refs or len(files) > 1:
         return LayoutCheck(None, "not checked against an archive: the layouts name different archives, "
