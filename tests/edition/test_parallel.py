@@ -45,3 +45,39 @@ def test_the_collector_resumes_after_an_edition_even_on_error():
         assert not gc.isenabled()
         raise RuntimeError("placing failed")
     assert gc.isenabled()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the cyclic collector frees it
+
+
+def test_cycles_made_during_an_edition_are_still_collected_later():
+    """The edition's objects skip the walk when the collector resumes (moved to the
+    oldest generation), but a full collection still frees their cycles."""
+    import gc
+    import weakref
+
+    from layout.pipeline import cycles_not_collected
+
+    with cycles_not_collected():
+        ref = weakref.ref(_Node())
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # nothing left frozen
+    gc.collect()
+    assert ref() is None
+
+
+def test_objects_the_process_froze_stay_frozen():
+    import gc
+
+    from layout.pipeline import cycles_not_collected
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with cycles_not_collected():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
