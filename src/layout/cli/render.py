@@ -143,11 +143,11 @@ def _archive_check(report, result) -> bool:
     """Imported layouts (``archive:``) are checked against their archive like a
     reprint (issue 13, ``pipeline.check_archive``); True when a character was lost
     or added.  ``result``: a ``check.selfcheck.LayoutCheck`` or None."""
+    if result is None:  # the usual case: nothing imported (the reprint command not imported either)
+        return False
     from layout.cli.reprint import self_check
     from layout.diagnostics import Diagnostic, Severity
 
-    if result is None:
-        return False
     if result.check is None:
         report.diagnose(Diagnostic(Severity.NOTE, result.note or "not checked against the archive", kind="archive"))
         return False
