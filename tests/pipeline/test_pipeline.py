@@ -84,3 +84,20 @@ def test_overflow_comes_back_as_a_record(tmp_path):
     out = pipeline.render_files([tmp_path / "long.yaml"])
     kinds = {(p.kind, p.story) for p in out.problems}
     assert ("overflow", "one") in kinds
+
+
+def test_rendering_a_page_does_not_import_the_archive_reader(tmp_path):
+    """The archive reader and the checker are for layouts imported from an archive
+    (``archive:``); a user's own page renders without them (their regexes alone were
+    ~60 ms of every process), and one process without the worker machinery."""
+    import subprocess
+    import sys
+
+    src = _write(tmp_path, "page.yaml")
+    code = ("import sys; from layout.cli import main\n"
+            f"assert main(['render', {str(src)!r}, '-o', {str(tmp_path / 'out.pdf')!r}, '-q', '--jobs', '1']) == 0\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('layout.archive', 'layout.check', "
+            "'difflib', 'multiprocessing'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
