@@ -70,7 +70,7 @@ class EmbeddedFont:
         got = self.codes.get(ch)
         if got is not None:
             return got
-        gid = self.file.glyph_id(ord(ch))
+        gid, width = self.file.glyph_of(ch)
         if gid == 0:
             return None
         cid = len(self.chars)
@@ -78,7 +78,6 @@ class EmbeddedFont:
             raise ValueError(f"{self.face.name}: more than 65,535 distinct characters in one document")
         self.chars.append(ch)
         self.gids.append(gid)
-        width = self.file.advance(gid) * 1000.0 / self.file.units_per_em
         got = self.codes[ch] = (f"{cid:04x}", width)
         return got
 
