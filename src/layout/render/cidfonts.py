@@ -22,6 +22,7 @@ after the last page, when the set of characters is complete.
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 import zlib
 
@@ -39,15 +40,30 @@ FONT_COMPRESSION = 1  # zlib level of the font programs: level 6 is ~6 % smaller
 _BFCHAR_BLOCK = 100  # entries per beginbfchar block (the CMap format's limit)
 
 _files: dict[str, FontFile] = {}  # one memory map per version of a font file, per process
+# (path, index) -> (what os.stat said of it, its file): the next page's check in one stat
+_seen: dict[tuple[str, int], tuple[tuple[int, int, int, int], FontFile]] = {}
 
 
 def font_file(face: Face) -> FontFile:
     """The face's font file, opened once per process (again if the file changed:
-    a long-running process must not embed an old version's glyphs)."""
+    a long-running process must not embed an old version's glyphs).  Each page
+    asks again: one ``os.stat`` finds the same file unchanged (device, inode,
+    size, mtime), without ``file_key``'s resolving of the real path (~0.14 ms a
+    call here, ~10 ms of the 16-page benchmark edition)."""
+    try:
+        st = os.stat(face.path)
+        sig = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        sig = None  # file_key says what is wrong
+    seen = _seen.get((face.path, face.index))
+    if seen is not None and seen[0] == sig:
+        return seen[1]
     key = file_key(face.path, face.index)
     got = _files.get(key)
     if got is None:
         got = _files[key] = FontFile(face.path, face.index)
+    if sig is not None:
+        _seen[face.path, face.index] = (sig, got)
     return got
 
 
