@@ -163,3 +163,35 @@ def test_post_init_runs():
 
     Checked(3)
     assert seen == [3]
+
+
+def test_inits_made_from_a_shared_template_match_dataclass():
+    """Records with the same number of fields share one compiled ``__init__`` code,
+    renamed: names that are the template's own (``f0``, ``f1``) or ``self`` and a
+    ``__post_init__`` come out as dataclass's, errors included."""
+
+    def body():
+        class Odd:
+            """Odd names."""
+
+            self: int
+            f1: str
+            f0: float = 2.0
+            z: tuple[int, ...] = ()
+
+            def __post_init__(self) -> None:
+                object.__setattr__(self, "checked", self.f0 > 0)
+
+        return Odd
+
+    dc, rc = dataclass(frozen=True)(body()), record(body())
+    for args, kwargs in [((1, "s"), {}), ((), {"self": 3, "f1": "t", "z": (1,)}), ((1, "s", 4.0, (2,)), {})]:
+        d, r = dc(*args, **kwargs), rc(*args, **kwargs)
+        assert dataclasses.astuple(d) == dataclasses.astuple(r) and r.checked == d.checked
+    assert str(inspect.signature(dc)) == str(inspect.signature(rc))
+    for args, kwargs in [((1,), {}), ((1, "s", 3.0, (), 5), {}), ((1, "s"), {"q": 1})]:
+        with pytest.raises(TypeError) as want:
+            dc(*args, **kwargs)
+        with pytest.raises(TypeError) as got:
+            rc(*args, **kwargs)
+        assert str(got.value) == str(want.value)
