@@ -14,7 +14,7 @@ run, alternating so both meet the same machine load:
   16 pages' texts in five justified columns of 9 pt Noto Serif CJK (no headline
   groups, one face, no PDF/X: less work than ours), also a whole process.
 
-    python benchmarks/edition_pages.py [--runs 5] [--jobs N] [--no-pyc]
+    python benchmarks/edition_pages.py [--runs 5] [--jobs N] [--no-pyc] [--base OTHER/src]
 
 Both run with compiled bytecode, as installed packages do (pip compiles the .pyc
 files of a wheel when it installs it): this sandbox sets PYTHONDONTWRITEBYTECODE,
@@ -119,6 +119,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--jobs", type=int, default=None, help="layout render --jobs (default: one per core)")
     ap.add_argument("--no-pyc", action="store_true", help="no compiled bytecode for our package (compiled at each start)")
+    ap.add_argument("--base", metavar="SRC", help="also time layout imported from SRC (another checkout's src/, "
+                    "e.g. main's), alternating in the same run: before and after under the same load")
     a = ap.parse_args()
     try:
         import typst  # noqa: F401
@@ -137,13 +139,20 @@ def main() -> int:
     if not a.no_pyc:
         env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")  # written by the warm-up run below
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+    base_env = dict(env, PYTHONPATH=a.base) if a.base else None
     load = os.getloadavg()[0]
     timed(ours, env)  # warm the caches (fonts, profile, bytecode), as a production machine has them
     timed(theirs, env)
+    if base_env:
+        timed(ours, base_env)
     res: dict[str, list[tuple[float, float]]] = {"layout": [], "typst": []}
+    if base_env:
+        res["base"] = []
     for _ in range(a.runs):
         res["layout"].append(timed(ours, env))
         res["typst"].append(timed(theirs, env))
+        if base_env:
+            res["base"].append(timed(ours, base_env))
     print(f"{PAGES} pages, load at the start {load:.1f}, {os.cpu_count()} cores; per page (whole process / {PAGES}):")
     med, cpu = {}, {}
     for name, rs in res.items():
@@ -154,6 +163,9 @@ def main() -> int:
               f" | cpu median {statistics.median(cpus) / PAGES * 1000:6.1f} ms")
     print(f"  ratio layout/typst (wall medians): {med['layout'] / med['typst']:.2f} (target <= 0.70);"
           f" CPU medians: {cpu['layout'] / cpu['typst']:.2f}; load at the end {os.getloadavg()[0]:.1f}")
+    if base_env:
+        print(f"  ratio base/typst (wall medians): {med['base'] / med['typst']:.2f}; CPU medians: "
+              f"{cpu['base'] / cpu['typst']:.2f}")
     return 0
 
 
