@@ -170,15 +170,8 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
             (f0, v0) = seen[-1]
             nxt = f + (target - v) * (f - f0) / (v - v0)
         seen.append((f, v))
-        # the volume jumps where a story moves to another page: stay inside the bracket;
-        # beyond a bound of the range the bound itself is tried once, then the plan is
-        # given up (bisecting towards it spent the rounds on a page the text cannot fill)
-        if lo < nxt < hi:
-            f = nxt
-        elif nxt >= hi == FIT_LEADING[1] or nxt <= lo == FIT_LEADING[0]:
-            f = hi if nxt >= hi else lo
-        else:
-            f = (lo + hi) / 2
+        # the volume jumps where a story moves to another page: stay inside the bracket
+        f = nxt if lo < nxt < hi else (lo + hi) / 2
 
 
 def _targets(v: float, factor: float, one_page: bool, margin: float = 0.0) -> list[int]:
