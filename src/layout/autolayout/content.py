@@ -121,18 +121,16 @@ def archived_body(story: ArchivedStory, placed: Story) -> tuple[tuple[str, ...],
 
 
 def _well_formed(flow: tuple) -> tuple:
-    """A flow whose subheads each have a paragraph after them: subheads the archive
-    ends a story with are set as paragraphs (nothing to keep them with).  Subheads in
-    a row -- a deck line over its subhead, 守护一方碧水蓝天 / 南岭山区把… -- stay
-    subheads, kept together and with the paragraph after them, as the page YAML
-    writes them (``place.elements.flow_lines`` keeps every subhead line with the
-    next); setting the first as a paragraph made the reprint differ from its YAML and
-    put a 宋体 body line where the archive has a heading."""
+    """A flow whose subheads each have a paragraph after them: a subhead the archive
+    ends a story with is set as a paragraph (nothing to keep it with), and so is the
+    first of two subheads in a row (a deck line over its subhead).  Kept as subheads
+    the two made keep groups of 4-6 lines whose pushes left holes at column feet (4 of
+    52 generated pages lost the page bar, session 6); set as text the deck reads as a
+    short paragraph.  The page YAML writes it as the reprint sets it."""
     out = list(flow)
-    i = len(out)
-    while i and isinstance(out[i - 1], Subhead):
-        i -= 1
-        out[i] = Paragraph(out[i].text)
+    for i, el in enumerate(out):
+        if isinstance(el, Subhead) and (i + 1 == len(out) or isinstance(out[i + 1], Subhead)):
+            out[i] = Paragraph(el.text)
     return tuple(out)
 
 
