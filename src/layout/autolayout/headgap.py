@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from layout.autolayout.ink import right_bearing
+from layout.autolayout.ink import ink_x, right_bearing
 from layout.compose.model import Glyph
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
@@ -47,21 +47,34 @@ def _fills_right(glyph: Glyph, fonts: FontSet) -> bool:
     return right_bearing(face, ord(glyph.ch)) * glyph.size > STOP_BEARING
 
 
-def _ink_runs(glyphs, grow: float) -> list[tuple[float, float]]:
+def _ink_runs(glyphs, grow: float, fonts: FontSet | None = None) -> list[tuple[float, float]]:
     """The ink of a line as x-intervals (pt from the measure's left), glyphs whose
-    ink gaps the checker's growth closes merged into one (fewer rectangles to draw)."""
+    ink gaps the checker's growth closes merged into one (fewer rectangles to draw).
+    A Han glyph's ink is read from its outline when ``fonts`` know its face (the
+    blank beside a line is measured to the ink, as the checker sees it)."""
     runs: list[list[float]] = []
     for g in glyphs:
         if g.ch.isspace():
             continue
-        gx0, gx1 = _ink(g.ch)
-        width = g.size if ord(g.ch) >= WIDE_FROM else min(g.advance, g.size)
-        a, b = g.x + gx0 * width, g.x + gx1 * width
+        a, b = _glyph_ink(g, fonts)
         if runs and a - runs[-1][1] <= 2 * grow:
             runs[-1][1] = max(runs[-1][1], b)
         else:
             runs.append([a, b])
     return [(a, b) for a, b in runs]
+
+
+def _glyph_ink(g: Glyph, fonts: FontSet | None) -> tuple[float, float]:
+    """A glyph's ink as an x-interval (pt, the line's coordinates)."""
+    cp = ord(g.ch)
+    if fonts is not None and cp >= WIDE_FROM and g.ch not in LEFT_INK_ENDS and g.ch not in RIGHT_INK:
+        face = fonts.resolve(cp, g.face)
+        ink = ink_x(face, cp) if face is not None else None
+        if ink is not None:
+            return g.x + ink[0] * g.size, g.x + ink[1] * g.size
+    gx0, gx1 = _ink(g.ch)
+    width = g.size if cp >= WIDE_FROM else min(g.advance, g.size)
+    return g.x + gx0 * width, g.x + gx1 * width
 
 
 def _ink(ch: str) -> tuple[float, float]:
@@ -74,30 +87,38 @@ def _ink(ch: str) -> tuple[float, float]:
 
 
 def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequence[tuple[float, float]],
-              top: float, bottom: float, rule_gap: float) -> bool:
+              top: float, bottom: float, rule_gap: float, beside: tuple[float, float] | None = None) -> bool:
     """Whether the ink of ``items`` (a headline group placed between ``top`` and
     ``bottom``, pt, y up, over text ``columns``) leaves a hole.  ``rule_gap``: white
     above ``top`` before the rule that closes it.  Below ``bottom`` the body starts:
     two lines in every text column (the gaps between them stay empty, the first
     line indented).  Beside the story lies the gutter or the page margin
-    (``OUTSIDE_EMS`` of it counted as empty)."""
+    (``OUTSIDE_EMS`` of it counted as empty); ``beside``: the text column right of
+    the group instead (文包题), its lines from the top: the whole gutter before it
+    is empty, as the checker sees it."""
     em, lead = geo.em, geo.leading
     x0, x1 = columns[0][0], columns[-1][1]
     pad = OUTSIDE_EMS * em
-    r = _Raster(geo, x0 - pad, x1 + pad, top + rule_gap, bottom - 2 * lead)
-    r.mark(x0, top + rule_gap, x1, top + rule_gap)  # the rule (or the page header's rule)
+    right = beside[1] if beside is not None else x1 + pad
+    r = _Raster(geo, x0 - pad, right, top + rule_gap, bottom - 2 * lead)
+    r.mark(x0, top + rule_gap, x1 if beside is None else right, top + rule_gap)  # the rule
     for n in range(BODY_LINES_BELOW):
         line_top = bottom - n * lead - (lead - em) / 2
         for c, (cx0, cx1) in enumerate(columns):
             indent = BODY_INDENT_EMS * em if c == 0 and n == 0 else 0.0
             r.mark(cx0 + indent, line_top - em, cx1, line_top)
+    if beside is not None:
+        line_top = top - (lead - em) / 2
+        while line_top - em > bottom - 2 * lead:
+            r.mark(beside[0], line_top - em, beside[1], line_top)
+            line_top -= lead
     lines = []
     for it in items:
         if isinstance(it, TextItem) and it.line.glyphs:
             g0, g1 = it.line.glyphs[0], it.line.glyphs[-1]
             size = max(g.size for g in it.line.glyphs)
             y0, y1 = it.baseline - 0.12 * size, it.baseline + 0.88 * size
-            for ax0, ax1 in _ink_runs(it.line.glyphs, r.rx):
+            for ax0, ax1 in _ink_runs(it.line.glyphs, r.rx, fonts):
                 r.mark(it.x + ax0, y0, it.x + ax1, y1)
             box = (it.x + g0.x, y0, it.x + g1.x + g1.size, y1)
             lines.append((box, _fills_right(g1, fonts)))

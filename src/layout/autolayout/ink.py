@@ -1,4 +1,4 @@
-"""Right side bearings of glyphs, read from the font files (``headgap``).
+"""Side bearings and ink extents of glyphs, read from the font files (``headgap``).
 
 Why: the page checker lets a display line fill the blank to its right only when
 the line's last glyph leaves a little white before the end of its advance; a bold
@@ -44,3 +44,19 @@ def right_bearing(face: Face, cp: int) -> float:
     if not hasattr(glyph, "xMax"):
         return _UNKNOWN  # an empty glyph (a space)
     return (hmtx[name][0] - glyph.xMax) / upm
+
+
+@lru_cache(maxsize=8192)
+def ink_x(face: Face, cp: int) -> tuple[float, float] | None:
+    """The glyph's ink from its origin, (left, right) in em; None when unknown."""
+    font = _font(face.path, face.index)
+    if font is None:
+        return None
+    cmap, glyf, _hmtx, upm = font
+    name = cmap.get(cp)
+    if name is None:
+        return None
+    glyph = glyf[name]
+    if not hasattr(glyph, "xMax"):
+        return None
+    return glyph.xMin / upm, glyph.xMax / upm
