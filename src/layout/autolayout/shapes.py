@@ -403,10 +403,12 @@ class StoryShapes:
         return out
 
     def _may_stand_beside(self, k: int) -> bool:
-        """文包题 is tried for a story with a headline and no pictures, leads or boxes
-        (those stand under the group, across the story) in two text columns or more."""
+        """文包题 is tried for a horizontal story with a headline and body text in two
+        text columns or more; its label, leads and boxes stay in the group (over the
+        group's columns, ``place_head``), its pictures stand beside the group
+        (``place.story.photo_origin``)."""
         s = self.story
-        return bool(k > 1 and s.headline and not (s.photos or s.leads or s.boxes) and s.direction == "horizontal")
+        return bool(k > 1 and s.headline and (s.paragraphs or s.credit) and s.direction == "horizontal")
 
     def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[int, ...] | None,
                 bianlan: float) -> list[Shape]:
@@ -414,21 +416,78 @@ class StoryShapes:
         others starting at the story's top beside it (``place.story.beside_head``):
         the head is a block at the top of its columns, as a picture is
         (``balanced_fill``); kept where the head fits in two lines and leaves no
-        hole at that width (page-layout.md rule 2)."""
-        out = []
+        hole at that width (page-layout.md rule 2).  Pictures stand at the top of
+        columns right of the group (``_beside_plans``) or in one band at the right
+        as deep as the story (``_beside_flush``)."""
+        out: list[Shape] = []
         for m in range(1, k):
-            probe = replace(story, headline_columns=Span(1, m), head_beside=True)
-            hm = self.gauge.head(probe, w, k)
-            if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
+            hm = self._beside_head(story, w, k, m)
+            if hm is None:
                 continue
-            blocked = [hm.rows] * m + [0] * (k - m)
-            fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
-            if fill is None or fill.white > MAX_COLUMN_WHITE:
-                continue
-            cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
-                    + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked))
-            out.append(Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, None,
-                             headline_style=story.headline_style, head_span=m))
+            base = self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
+            head = [hm.rows] * m + [0] * (k - m)
+            for plan, photos in self._photo_plans(w, k, lines):
+                if plan is not None and k - plan.per_band * plan.per_photo < m:
+                    continue  # a picture over the group's columns would stand between the group and its text
+                shape = self._beside_shape(w, k, m, [a + b for a, b in zip(head, photos, strict=True)], photos,
+                                           plan, lines, keeps, base)
+                if shape is not None:
+                    out.append(replace(shape, headline_style=story.headline_style))
+        out.extend(self._beside_flush(w, k, story, lines, keeps, bianlan))
+        return out
+
+    def _beside_head(self, story: Story, w: int, k: int, m: int) -> HeadMeasure | None:
+        """The group over ``m`` of ``k`` text columns with text beside it; None when
+        it needs more than ``MAX_HEAD_LINES`` headline lines or leaves a hole."""
+        hm = self.gauge.head(replace(story, headline_columns=Span(1, m), head_beside=True), w, k)
+        if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
+            return None
+        return hm
+
+    def _beside_shape(self, w: int, k: int, m: int, blocked: list[int], photos: list[int], plan: PhotoPlan | None,
+                      lines: int, keeps: tuple[int, ...] | None, base: float) -> Shape | None:
+        """One 文包题 shape: the body balanced around the group's rows and the
+        pictures' (``blocked``: rows taken at the top of each text column)."""
+        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+        if fill is None or fill.white > MAX_COLUMN_WHITE:
+            return None
+        cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+        if plan is not None:
+            cost += self.costs.crop * plan.crop + self._photo_size_cost(plan, photos)
+        return Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, plan, head_span=m)
+
+    def _beside_flush(self, w: int, k: int, story: Story, lines: int, keeps: tuple[int, ...] | None,
+                      bianlan: float) -> list[Shape]:
+        """文包题 with the pictures in one band at the right, from the story's top to
+        its foot (``_flush``): the group over the first ``m`` of the text columns
+        left of them, the body under it and beside it."""
+        photos = self.story.photos
+        n = len(photos)
+        if not photos or not lines:
+            return []
+        cols = self.geo.text_columns(Span(1, w), k)
+        out = []
+        for q in range(1, (k - 1) // n + 1):
+            text = k - q * n
+            width = cols[q - 1][1] - cols[0][0]
+            caps = [self.gauge.caption_lines(_caption(p), width) if _caption(p) else 0 for p in photos]
+            for m in range(1, text + 1):
+                hm = self._beside_head(story, w, k, m)
+                if hm is None:
+                    continue
+                blocked = [hm.rows] * m + [0] * (text - m)
+                fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+                if fill is None or fill.white > MAX_COLUMN_WHITE:
+                    continue
+                crop = self._crop(width, [fill.rows - cap for cap in caps])
+                if crop is None:
+                    continue
+                plan = PhotoPlan(q, n, (fill.rows,), crop)
+                cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
+                        + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+                        + self.costs.crop * crop + self._photo_size_cost(plan, [fill.rows] * (q * n)))
+                out.append(Shape(w, k, 0, fill.rows, 0, 0, cost, plan, headline_style=story.headline_style,
+                                 head_span=m))
         return out
 
     def stepped(self, w: int, k: int) -> Story:

@@ -213,7 +213,7 @@ def place_boxes(sp: StoryPlacement, row: int) -> int:
 
 def box_rows(sp: StoryPlacement, box: BoxNote) -> tuple[list[BodyLine], float, float]:
     """The box's lines (title first) and its frame's x extent."""
-    cols = box.columns or Span(1, len(sp.columns))
+    cols = box.columns or _group_span(sp)
     x0, x1 = sp.columns[cols.first - 1][0], sp.columns[cols.last - 1][1]
     pad = BOX_PAD_EM * sp.geo.em
     width = x1 - x0 - 2 * pad
@@ -225,6 +225,16 @@ def box_rows(sp: StoryPlacement, box: BoxNote) -> tuple[list[BodyLine], float, f
     for para in box.paragraphs:
         lines.extend(BodyLine(b.line, "box", b.dots) for b in paragraph_lines(para, width, style, sp.fonts))
     return lines, x0, x1
+
+
+def _group_span(sp: StoryPlacement) -> Span:
+    """The text columns a box spans by default: all of them, or the headline
+    group's when text stands beside the group (文包题, ``place.story.beside_head``):
+    the box is part of the group, under its headline."""
+    s = sp.story
+    if s.head_beside and s.headline_columns is not None and s.headline_columns.last < len(sp.columns):
+        return s.headline_columns
+    return Span(1, len(sp.columns))
 
 
 def place_box(sp: StoryPlacement, box: BoxNote, row: int) -> int:

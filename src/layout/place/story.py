@@ -433,15 +433,29 @@ def _caption_lines(sp: StoryPlacement, photo: Photo, width: float) -> list[Line]
     return list(compose_paragraph(runs, width, cap_style.paragraph_style(), sp.fonts).lines)
 
 
-def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int) -> dict[int, set[int]]:
-    """Text column (0-based) -> grid rows its pictures take."""
+def _photo_rows(sp: StoryPlacement, first_row: int, last_row: int, top: int | None = None) -> dict[int, set[int]]:
+    """Text column (0-based) -> grid rows its pictures take (``top``: the story's
+    top row when text stands beside the headline group, ``photo_origin``)."""
     blocked: dict[int, set[int]] = {}
     for photo in sp.story.photos:
         cols = photo.columns or Span(1, len(sp.columns))
-        rows = set(range(first_row + photo.rows.first - 1, min(first_row + photo.rows.last - 1, last_row) + 1))
+        origin = photo_origin(sp.story, photo, first_row, first_row if top is None else top)
+        rows = set(range(origin + photo.rows.first - 1, min(origin + photo.rows.last - 1, last_row) + 1))
         for c in range(cols.first - 1, cols.last):
             blocked.setdefault(c, set()).update(rows)
     return blocked
+
+
+def photo_origin(story: Story, photo: Photo, under: int, top: int) -> int:
+    """The row a picture's ``rows`` count from: the first row under the headline
+    group -- or, in a 文包题 story (``beside_head``), the story's ``top`` row for a
+    picture whose columns all lie right of the group: it stands beside the group
+    at the top of its columns, as text there does (page-layout.md rule 7: beside
+    the text, never between a headline and its text)."""
+    if beside_head(story) and photo.columns is not None and story.headline_columns is not None \
+            and photo.columns.first > story.headline_columns.last:
+        return top
+    return under
 
 
 def beside_head(story: Story) -> bool:
@@ -459,8 +473,8 @@ def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_
     columns right of it stand beside (``beside_head``): those columns start at
     its top row, the ones under it below it."""
     s, geo = sp.story, sp.geo
-    blocked = _photo_rows(sp, first_row, last_row)
-    top = first_row
+    top = first_row if head is None else head[0]
+    blocked = _photo_rows(sp, first_row, last_row, top)
     if head is not None:
         top, under = head
         span = s.headline_columns or Span(1, len(sp.columns))
@@ -476,7 +490,7 @@ def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_
         if dots:
             sp.items.append(dots_item(line, slot.x, base, dots, s.id, body_style.color))
     for photo in s.photos:  # after the text: captions come last in reading order
-        _photo_block(sp, photo, first_row, last_row)
+        _photo_block(sp, photo, photo_origin(s, photo, first_row, top), last_row)
     over = [bl.line for bl in lines[len(taken):]]
     per_col = tuple(sum(1 for t in taken if t.column == c) for c in range(len(sp.columns)))
     free = min((len(col) - per_col[c] for c, col in enumerate(slots)), default=0)
