@@ -207,3 +207,42 @@ def test_text_beside_the_headline_group(tmp_path):
     flat = placed(tmp_path, stories.replace("head_beside: true", "head_beside: false"))
     flat_lines = [it for it in flat.page.items if getattr(it, "kind", "") == "body"]
     assert max(it.baseline for it in flat_lines) < min(it.baseline for it in head)  # default: all under it
+
+
+def test_pictures_and_boxes_beside_the_headline_group(tmp_path):
+    """文包题 with a picture and a 核心阅读 box: the box stays in the group's columns,
+    under its headline; a picture right of the group stands at the story's top row
+    (its rows count from there), the text of its columns under it, nothing lost."""
+    from layout.place.items import BoxItem, ImageItem
+
+    body = "。".join(f"第{i}句话写在这里作为正文的一部分" for i in range(40)) + "。"
+    p = placed(tmp_path, f"""
+        - id: s
+          columns: 1-4
+          rows: 1-30
+          text_columns: 4
+          headline_columns: 1-2
+          head_beside: true
+          balance: true
+          content:
+            - headline: 文明创建交出新答卷
+            - box: {{title: 核心阅读, text: 城东新区推出了一批便民举措。}}
+            - paragraph: {body}
+            - photo: {{rows: 1-8, columns: 4-4, placeholder: true, caption: 图片说明文字。}}
+        """)
+    layout = load_layout(tmp_path / "p.yaml")
+    geo = layout.geometry()
+    cols = geo.text_columns(layout.stories[0].columns, 4)
+    items = p.page.items
+    assert p.page.stories[0].lines_over == 0
+    (pic,) = [it for it in items if isinstance(it, ImageItem)]
+    assert abs(pic.rect.x0 - cols[3][0]) < 0.01 and geo.row_top(1) - pic.rect.y1 < geo.leading  # at the top
+    frame = next(it for it in items if isinstance(it, BoxItem) and it.story == "s")
+    assert frame.rect.x1 <= cols[1][1] + 0.01  # the box over the group's two columns only
+    head = next(it for it in items if getattr(it, "kind", "") == "headline")
+    assert frame.rect.y1 < head.baseline
+    lines = [it for it in items if getattr(it, "kind", "") == "body"]
+    first = {c: max(it.baseline for it in lines if abs(it.x - cols[c][0]) < 1) for c in range(4)}
+    assert first[2] > head.baseline > first[0]  # beside the group from the top; under it below it
+    assert first[3] < pic.rect.y0  # under the picture
+    assert "".join(it.line.chars for it in lines).replace(" ", "") == body.replace(" ", "")

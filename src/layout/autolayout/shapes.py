@@ -432,15 +432,18 @@ class StoryShapes:
                 shape = self._beside_shape(w, k, m, [a + b for a, b in zip(head, photos, strict=True)], photos,
                                            plan, lines, keeps, base)
                 if shape is not None:
-                    out.append(replace(shape, headline_style=story.headline_style))
+                    out.append(replace(shape, headline_style=story.headline_style, hole_below_rule=hm.hole_below_rule,
+                                       hole_at_top=hm.hole_at_top))
         out.extend(self._beside_flush(w, k, story, lines, keeps, bianlan))
         return out
 
     def _beside_head(self, story: Story, w: int, k: int, m: int) -> HeadMeasure | None:
         """The group over ``m`` of ``k`` text columns with text beside it; None when
-        it needs more than ``MAX_HEAD_LINES`` headline lines or leaves a hole."""
+        it needs more than ``MAX_HEAD_LINES`` headline lines or leaves a hole even
+        on the page's first row (a hole under a rule only: the shape says so, and
+        the search takes it on the first row alone, ``search.leaf_table``)."""
         hm = self.gauge.head(replace(story, headline_columns=Span(1, m), head_beside=True), w, k)
-        if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
+        if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_at_top:
             return None
         return hm
 
@@ -486,8 +489,8 @@ class StoryShapes:
                 cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
                         + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
                         + self.costs.crop * crop + self._photo_size_cost(plan, [fill.rows] * (q * n)))
-                out.append(Shape(w, k, 0, fill.rows, 0, 0, cost, plan, headline_style=story.headline_style,
-                                 head_span=m))
+                out.append(Shape(w, k, 0, fill.rows, 0, 0, cost, plan, hole_below_rule=hm.hole_below_rule,
+                                 hole_at_top=hm.hole_at_top, headline_style=story.headline_style, head_span=m))
         return out
 
     def stepped(self, w: int, k: int) -> Story:
