@@ -25,7 +25,7 @@ from layout.place.items import BoxItem, Item, RuleItem, TextItem
 
 HOLE_LINES = 3  # an empty region this many lines tall ...
 HOLE_EMS = 3  # ... and this many ems wide is a hole
-PX_PER_PT = 1.0  # raster resolution: fine enough for a 3-line x 3-em test
+PX_PER_PT = 2.0  # raster resolution: the checker's (a gap of a point between two inks stops its fill)
 LEFT_INK_ENDS = frozenset("。，、．：；！？”’）》」』】")  # full-width marks with their ink on the left
 RIGHT_INK = frozenset("“‘（《「『【")  # ... on the right
 WIDE_FROM = 0x2E80  # CJK and full-width: a glyph one em wide; below it proportional (Latin, digits)
