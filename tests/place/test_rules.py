@@ -95,3 +95,60 @@ def test_rules_far_apart_are_not_joined(place):
     p = place(NEIGHBOURS.replace("rows: 13-30", "rows: 15-30"))
     # two rows of white between the rule below and the next story: nothing to join
     assert p.lines("under", "rule") == ["rule vertical c2|c3 r14b..r30b  0.50pt"]  # r14b: row 15's top
+
+
+def test_a_label_under_a_vertical_cut_leaves_no_hole(tmp_path):
+    """The blank between a department label and its centred headline group under two
+    stories side by side: with the rules joined over the gutter the checker's fill
+    runs across it (a rule broken at the gutter left the strip above the gutter
+    empty, its fill stopped there, and column 1 beside the label read as a hole of
+    3-4 lines: long-009 in benchmarks/raw_archives.py)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+    from place_helpers import page_yaml
+
+    from layout.cli import main
+    from layout.model import load_layout
+    from layout.model.types import Span
+
+    checker = Path(__file__).resolve().parents[3] / "shared" / "tools" / "pdfcheck.py"
+    if not checker.exists():
+        pytest.skip("../shared/tools/pdfcheck.py not beside the checkout")
+    body = BODY * 6
+    src = tmp_path / "p.yaml"
+    src.write_text(page_yaml(f"""
+        - id: left
+          columns: 1-1
+          rows: 1-10
+          body: {body}
+          rule: [below, right]
+        - id: right
+          columns: 2-5
+          rows: 1-10
+          body: {body}
+          rule: below
+        - id: under
+          columns: 1-5
+          rows: 11-30
+          label: 医学资讯
+          kicker: 临川县引进了一批新设备——
+          headline: 临川县乡村振兴交出新答卷
+          headline_style: headline-3
+          balance: true
+          body: {body}
+        """), encoding="utf-8")
+    out = tmp_path / "p.pdf"
+    assert main(["render", str(src), "-o", str(out), "-q"]) == 0
+    geo = load_layout(src).geometry()
+    # the group, the body's first lines under it, and the last two lines over the rule (the checker
+    # looks two lines above a display line for an empty strip)
+    a = geo.area(Span(1, 5), Span(9, 18))
+    bleed = geo.bleed
+    area = f"{a.x0 + bleed},{a.y0 + bleed},{a.x1 + bleed},{a.y1 + bleed}"
+    r = subprocess.run([sys.executable, str(checker), str(out), "--type-area", area], capture_output=True,
+                       text=True, timeout=120)
+    assert json.loads(r.stdout)["metrics"]["holes"] == 0, r.stderr[-300:]
