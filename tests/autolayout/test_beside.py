@@ -34,9 +34,11 @@ def _story(name: str, paragraphs: int, start: int = 0, label: str | None = None,
     pictures = tuple(Photo(file=None, rows=Span(1, 1), placeholder=True,
                            caption=SENTENCES[(start + 3 * i) % len(SENTENCES)][:12 + 5 * i]) for i in range(photos))
     boxes = (BoxNote("核心阅读", (Paragraph(SENTENCES[(start + 7) % len(SENTENCES)]),)),) if box else ()
+    # a second story's step: a lead (头条) with ■ leads keeps its group across the page
+    style = "headline-2" if leads else "headline"
     return Story(id=name, columns=Span(1, 1), rows=Span(1, 1), text_columns=1, label=label,
-                 kicker="城东新区推出了一批便民举措——",
-                 headline=("文明创建交出新答卷",), subtitle="——临川县推进民生实事工作纪实",
+                 headline_style=style, kicker="城东新区推出了一批便民举措——",
+                 headline=("交出新答卷",) if leads else ("文明创建交出新答卷",), subtitle="——临川县推进民生实事工作纪实",
                  leads=tuple(SENTENCES[(start + 11 + i) % len(SENTENCES)][:30] for i in range(leads)),
                  byline="本报讯 （记者 张明）", paragraphs=paras, photos=pictures, boxes=boxes)
 
@@ -158,3 +160,11 @@ def test_every_beside_shape_sets_all_text_at_its_height(tabloid, fonts, paragrap
                    leads=leads, box=box)
     for sh in _beside_shapes(tabloid, fonts, story)[:6]:
         _assert_beside_page(tabloid, fonts, story, sh)
+
+
+def test_a_lead_with_leads_keeps_its_group_across(tabloid, fonts):
+    """The lead (头条, the top headline step) with ■ leads is never set beside its
+    text: its leads run in columns across the page's widest story (rule 4)."""
+    story = replace(_story("s", 9, start=3, leads=2), headline_style="headline")
+    assert not _beside_shapes(tabloid, fonts, story)
+    assert _beside_shapes(tabloid, fonts, replace(story, headline_style="headline-2"))

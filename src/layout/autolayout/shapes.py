@@ -406,9 +406,12 @@ class StoryShapes:
         """文包题 is tried for a horizontal story with a headline and body text in two
         text columns or more; its label, leads and boxes stay in the group (over the
         group's columns, ``place_head``), its pictures stand beside the group
-        (``place.story.photo_origin``)."""
+        (``place.story.photo_origin``).  Not for a lead (头条, the top step) with ■
+        leads: they run in columns across the page's widest story (rule 4)."""
         s = self.story
-        return bool(k > 1 and s.headline and (s.paragraphs or s.credit) and s.direction == "horizontal")
+        lead = bool(self.gauge.steps) and s.headline_style == self.gauge.steps[0]
+        return bool(k > 1 and s.headline and (s.paragraphs or s.credit) and s.direction == "horizontal"
+                    and not (lead and s.leads))
 
     def _beside(self, w: int, k: int, story: Story, lines: int, keeps: tuple[int, ...] | None,
                 bianlan: float) -> list[Shape]:
