@@ -87,31 +87,23 @@ def _ink(ch: str) -> tuple[float, float]:
 
 
 def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequence[tuple[float, float]],
-              top: float, bottom: float, rule_gap: float, beside: tuple[float, float] | None = None) -> bool:
+              top: float, bottom: float, rule_gap: float) -> bool:
     """Whether the ink of ``items`` (a headline group placed between ``top`` and
     ``bottom``, pt, y up, over text ``columns``) leaves a hole.  ``rule_gap``: white
     above ``top`` before the rule that closes it.  Below ``bottom`` the body starts:
     two lines in every text column (the gaps between them stay empty, the first
     line indented).  Beside the story lies the gutter or the page margin
-    (``OUTSIDE_EMS`` of it counted as empty); ``beside``: the text column right of
-    the group instead (文包题), its lines from the top: the whole gutter before it
-    is empty, as the checker sees it."""
+    (``OUTSIDE_EMS`` of it counted as empty)."""
     em, lead = geo.em, geo.leading
     x0, x1 = columns[0][0], columns[-1][1]
     pad = OUTSIDE_EMS * em
-    right = beside[1] if beside is not None else x1 + pad
-    r = _Raster(geo, x0 - pad, right, top + rule_gap, bottom - 2 * lead)
-    r.mark(x0, top + rule_gap, x1 if beside is None else right, top + rule_gap)  # the rule
+    r = _Raster(geo, x0 - pad, x1 + pad, top + rule_gap, bottom - 2 * lead)
+    r.mark(x0, top + rule_gap, x1, top + rule_gap)  # the rule (or the page header's rule)
     for n in range(BODY_LINES_BELOW):
         line_top = bottom - n * lead - (lead - em) / 2
         for c, (cx0, cx1) in enumerate(columns):
             indent = BODY_INDENT_EMS * em if c == 0 and n == 0 else 0.0
             r.mark(cx0 + indent, line_top - em, cx1, line_top)
-    if beside is not None:
-        line_top = top - (lead - em) / 2
-        while line_top - em > bottom - 2 * lead:
-            r.mark(beside[0], line_top - em, beside[1], line_top)
-            line_top -= lead
     lines = []
     for it in items:
         if isinstance(it, TextItem) and it.line.glyphs:

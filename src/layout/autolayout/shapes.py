@@ -302,14 +302,12 @@ class Gauge:
         plain = sp.items
         air = head_air(sp)  # the slack rows place_story would give this head's band
         cols = sp.columns
-        beside = None
         if probe.head_beside and probe.headline_columns is not None:  # text stands beside the head's columns
-            beside = cols[probe.headline_columns.last]
             cols = cols[:probe.headline_columns.last]
             air = 0
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
-        below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2, beside)
-        at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0, beside)
+        below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2)
+        at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0)
         lines = sum(1 for it in plain if isinstance(it, TextItem) and it.kind == "headline")
         return HeadMeasure(rows, air, lines, below_rule, at_top)
 
