@@ -21,11 +21,9 @@ def test_house_grid(page):
     assert geo.column_width == 126.0 and geo.chars_per_column == 14
     assert geo.gutter >= geo.gutter_min == 13.5
     assert geo.col_x(1) == ta.x0 and geo.col_x1(5) == pytest.approx(ta.x1)  # the grid fills the width
-    # the grid stands on the type area's foot, the header band on the grid; the part of
-    # a line left over is above the header
-    assert geo.rows == 67 and geo.grid_bottom == pytest.approx(ta.y0)
-    assert geo.header.y0 == pytest.approx(geo.grid_top) and geo.header.height == pytest.approx(3 * 14.4)
-    assert ta.y1 - 14.4 < geo.header.y1 <= ta.y1
+    assert geo.header.y1 == ta.y1 and geo.header.height == pytest.approx(3 * 14.4)
+    assert geo.grid_top == pytest.approx(ta.y1 - 3 * 14.4)
+    assert geo.rows == 67 and geo.grid_bottom >= ta.y0 > geo.grid_bottom - 14.4
 
 
 def test_rows_and_baselines(page):

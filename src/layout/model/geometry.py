@@ -8,8 +8,7 @@ The rules (spec typography.md §5):
 - a grid column is a whole number of body ems wide: ``cw = floor(((W - (n-1)*g_min)/n)/E)*E``;
   the leftover widens the gutters, ``g = (W - n*cw)/(n-1)``, so the grid fills the type area;
 - the page header takes ``header.rows`` body lines at the top of the type area; the
-  grid below it has as many whole body lines as fit and ends on the type area's foot
-  (the part of a line left over goes above the header);
+  grid starts below it and has as many whole body lines as fit;
 - every body baseline of the page sits on one grid: row ``r`` is the band
   ``[grid_top - r*L, grid_top - (r-1)*L]`` and its baseline puts the body em box in the
   middle of the band (half the line gap above and below).
@@ -144,15 +143,13 @@ def grid_geometry(page: PageSpec, grid: GridSpec, header_spec: Header | None) ->
     area = Rect(m.left, m.bottom, page.width - m.right, page.height - m.top)
     em, lead = grid.body.size, grid.body.leading
     cw, gutter = split_width(area.width, grid.columns, grid.gutter, em)
-    band = header_spec.rows * lead if header_spec is not None else 0.0
-    rows = max(0, math.floor((area.y1 - band - area.y0) / lead + _EPS))
-    # the grid stands on the type area's foot: full columns end on the bottom margin,
-    # and what is left of a line goes above the header (or the first row); the header
-    # band sits on the grid, so its lines are on it too.  Left at the foot it added up
-    # to a line of white under every column, so a column one line short read as three
-    # lines empty down to the page's foot (page-layout.md rule 2)
-    top = area.y0 + rows * lead
-    header = Rect(area.x0, top, area.x1, top + band) if header_spec is not None else None
+    header = None
+    top = area.y1
+    if header_spec is not None:
+        band = header_spec.rows * lead
+        header = Rect(area.x0, area.y1 - band, area.x1, area.y1)
+        top -= band
+    rows = max(0, math.floor((top - area.y0) / lead + _EPS))
     return Geometry(
         page_width=page.width, page_height=page.height, bleed=page.bleed, type_area=area,
         em=em, leading=lead, columns=grid.columns, column_width=cw, gutter=gutter,
