@@ -62,6 +62,12 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     from rawgen import write as write_archives
 
     (archive,) = write_archives(1, tmp_path, start=33, long=True)
+    # the first story's first paragraph made longer than a page: the story is carried on
+    # mid-paragraph whatever the layout chooses for the rest (text written for the test)
+    text = archive.read_text(encoding="utf-8")
+    at = text.index("\n", text.index("  本报讯"))
+    archive.write_text(text[:at] + "街道今年围绕老旧小区改造开展了安全隐患排查，惠及居民两万余人。" * 170 + text[at:],
+                       encoding="utf-8")
     out, folder = tmp_path / "r.pdf", tmp_path / "yaml"
     assert main(["reprint", str(archive), "-o", str(out), "--template", "tabloid", "--yaml-dir", str(folder),
                  "-q"]) == 0
