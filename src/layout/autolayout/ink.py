@@ -29,34 +29,31 @@ def _font(path: str, index: int):  # -> (cmap, glyf, hmtx, units per em) or None
         return None
 
 
-@lru_cache(maxsize=4096)
-def right_bearing(face: Face, cp: int) -> float:
-    """White between the ink's right edge and the advance's end, in em; -1 when
-    unknown (a CFF font, a missing glyph)."""
+@lru_cache(maxsize=8192)
+def _ink(face: Face, cp: int) -> tuple[float, float, float] | None:
+    """The glyph's ink (left, right) and advance, in em from its origin; None when
+    unknown (a CFF font, a missing glyph, an empty glyph such as a space)."""
     font = _font(face.path, face.index)
     if font is None:
-        return _UNKNOWN
+        return None
     cmap, glyf, hmtx, upm = font
     name = cmap.get(cp)
     if name is None:
-        return _UNKNOWN
+        return None
     glyph = glyf[name]
     if not hasattr(glyph, "xMax"):
-        return _UNKNOWN  # an empty glyph (a space)
-    return (hmtx[name][0] - glyph.xMax) / upm
+        return None
+    return glyph.xMin / upm, glyph.xMax / upm, hmtx[name][0] / upm
 
 
-@lru_cache(maxsize=8192)
+def right_bearing(face: Face, cp: int) -> float:
+    """White between the ink's right edge and the advance's end, in em; -1 when
+    unknown (a CFF font, a missing glyph)."""
+    ink = _ink(face, cp)
+    return _UNKNOWN if ink is None else ink[2] - ink[1]
+
+
 def ink_x(face: Face, cp: int) -> tuple[float, float] | None:
     """The glyph's ink from its origin, (left, right) in em; None when unknown."""
-    font = _font(face.path, face.index)
-    if font is None:
-        return None
-    cmap, glyf, _hmtx, upm = font
-    name = cmap.get(cp)
-    if name is None:
-        return None
-    glyph = glyf[name]
-    if not hasattr(glyph, "xMax"):
-        return None
-    return glyph.xMin / upm, glyph.xMax / upm
+    ink = _ink(face, cp)
+    return None if ink is None else (ink[0], ink[1])
