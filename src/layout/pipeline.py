@@ -184,23 +184,25 @@ def check_archive(out: Output, layouts: Sequence[PageLayout], allow_paths: Seque
 def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = None, template: str = "auto",
             encoding: str | None = None, source: str | None = None) -> ReprintOutput:
     """``layout reprint``: import an archived page, lay it out automatically on a
-    template, render it.  ``source``: the archive's name for the proof's slug, when
-    ``archive`` is a copy (a batch worker's), so the bytes are those of the original."""
+    template, render it.  The pages are an edition (``edition.reprint``: the one
+    ``--yaml-dir`` writes), placed and rendered as ``layout render edition.yaml``
+    does them: 报眉 on every page, jump lines and 接题, a tagged PDF.  ``source``: the
+    archive's name for the proof's slug, when ``archive`` is a copy (a batch
+    worker's), so the bytes are those of the original."""
     from dataclasses import replace
 
     from layout.autolayout.archive import reprint as auto_reprint
+    from layout.edition.reprint import page_note, reprint_edition
     from layout.render.output import OutputOptions
 
     result = auto_reprint(archive, template, encoding)
     opts = options or OutputOptions()
-    if not opts.title:
-        opts = replace(opts, title=result.imported.page.name or Path(archive).stem)
-    from layout.edition.reprint import furnish
-
-    fonts = [result.template.fonts.fontset()] * len(result.layout.placed)
-    pages = list(furnish(result.layout, fonts[0]))  # an edition: jump lines written, furniture marked
-    out = render_placed(pages, fonts, opts, source=str(archive) if source is None else source)
-    notes = tuple(m for page in result.layout.metrics.pages for m in page.problems)
+    edition = reprint_edition(result)
+    edition = replace(edition, source=str(archive) if source is None else source)
+    with cycles_not_collected():
+        out = _render_edition(edition, opts, jobs=1, progress=False, plates=False).output
+    notes = tuple(page_note(result.layout, n, m) for n, page in enumerate(result.layout.metrics.pages)
+                  for m in page.problems)
     return ReprintOutput(out, result, notes, verify_reprint(out.pdf, result, opts.proof))
 
 

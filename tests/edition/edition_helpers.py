@@ -45,3 +45,22 @@ def story_yaml(sid: str, columns: str, rows: str, paragraphs: list[str], headlin
     body = "\n".join(f"      {p}\n" for p in paragraphs)
     return (f"- id: {sid}\n  columns: {columns}\n  rows: {rows}\n  headline: {headline}\n"
             f"  headline_style: headline-2\n{extra}  body: |\n{body}")
+
+
+def articles(pdf_path: Path) -> list[tuple[str, list[int], str]]:
+    """The tagged PDF's articles in the structure tree's order: (title, the pages
+    they run on, their copy read through the marked content they point to)."""
+    import pdfplumber
+    import pikepdf
+
+    with pikepdf.open(pdf_path) as doc:
+        refs = [(str(el.T), [(doc.pages.index(pikepdf.Page(k.Pg)), int(k.MCID)) for k in el.K])
+                for el in doc.Root.StructTreeRoot.K.K if el.S == "/Art"]
+    with pdfplumber.open(pdf_path) as pdf:
+        text: dict[tuple[int, int], str] = {}
+        for n, page in enumerate(pdf.pages):
+            for c in page.chars:
+                if c.get("mcid") is not None and c.get("tag") != "Artifact":
+                    key = (n, c["mcid"])
+                    text[key] = text.get(key, "") + c["text"]
+    return [(title, sorted({p for p, _ in mcrs}), "".join(text.get(m, "") for m in mcrs)) for title, mcrs in refs]

@@ -5,7 +5,7 @@ and its copy is exactly the archive's."""
 from __future__ import annotations
 
 import pdfplumber
-from edition_helpers import ROOT, copy_text
+from edition_helpers import ROOT, articles, copy_text
 
 from layout.cli import main
 
@@ -33,6 +33,9 @@ def test_long_reprint_is_an_edition_with_jump_lines(tmp_path):
     assert copy1.startswith("文化周刊") and "文化周刊" in furn2 and "文化周刊" not in copy2
     assert all("第0版" not in c + f for c, f in pages)  # every placeholder resolved
     assert main(["verify", str(out), "--source", str(archive)]) == 0  # the copy is the archive's
+    # tagged as an edition: the one story is one article over every page, its copy whole
+    (story,) = articles(out)
+    assert story[1] == list(range(len(pages))) and story[2] == "".join(copy for copy, _ in pages)[4:]
 
 
 def _chars(path):
@@ -80,6 +83,8 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     again = tmp_path / "e.pdf"
     assert main(["render", str(folder / "edition.yaml"), "-o", str(again), "--allow-path", str(tmp_path)]) == 0
     assert "checked: all" in capsys.readouterr().err  # the edition is checked against its archive
+    assert again.read_bytes() == out.read_bytes()  # one code path: the reprint is its edition
+    _tagged_in_reading_order(out, archive)
     reprinted, rendered = _chars(out), _chars(again)
     assert rendered == reprinted
     furniture = _furniture(rendered)
@@ -102,6 +107,23 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     assert main(["render", str(folder / "edition.yaml"), "-o", str(tmp_path / "cut.pdf"), "--allow-path",
                  str(tmp_path)]) == 1
     assert "lost" in capsys.readouterr().err
+
+
+def _tagged_in_reading_order(pdf, archive):
+    """One article per story of the archive, in its order, a continued story one
+    article across pages, each holding its story's copy (the headline and body
+    read from the importer), and nothing of it in another article."""
+    from layout.archive.import_page import import_archive
+    from layout.check.verify import fold
+
+    stories = import_archive(archive).page.stories
+    got = articles(pdf)
+    assert len(got) == len(stories)
+    assert any(len(pages) > 1 for _, pages, _ in got)  # the continued story
+    for story, (_title, _pages, text) in zip(stories, got, strict=True):
+        body = "".join(fold(ch) for ch in "".join(story.body()) if not ch.isspace())
+        flat = "".join(fold(ch) for ch in text if not ch.isspace())
+        assert body[:20] in flat and body[-20:] in flat, story.headline
 
 
 def test_a_page_line_kept_as_text_is_numbered_in_its_own_form():

@@ -87,8 +87,11 @@ def run(args: argparse.Namespace) -> int:
     out.write(done.output.pdf)
     from layout.place.items import ADVISORY
 
-    problems = [p.message for p in done.output.problems] + list(done.problems)
-    problems += [n for m in auto.metrics.pages for n in m.notes]  # the empty foot of a page (advisory)
+    problems = _page_problems(done.output, result.layout) + list(done.problems)
+    from layout.edition.reprint import page_note
+
+    # the empty foot of a page (advisory)
+    problems += [page_note(auto, i, n) for i, m in enumerate(auto.metrics.pages) for n in m.notes]
     problems += result.imported.normalized.warnings(args.archive)
     for message in problems:
         report.warn(message)
@@ -111,6 +114,19 @@ def run(args: argparse.Namespace) -> int:
     if check or (args.strict and (failing or any(not p.clean for p in auto.metrics.pages))):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _page_problems(output, auto) -> list[str]:
+    """The problems of the placed pages, each with its page (第7版) when there is more
+    than one: the stories are numbered per page, as the page files of --yaml-dir
+    number them; then what drawing found."""
+    from layout.edition.reprint import first_number
+
+    pages = output.pages
+    base = first_number(auto)
+    out = [f"第{base + n}版: {p.message}" if len(pages) > 1 else p.message
+           for n, page in enumerate(pages) for p in page.problems]
+    return out + [p.message for p in output.problems[sum(len(page.problems) for page in pages):]]
 
 
 def _layout_report(auto) -> str:

@@ -75,12 +75,24 @@ def continuation_id(story_id: str, page: int) -> str:
     return f"{story_id}{_CONT}{page}"
 
 
-def article_id(story_id: str) -> str:
-    """The story a part belongs to (``continuation_id`` undone)."""
-    return story_id.split(_CONT, 1)[0]
+_CONT = "@"  # a continuation is "story@page" (its id in problems and on the proof)
+_PART = "\x1f"  # in a part's text items: "story<US>index of its first page" (never in a YAML id)
 
 
-_CONT = "@"  # a continuation is "story@page"; ids with "@" of their own group by their first part
+def article_key(story_id: str, start: int) -> str:
+    """What a continuation's text items carry as their story: the article they
+    belong to, the story ``story_id`` of the edition's ``start``-th page (0-based).
+    Story ids are unique on a page only (a reprint's page files all have story1),
+    so an article is a story *and* its page."""
+    return f"{story_id}{_PART}{start}"
+
+
+def article_of(marked: str, page_index: int) -> tuple[str, str]:
+    """(key, title) of the article a text item of page ``page_index`` belongs to:
+    a continuation's (``article_key``) or the page's own story's."""
+    if _PART in marked:
+        return marked, marked.split(_PART, 1)[0]
+    return article_key(marked, page_index), marked
 
 
 def mark_continuation(items: list[Item], story_id: str) -> list[Item]:

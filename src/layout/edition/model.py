@@ -92,6 +92,13 @@ class Edition:
                 return p
         raise KeyError(number)
 
+    def index(self, number: int) -> int:
+        """The place (0-based) of the page numbered ``number`` in the edition."""
+        for i, p in enumerate(self.pages):
+            if p.number == number:
+                return i
+        raise KeyError(number)
+
     def date_text(self) -> str | None:
         """``2020年8月10日 星期一``: the weekday computed, never typed."""
         d = self.date

@@ -17,7 +17,7 @@ from layout.edition.header import header_items
 from layout.edition.jumps import (
     Carry,
     continuation,
-    continuation_id,
+    article_key,
     cut,
     drop_overflow,
     first_part,
@@ -73,7 +73,7 @@ def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, .
     for page, (header, own) in zip(edition.pages, owns, strict=True):
         layout = page.layout
         geo = layout.geometry()
-        conts = _place_continuations(page, replace(layout, styles=jump_styles(layout)), geo,
+        conts = _place_continuations(edition, page, replace(layout, styles=jump_styles(layout)), geo,
                                      layout.fonts.fontset(), incoming.pop(page.number, []))
         _send(conts, incoming)
         items = [*header, *own.items, *conts.items]
@@ -122,8 +122,8 @@ def _place_own(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geo
             _cut(part, k, story, layout.story(story.id), layout, geo, fonts, page.number, jump, 0)
     for sid, e in ends.items():
         if e.jump_from is not None:  # a continuation: its 接题 is furniture, its lines the article's
-            part.items = [_of_article(it, sid, continuation_id(e.article, page.number))
-                          for it in mark_continuation(part.items, sid)]
+            key = article_key(e.article, edition.index(e.start))
+            part.items = [_of_article(it, sid, key) for it in mark_continuation(part.items, sid)]
     return part
 
 
@@ -133,6 +133,7 @@ class LinkEnds:
     pages its jump lines name, its 接题 and indent, the article it belongs to."""
 
     article: str  # the id of the story's first part (one article across pages)
+    start: int  # the 版 number of the page it starts on
     jump_to: int | None = None
     jump_from: int | None = None
     head: str | None = None
@@ -146,18 +147,18 @@ def link_ends(edition: Edition) -> dict[tuple[int, str], LinkEnds]:
     for j in sorted((j for j in edition.jumps if j.linked), key=lambda j: [p.number for p in edition.pages]
                     .index(j.page)):
         start = ends.get((j.page, j.story))
-        article = start.article if start is not None else j.story
+        article, first = (start.article, start.start) if start is not None else (j.story, j.page)
         origin = edition.page(j.page).layout.story(j.story)
         parts = [(j.page, j.story), *((a.page, a.story or "") for a in j.areas)]
         for i, key in enumerate(parts):
-            e = ends.get(key, LinkEnds(article))
+            e = ends.get(key, LinkEnds(article, first))
             if i + 1 < len(parts):
                 e = replace(e, jump_to=parts[i + 1][0])
             if i:
                 area = j.areas[i - 1]
                 own = edition.page(key[0]).layout.story(key[1]).headline
                 head = area.head or "".join(own) or "".join(origin.headline) or None
-                e = replace(e, article=article, jump_from=parts[i - 1][0], head=head,
+                e = replace(e, article=article, start=first, jump_from=parts[i - 1][0], head=head,
                             mid_paragraph=area.mid_paragraph)
             ends[key] = e
     return ends
@@ -177,14 +178,14 @@ def _linked(story: Story, e: LinkEnds) -> Story:
 
 
 def _of_article(it: Item, sid: str, article_part: str) -> Item:
-    """A continuation's text items named as a part of its article (``jumps.article_id``
-    reads it back), so the tagged PDF holds the story as one article."""
+    """A continuation's text items named as a part of its article (``jumps.article_key``;
+    ``edition.tags`` reads it back), so the tagged PDF holds the story as one article."""
     if isinstance(it, TextItem) and it.story == sid:
         return replace(it, story=article_part)
     return it
 
 
-def _place_continuations(page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet,
+def _place_continuations(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geometry, fonts: FontSet,
                          arriving: list[_Incoming]) -> _Part:
     if not arriving:
         return _Part([], [], [], [])
@@ -200,6 +201,9 @@ def _place_continuations(page: EditionPage, layout: PageLayout, geo: Geometry, f
             later = ", ".join(str(x.page) for x in a.jump.areas[a.hop + 1:])
             part.problems.append(Problem(ProblemKind.JUMP_UNUSED, story.id, f"story {a.jump.story!r} ends on "
                                          f"第{page.number}版: its continuation areas on 第{later}版 stay empty"))
+    for a, story in zip(arriving, stories, strict=True):  # after any cut: it finds the part's lines by id
+        key = article_key(a.jump.story, edition.index(a.jump.page))
+        part.items = [_of_article(it, story.id, key) for it in part.items]
     return part
 
 

@@ -4,7 +4,8 @@ its pages, so archive search and screen readers read stories whole.
 
 The renderer marks each line of copy as ``/P <</MCID n>> BDC ... EMC`` and says
 which story it belongs to (``Rendered.marked``); furniture is an artifact and is
-not in the tree.  Copy outside stories (the section name in a 报眉) becomes a /Sect
+not in the tree.  A story is its page's (ids are unique on a page only); a
+continuation's lines carry their article's key (``edition.jumps.article_key``).  Copy outside stories (the section name in a 报眉) becomes a /Sect
 of its page.  Not for PDF/X-1a (PDF 1.3 has no structure trees).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.edition.jumps import article_id
+from layout.edition.jumps import article_of
 
 
 def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]], lang: str = "zh-CN"
@@ -31,18 +32,22 @@ def add_structure(writer, pages: Sequence, marked: Sequence[Sequence[str | None]
     kids: dict[str, list] = {}
     order: list[str] = []
     nums: list = []
-    keys: dict[str, str] = {}  # story -> article (a story has thousands of marked lines)
     for index, (page, ids) in enumerate(zip(pages, marked, strict=True)):
         parents = []
+        keys: dict[str, tuple[str, str]] = {}  # story -> article, title (a story has thousands of marked lines)
         for mcid, story in enumerate(ids):
-            key = keys.get(story) if story is not None else f"#page{index + 1}"
-            if key is None:
-                key = keys[story] = article_id(story)
+            if story is None:
+                key, title = f"#page{index + 1}", f"page {index + 1}"
+            else:
+                got = keys.get(story)
+                if got is None:
+                    got = keys[story] = article_of(story, index)
+                key, title = got
             elem = elements.get(key)
             if elem is None:
                 elem = elements[key] = writer.reserve()
                 heads[key] = {"Type": Name("StructElem"), "S": Name("Art" if story is not None else "Sect"),
-                              "P": document, "T": key if story is not None else f"page {index + 1}"}
+                              "P": document, "T": title}
                 kids[key] = []
                 order.append(key)
             # a marked-content reference (§14.7.4.3), written as is: an edition has thousands
