@@ -224,7 +224,10 @@ class EditionResult:
 
     output: Output
     plates: tuple[tuple[str, bytes], ...] = ()
-    layouts: tuple = ()  # the pages' layouts (PageLayout), for diagnostics
+    layouts: tuple = ()  # the pages' layouts (PageLayout), for the archive check
+    # the pages as diagnostics read them: where each story placed on them was written,
+    # continuations included (edition.jumps_warnings.DiagnosticLayout)
+    diagnosed: tuple = ()
 
 
 def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | None = None,
@@ -288,7 +291,10 @@ def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bo
     fonts = tuple(p.layout.fonts.fontset() for p in edition.pages)
     out = Output(pdf, tuple(pages), fonts, check(pages, [p for d in done for p in d.problems]), output_kind(opts))
     files = tuple((plate_name(edition, ep.number), d.pdf) for ep, d in zip(edition.pages, done, strict=True))
-    return EditionResult(out, files if plates else (), tuple(p.layout for p in edition.pages))
+    from layout.edition.jumps_warnings import diagnostic_layouts
+
+    return EditionResult(out, files if plates else (), tuple(p.layout for p in edition.pages),
+                         diagnostic_layouts(edition))
 
 
 # -- galley -------------------------------------------------------------------------------------------

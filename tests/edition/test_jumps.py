@@ -74,7 +74,7 @@ def test_continuation_overflow_is_reported(tmp_path, capsys):
     ed = _edition(tmp_path, last_rows="1-8")
     assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
     err = capsys.readouterr().err
-    assert "story 'a@9'" in err and "do not fit" in err
+    assert "story 'a' on 第9版:" in err and "do not fit" in err
     assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none", "--strict"]) == 1
 
 
@@ -109,6 +109,52 @@ def test_header_mirrored_page_number_on_the_outer_edge(tmp_path):
             at = text.index(f"第{number}版")
             x = page.chars[at]["x0"]
             assert (x < page.width / 2) == (number % 2 == 0), number  # even: left, odd: right
+
+
+def test_an_unused_continuation_says_the_rows_left_exactly(tmp_path, capsys):
+    """The last area is bigger than the text carried into it: a warning with the
+    story, the page and the rows left (--strict: exit 1); the area made that much
+    smaller: no warning, nothing over, --strict passes."""
+    import re
+
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none", "--strict"]) == 1
+    err = capsys.readouterr().err
+    found = re.search(r"edition.yaml:\d+:\d+: unused continuation: story 'a' on 第9版 runs out with (\d+) rows of "
+                      r"its area empty \(rows (\d+)-60\)", err)
+    assert found, err
+    left, first = int(found[1]), int(found[2])
+    assert left >= 2 and first == 61 - left
+    tight = _edition(tmp_path, last_rows=f"1-{60 - left + 1}")
+    assert main(["render", str(tight), "-o", str(out), "-q", "--pdfx", "none", "--strict"]) == 0
+    err = capsys.readouterr().err
+    assert "unused continuation" not in err and "do not fit" not in err
+
+
+def test_linked_parts_jumped_too_early_and_unused(tmp_path, capsys):
+    """A linked first part that leaves room in its area although it jumps, and a
+    linked continuation shorter than its area: both said, at their stories'
+    lines, the underfill note of those stories replaced (--strict: exit 1)."""
+    ed, _first, _rest = _linked(tmp_path)
+    out = tmp_path / "ed.pdf"
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none"]) == 0
+    err = capsys.readouterr().err
+    assert "edition.yaml:10:11: jumped too early: story 'a' on 第3版 jumps to 第4版 with" in err
+    assert "edition.yaml:35:11: unused continuation: story 'b' on 第4版 (continuing 'a') runs out with" in err
+    assert "story 'a': underfill" not in err and "story 'b': underfill" not in err
+    assert main(["render", str(ed), "-o", str(out), "-q", "--pdfx", "none", "--strict"]) == 1
+
+
+def test_an_overflowing_linked_continuation_names_page_and_story(tmp_path, capsys):
+    ed, _first, _rest = _linked(tmp_path)
+    text = ed.read_text(encoding="utf-8").replace("- id: b\n          columns: 1-3\n          rows: 1-20",
+                                                  "- id: b\n          columns: 1-3\n          rows: 1-3")
+    assert "rows: 1-3\n" in text
+    ed.write_text(text, encoding="utf-8")
+    assert main(["render", str(ed), "-o", str(tmp_path / "ed.pdf"), "-q", "--pdfx", "none"]) == 0
+    err = capsys.readouterr().err
+    assert "edition.yaml:35:11: story 'b' on 第4版 (continuing 'a'):" in err and "do not fit" in err
+    assert "unused continuation" not in err
 
 
 def test_a_jump_before_a_third_of_the_story_is_reported(tmp_path, capsys):

@@ -19,10 +19,12 @@ def _archive(tmp_path):
     return path
 
 
-def test_long_reprint_is_an_edition_with_jump_lines(tmp_path):
+def test_long_reprint_is_an_edition_with_jump_lines(tmp_path, capsys):
     archive = _archive(tmp_path)
     out = tmp_path / "r.pdf"
     assert main(["reprint", str(archive), "-o", str(out), "--template", "tabloid", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "jumped too early" not in err and "unused continuation" not in err  # the parts fill their areas
     with pdfplumber.open(out) as pdf:
         pages = [("".join(c["text"] for c in p.chars if c.get("tag") != "Artifact"),
                   "".join(c["text"] for c in p.chars if c.get("tag") == "Artifact")) for p in pdf.pages]

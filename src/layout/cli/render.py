@@ -194,7 +194,7 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
         plate_dir.mkdir(parents=True)
     for plate, data in plates:
         plate.write(data)
-    diagnostics = pages_diagnostics([(lay, page.problems) for lay, page in zip(edition.layouts, result.pages,
+    diagnostics = pages_diagnostics([(lay, page.problems) for lay, page in zip(edition.diagnosed, result.pages,
                                                                                strict=True)],
                                     result.problems[sum(len(p.problems) for p in result.pages):])
     for d in diagnostics:

@@ -16,14 +16,15 @@ from dataclasses import dataclass, replace
 from layout.edition.header import header_items
 from layout.edition.jumps import (
     Carry,
-    continuation,
     article_key,
+    continuation,
     cut,
     drop_overflow,
     first_part,
     jump_styles,
     mark_continuation,
 )
+from layout.edition.jumps_warnings import PartRole, part_problems
 from layout.edition.model import Edition, EditionPage, Jump
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
@@ -120,6 +121,11 @@ def _place_own(edition: Edition, page: EditionPage, layout: PageLayout, geo: Geo
         jump = jumps.get(story.id)
         if jump is not None and story.id not in fits:
             _cut(part, k, story, layout.story(story.id), layout, geo, fonts, page.number, jump, 0)
+    for k, story in enumerate(stories):
+        e = ends.get(story.id)
+        if e is not None:  # a linked part: what the desk wants to hear (jumps_warnings)
+            role = PartRole(story, e.article, page.number, e.jump_to, e.jump_from)
+            part.problems = part_problems(role, part.results[k], part.problems)
     for sid, e in ends.items():
         if e.jump_from is not None:  # a continuation: its 接题 is furniture, its lines the article's
             key = article_key(e.article, edition.index(e.start))
@@ -201,7 +207,10 @@ def _place_continuations(edition: Edition, page: EditionPage, layout: PageLayout
             later = ", ".join(str(x.page) for x in a.jump.areas[a.hop + 1:])
             part.problems.append(Problem(ProblemKind.JUMP_UNUSED, story.id, f"story {a.jump.story!r} ends on "
                                          f"第{page.number}版: its continuation areas on 第{later}版 stay empty"))
-    for a, story in zip(arriving, stories, strict=True):  # after any cut: it finds the part's lines by id
+    for k, (a, story) in enumerate(zip(arriving, stories, strict=True)):  # after any cut: it finds lines by id
+        on = next((o.jump.areas[o.hop].page for o in part.outgoing if o.jump is a.jump and o.hop == a.hop + 1), None)
+        role = PartRole(story, a.jump.story, page.number, on, a.carry.from_page, cut=True)
+        part.problems = part_problems(role, part.results[k], part.problems)
         key = article_key(a.jump.story, edition.index(a.jump.page))
         part.items = [_of_article(it, story.id, key) for it in part.items]
     return part

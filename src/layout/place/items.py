@@ -130,7 +130,8 @@ class ProblemKind(StrEnum):
     FIT = "fit"  # what copyfit changed, or the amount a story misses by (place.fit)
     VERTICAL = "vertical"  # a vertical headline taller or wider than its story allows (place.vertical)
     JUMP = "jump"  # a story could not be carried to its continuation (layout.edition)
-    JUMP_UNUSED = "jump-unused"  # a story ended before its continuation areas (layout.edition)
+    JUMP_UNUSED = "jump-unused"  # a story ended before its continuation areas, or with rows of one empty
+    JUMP_EARLY = "jump-early"  # a part jumps although its own area has room (layout.edition.jumps_warnings)
 
 
 # Problem kinds that are reported but never make a page fail (--strict): the page
