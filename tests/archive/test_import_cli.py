@@ -95,19 +95,32 @@ def test_imported_layout_renders_and_verifies(seed_path, tmp_path):
     assert main(["verify", str(pdf), "--source", str(seed_path)]) == 0
 
 
-def test_long_archive_is_written_page_by_page(seed_path, tmp_path):
-    """An archive longer than a page: one layout per page beside the template they
-    extend, all renderable, together holding every character."""
+def test_long_archive_is_written_as_an_edition(seed_path, tmp_path, capsys):
+    """An archive longer than a page: the output is an edition file (as reprint
+    --yaml-dir writes it, one code path) with the pages and the template they extend
+    beside it; ``layout render`` takes it, checks it against the archive, and gives
+    the reprint's PDF byte for byte; the pages together hold every character."""
     text = seed_path.read_text(encoding="utf-8")
     body = text.split("开发区新闻", 1)[1]
     long = tmp_path / "long.txt"
     long.write_text("开发区新闻\n" + body + "\n\n" + body.replace("全国文明城市", "全省文明城市"), encoding="utf-8")
-    out = tmp_path / "pages" / "edition.yaml"
+    out = tmp_path / "pages" / "long.yaml"
     assert main(["import", str(long), "-o", str(out), "--no-place"]) == 0  # content only still works
-    assert main(["import", str(long), "-o", str(out)]) == 0
-    pages = [out, *sorted(out.parent.glob("edition-p*.yaml"))]
-    template = yaml.safe_load(out.read_text(encoding="utf-8"))["extends"]
-    assert len(pages) >= 2 and (out.parent / f"{template}.yaml").exists()
+    assert main(["import", str(long), "-o", str(out), "--place", "tabloid"]) == 0
+    edition = yaml.safe_load(out.read_text(encoding="utf-8"))
+    pages = [out.parent / p["file"] for p in edition["pages"]]
+    assert [p.name for p in pages] == [f"long-p{n}.yaml" for n in range(1, len(pages) + 1)] and len(pages) >= 2
+    template = yaml.safe_load(pages[0].read_text(encoding="utf-8"))["extends"]
+    assert (out.parent / f"{template}.yaml").exists()
+    assert edition["edition"]["header"] == "page"
+    capsys.readouterr()
     pdf = tmp_path / "edition.pdf"
-    assert main(["render", *map(str, pages), "-o", str(pdf), "-q"]) == 0
+    assert main(["render", str(out), "-o", str(pdf), "--allow-path", str(tmp_path)]) == 0
+    assert "checked: all" in capsys.readouterr().err  # against the archive its pages name
+    reprinted = tmp_path / "reprint.pdf"
+    assert main(["reprint", str(long), "-o", str(reprinted), "--template", "tabloid", "-q"]) == 0
+    assert pdf.read_bytes() == reprinted.read_bytes()
     assert main(["verify", str(pdf), "--source", str(long)]) == 0
+    together = tmp_path / "pages.pdf"
+    assert main(["render", *map(str, pages), "-o", str(together), "-q"]) == 0
+    assert main(["verify", str(together), "--source", str(long)]) == 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -100,11 +101,17 @@ def story_placement(story: Story) -> dict[str, Any]:
     return keys
 
 
-def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: bool = False) -> list[tuple[str, str]]:
-    """(file name, YAML text) of the template the pages extend, then every page, and
-    with ``edition`` last the edition joining them (``edition_yaml``).  With
-    ``archive_file`` (the archive's path relative to where the pages are written)
-    every page names it as ``archive:`` so ``layout render`` checks the text."""
+EDITION_FILE = "edition.yaml"
+
+
+def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: bool = False,
+               page_name: Callable[[int], str] = lambda n: f"page{n}.yaml", edition_name: str = EDITION_FILE
+               ) -> list[tuple[str, str]]:
+    """(file name, YAML text) of the template the pages extend, then every page
+    (``page_name(n)``, n from 1), and with ``edition`` last the edition joining them
+    (``edition_yaml``, named ``edition_name``).  With ``archive_file`` (the archive's
+    path relative to where the pages are written) every page names it as
+    ``archive:`` so ``layout render`` checks the text."""
     from layout.archive.emit import emit_page
 
     archived = {f"story{n}": s for n, s in enumerate(result.imported.page.stories, 1)}
@@ -120,16 +127,14 @@ def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: boo
         if archive_file:
             head["archive"] = {"file": archive_file, "page": n + 1, "pages": len(result.layout.pages)}
         text = emit_page(one, placements, head, source=source)
-        out.append((f"page{n + 1}.yaml", text))
+        out.append((page_name(n + 1), text))
     if edition:
-        out.append((EDITION_FILE, edition_yaml(result, [name for name, _ in out[1:]])))
+        out.append((edition_name, edition_yaml(result, [name for name, _ in out[1:]], edition_name)))
     return out
 
 
-EDITION_FILE = "edition.yaml"
 
-
-def edition_yaml(result: Reprint, files: list[str]) -> str:
+def edition_yaml(result: Reprint, files: list[str], name: str = EDITION_FILE) -> str:
     """The edition joining the page files (``layout render edition.yaml`` gives the
     reprint's pages): each page's 报眉 its own header numbered on from the archive's
     第N版 (``header: page``), and every story carried to a later page as a linked
@@ -144,7 +149,7 @@ def edition_yaml(result: Reprint, files: list[str]) -> str:
     where = {s.id: (n, f"story{i}", s) for n, page in enumerate(auto.pages) for i, s in enumerate(page, 1)}
     date = _header_date(header)
     lines = [f"# The reprint of {os.path.basename(result.imported.archive.path)} as an edition of {len(files)} "
-             f"page(s): layout render {EDITION_FILE}",
+             f"page(s): layout render {name}",
              "# gives the reprint's pages, with the 报眉 of every page, the jump lines (转版) and the 接题.",
              "edition:", "  header: page  # each page's own header: (the archive's), numbered 第N版 from page 1's"]
     if date is not None:

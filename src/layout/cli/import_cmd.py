@@ -3,8 +3,10 @@ page (plain text) as a page layout (issue 6).
 
 The YAML is the ordinary layout format, placed by the automatic layout on a page
 template, for an operator to check, correct and render.  An archive too long for one
-page is written as one layout per page (PAGE-p2.yaml …) beside the template
-they extend.  --no-place writes the recognised content only.  --report
+page is written as an edition, as ``layout reprint --yaml-dir`` writes it: PAGE.yaml is
+the edition file (``layout render PAGE.yaml`` renders every page), the pages beside it
+(PAGE-p1.yaml, PAGE-p2.yaml …) with the template they extend.  --no-place writes the
+recognised content only.  --report
 prints what was recognised, story by story, with a confidence per decision.
 """
 
@@ -91,29 +93,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_pages(args: argparse.Namespace) -> list[Path]:
-    """An archive longer than a page: every page's layout, and the template they
-    extend, beside the output (PAGE.yaml, PAGE-p2.yaml, …).  (This lays the archive
-    out a second time, over several pages; the one-page try above found it too long.)"""
-    from layout.archive.validate import load_problems
-    from layout.autolayout.archive import page_yamls, reprint
-    from layout.errors import LayoutError, Location
-    from layout.files import STDIO, plan_output
+    """An archive longer than a page: an edition, as ``layout reprint --yaml-dir``
+    writes it (``cli.import_edition``): the output is the edition file (``layout
+    render OUT.yaml`` renders every page), the pages beside it (OUT-p1.yaml …) with
+    the template they extend.  (This lays the archive out a second time, over several
+    pages; the one-page try above found it too long.)"""
+    from layout.autolayout.archive import reprint
+    from layout.cli.import_edition import write_edition
 
     out = Path(args.output)
-    relative = None if args.archive == STDIO else _relative(args.archive, args.output)
-    files = page_yamls(reprint(args.archive, args.place, args.encoding), relative)
-    problem = load_problems(files, [name for name, _ in files[1:]])
-    if problem:  # checked before anything is written (issue 13)
-        raise LayoutError(f"the importer would write a layout that does not load: {problem}", Location(args.archive),
-                          hint="nothing was written; this is a bug in the importer: please report it with the archive")
-    (template_name, template_text), pages = files[0], files[1:]
-    targets = [out.parent / template_name]
-    targets += [out if n == 1 else out.with_name(f"{out.stem}-p{n}{out.suffix}") for n in range(1, len(pages) + 1)]
-    plans = [plan_output(t, "layout", inputs=[args.archive]) for t in targets]  # all checked, then written
-    for plan, text in zip(plans, [template_text, *(text for _name, text in pages)], strict=True):
-        plan.write(text.encode("utf-8"))
-    written = targets
-    return written
+    result = reprint(args.archive, args.place, args.encoding)
+    return write_edition(result, args.archive, out, [args.archive],
+                         page_name=lambda n: f"{out.stem}-p{n}{out.suffix}")
 
 
 def _relative(archive: str, output: str | None) -> str:

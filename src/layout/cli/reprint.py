@@ -55,10 +55,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layout.autolayout.archive import page_yamls
     from layout.cli.common import kib
     from layout.cli.reprint_batch import is_batch, run_batch_command
-    from layout.files import STDIO, check_folder, make_folder, plan_output, write_file
+    from layout.files import STDIO, check_folder, make_folder, plan_output
     from layout.pipeline import reprint
     from layout.render.output import PDFX_CHOICES, OutputOptions
 
@@ -77,13 +76,11 @@ def run(args: argparse.Namespace) -> int:
     result, auto = done.reprint, done.reprint.layout
     yamls = []
     if args.yaml_dir:
-        folder = make_folder(args.yaml_dir, "--yaml-dir")
-        from layout.cli.import_cmd import _relative
+        from layout.autolayout.archive import EDITION_FILE
+        from layout.cli.import_edition import write_edition
 
-        relative = None if args.archive == STDIO else _relative(args.archive, str(folder / "page.yaml"))
-        for name, text in page_yamls(result, relative, edition=True):
-            write_file(folder / name, text.encode("utf-8"), "layout", inputs=[args.archive, out.target or STDIO])
-            yamls.append(folder / name)
+        folder = make_folder(args.yaml_dir, "--yaml-dir")
+        yamls = write_edition(result, args.archive, folder / EDITION_FILE, [args.archive, out.target or STDIO])
     out.write(done.output.pdf)
     from layout.place.items import ADVISORY
 
