@@ -279,3 +279,37 @@ def test_the_jump_line_element_is_set_by_the_placer_and_numbered_later():
     assert texts == ["（上接第3版）", "（下转第12版）"]
     moved = [(it.x, it.baseline) for it in done if isinstance(it, TextItem) and it.kind in (JumpKind.DOWN, JumpKind.UP)]
     assert moved == [(up.x, up.baseline), (down.x, down.baseline)]
+
+
+def test_a_page_rendered_alone_prints_its_own_jump_lines_and_head(tmp_path, capsys):
+    """A part of a continued story written in a page file (``jump_from:``,
+    ``jump_to:``, ``continued:`` -- what reprint --yaml-dir writes) rendered alone:
+    its headline is the 接题 (jump-head style, an artifact) over （上接第3版）, its
+    text opens without an indent, （下转第5版） closes it; rendered in an edition the
+    edition's numbers win."""
+    rest = copy_text(6, seed=12)
+    story = ("- id: b\n  columns: 1-3\n  rows: 1-16\n  jump_from: 3\n  jump_to: 5\n  continued: true\n"
+             "  headline: 园区发展迈上新台阶\n  body: |\n" + "".join(f"    {p}\n\n" for p in rest))
+    page = write(tmp_path, "page.yaml", "header:\n  title: 要闻\n" + page_yaml(story))
+    out = tmp_path / "alone.pdf"
+    assert main(["render", str(page), "-o", str(out), "--pdfx", "none"]) == 0
+    (furniture,) = _furniture(out)
+    assert furniture.startswith("园区发展迈上新台阶（上接第3版）") and furniture.endswith("（下转第5版）")
+    with pdfplumber.open(out) as doc:
+        copy = "".join(c["text"] for c in doc.pages[0].chars if c.get("tag") != "Artifact")
+        head = [c for c in doc.pages[0].chars if c["text"] == "园"][0]
+    assert "园区发展迈上新台阶" not in copy and copy.startswith("要闻" + rest[0][:10])  # the 报眉, then the text
+    assert head["size"] < 20  # the jump-head style (the house's third headline rank), not the lead's
+    opener, column = _opener_on(out, 0)
+    assert abs(opener["x0"] - column) < 0.5  # continued: no first-line indent
+    ed = write(tmp_path, "edition.yaml", "edition:\n  paper: 开发区报\npages:\n  - number: 8\n    file: page.yaml\n")
+    assert main(["render", str(ed), "-o", str(out), "--pdfx", "none", "-q"]) == 0
+    assert "（上接第3版）" in _furniture(out)[0]  # no jump in the edition: the page's own lines stay
+
+
+def _opener_on(pdf, n):
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[n].chars if c.get("tag") != "Artifact" and c["top"] > 60]
+    first = chars[0]
+    below = min(c["top"] for c in chars if c["top"] > first["top"] + 1)
+    return first, min(c["x0"] for c in chars if abs(c["top"] - below) < 0.5 and c["x0"] < first["x0"] + 50)

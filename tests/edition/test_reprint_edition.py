@@ -80,7 +80,10 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     files = [p["file"] for p in edition["pages"]]
     assert files == [f"page{n}.yaml" for n in range(1, len(files) + 1)] and len(files) >= 2
     assert edition["edition"]["header"] == "page" and edition["pages"][0]["number"] == 6
-    assert edition["jumps"] and any(a.get("mid_paragraph") for j in edition["jumps"] for a in j["to"])
+    assert edition["jumps"]
+    # the 接题 and the indent are the page files': a continuation says where it comes from
+    later = [yaml.safe_load((folder / f).read_text(encoding="utf-8")) for f in files[1:]]
+    assert any(s.get("jump_from") == 6 and s.get("continued") for s in later[0]["stories"])
     capsys.readouterr()
     again = tmp_path / "e.pdf"
     assert main(["render", str(folder / "edition.yaml"), "-o", str(again), "--allow-path", str(tmp_path)]) == 0
@@ -94,6 +97,16 @@ def test_yaml_dir_is_an_edition_that_gives_the_reprints_pages(tmp_path, capsys):
     assert "第07版" in furniture[1] and "（上接第6版）" in furniture[1]
     assert all(f"第0{6 + n}版" in furniture[n] for n in range(1, len(files)))
     assert main(["verify", str(again), "--source", str(archive), "-q"]) == 0
+    # a page file rendered alone is that page of the edition: its 接题 and jump lines
+    # from its own jump_from:/jump_to: (no blank rows where they go); only its 报眉 is
+    # copy here, the page's own header (repeated furniture in the edition)
+    alone = tmp_path / "alone.pdf"
+    assert main(["render", str(folder / files[1]), "-o", str(alone), "-q"]) == 0
+    (page,) = _chars(alone)
+    assert [c[:5] for c in page] == [c[:5] for c in rendered[1]]
+    differ = [a for a, b in zip(page, rendered[1], strict=True) if a != b]
+    assert differ and all(c[2] < 80 and not c[5] for c in differ)  # the 报眉 at the top, copy alone
+    assert "（上接第6版）" in _furniture([page])[0]
     pages = tmp_path / "pages.pdf"
     assert main(["render", *(str(folder / f) for f in files), "-o", str(pages), "-q"]) == 0
     capsys.readouterr()

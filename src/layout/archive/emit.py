@@ -35,7 +35,7 @@ from layout.model.markup import escape
 INDENT = "  "
 # placement keys, in the order they are written (before the story's text)
 STORY_PLACEMENT_KEYS = ("columns", "rows", "text_columns", "headline_columns", "head_beside", "headline_style",
-                        "box", "rule", "balance")
+                        "box", "rule", "balance", "jump_from", "jump_to", "continued")
 PHOTO_PLACEMENT_KEYS = ("file", "columns", "rows", "fit")
 _HEADER_ORDER = ("title", "paper", "date", "page", "editor")
 HEAD_KEYS = ("extends", "page", "grid", "fonts", "header", "styles")

@@ -104,6 +104,46 @@ def story_placement(story: Story) -> dict[str, Any]:
 EDITION_FILE = "edition.yaml"
 
 
+def page_number_keys(auto: AutoLayout, index: int) -> dict[str, Any]:
+    """The header keys that number page ``index`` (0-based) of the reprint as the
+    edition does (第06版 -> 第07版, ``model.pagenumber.numbered``): a page file
+    rendered alone prints its own 第N版."""
+    from layout.model.pagenumber import header_number, numbered
+
+    header = auto.layouts[index].header
+    if header is None or header_number(header) is None:
+        return {}
+    own = numbered(header, first_page_number(auto) + index)
+    return {"page": own.page} if header.page is not None else {"paper": own.paper}
+
+
+def first_page_number(auto: AutoLayout) -> int:
+    """The 版 number of the reprint's first page: the archive's (第06版), else 1."""
+    from layout.model.pagenumber import header_number
+
+    header = auto.layouts[0].header if auto.layouts else None
+    return (header_number(header) if header is not None else None) or 1
+
+
+def jump_keys(auto: AutoLayout) -> dict[str, dict[str, Any]]:
+    """The jump keys of every part of a continued story, by its id in ``auto``:
+    ``jump_to``/``jump_from`` (the 版 numbers as the edition numbers the pages) and
+    ``continued`` (it goes on mid-paragraph).  A page file then prints its 接题 and
+    jump lines rendered alone as in the edition (docs/format.md, "Editions")."""
+    base = first_page_number(auto)
+    number = {s.id: base + n for n, page in enumerate(auto.pages) for s in page}
+    placed = {s.id: s for page in auto.pages for s in page}
+    out: dict[str, dict[str, Any]] = {}
+    for c in auto.continued:
+        for before, after in zip(c.parts, c.parts[1:], strict=False):
+            out.setdefault(before, {})["jump_to"] = number[after]
+            keys = out.setdefault(after, {})
+            keys["jump_from"] = number[before]
+            if placed[after].continued:
+                keys["continued"] = True
+    return out
+
+
 def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: bool = False,
                page_name: Callable[[int], str] = lambda n: f"page{n}.yaml", edition_name: str = EDITION_FILE
                ) -> list[tuple[str, str]]:
@@ -115,6 +155,7 @@ def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: boo
     from layout.archive.emit import emit_page
 
     archived = {f"story{n}": s for n, s in enumerate(result.imported.page.stories, 1)}
+    jumps = jump_keys(result.layout)
     name = result.template_file.stem
     out = [(f"{name}.yaml", result.template_file.read_text(encoding="utf-8"))]
     source = os.path.basename(result.imported.archive.path)
@@ -122,8 +163,10 @@ def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: boo
         page = result.imported.page
         parts = tuple(_archived_part(archived[base_id(s.id)], s) for s in stories)
         one = ArchivedPage(name=page.name, stories=parts, notes=page.notes if n == 0 else (), header=page.header)
-        placements = {f"story{i}": story_placement(s) for i, s in enumerate(stories, 1)}
+        placements = {f"story{i}": {**story_placement(s), **jumps.get(s.id, {})} for i, s in enumerate(stories, 1)}
         head: dict[str, Any] = {"extends": name, **(result.body.keys() if result.body else {})}
+        if n:
+            head["header"] = page_number_keys(result.layout, n)
         if archive_file:
             head["archive"] = {"file": archive_file, "page": n + 1, "pages": len(result.layout.pages)}
         text = emit_page(one, placements, head, source=source)
@@ -133,19 +176,17 @@ def page_yamls(result: Reprint, archive_file: str | None = None, *, edition: boo
     return out
 
 
-
 def edition_yaml(result: Reprint, files: list[str], name: str = EDITION_FILE) -> str:
     """The edition joining the page files (``layout render edition.yaml`` gives the
     reprint's pages): each page's 报眉 its own header numbered on from the archive's
     第N版 (``header: page``), and every story carried to a later page as a linked
     jump (docs/format.md "Editions"): the part on each page is a story of that
-    page file, the edition writes the （下转第N版）/（上接第M版） lines and the 接题."""
+    page file, the edition numbers its jump lines; the 接题 is the part's headline."""
     from layout.archive.emit import scalar
-    from layout.model.pagenumber import header_number
 
     auto = result.layout
     header = auto.layouts[0].header if auto.layouts else None
-    base = (header_number(header) if header is not None else None) or 1
+    base = first_page_number(auto)
     where = {s.id: (n, f"story{i}", s) for n, page in enumerate(auto.pages) for i, s in enumerate(page, 1)}
     date = _header_date(header)
     lines = [f"# The reprint of {os.path.basename(result.imported.archive.path)} as an edition of {len(files)} "
@@ -162,14 +203,10 @@ def edition_yaml(result: Reprint, files: list[str], name: str = EDITION_FILE) ->
     for c in auto.continued:
         page, sid, _ = where[c.parts[0]]
         lines += [f"  - story: {sid}", f"    from: {base + page}", "    to:"]
-        for part in c.parts[1:]:
-            page, sid, placed = where[part]
+        for part in c.parts[1:]:  # its 接题 and indent are the page file's (jump_from:, continued:)
+            page, sid, _ = where[part]
             lines.append(f"      - page: {base + page}")
             lines.append(f"        story: {sid}")
-            if placed.headline:
-                lines.append(f"        head: {scalar(''.join(placed.headline))}")
-            if placed.continued:
-                lines.append("        mid_paragraph: true")
     return "\n".join(lines) + "\n"
 
 
@@ -206,11 +243,12 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
             and subheads == len(story.subheads)):  # a subhead set as text (content._well_formed) stays text
         return story
     head = bool(placed.headline) and not is_continuation(placed)
-    # a continuation's 接题 and the jump lines are furniture, not archive text: the
-    # page file leaves them out, the edition's jumps: write them (edition_yaml)
+    # a continuation's 接题 is furniture, not archive text: the page file writes it as
+    # its headline under jump_from: (jump_keys), which makes it one (an artifact)
+    jump_head = "".join(placed.headline) if is_continuation(placed) and placed.headline else None
     paragraphs, subheads = archived_body(story, placed)
     return replace(story, label=story.label if head else None, kicker=story.kicker if head else None,
-                   headline=story.headline if head else None, subtitle=story.subtitle if head else None,
+                   headline=story.headline if head else jump_head, subtitle=story.subtitle if head else None,
                    leads=story.leads if head else (), byline=placed.byline, byline_line=placed.byline_line,
                    paragraphs=paragraphs, subheads=subheads, boxes=story.boxes if head else (),
                    credit=placed.credit,

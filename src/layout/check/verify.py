@@ -291,9 +291,19 @@ def _header_texts(src: list[SourceChar]) -> list[str]:
 
 def _layout_additions(header: list[str]) -> re.Pattern[str]:
     """Text a layout adds on purpose: continuation lines, and the page header
-    repeated (on a continuation page) -- as runs of them."""
-    alternatives = [ALLOWED_ADDITIONS.pattern, *(re.escape(h) for h in header)]
+    repeated (on a continuation page, its 第N版 numbered for that page: 第06版 ->
+    第07版, ``model.pagenumber.numbered``) -- as runs of them."""
+    alternatives = [ALLOWED_ADDITIONS.pattern, *(_any_number(h) for h in header)]
     return re.compile("(?:" + "|".join(alternatives) + ")+")
+
+
+def _any_number(header: str) -> str:
+    """``header`` as a pattern that takes any 版 number in its 第N版."""
+    parts = _PAGE_NUMBER.split(header)
+    return "".join(r"第[0-9]{1,3}版" if i % 2 else re.escape(p) for i, p in enumerate(parts))
+
+
+_PAGE_NUMBER = re.compile(r"(第[0-9]{1,3}版)")
 
 
 def _in_source_order(diffs: list[Difference]) -> list[Difference]:

@@ -27,10 +27,9 @@ if TYPE_CHECKING:
 
 def first_number(auto: AutoLayout) -> int:
     """The 版 number of the reprint's first page: the archive's (第06版), else 1."""
-    from layout.model.pagenumber import header_number
+    from layout.autolayout.archive import first_page_number
 
-    header = auto.layouts[0].header if auto.layouts else None
-    return (header_number(header) if header is not None else None) or 1
+    return first_page_number(auto)
 
 
 def page_story_ids(auto: AutoLayout) -> dict[str, tuple[int, str]]:
@@ -63,9 +62,11 @@ def reprint_edition(result: Reprint) -> Edition:
 
 
 def _area(part: Story, index: int, sid: str, base: int) -> JumpArea:
-    """A linked continuation (``edition.loader._link``): the part is a story of its page."""
-    return JumpArea(base + index, part.columns, part.rows, part.text_columns, "".join(part.headline) or None,
-                    part.balance, part.rules, story=sid, mid_paragraph=part.continued)
+    """A linked continuation (``edition.loader._link``): the part is a story of its
+    page, with its own 接题 (its headline) and indent (``continued``), as its page
+    file has them (``autolayout.archive.jump_keys``)."""
+    return JumpArea(base + index, part.columns, part.rows, part.text_columns, None, part.balance, part.rules,
+                    story=sid)
 
 
 def page_note(auto: AutoLayout, index: int, note: str) -> str:

@@ -308,6 +308,13 @@ STORY = Table(
             "story's right, the body beside it (vertical, 竖题)", default="horizontal"),
         Key("fit", Bool(), "copyfit: fit the text to the area within the house tolerances (tracking, "
             "headline step, head air, photo size), reported", default=False),
+        Key("jump_from", Int(1, 999), "转版: the story goes on from 第N版: （上接第N版） under its headline, "
+            "which is then the 接题 (furniture: an artifact; style jump-head unless headline_style says); "
+            "an edition's jumps: set N"),
+        Key("jump_to", Int(1, 999), "转版: the story goes on on 第N版: （下转第N版） closes its body; an "
+            "edition's jumps: set N"),
+        Key("continued", Bool(), "转版: the first paragraph goes on from another page (no first-line indent)",
+            default=False),
     ),
 )
 

@@ -24,6 +24,7 @@ from layout.model.build import (
     check_face,
     check_geometry,
 )
+from layout.model.jumps import jump_styles
 from layout.model.keys import LAYOUT, MAX_TRACKING_CHANGE_EM
 from layout.model.pageitems import build_items
 from layout.model.paths import PathPolicy, display_path
@@ -160,6 +161,8 @@ def _build(f: Fields, policy: PathPolicy, files: list[str]) -> PageLayout:
     styles = build_styles(f.get("styles"), grid.body, faces)
     if header is not None:
         _check_header_styles(header, styles, f)
+    if any("jump_from" in s or "jump_to" in s for s in f.get("stories", ())):
+        styles = jump_styles(styles)  # the jump lines and the 接题, defaulted from the house (model.jumps)
     builder = StoryBuilder(geo, styles, policy)
     stories = builder.build_all(f.get("stories", ()))
     items = build_items(f.get("items", ()), geo, stories, styles, policy, builder.inputs) if "items" in f else ()

@@ -15,6 +15,7 @@ from layout.model.build import unknown_name
 from layout.model.content import image_size, read_body_file
 from layout.model.elements import Paragraph, Subhead
 from layout.model.geometry import MIN_TEXT_COLUMN_EMS, Geometry
+from layout.model.jumps import JUMP_HEAD_STYLE
 from layout.model.keys import (
     BOX_STYLE,
     BOX_TITLE_STYLE,
@@ -111,6 +112,9 @@ class StoryBuilder:
             where=f.node.where,
             flow=flow if _has_elements(flow) else (),
             boxes=boxes,
+            continued=f.get("continued", False),
+            jump_to=f.get("jump_to"),
+            jump_from=f.get("jump_from"),
         )
         self.check_styles(story, e, f, name)
         return story
@@ -239,7 +243,10 @@ class StoryBuilder:
 
 
 def _headline_style(f: Fields) -> str:
-    """``headline_style`` as written, else the step of the story's ``rank``."""
+    """``headline_style`` as written, else the step of the story's ``rank``; a
+    continuation's headline (``jump_from``: the 接题) in the jump-head style."""
+    if "headline_style" not in f and "jump_from" in f:
+        return JUMP_HEAD_STYLE
     if "headline_style" in f or "rank" not in f:
         return f.get("headline_style", "headline")
     return RANK_STYLES[f.get("rank")]

@@ -92,7 +92,9 @@ class StoryPlacement:
 
     def text(self, line: Line, x: float, baseline: float, kind: str, style: TextStyle | None = None) -> None:
         color = style.color if style is not None else self.style("body").color
-        artifact = JUMP_ARTIFACT if kind in (JumpKind.DOWN, JumpKind.UP) else None  # furniture (model.jumps)
+        # furniture (model.jumps): the jump lines, and the 接题 (the headline of a part carried from another page)
+        jump = kind in (JumpKind.DOWN, JumpKind.UP) or (kind == "headline" and self.story.jump_from is not None)
+        artifact = JUMP_ARTIFACT if jump else None
         self.items.append(TextItem(line, x, baseline, kind, self.story.id, color, artifact=artifact))
         for p in _line_problems(line):
             self.problems.append(Problem(p, self.story.id, f"{self.story.id}: {p} in {line.text!r}"))
