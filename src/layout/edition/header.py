@@ -21,7 +21,7 @@ from layout.model.geometry import CJK_ASCENT, Geometry
 from layout.model.pagenumber import numbered
 from layout.model.types import PageLayout, TextStyle
 from layout.place.blocks import compose_text
-from layout.place.items import Item, RuleItem, TextItem
+from layout.place.items import Item, Problem, ProblemKind, RuleItem, TextItem
 
 HEADER_ARTIFACT = "Header"  # /Subtype of the 报眉's artifacts
 GAP = "\u3000"  # between the parts of the information line
@@ -36,7 +36,7 @@ def header_items(edition: Edition, page: EditionPage, geo: Geometry, fonts: Font
     if layout.header is None or band is None:
         return []
     if edition.header is HeaderSource.PAGE:
-        return own_header(layout, page.number, geo, fonts, copy=first)
+        return own_header(layout, page.number, geo, fonts, copy=first, mirror=edition.mirror)
     styles = layout.styles
     title_style = styles.get("header-title") or styles.get("headline") or styles["body"]
     info_style = styles.get("header-info") or styles["body"]
@@ -61,15 +61,19 @@ def header_items(edition: Edition, page: EditionPage, geo: Geometry, fonts: Font
     return items
 
 
-def own_header(layout: PageLayout, number: int, geo: Geometry, fonts: FontSet, *, copy: bool) -> list[Item]:
+def own_header(layout: PageLayout, number: int, geo: Geometry, fonts: FontSet, *, copy: bool,
+               mirror: bool = True) -> list[Item]:
     """``edition: header: page``: the page's own header (a reprint's: the archive's
-    page line, kept as written) numbered 第``number``版 (``numbered``).  ``copy``:
-    its text is the source's (the first page); else it is repeated furniture, an
-    artifact (a reprint's later pages, ``edition.reprint``)."""
+    page line, kept as written) numbered 第``number``版 (``numbered``; a page line
+    without a number is printed as written: ``unnumbered``), on an even page
+    mirrored when the house mirrors (``mirror``: the page line, which holds the
+    number, on the outer edge -- the left -- and the section on the right; the text
+    as written).  ``copy``: its text is the
+    source's (the first page); else it is repeated furniture, an artifact."""
     from layout.place.page import header_items as page_header
 
     assert layout.header is not None
-    items = page_header(numbered(layout.header, number), layout, geo, fonts)
+    items = page_header(numbered(layout.header, number), layout, geo, fonts, mirror=mirror and number % 2 == 0)
     if copy:
         return items
     return [replace(it, artifact=HEADER_ARTIFACT) if isinstance(it, TextItem) else it for it in items]
@@ -85,3 +89,21 @@ def _baseline(y0: float, height: float, style: TextStyle) -> float:
     """The style's em box centred in the band (as ``place.page`` sets a page's 报眉)."""
     return y0 + (height - style.size) / 2 + (1 - CJK_ASCENT) * style.size
 
+
+
+def unnumbered(edition: Edition) -> tuple[int, Problem] | None:
+    """``header: page`` in an edition of several pages whose own headers print no
+    第N版 (a page line without one, a section name alone): they are printed as
+    written, unnumbered, and the desk hears it once, at the first such page (its
+    number, and the warning)."""
+    from layout.model.pagenumber import header_number
+
+    if edition.header is not HeaderSource.PAGE or len(edition.pages) < 2:
+        return None
+    pages = [p.number for p in edition.pages if p.layout.header is not None and header_number(p.layout.header) is None]
+    if not pages:
+        return None
+    which = f"第{'、'.join(map(str, pages))}版"
+    return pages[0], Problem(ProblemKind.HEADER, None, f"{which}: the 报眉 (header: page) prints no page number (第N版) to "
+                   "number: printed as written, without one; give the page line its 第N版 (header: page:) or use "
+                   "header: edition")

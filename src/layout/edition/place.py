@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from layout.edition.header import header_items
+from layout.edition.header import header_items, unnumbered
 from layout.edition.jumps import (
     Carry,
     article_key,
@@ -67,6 +67,7 @@ def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, .
         seen.add(page.section)
     owns: list[tuple[list[Item], _Part]] = map_pages(
         _own_page, [(edition, i, first_shown[i]) for i in range(len(edition.pages))], jobs)
+    warning_page, warning = unnumbered(edition) or (None, None)
     incoming: dict[int, list[_Incoming]] = {}
     for _header, own in owns:
         _send(own, incoming)
@@ -78,8 +79,9 @@ def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, .
                                      layout.fonts.fontset(), incoming.pop(page.number, []))
         _send(conts, incoming)
         items = [*header, *own.items, *conts.items]
-        pages.append(PlacedPage(geo, tuple(items), (*own.results, *conts.results), (*own.problems, *conts.problems),
-                                page.section, layout.source))
+        said = (warning,) if warning is not None and page.number == warning_page else ()
+        pages.append(PlacedPage(geo, tuple(items), (*own.results, *conts.results),
+                                (*said, *own.problems, *conts.problems), page.section, layout.source))
     return tuple(pages)
 
 

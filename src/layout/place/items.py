@@ -132,6 +132,7 @@ class ProblemKind(StrEnum):
     JUMP = "jump"  # a story could not be carried to its continuation (layout.edition)
     JUMP_UNUSED = "jump-unused"  # a story ended before its continuation areas, or with rows of one empty
     JUMP_EARLY = "jump-early"  # a part jumps although its own area has room (layout.edition.jumps_warnings)
+    HEADER = "header"  # a page's own 报眉 an edition cannot number (layout.edition.header)
 
 
 # Problem kinds that are reported but never make a page fail (--strict): the page

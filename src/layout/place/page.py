@@ -53,20 +53,22 @@ def _style(layout: PageLayout, name: str, fallback: str) -> TextStyle:
     return layout.styles.get(name) or layout.styles.get(fallback) or layout.styles["body"]
 
 
-def header_items(header: Header, layout: PageLayout, geo: Geometry, fonts: FontSet) -> list[Item]:
-    """Section title left, paper/date/page/editor right, a rule below the band."""
+def header_items(header: Header, layout: PageLayout, geo: Geometry, fonts: FontSet, *, mirror: bool = False
+                 ) -> list[Item]:
+    """Section title left, paper/date/page/editor right, a rule below the band;
+    ``mirror`` (an even page of an edition): the sides swapped, the text as written."""
     band = geo.header
     assert band is not None
     items: list[Item] = []
     title_style = _style(layout, "header-title", "headline")
     info_style = _style(layout, "header-info", "body")
     base = band.y0 + (band.height - title_style.size) / 2 + (1 - CJK_ASCENT) * title_style.size
-    for line in compose_text(header.title, title_style, band.width, fonts, align="left")[:1]:
+    for line in compose_text(header.title, title_style, band.width, fonts, align="right" if mirror else "left")[:1]:
         items.append(TextItem(line, band.x0, base, "header", None, title_style.color))
     info = [t for t in (header.paper, header.date_text(), header.page_text(), header.editor) if t]
     if info:
         text = "\u3000".join(info)
-        line = compose_text(text, info_style, band.width, fonts, align="right")[0]
+        line = compose_text(text, info_style, band.width, fonts, align="left" if mirror else "right")[0]
         ib = band.y0 + (band.height - info_style.size) / 2 + (1 - CJK_ASCENT) * info_style.size
         items.append(TextItem(line, band.x0, ib, "header", None, info_style.color))
     if header.rule > 0:
