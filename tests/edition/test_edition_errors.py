@@ -78,6 +78,13 @@ CASES = {
     "bad header source": ("  - file: p.yaml\n", "", r"edition\.yaml:4:11: .*'pages' is not allowed; allowed: "
                           r"edition, page"),
     "broken page file": ("  - file: broken.yaml\n", "", r"broken\.yaml:2:\d+: "),
+    # a part's own jump keys (what a page file of reprint --yaml-dir carries)
+    "jump_from not a page number": (_inline("", ONE.replace("  headline:", "  jump_from: 第一版\n  headline:")), "",
+                                    r"edition\.yaml:\d+:\d+: .*jump_from.*whole number"),
+    "jump_to page 0": (_inline("", ONE.replace("  headline:", "  jump_to: 0\n  headline:")), "",
+                       r"edition\.yaml:\d+:\d+: .*jump_to.*0"),
+    "continued not a yes or no": (_inline("", ONE.replace("  headline:", "  continued: 接上\n  headline:")), "",
+                                  r"edition\.yaml:\d+:\d+: .*continued"),
 }
 
 
