@@ -53,7 +53,10 @@ def test_pages_copied_byte_for_byte(plates):
 
 
 def test_same_parts_same_bytes_and_tags(plates):
-    marked = [["a", None], ["a"], ["b", "b"]]
+    from layout.edition.jumps import article_key
+
+    # story a of page 1 continued on page 2 (its lines named by the article), b on page 3
+    marked = [["a", None], [article_key("a", 0)], ["b", "b"]]
     one = join_pages(plates, marked, standard="X-4", title="t", date=DATE)
     assert one == join_pages(plates, marked, standard="X-4", title="t", date=DATE)
     assert one != join_pages(plates, marked, standard="X-4", title="u", date=DATE)  # the id hashes the title

@@ -79,6 +79,11 @@ _CONT = "@"  # a continuation is "story@page" (its id in problems and on the pro
 _PART = "\x1f"  # in a part's text items: "story<US>index of its first page" (never in a YAML id)
 
 
+def is_continuation_id(story_id: str) -> bool:
+    """Whether ``story_id`` names a continuation placed in an area (``continuation_id``)."""
+    return _CONT in story_id
+
+
 def article_key(story_id: str, start: int) -> str:
     """What a continuation's text items carry as their story: the article they
     belong to, the story ``story_id`` of the edition's ``start``-th page (0-based).

@@ -19,7 +19,7 @@ more).  They are warnings, not advisories: ``--strict`` makes them exit 1.
 
 from __future__ import annotations
 
-from layout.edition.jumps import continuation_id
+from layout.edition.jumps import continuation_id, is_continuation_id
 from layout.edition.model import Edition
 from layout.errors import Location
 from layout.model.types import Story
@@ -48,7 +48,7 @@ class PartRole:
         """The story as a message names it: the article, and the page's own id when
         the part has one of its own (a linked part)."""
         own = self.story.id
-        if own == self.article or "@" in own:
+        if own == self.article or is_continuation_id(own):
             return f"story {self.article!r} on 第{self.page}版"
         return f"story {own!r} on 第{self.page}版 (continuing {self.article!r})"
 
