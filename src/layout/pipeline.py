@@ -232,11 +232,13 @@ class EditionResult:
 
 def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | None = None,
                         allow_paths: Sequence[str | os.PathLike[str]] = (), jobs: int | None = None,
-                        progress: bool = False, plates: bool = True) -> EditionResult:
+                        progress: bool = False, plates: bool = True, items: bool = True) -> EditionResult:
     """``layout render EDITION.yaml``: the edition loaded and checked whole, its pages
     placed (jumps resolved) and rendered on ``jobs`` processes (default one per core).
     ``plates`` False: no plate is returned (the pages are then rendered without
-    their own font programs: the edition embeds each face once)."""
+    their own font programs: the edition embeds each face once).  ``items`` False:
+    the placed pages come back without their items (stories and problems only, all
+    a report needs: nothing large is sent back from the processes that placed them)."""
     from layout.edition.loader import load_edition
     from layout.render.output import OutputOptions
 
@@ -246,7 +248,7 @@ def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | N
 
         check_output_profile(opts.output_profile)
     with cycles_not_collected():
-        return _render_edition(load_edition(path, allow_paths), opts, jobs, progress, plates)
+        return _render_edition(load_edition(path, allow_paths), opts, jobs, progress, plates, items)
 
 
 @contextmanager
@@ -277,19 +279,18 @@ def cycles_not_collected():
             gc.enable()
 
 
-def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool, plates: bool) -> EditionResult:
-    from layout.edition.output import EditionOutput, plate_name, render_edition
-    from layout.edition.place import place_edition
+def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool, plates: bool,
+                    items: bool) -> EditionResult:
+    from layout.edition.output import EditionOutput, place_and_render, plate_name
 
-    # Placed in this process: a placed page is large (every glyph's position) and
-    # sending it back from a worker cost more than placing it saved (measured on 16
-    # pages, 2 cores: 0.4 s CPU against 0.28 s); rendering returns bytes, so it goes wide.
-    pages = place_edition(edition, jobs=1)
+    # Each page placed and rendered in one process (edition.output.place_and_render):
+    # a placed page is large (every glyph's position) and sending it between
+    # processes cost more than placing it elsewhere saved; bytes are small.
     eo = EditionOutput(pdfx=opts.pdfx, marks=opts.marks, proof=opts.proof, output_profile=opts.output_profile,
                        jobs=jobs, progress=progress, plates=plates)
-    pdf, done = render_edition(edition, pages, eo)
+    pages, pdf, done = place_and_render(edition, eo, keep_items=items)
     fonts = tuple(p.layout.fonts.fontset() for p in edition.pages)
-    out = Output(pdf, tuple(pages), fonts, check(pages, [p for d in done for p in d.problems]), output_kind(opts))
+    out = Output(pdf, pages, fonts, check(pages, [p for d in done for p in d.problems]), output_kind(opts))
     files = tuple((plate_name(edition, ep.number), d.pdf) for ep, d in zip(edition.pages, done, strict=True))
     from layout.edition.jumps_warnings import diagnostic_layouts
 

@@ -184,7 +184,7 @@ def _edition(args: argparse.Namespace, out, opts) -> int:
     with report.step("placed and drawn"):
         edition = render_edition_file(args.layouts[0], opts, allow_paths=args.allow_path, jobs=args.jobs,
                                       progress=sys.stderr.isatty() and not getattr(args, "quiet", False),
-                                      plates=plate_dir is not None)
+                                      plates=plate_dir is not None, items=False)
     with report.step("checked against the archive"):  # pages imported from one (a reprint's edition.yaml)
         result = check_archive(edition.output, edition.layouts, args.allow_path, args.proof)
     plates = [(plan_output(plate_dir / name, "plate", inputs=[args.layouts[0]]), data)

@@ -79,18 +79,78 @@ def edition_title(edition: Edition) -> str:
 
 
 def render_edition(edition: Edition, pages: Sequence[PlacedPage], opts: EditionOutput) -> tuple[bytes, list[_Done]]:
-    """The edition's PDF bytes and each page rendered alone (the plates)."""
-    tags = opts.tags and not opts.proof and opts.pdfx != "X-1a"
-    title = edition_title(edition)
-    programs = opts.plates or opts.pdfx == "X-1a"  # X-1a pages go through pikepdf: complete files
-    jobs = [_Job(page, ep.layout.fonts, f"{title} 第{ep.number}版", edition.date, opts.pdfx, opts.marks, opts.proof,
-                 opts.output_profile, tags, edition.source, programs)
-            for ep, page in zip(edition.pages, pages, strict=True)]
+    """The edition's PDF bytes and each page rendered alone (the plates), from
+    pages already placed."""
+    jobs = [_job(edition, i, page, opts) for i, page in enumerate(pages)]
     done = _run(jobs, opts)
+    return _join(edition, done, opts), done
+
+
+def place_and_render(edition: Edition, opts: EditionOutput,
+                     keep_items: bool = True) -> tuple[tuple[PlacedPage, ...], bytes, list[_Done]]:
+    """The edition placed and rendered: (the placed pages, its PDF bytes, each page
+    rendered alone).  Each page is placed and rendered in the same process
+    (``edition.place.place_one`` then ``render_one``), waiting only for the pages
+    its continuations come from: with ``jobs`` processes both stages go wide and
+    only bytes, problems and the text carried on come back from a worker.
+    ``keep_items`` False: the pages come back without their items (``PlacedPage.
+    items`` empty; stories and problems kept), which is all a report needs and
+    saves sending every glyph's position between processes."""
+    from layout.edition.parallel import map_pages
+    from layout.edition.place import arriving, page_sources, page_tasks
+
+    tasks = [_PageWork(t, opts, keep_items) for t in page_tasks(edition)]
+    out: list[_PageDone] = map_pages(_place_and_render_one, tasks, opts.jobs,
+                                     lambda i: _progress(i, len(tasks), opts), after=page_sources(edition),
+                                     given=lambda i, res: arriving(tasks[i].task, [r and r.placed for r in res]))
+    done = [o.done for o in out]
+    return tuple(o.placed.page for o in out), _join(edition, done, opts), done
+
+
+@record
+class _PageWork:
+    task: object  # edition.place.PageTask
+    opts: EditionOutput
+    keep_items: bool
+
+
+@record
+class _PageDone:
+    placed: object  # edition.place.PagePlaced (its page without items unless kept)
+    done: _Done
+
+
+def _place_and_render_one(work: _PageWork, incoming: Sequence = ()) -> _PageDone:
+    """One page placed and rendered (a worker's task)."""
+    from dataclasses import replace
+
+    from layout.edition.place import place_one
+
+    task = work.task
+    placed = place_one(task, incoming)  # type: ignore[arg-type]
+    done = render_one(_job(task.edition, task.index, placed.page, work.opts))  # type: ignore[attr-defined]
+    if not work.keep_items:
+        placed = replace(placed, page=replace(placed.page, items=()))
+    return _PageDone(placed, done)
+
+
+def _job(edition: Edition, index: int, page: PlacedPage, opts: EditionOutput) -> _Job:
+    ep = edition.pages[index]
+    return _Job(page, ep.layout.fonts, f"{edition_title(edition)} 第{ep.number}版", edition.date, opts.pdfx, opts.marks,
+                opts.proof, opts.output_profile, _tagged(opts), edition.source,
+                opts.plates or opts.pdfx == "X-1a")  # X-1a pages go through pikepdf: complete files
+
+
+def _tagged(opts: EditionOutput) -> bool:
+    return opts.tags and not opts.proof and opts.pdfx != "X-1a"
+
+
+def _join(edition: Edition, done: Sequence[_Done], opts: EditionOutput) -> bytes:
+    tags = _tagged(opts)
     faces = {(f.path, f.index): f for ep in edition.pages for f in ep.layout.fonts.fontset().faces()}
     return join_pages([d.pdf for d in done], [m for d in done for m in d.marked] if tags else None,
-                      standard=None if opts.proof else opts.pdfx, title=title, date=edition.date,
-                      fonts=([d.fonts for d in done], faces)), done
+                      standard=None if opts.proof else opts.pdfx, title=edition_title(edition), date=edition.date,
+                      fonts=([d.fonts for d in done], faces))
 
 
 def _run(jobs: list[_Job], opts: EditionOutput) -> list[_Done]:

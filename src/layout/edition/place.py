@@ -1,16 +1,17 @@
 """Placing an edition: every page with its 报眉 from the edition, its own stories
 and the continuations carried to it from earlier pages.
 
-Two phases: a page's own stories (a jumping one cut at the end of its area) do not
-depend on other pages, so they may be placed on several processes (``jobs``; the
-CLI places in one: sending placed pages back costs more than it saves, see
-``pipeline.render_edition_file``); then the continuations, in page order (a
-continuation may be cut again for a later page), in this process.  What comes out is plain ``PlacedPage``s, independent of each
-other, so rendering goes wide too (``edition.output``).
+A page is placed in one go (``place_one``): its own stories (a jumping one cut at
+the end of its area), then the continuations carried to it.  It waits only for
+the earlier pages its continuations come from (``page_sources``); all the others
+are independent, so pages are placed on several processes (``jobs``), and
+``edition.output`` places and renders each page in the same process, so a placed
+page (every glyph's position) never has to be sent between processes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from layout.edition.header import header_items, unnumbered
@@ -60,34 +61,85 @@ def place_edition(edition: Edition, jobs: int | None = 1) -> tuple[PlacedPage, .
     """Every page of ``edition`` placed, jumps resolved (see module doc)."""
     from layout.edition.parallel import map_pages
 
+    tasks = page_tasks(edition)
+    done: list[PagePlaced] = map_pages(place_one, tasks, jobs, after=page_sources(edition),
+                                       given=lambda i, out: arriving(tasks[i], out))
+    return tuple(d.page for d in done)
+
+
+@record
+class PageTask:
+    """One page of an edition to place: what a worker needs besides the text arriving."""
+
+    edition: Edition
+    index: int
+    section_is_copy: bool  # the first page of its section: the 版名 is copy, not furniture
+    sources: tuple[int, ...] = ()  # the pages (indexes) whose stories may continue here
+
+
+@record
+class PagePlaced:
+    """A page placed, and the text it carries on to later pages: from its own stories
+    and from the continuations it holds (kept apart: ``arriving`` orders them)."""
+
+    page: PlacedPage
+    own_out: tuple[_Incoming, ...] = ()
+    cont_out: tuple[_Incoming, ...] = ()
+
+
+def page_tasks(edition: Edition) -> list[PageTask]:
     seen: set[str] = set()
-    first_shown = []
-    for page in edition.pages:
-        first_shown.append(page.section not in seen)
+    sources = page_sources(edition)
+    tasks = []
+    for i, page in enumerate(edition.pages):
+        tasks.append(PageTask(edition, i, page.section not in seen, sources[i]))
         seen.add(page.section)
-    owns: list[tuple[list[Item], _Part]] = map_pages(
-        _own_page, [(edition, i, first_shown[i]) for i in range(len(edition.pages))], jobs)
-    warning_page, warning = unnumbered(edition) or (None, None)
-    incoming: dict[int, list[_Incoming]] = {}
-    for _header, own in owns:
-        _send(own, incoming)
-    pages: list[PlacedPage] = []
-    for page, (header, own) in zip(edition.pages, owns, strict=True):
-        layout = page.layout
-        geo = layout.geometry()
-        conts = _place_continuations(edition, page, replace(layout, styles=jump_styles(layout)), geo,
-                                     layout.fonts.fontset(), incoming.pop(page.number, []))
-        _send(conts, incoming)
-        items = [*header, *own.items, *conts.items]
-        said = (warning,) if warning is not None and page.number == warning_page else ()
-        pages.append(PlacedPage(geo, tuple(items), (*own.results, *conts.results),
-                                (*said, *own.problems, *conts.problems), page.section, layout.source))
-    return tuple(pages)
+    return tasks
 
 
-def _send(part: _Part, incoming: dict[int, list[_Incoming]]) -> None:
-    for inc in part.outgoing:
-        incoming.setdefault(inc.jump.areas[inc.hop].page, []).append(inc)
+def page_sources(edition: Edition) -> list[tuple[int, ...]]:
+    """For each page (by index), the earlier pages whose text may continue on it:
+    the page a jump starts from for its first area, the area before for the next
+    (a continuation cut again).  Linked parts (``story:``) carry no text.  Jumps run
+    forward (``edition.loader``), so a page only waits for earlier ones."""
+    index = {p.number: i for i, p in enumerate(edition.pages)}
+    sources: list[set[int]] = [set() for _ in edition.pages]
+    for jump in edition.jumps:
+        if jump.linked:
+            continue
+        prev = jump.page
+        for area in jump.areas:
+            sources[index[area.page]].add(index[prev])
+            prev = area.page
+    return [tuple(sorted(s)) for s in sources]
+
+
+def arriving(task: PageTask, placed: Sequence[PagePlaced | None]) -> tuple[_Incoming, ...]:
+    """What continues on ``task``'s page from its sources (``placed`` by index): the
+    text of their own stories first, then of their continuations, each in page
+    order (the order of the two-phase placement this replaces, so the pages come
+    out the same)."""
+    number = task.edition.pages[task.index].number
+    found = [inc for phase in ("own_out", "cont_out") for i in task.sources
+             for inc in getattr(placed[i], phase) if inc.jump.areas[inc.hop].page == number]
+    return tuple(found)
+
+
+def place_one(task: PageTask, incoming: Sequence[_Incoming] = ()) -> PagePlaced:
+    """One page: its 报眉, its own stories (those that jump cut at the end of their
+    areas), then the continuations ``incoming`` from earlier pages."""
+    page = task.edition.pages[task.index]
+    layout = page.layout
+    header, own = _own_page((task.edition, task.index, task.section_is_copy))
+    geo = layout.geometry()
+    conts = _place_continuations(task.edition, page, replace(layout, styles=jump_styles(layout)), geo,
+                                 layout.fonts.fontset(), list(incoming))
+    items = [*header, *own.items, *conts.items]
+    warning_page, warning = unnumbered(task.edition) or (None, None)
+    said = (warning,) if warning is not None and page.number == warning_page else ()
+    placed = PlacedPage(geo, tuple(items), (*own.results, *conts.results),
+                        (*said, *own.problems, *conts.problems), page.section, layout.source)
+    return PagePlaced(placed, tuple(own.outgoing), tuple(conts.outgoing))
 
 
 def _own_page(task: tuple[Edition, int, bool]) -> tuple[list[Item], _Part]:
