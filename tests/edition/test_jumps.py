@@ -100,6 +100,25 @@ def test_placing_on_several_processes_gives_the_same_pages(tmp_path):
     assert [p.items for p in one] == [p.items for p in two]
 
 
+def test_pages_wait_only_for_the_pages_their_continuations_come_from(tmp_path):
+    """第6版 continues 第4版's story, 第9版 the continuation on 第6版 (a second hop):
+    placed and rendered on any number of processes, the same pages and bytes."""
+    from layout.edition.output import EditionOutput, place_and_render
+    from layout.edition.place import page_sources, place_edition
+
+    edition = load_edition(_edition(tmp_path))
+    assert page_sources(edition) == [(), (0,), (1,)]
+    alone = place_edition(edition, jobs=1)
+    runs = [place_and_render(edition, EditionOutput(pdfx=None, jobs=jobs, plates=False), keep_items=keep)
+            for jobs, keep in ((1, True), (2, False), (3, True))]
+    assert runs[0][0] == alone  # placed as place_edition places them
+    assert runs[0][1] == runs[1][1] == runs[2][1]  # the same edition bytes
+    assert [p.items for p in runs[2][0]] == [p.items for p in alone]
+    assert all(p.items == () for p in runs[1][0])  # without items: what a report needs only
+    assert [p.stories for p in runs[1][0]] == [p.stories for p in alone]
+    assert [p.problems for p in runs[1][0]] == [p.problems for p in alone]
+
+
 def test_header_mirrored_page_number_on_the_outer_edge(tmp_path):
     out = tmp_path / "ed.pdf"
     assert main(["render", str(_edition(tmp_path)), "-o", str(out), "-q", "--pdfx", "none"]) == 0

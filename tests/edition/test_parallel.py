@@ -30,6 +30,37 @@ def test_results_in_order_and_progress(jobs):
     assert pids == {os.getpid()} if jobs == 1 else len(pids) >= 2  # workers took part too
 
 
+def _plus_given(x: int, given: tuple[int, ...]) -> tuple[int, tuple[int, ...], int]:
+    return x + sum(given), given, os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_an_item_waits_for_the_items_it_needs(jobs):
+    """``after``: item i is computed once the items it names are done, with
+    ``given(i, results)`` built from their results (an edition page that continues
+    stories of earlier pages); the rest go wide."""
+    after = [(), (0,), (), (1, 2), (), (), (3,), ()]
+    calls: list[int] = []
+
+    def given(i: int, out: list) -> tuple[int, ...]:
+        calls.append(i)
+        assert all(out[k] is not None for k in after[i])  # what it waits for is done
+        return tuple(out[k][0] for k in after[i])
+
+    out = map_pages(_plus_given, list(range(8)), jobs, after=after, given=given)
+    want: list[int] = []
+    for i, deps in enumerate(after):
+        want.append(i + sum(want[k] for k in deps))
+    assert [v for v, _, _ in out] == want
+    assert sorted(calls) == list(range(8))  # given once per item
+    assert (len({p for _, _, p in out}) == 1) == (jobs == 1)  # workers took part
+
+
+def test_an_item_cannot_wait_for_a_later_one():
+    with pytest.raises(ValueError, match="before it"):
+        map_pages(_plus_given, [1, 2], 1, after=[(1,), ()], given=lambda i, out: ())
+
+
 def test_a_worker_error_reaches_the_caller():
     with pytest.raises(ValueError, match="five"):
         map_pages(_fails_on_five, list(range(8)), 2)
