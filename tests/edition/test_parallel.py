@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -10,6 +11,7 @@ from layout.edition.parallel import map_pages
 
 
 def _square_and_pid(x: int) -> tuple[int, int]:
+    time.sleep(0.02)  # long enough that no process takes every item before the others start
     return x * x, os.getpid()
 
 
@@ -31,14 +33,15 @@ def test_results_in_order_and_progress(jobs):
 
 
 def _plus_given(x: int, given: tuple[int, ...]) -> tuple[int, tuple[int, ...], int]:
+    time.sleep(0.02)
     return x + sum(given), given, os.getpid()
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_an_item_waits_for_the_items_it_needs(jobs):
-    """``after``: item i is computed once the items it names are done, with
-    ``given(i, results)`` built from their results (an edition page that continues
-    stories of earlier pages); the rest go wide."""
+    """``after``: item i is computed once the items it names are done, in this
+    process, with ``given(i, results)`` built from their results (an edition page
+    that continues stories of earlier pages); the rest go wide."""
     after = [(), (0,), (), (1, 2), (), (), (3,), ()]
     calls: list[int] = []
 
@@ -52,8 +55,43 @@ def test_an_item_waits_for_the_items_it_needs(jobs):
     for i, deps in enumerate(after):
         want.append(i + sum(want[k] for k in deps))
     assert [v for v, _, _ in out] == want
-    assert sorted(calls) == list(range(8))  # given once per item
+    waiting = [i for i, deps in enumerate(after) if deps]
+    assert {out[i][2] for i in waiting} == {os.getpid()}  # computed here: given needs the results
+    assert set(waiting) <= set(calls)
     assert (len({p for _, _, p in out}) == 1) == (jobs == 1)  # workers took part
+
+
+def _given_sum(i: int, out: list) -> tuple[int, ...]:
+    return tuple(out[k][0] for k in _AFTER[i])
+
+
+_AFTER = [(), (0,), (), (1, 2), (), ()]
+
+
+def test_without_fork_items_go_to_a_pool(monkeypatch):
+    """Where fork is not available (macOS, Windows) the items are sent to spawned
+    workers; the same results, the waiting items computed here."""
+    from layout.edition import parallel
+
+    monkeypatch.setattr(parallel, "_can_fork", lambda: False)
+    out = map_pages(_plus_given, list(range(6)), 2, after=_AFTER, given=_given_sum)
+    assert [v for v, _, _ in out] == [0, 1, 2, 6, 4, 5]
+    assert out[1][2] == out[3][2] == os.getpid()
+
+
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(x: int) -> int:
+    time.sleep(0.02)
+    if os.getpid() != _PARENT:
+        os._exit(3)  # killed, as by the OOM killer: no message back
+    return x
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang():
+    with pytest.raises(RuntimeError, match="died"):
+        map_pages(_dies_in_a_worker, list(range(12)), 2)
 
 
 def test_an_item_cannot_wait_for_a_later_one():
