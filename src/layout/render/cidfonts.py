@@ -171,8 +171,7 @@ class _Type0(PDFObject):
             "FontDescriptor": document.Reference(_descriptor(font, base, program)),
             "DW": DEFAULT_WIDTH,
             "W": _widths(font),
-            "CIDToGIDMap": document.Reference(_stream(b"" if self.hollow else
-                                                      b"".join(struct.pack(">H", new_id[g]) for g in font.gids))),
+            "CIDToGIDMap": document.Reference(_stream(b"" if self.hollow else cid_to_gid_map(tuple(font.gids), new_id))),
         })
         d = PDFDictionary({
             "Type": PDFName("Font"),
@@ -253,9 +252,16 @@ def _stream(data: bytes) -> PDFStream:
     return PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}), zlib.compress(data))
 
 
+_UTF16: dict[str, str] = {}  # character -> its UTF-16BE code units in hex (every page of a process asks again)
+
+
 def to_unicode(chars: list[str]) -> str:
     """The ToUnicode CMap giving each CID (its index in ``chars``) back as its character."""
-    entries = [f"<{cid:04x}> <{ch.encode('utf-16-be').hex()}>" for cid, ch in enumerate(chars) if cid]
+    hexes = _UTF16
+    for ch in chars[1:]:
+        if ch not in hexes:
+            hexes[ch] = ch.encode("utf-16-be").hex()
+    entries = [f"<{cid:04x}> <{hexes[ch]}>" for cid, ch in enumerate(chars) if cid]
     blocks = []
     for i in range(0, len(entries), _BFCHAR_BLOCK):
         part = entries[i:i + _BFCHAR_BLOCK]
