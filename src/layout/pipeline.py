@@ -238,7 +238,9 @@ def render_edition_file(path: str | os.PathLike[str], options: OutputOptions | N
     ``plates`` False: no plate is returned (the pages are then rendered without
     their own font programs: the edition embeds each face once).  ``items`` False:
     the placed pages come back without their items (stories and problems only, all
-    a report needs: nothing large is sent back from the processes that placed them)."""
+    a report needs), and then each page is placed in the process that renders it,
+    so placing goes wide too and nothing large comes back (``layout render``); True:
+    the pages are placed in this process, only rendering goes wide."""
     from layout.edition.loader import load_edition
     from layout.render.output import OutputOptions
 
@@ -281,14 +283,16 @@ def cycles_not_collected():
 
 def _render_edition(edition, opts: OutputOptions, jobs: int | None, progress: bool, plates: bool,
                     items: bool) -> EditionResult:
-    from layout.edition.output import EditionOutput, place_and_render, plate_name
+    from layout.edition.output import EditionOutput, place_and_render, plate_name, render_edition
+    from layout.edition.place import place_edition
 
-    # Each page placed and rendered in one process (edition.output.place_and_render):
-    # a placed page is large (every glyph's position) and sending it between
-    # processes cost more than placing it elsewhere saved; bytes are small.
     eo = EditionOutput(pdfx=opts.pdfx, marks=opts.marks, proof=opts.proof, output_profile=opts.output_profile,
                        jobs=jobs, progress=progress, plates=plates)
-    pages, pdf, done = place_and_render(edition, eo, keep_items=items)
+    if items:  # placed here, rendered wide: a placed page (every glyph's position) is large to send back
+        pages = place_edition(edition, jobs=1)
+        pdf, done = render_edition(edition, pages, eo)
+    else:  # each page placed and rendered in one process, both stages wide: only bytes come back
+        pages, pdf, done = place_and_render(edition, eo, keep_items=False)
     fonts = tuple(p.layout.fonts.fontset() for p in edition.pages)
     out = Output(pdf, pages, fonts, check(pages, [p for d in done for p in d.problems]), output_kind(opts))
     files = tuple((plate_name(edition, ep.number), d.pdf) for ep, d in zip(edition.pages, done, strict=True))
