@@ -2,11 +2,13 @@
 complete PDF/X per page (a plate, ``20200810-03.pdf``: date and 版 number, so a
 plate can be re-sent alone).
 
-Once placed, pages are independent: each is rendered alone (a plate: fonts,
-output intent, boxes) in a process pool (``jobs``, default one per core), and the
-edition file is those pages joined (``render.pdfjoin``: their objects copied, not
-parsed and written again), given the edition's title and, but for PDF/X-1a and
-proofs, a structure tree (``edition.tags``).  Each face is embedded once in the
+Each page is rendered alone (a plate: fonts, output intent, boxes), in the process
+that placed it (``place_and_render``: pages wait only for the pages their
+continuations come from, ``edition.place``), on ``jobs`` processes (default one
+per core, ``edition.parallel``), and the edition file is those pages joined
+(``render.pdfjoin``: their objects copied, not parsed and written again), given
+the edition's title and, but for PDF/X-1a and proofs, a structure tree
+(``edition.tags``).  Each face is embedded once in the
 edition, for all its pages (``_SharedFonts``); without plates the pages are drawn
 without font programs of their own.  The same pages come out whatever the number
 of processes, with or without plates, so the bytes are identical.
