@@ -183,7 +183,8 @@ def _result(results, procs, block: bool):
         except queue.Empty:
             if not block:
                 return None
-            if any(p.exitcode not in (None, 0) for p in procs):
+            if any(p.exitcode not in (None, 0) for p in procs) or (
+                    all(p.exitcode is not None for p in procs) and results.empty()):
                 raise RuntimeError("a worker process rendering pages died") from None
 
 
