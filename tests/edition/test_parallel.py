@@ -94,6 +94,15 @@ def test_a_worker_that_dies_is_an_error_not_a_hang():
         map_pages(_dies_in_a_worker, list(range(12)), 2)
 
 
+def test_a_chain_of_waiting_items_needs_no_worker():
+    """Every item after the first waits for the one before (a story over every
+    page): all computed here, in order, and no worker is started for nothing."""
+    out = map_pages(_plus_given, [1, 2, 3], 2, after=[(), (0,), (1,)],
+                    given=lambda i, out: (out[i - 1][0],) if i else ())
+    assert [v for v, _, _ in out] == [1, 3, 6]
+    assert {p for _, _, p in out} == {os.getpid()}
+
+
 def test_an_item_cannot_wait_for_a_later_one():
     with pytest.raises(ValueError, match="before it"):
         map_pages(_plus_given, [1, 2], 1, after=[(1,), ()], given=lambda i, out: ())

@@ -106,7 +106,7 @@ def _forked(w: _Work, workers: int, ctx) -> None:
     lock = ctx.Lock()
     results = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(w.compute, free, counter, lock, results), daemon=True)
-             for _ in range(workers)]
+             for _ in range(min(workers, len(free)))]  # none when every page left waits for another
     for proc in procs:
         proc.start()
     running = len(procs)
