@@ -200,7 +200,7 @@ def reprint(archive: str | os.PathLike[str], options: OutputOptions | None = Non
     edition = reprint_edition(result)
     edition = replace(edition, source=str(archive) if source is None else source)
     with cycles_not_collected():
-        out = _render_edition(edition, opts, jobs=1, progress=False, plates=False).output
+        out = _render_edition(edition, opts, jobs=1, progress=False, plates=False, items=False).output
     notes = tuple(page_note(result.layout, n, m) for n, page in enumerate(result.layout.metrics.pages)
                   for m in page.problems)
     return ReprintOutput(out, result, notes, verify_reprint(out.pdf, result, opts.proof))
