@@ -32,6 +32,8 @@ def test_min_plus_matches_brute_force():
                 for j in range(n2):
                     want[r, i + j] = min(want[r, i + j], a[r, i] + b[r, j])
         assert np.allclose(_min_plus(a, b), want)
+        for limit in (1, 3, n1 + n2 + 2):  # a limit keeps the heights below it, the same values
+            assert np.array_equal(_min_plus(a, b, limit), want[:, :limit])
 
 
 def test_two_stories_stack_or_stand_side_by_side():
@@ -74,3 +76,36 @@ def test_every_leaf_lands_in_order(n):
     assert np.isfinite(search.table(0, n - 1)[AT_TOP, 0, C, R])
     node = search.layout(0, n - 1, 0, C, R)
     assert [leaf.story for leaf in _leaves(node)] == list(range(n))
+
+
+def test_one_place_tables_match_two_place_tables():
+    """A run whose stories cost the same in both places keeps one place (cost only):
+    its table, read in either place, is the one the two-place search builds."""
+    C, R = 3, 30
+    plain = [_leaf({1: [8, 9, 12], 3: [4, 5]}, C, R, headline=bool(k % 2)) for k in range(4)]
+    holed = leaf_table({3: [Shape(3, 3, 2, 3, 1, 0, 0.0, hole_below_rule=True)]}, C, R, Costs(), True)
+    for leaves in (plain, [*plain[:2], holed, plain[2]]):
+        one = RunSearch(leaves, C, R, Costs(), [2, 3])
+        two = RunSearch(leaves, C, R, Costs(), [2, 3])
+        two._leaf = lambda i, s=two: _two_places(s, i)  # type: ignore[method-assign]
+        two.tables, two.lives = {}, {}
+        for i in range(len(leaves)):
+            two._store(i, i, two._leaf(i))
+        n = len(leaves) - 1
+        assert np.array_equal(one.table(0, n), two.table(0, n))
+        assert one.tables[(0, 1)].shape[0] == 1 and two.tables[(0, 1)].shape[0] == 2
+        assert np.array_equal(one.table(1, n), two.table(1, n))
+
+
+def _two_places(search, i):
+    """``RunSearch._leaf`` without the one-place form."""
+    base = search.leaves[i].costs
+    out = np.repeat(base[:, None, :, :], len(search.lead_widths), axis=1)
+    for n, wmax in enumerate(search.lead_widths):
+        if i == 0:
+            keep = out[:, n, wmax].copy()
+            out[:, n] = INF
+            out[:, n, wmax] = keep
+        elif wmax < search.columns:
+            out[:, n, wmax:] = INF
+    return out

@@ -134,9 +134,9 @@ def stack_table(parts: Sequence[LeafTable]) -> StackTable:
     prefixes = [acc]
     for part in parts[1:]:
         below = np.broadcast_to(part.costs[BELOW_RULE][None], acc.shape)
-        res = _min_plus(acc.reshape(-1, heights), below.reshape(-1, heights)).reshape(places, widths, -1)
-        nxt = np.full(acc.shape, INF)
         keep = heights - RULE_ROWS
+        res = _min_plus(acc.reshape(-1, heights), below.reshape(-1, heights), keep).reshape(places, widths, -1)
+        nxt = np.full(acc.shape, INF)
         nxt[:, :, RULE_ROWS:] = res[:, :, :keep]
         acc = nxt
         prefixes.append(acc)
@@ -169,11 +169,41 @@ def _leaf_node(leaf: LeafTable, story: int, place: int, w: int, h: int) -> Leaf:
 Unit = LeafTable | StackTable
 
 
+@dataclass(frozen=True)
+class _Live:
+    """Where a run's table is finite, per width: the lowest and highest finite height
+    over all places and lead options (``lo > hi`` where none), and the same in place
+    ``BELOW_RULE`` (``below_*``: the table as the lower half of a horizontal cut).
+    Read once per table; every cut the table takes part in bounds its arrays by it."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    below_lo: np.ndarray
+    below_hi: np.ndarray
+
+    @staticmethod
+    def of(table: np.ndarray) -> _Live:
+        finite = np.isfinite(table)
+        lo, hi = _height_ranges(finite.any(axis=(0, 1)))
+        below_lo, below_hi = _height_ranges(finite[BELOW_RULE].any(axis=0))
+        return _Live(lo, hi, below_lo, below_hi)
+
+    @property
+    def any(self) -> bool:
+        return bool((self.lo <= self.hi).any())
+
+
 class RunSearch:
     """Tables of every run of ``leaves`` (stories in reading order) on a grid of
     ``columns`` x ``rows``; ``lead_widths``: the widths story 0 is tried at (others
     narrower), or None when story 0 is not a lead (a continuation page).  A table
-    is ``[place, lead option, width, height]``."""
+    is ``[place, lead option, width, height]``.
+
+    Cost (issue 13, class 7): a run whose stories cost the same in both places (no
+    headline group that leaves a hole) keeps one place, broadcast where it meets a
+    run that keeps two (``table`` always answers with both); a cut computes only
+    the widths and heights where both halves are finite and the sum fits the page
+    (``_Live``).  The tables and so the layouts found are the same."""
 
     def __init__(self, leaves: Sequence[Unit], columns: int, rows: int, costs: Costs,
                  lead_widths: Sequence[int] | None):
@@ -183,12 +213,19 @@ class RunSearch:
         self.lead_widths = tuple(lead_widths) if lead_widths else (columns,)
         self.ranked = lead_widths is not None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
+        self.lives: dict[tuple[int, int], _Live] = {}
         for i in range(len(self.leaves)):
-            self.tables[(i, i)] = self._leaf(i)
+            self._store(i, i, self._leaf(i))
         self.volumes = [_volume(leaf.costs) for leaf in self.leaves]
+
+    def _store(self, i: int, j: int, table: np.ndarray) -> None:
+        self.tables[(i, j)] = table
+        self.lives[(i, j)] = _Live.of(table)
 
     def _leaf(self, i: int) -> np.ndarray:
         base = self.leaves[i].costs
+        if np.array_equal(base[BELOW_RULE], base[AT_TOP]):
+            base = base[:1]  # the same in both places: one place, broadcast (see the class doc)
         out = np.repeat(base[:, None, :, :], len(self.lead_widths), axis=1)
         if self.ranked:
             for n, wmax in enumerate(self.lead_widths):
@@ -209,71 +246,88 @@ class RunSearch:
         other.columns, other.rows, other.costs = self.columns, self.rows, self.costs
         other.lead_widths, other.ranked = self.lead_widths, self.ranked
         other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
-        other.tables[(keep, keep)] = other._leaf(keep)
+        other.lives = {k: v for k, v in self.lives.items() if k[1] < keep}
+        other._store(keep, keep, other._leaf(keep))
         other.volumes = [*self.volumes[:keep], _volume(leaf.costs)]
         return other
 
     def table(self, i: int, j: int) -> np.ndarray:
         """Costs ``[place, lead option, width, height]`` of run i..j (computed on
         demand, shorter runs first)."""
+        return self._both(self._table(i, j))
+
+    @staticmethod
+    def _both(table: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(table, (PLACES, *table.shape[1:]))
+
+    def _table(self, i: int, j: int) -> np.ndarray:
         if (i, j) not in self.tables:
             for length in range(2, j - i + 2):
                 for a in range(i, j - length + 2):
                     b = a + length - 1
                     if (a, b) not in self.tables:
-                        self.tables[(a, b)] = self._combine(a, b)
+                        self._store(a, b, self._combine(a, b))
         return self.tables[(i, j)]
 
     def _combine(self, i: int, j: int) -> np.ndarray:
         R, C = self.rows, self.columns
-        out = np.full((PLACES, len(self.lead_widths), C + 1, R + 1), INF)
+        places = max(self.tables[(k, k)].shape[0] for k in range(i, j + 1))
+        out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
         if sum(self.volumes[i:j + 1]) > C * R:
             return out  # more than the page holds: no need to look
         for m in range(i, j):
-            top, bottom = self.tables[(i, m)], self.tables[(m + 1, j)]
-            top_live, bottom_live = np.isfinite(top), np.isfinite(bottom)
-            if not (top_live.any() and bottom_live.any()):
+            top_live, bottom_live = self.lives[(i, m)], self.lives[(m + 1, j)]
+            if not (top_live.any and bottom_live.any):
                 continue
+            top, bottom = self.tables[(i, m)], self.tables[(m + 1, j)]
             # the upper half keeps the place; the lower half is under a rule
-            self._horizontal(top, bottom[BELOW_RULE], top_live, bottom_live[BELOW_RULE], out)
-            self._vertical(top, bottom, top_live, out, self._tomb(m + 1))
+            self._horizontal(top, bottom[BELOW_RULE], top_live, bottom_live, out)
+            self._vertical(top, bottom, top_live, bottom_live, out, self._tomb(m + 1))
         return out
 
     def _tomb(self, first_right: int) -> float:
         return self.costs.tombstone if self.leaves[first_right].has_headline else 0.0
 
-    def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: np.ndarray, bottom_live: np.ndarray,
+    def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: _Live, bottom_live: _Live,
                     out: np.ndarray) -> None:
         """Min-plus convolution over the heights for every width at once, on the
-        range of heights where the tables are finite.  ``top``/``out``: [place,
-        option, width, height]; ``bottom``: [option, width, height] (under the rule)."""
+        range of heights where the tables are finite and the two halves with the
+        rule between fit the page.  ``top``/``out``: [place, option, width,
+        height]; ``bottom``: [option, width, height] (under the rule)."""
         R = self.rows
         places, options = top.shape[0], top.shape[1]
-        widths = np.nonzero(top_live.any(axis=(0, 1, 3)) & bottom_live.any(axis=(0, 2)))[0]
+        widths = np.nonzero((top_live.lo <= top_live.hi) & (bottom_live.below_lo <= bottom_live.below_hi))[0]
         if not len(widths):
             return
-        a0, a1 = _finite_range(top_live[:, :, widths, :].reshape(-1, R + 1))
-        b0, b1 = _finite_range(bottom_live[:, widths, :].reshape(-1, R + 1))
+        a0, a1 = int(top_live.lo[widths].min()), int(top_live.hi[widths].max())
+        b0, b1 = int(bottom_live.below_lo[widths].min()), int(bottom_live.below_hi[widths].max())
         lo = a0 + b0 + RULE_ROWS
         if lo > R:
             return
+        a1, b1 = min(a1, R - RULE_ROWS - b0), min(b1, R - RULE_ROWS - a0)  # taller halves overfill the page
         a = top[:, :, widths, a0:a1 + 1]
         b = np.broadcast_to(bottom[None, :, widths, b0:b1 + 1], a.shape[:3] + (b1 - b0 + 1,))
-        res = _min_plus(a.reshape(-1, a.shape[3]), b.reshape(-1, b.shape[3])).reshape(places, options, len(widths), -1)
-        hi = min(R, lo + res.shape[3] - 1)
+        res = _min_plus(a.reshape(-1, a.shape[3]), b.reshape(-1, b.shape[3]), R - lo + 1)
+        res = res.reshape(places, options, len(widths), -1)
+        hi = lo + res.shape[3] - 1
         cur = out[:, :, widths, lo:hi + 1]
-        out[:, :, widths, lo:hi + 1] = np.minimum(cur, res[:, :, :, :hi - lo + 1])
+        out[:, :, widths, lo:hi + 1] = np.minimum(cur, res)
 
-    def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: np.ndarray, out: np.ndarray,
+    def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: _Live, right_live: _Live, out: np.ndarray,
                   tomb: float) -> None:
-        """Side by side: both halves keep the place (both start on the same row)."""
+        """Side by side: both halves keep the place (both start on the same row),
+        on the heights where both are finite."""
         C = self.columns
-        live = left_live.any(axis=(0, 1, 3))
+        # the heights the right half reaches at widths 1..k, for every k
+        right_lo = np.minimum.accumulate(right_live.lo[1:])
+        right_hi = np.maximum.accumulate(right_live.hi[1:])
         for w1 in range(1, C):
-            if not live[w1]:
+            h0 = max(int(left_live.lo[w1]), int(right_lo[C - w1 - 1]))
+            h1 = min(int(left_live.hi[w1]), int(right_hi[C - w1 - 1]))
+            if h0 > h1:
                 continue
-            seg = left[:, :, w1, None, :] + right[:, :, 1:C + 1 - w1, :] + tomb
-            np.minimum(out[:, :, w1 + 1:, :], seg, out=out[:, :, w1 + 1:, :])
+            seg = left[:, :, w1, None, h0:h1 + 1] + right[:, :, 1:C + 1 - w1, h0:h1 + 1] + tomb
+            np.minimum(out[:, :, w1 + 1:, h0:h1 + 1], seg, out=out[:, :, w1 + 1:, h0:h1 + 1])
 
     # -------------------------------------------------------------- reading back
     def best(self, j: int, heights: Sequence[int]) -> tuple[float, int, int] | None:
@@ -300,7 +354,7 @@ class RunSearch:
                 return stack_layout(unit, self.offsets[i], place, w, h)
             return _leaf_node(unit, self.offsets[i], place, w, h)
         for m in range(i, j):
-            top, bottom = self.tables[(i, m)][:, option], self.tables[(m + 1, j)][:, option]
+            top, bottom = self.table(i, m)[:, option], self.table(m + 1, j)[:, option]
             for h1 in range(1, h - RULE_ROWS):
                 h2 = h - RULE_ROWS - h1
                 if abs(top[place, w, h1] + bottom[BELOW_RULE, w, h2] - target) < 1e-6:
@@ -329,27 +383,36 @@ def _volume(costs: np.ndarray) -> int:
     return int((ws * hs).min()) if len(ws) else NO_FIT
 
 
-def _finite_range(live: np.ndarray) -> tuple[int, int]:
-    hs = np.nonzero(live.any(axis=0))[0]
-    return int(hs[0]), int(hs[-1])
+def _height_ranges(live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of ``live`` ``[width, height]``: the first and last True height
+    (``lo > hi`` where there is none)."""
+    has = live.any(axis=1)
+    heights = live.shape[1]
+    lo = np.where(has, live.argmax(axis=1), heights)
+    hi = np.where(has, heights - 1 - live[:, ::-1].argmax(axis=1), -1)
+    return lo, hi
 
 
-def _min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``:
-    shifted copies of ``b``, one per finite height of ``a`` when there are few (a
-    story's table), else a strided view of ``b`` shifted once per height."""
+def _min_plus(a: np.ndarray, b: np.ndarray, limit: int | None = None) -> np.ndarray:
+    """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``,
+    for ``h`` below ``limit`` (default: every height the sum reaches): shifted
+    copies of ``b``, one per finite height of ``a`` when there are few (a story's
+    table), else a strided view of ``b`` shifted once per height."""
     rows, n1 = a.shape
     n2 = b.shape[1]
-    n = n1 + n2 - 1
-    live = np.nonzero(np.isfinite(a).any(axis=0))[0]
+    n = n1 + n2 - 1 if limit is None else min(n1 + n2 - 1, limit)
+    n1 = min(n1, n)  # a taller top reaches no height below the limit
+    live = np.nonzero(np.isfinite(a[:, :n1]).any(axis=0))[0]
     if len(live) * 4 < n1 or len(live) <= SPARSE_HEIGHTS:
         out = np.full((rows, n), INF)
         for i in live.tolist():
-            np.minimum(out[:, i:i + n2], a[:, i, None] + b, out=out[:, i:i + n2])
+            k = min(n2, n - i)
+            np.minimum(out[:, i:i + k], a[:, i, None] + b[:, :k], out=out[:, i:i + k])
         return out
     padded = np.full((rows, n1 - 1 + n), INF)
-    padded[:, n1 - 1:n1 - 1 + n2] = b
+    k = min(n2, n)
+    padded[:, n1 - 1:n1 - 1 + k] = b[:, :k]
     s0, s1 = padded.strides
     # shifted[r, i, h] = padded[r, n1 - 1 - i + h] = b[r, h - i]
     shifted = as_strided(padded[:, n1 - 1:], shape=(rows, n1, n), strides=(s0, -s1, s1), writeable=False)
-    return (a[:, :, None] + shifted).min(axis=1)
+    return (a[:, :n1, None] + shifted).min(axis=1)
