@@ -311,10 +311,23 @@ def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> 
     least ``MIN_PART_LINES`` and the rest ``MIN_TAIL_LINES`` (rule 3).  Sentence
     ends count inside paragraphs longer than ``SENTENCE_SPLIT_CHARS``.  The
     fullest part that can fit is found by bisection (a part grows with its split
-    point), so a paragraph of thousands of characters costs a few compositions."""
+    point), so a paragraph of thousands of characters costs a few compositions.
+    The search gallops from the story's start (points 1, 2, 4, 8 ...) before it
+    bisects, and a continuation's lines are counted only for a part that fits: the
+    parts composed stay about the page's size, not the rest of the story's, so a
+    paragraph many pages long is carried page after page in linear time (issue 13,
+    class 7)."""
     points = split_points(story, long_paragraph=SENTENCE_SPLIT_CHARS)
     total = measurer.lines(story)
     lo, hi = 0, len(points)  # points[:lo] have a first part of at most `room` lines
+    step = 1
+    while lo < hi:
+        mid = min(lo + step, hi) - 1
+        if measurer.lines(split_story(story, points[mid])[0]) <= room:
+            lo, step = mid + 1, 2 * step
+        else:
+            hi = mid
+            break
     while lo < hi:
         mid = (lo + hi) // 2
         if measurer.lines(split_story(story, points[mid])[0]) <= room:
@@ -324,12 +337,11 @@ def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> 
     out = []
     for at in reversed(points[:lo]):
         first, second = split_story(story, at)
-        head, tail = measurer.lines(first), measurer.lines(second)
-        if head < MIN_PART_LINES:
+        if measurer.lines(first) < MIN_PART_LINES:
             break  # earlier points only make it shorter
-        if tail < min(MIN_TAIL_LINES, total):
+        if measurer.volume(first, geo) > room or not np.isfinite(measurer.leaf(first, geo).costs).any():
             continue
-        if measurer.volume(first, geo) <= room and np.isfinite(measurer.leaf(first, geo).costs).any():
+        if measurer.lines(second) >= min(MIN_TAIL_LINES, total):
             out.append((first, second))
         if len(out) >= MAX_SPLIT_TRIES:
             break

@@ -180,17 +180,14 @@ class _Live:
     hi: np.ndarray
     below_lo: np.ndarray
     below_hi: np.ndarray
+    any: bool
 
     @staticmethod
     def of(table: np.ndarray) -> _Live:
         finite = np.isfinite(table)
         lo, hi = _height_ranges(finite.any(axis=(0, 1)))
         below_lo, below_hi = _height_ranges(finite[BELOW_RULE].any(axis=0))
-        return _Live(lo, hi, below_lo, below_hi)
-
-    @property
-    def any(self) -> bool:
-        return bool((self.lo <= self.hi).any())
+        return _Live(lo, hi, below_lo, below_hi, bool((lo <= hi).any()))
 
 
 class RunSearch:
@@ -275,6 +272,7 @@ class RunSearch:
         out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
         if sum(self.volumes[i:j + 1]) > C * R:
             return out  # more than the page holds: no need to look
+        beside = []
         for m in range(i, j):
             top_live, bottom_live = self.lives[(i, m)], self.lives[(m + 1, j)]
             if not (top_live.any and bottom_live.any):
@@ -282,7 +280,8 @@ class RunSearch:
             top, bottom = self.tables[(i, m)], self.tables[(m + 1, j)]
             # the upper half keeps the place; the lower half is under a rule
             self._horizontal(top, bottom[BELOW_RULE], top_live, bottom_live, out)
-            self._vertical(top, bottom, top_live, bottom_live, out, self._tomb(m + 1))
+            beside.append((top, bottom, top_live, bottom_live, self._tomb(m + 1)))
+        self._vertical(beside, out)
         return out
 
     def _tomb(self, first_right: int) -> float:
@@ -313,21 +312,32 @@ class RunSearch:
         cur = out[:, :, widths, lo:hi + 1]
         out[:, :, widths, lo:hi + 1] = np.minimum(cur, res)
 
-    def _vertical(self, left: np.ndarray, right: np.ndarray, left_live: _Live, right_live: _Live, out: np.ndarray,
-                  tomb: float) -> None:
-        """Side by side: both halves keep the place (both start on the same row),
-        on the heights where both are finite."""
-        C = self.columns
-        # the heights the right half reaches at widths 1..k, for every k
-        right_lo = np.minimum.accumulate(right_live.lo[1:])
-        right_hi = np.maximum.accumulate(right_live.hi[1:])
-        for w1 in range(1, C):
-            h0 = max(int(left_live.lo[w1]), int(right_lo[C - w1 - 1]))
-            h1 = min(int(left_live.hi[w1]), int(right_hi[C - w1 - 1]))
-            if h0 > h1:
-                continue
-            seg = left[:, :, w1, None, h0:h1 + 1] + right[:, :, 1:C + 1 - w1, h0:h1 + 1] + tomb
-            np.minimum(out[:, :, w1 + 1:, h0:h1 + 1], seg, out=out[:, :, w1 + 1:, h0:h1 + 1])
+    def _vertical(self, splits: list[tuple[np.ndarray, np.ndarray, _Live, _Live, float]], out: np.ndarray) -> None:
+        """Side by side, every split of the run at once: both halves keep the place
+        (both start on the same row); a min-plus convolution over the widths, on
+        the heights where both halves of some split are finite.  ``splits``: (left,
+        right, their ``_Live``, the tombstone's cost) per split."""
+        ranges = []
+        for left, right, left_live, right_live, tomb in splits:
+            h0 = max(int(left_live.lo.min()), int(right_live.lo.min()))
+            h1 = min(int(left_live.hi.max()), int(right_live.hi.max()))
+            if h0 <= h1:
+                ranges.append((h0, h1, left, right, tomb))
+        if not ranges:
+            return
+        h0, h1 = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        places, options, widths = out.shape[0], out.shape[1], out.shape[2]
+        size = (places, options, widths, h1 - h0 + 1)
+        lefts = np.stack([np.broadcast_to(r[2][..., h0:h1 + 1], size) for r in ranges])
+        rights = np.stack([np.broadcast_to(r[3][..., h0:h1 + 1], size) for r in ranges])
+        # [split, place, option, height, width]: the widths last, convolved
+        a = np.moveaxis(lefts, 3, -1).reshape(-1, widths)
+        b = np.moveaxis(rights, 3, -1).reshape(-1, widths)
+        res = _min_plus(a, b, widths).reshape(len(ranges), places, options, h1 - h0 + 1, widths)
+        # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
+        res += np.array([r[4] for r in ranges])[:, None, None, None, None]
+        best = np.moveaxis(res.min(axis=0), -1, 2)
+        np.minimum(out[..., h0:h1 + 1], best, out=out[..., h0:h1 + 1])
 
     # -------------------------------------------------------------- reading back
     def best(self, j: int, heights: Sequence[int]) -> tuple[float, int, int] | None:

@@ -35,7 +35,7 @@ from layout.place.blocks import compose_text
 from layout.place.flow import Keep
 from layout.place.items import TextItem
 from layout.place.measure import measure_story
-from layout.place.story import StoryPlacement, head_air, place_head
+from layout.place.story import HeadLines, StoryPlacement, head_air, place_head
 
 MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
 MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
@@ -52,6 +52,7 @@ PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's 
 PHOTO_MAX_SHARE = 0.6  # ... and never deeper than this (a photo-news item across a page may need more than 0.35)
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
+HEAD_LINES_KEPT = 16  # composed headline groups a gauge keeps (one width's text-column counts share one)
 MAX_HEAD_LINES = 2  # a headline needing more lines at a width steps down to a smaller style there
 
 
@@ -253,6 +254,7 @@ class Gauge:
     def __init__(self, template: PageLayout, geo: Geometry, fonts: FontSet):
         self.template, self.geo, self.fonts = template, geo, fonts
         self._heads: dict[tuple[Story, int, int], HeadMeasure] = {}
+        self._head_lines: dict[tuple, HeadLines] = {}  # composed groups, the last few (``_keep_head_lines``)
         self._lines: dict[tuple[str | None, str | None, str | None, float], int] = {}
         self._captions: dict[tuple[str, float], int] = {}
         self._options: dict[int, list[int]] = {}
@@ -297,8 +299,11 @@ class Gauge:
         """Set the headline group as ``measure_story`` does (``place_head``): its
         rows, its air (``head_air``), its lines, the blank beside it (``headgap``)."""
         geo = self.geo
-        sp = StoryPlacement(probe, geo, self.template.styles, self.fonts, geo.text_columns(Span(1, w), k))
+        columns = geo.text_columns(Span(1, w), k)
+        sp = StoryPlacement(probe, geo, self.template.styles, self.fonts, columns,
+                            head_lines=self._head_lines.get(self._head_key(probe, columns)))
         rows = place_head(sp, 1) - 1
+        self._keep_head_lines(self._head_key(probe, columns), sp.head())
         plain = sp.items
         air = head_air(sp)  # the slack rows place_story would give this head's band
         cols = sp.columns
@@ -310,6 +315,26 @@ class Gauge:
         at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0)
         lines = sum(1 for it in plain if isinstance(it, TextItem) and it.kind == "headline")
         return HeadMeasure(rows, air, lines, below_rule, at_top)
+
+    @staticmethod
+    def _head_key(probe: Story, columns: tuple[tuple[float, float], ...]) -> tuple:
+        """What ``place.story.compose_head`` depends on: the group's text and styles
+        and its extent (the headline span's edges); the gap and the number of text
+        columns only for ■ leads.  The text columns of 变栏 span the same width as
+        the grid columns, so a group is composed once per width, not per count."""
+        span = probe.headline_columns
+        cols = columns if span is None else columns[span.first - 1:span.last]
+        key: tuple = (replace(probe, text_columns=0), cols[0][0], cols[-1][1])
+        if probe.leads:
+            key += (columns, span)
+        return key
+
+    def _keep_head_lines(self, key: tuple, lines: HeadLines) -> None:
+        """Keep the last ``HEAD_LINES_KEPT`` composed groups (the text-column counts
+        of one width are measured one after the other)."""
+        self._head_lines[key] = lines
+        if len(self._head_lines) > HEAD_LINES_KEPT:
+            del self._head_lines[next(iter(self._head_lines))]
 
     def body_lines(self, story: Story, w: int, k: int) -> int:
         """Lines of the body (inline byline with paragraph one) and credit."""
