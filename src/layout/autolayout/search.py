@@ -181,13 +181,29 @@ class _Live:
     below_lo: np.ndarray
     below_hi: np.ndarray
     any: bool
+    lowest: int  # over all widths
+    highest: int
 
     @staticmethod
     def of(table: np.ndarray) -> _Live:
         finite = np.isfinite(table)
         lo, hi = _height_ranges(finite.any(axis=(0, 1)))
         below_lo, below_hi = _height_ranges(finite[BELOW_RULE].any(axis=0))
-        return _Live(lo, hi, below_lo, below_hi, bool((lo <= hi).any()))
+        return _Live(lo, hi, below_lo, below_hi, bool((lo <= hi).any()), int(lo.min()), int(hi.max()))
+
+
+@dataclass(frozen=True)
+class _Splits:
+    """The splits of one run into two shorter runs (those where both are finite):
+    the first halves' and the second halves' tables stacked ``[split, place,
+    option, width, height]``, their ``_Live``, and the tombstone each side-by-side
+    cut costs."""
+
+    tops: np.ndarray
+    bottoms: np.ndarray
+    top_lives: list[_Live]
+    bottom_lives: list[_Live]
+    tombs: np.ndarray
 
 
 class RunSearch:
@@ -272,70 +288,83 @@ class RunSearch:
         out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
         if sum(self.volumes[i:j + 1]) > C * R:
             return out  # more than the page holds: no need to look
-        beside = []
-        for m in range(i, j):
-            top_live, bottom_live = self.lives[(i, m)], self.lives[(m + 1, j)]
-            if not (top_live.any and bottom_live.any):
-                continue
-            top, bottom = self.tables[(i, m)], self.tables[(m + 1, j)]
+        ms = [m for m in range(i, j) if self.lives[(i, m)].any and self.lives[(m + 1, j)].any]
+        if ms:
+            splits = _Splits(np.empty((len(ms), *out.shape)), np.empty((len(ms), *out.shape)),
+                             [self.lives[(i, m)] for m in ms], [self.lives[(m + 1, j)] for m in ms],
+                             np.array([self._tomb(m + 1) for m in ms]))
+            for n, m in enumerate(ms):  # one place broadcast to two where the run needs both
+                splits.tops[n] = self.tables[(i, m)]
+                splits.bottoms[n] = self.tables[(m + 1, j)]
             # the upper half keeps the place; the lower half is under a rule
-            self._horizontal(top, bottom[BELOW_RULE], top_live, bottom_live, out)
-            beside.append((top, bottom, top_live, bottom_live, self._tomb(m + 1)))
-        self._vertical(beside, out)
+            self._horizontal(splits, out)
+            self._vertical(splits, out)
         return out
 
     def _tomb(self, first_right: int) -> float:
         return self.costs.tombstone if self.leaves[first_right].has_headline else 0.0
 
-    def _horizontal(self, top: np.ndarray, bottom: np.ndarray, top_live: _Live, bottom_live: _Live,
-                    out: np.ndarray) -> None:
-        """Min-plus convolution over the heights for every width at once, on the
-        range of heights where the tables are finite and the two halves with the
-        rule between fit the page.  ``top``/``out``: [place, option, width,
-        height]; ``bottom``: [option, width, height] (under the rule)."""
+    def _horizontal(self, splits: _Splits, out: np.ndarray) -> None:
+        """One above the other, every split of the run at once: a min-plus
+        convolution over the heights for each (split, width) where both halves are
+        finite and fit the page with the rule row between, each on its own range of
+        heights (gathered to a common length, scattered back by its offset).  The
+        upper half keeps the place; the lower one stands under the rule.  ``out``:
+        [place, option, width, height]."""
         R = self.rows
-        places, options = top.shape[0], top.shape[1]
-        widths = np.nonzero((top_live.lo <= top_live.hi) & (bottom_live.below_lo <= bottom_live.below_hi))[0]
-        if not len(widths):
+        places, options, widths = out.shape[0], out.shape[1], out.shape[2]
+        top_lo = np.stack([live.lo for live in splits.top_lives])  # [split, width]
+        top_hi = np.stack([live.hi for live in splits.top_lives])
+        bot_lo = np.stack([live.below_lo for live in splits.bottom_lives])
+        bot_hi = np.stack([live.below_hi for live in splits.bottom_lives])
+        fits = (top_lo <= top_hi) & (bot_lo <= bot_hi) & (top_lo + bot_lo + RULE_ROWS <= R)
+        ws, ms = np.nonzero(fits.T)  # by width, then split: a width's pairs are consecutive
+        if not len(ws):
             return
-        a0, a1 = int(top_live.lo[widths].min()), int(top_live.hi[widths].max())
-        b0, b1 = int(bottom_live.below_lo[widths].min()), int(bottom_live.below_hi[widths].max())
-        lo = a0 + b0 + RULE_ROWS
-        if lo > R:
-            return
-        a1, b1 = min(a1, R - RULE_ROWS - b0), min(b1, R - RULE_ROWS - a0)  # taller halves overfill the page
-        a = top[:, :, widths, a0:a1 + 1]
-        b = np.broadcast_to(bottom[None, :, widths, b0:b1 + 1], a.shape[:3] + (b1 - b0 + 1,))
-        res = _min_plus(a.reshape(-1, a.shape[3]), b.reshape(-1, b.shape[3]), R - lo + 1)
-        res = res.reshape(places, options, len(widths), -1)
-        hi = lo + res.shape[3] - 1
-        cur = out[:, :, widths, lo:hi + 1]
-        out[:, :, widths, lo:hi + 1] = np.minimum(cur, res)
+        a0, b0 = top_lo[ms, ws], bot_lo[ms, ws]
+        a1 = np.minimum(top_hi[ms, ws], R - RULE_ROWS - b0)  # taller halves overfill the page
+        b1 = np.minimum(bot_hi[ms, ws], R - RULE_ROWS - a0)
+        na, nb = int((a1 - a0).max()) + 1, int((b1 - b0).max()) + 1
+        base = a0 + b0 + RULE_ROWS  # the height of each pair's first sum
+        n = min(na + nb - 1, R + 1 - int(base.min()))
+        # [split, width, height, place, option]: a pair's heights gathered from its own first one
+        # (an index past the table reads its last row: such sums are taller than the page, dropped)
+        tops = splits.tops.transpose(0, 3, 4, 1, 2)
+        bottoms = splits.bottoms[:, BELOW_RULE].transpose(0, 2, 3, 1)
+        a = tops[ms[:, None], ws[:, None], np.minimum(a0[:, None] + np.arange(na), R)]  # [pair, na, place, option]
+        b = bottoms[ms[:, None], ws[:, None], np.minimum(b0[:, None] + np.arange(nb), R)]  # [pair, nb, option]
+        a = a.transpose(0, 2, 3, 1).reshape(-1, na)
+        b = np.broadcast_to(b.transpose(0, 2, 1)[:, None], (len(ws), places, options, nb)).reshape(-1, nb)
+        res = _min_plus(a, b, n).reshape(len(ws), places, options, n)
+        heights = base[:, None] + np.arange(n)  # [pair, n]
+        res[np.broadcast_to((heights > R)[:, None, None, :], res.shape)] = INF
+        spread = np.full((len(ws), places, options, R + 1 + n), INF)
+        np.put_along_axis(spread, np.broadcast_to(heights[:, None, None, :], res.shape), res, axis=3)
+        first_w, starts = np.unique(ws, return_index=True)
+        best = np.minimum.reduceat(spread[..., :R + 1], starts, axis=0)  # [width, place, option, height]
+        out[:, :, first_w, :] = np.minimum(out[:, :, first_w, :], best.transpose(1, 2, 0, 3))
 
-    def _vertical(self, splits: list[tuple[np.ndarray, np.ndarray, _Live, _Live, float]], out: np.ndarray) -> None:
+    def _vertical(self, splits: _Splits, out: np.ndarray) -> None:
         """Side by side, every split of the run at once: both halves keep the place
         (both start on the same row); a min-plus convolution over the widths, on
-        the heights where both halves of some split are finite.  ``splits``: (left,
-        right, their ``_Live``, the tombstone's cost) per split."""
-        ranges = []
-        for left, right, left_live, right_live, tomb in splits:
-            h0 = max(int(left_live.lo.min()), int(right_live.lo.min()))
-            h1 = min(int(left_live.hi.max()), int(right_live.hi.max()))
-            if h0 <= h1:
-                ranges.append((h0, h1, left, right, tomb))
-        if not ranges:
+        the heights where both halves of some split are finite."""
+        h0 = h1 = -1
+        keep = []
+        for n, (left, right) in enumerate(zip(splits.top_lives, splits.bottom_lives, strict=True)):
+            lo, hi = max(left.lowest, right.lowest), min(left.highest, right.highest)
+            if lo <= hi:
+                keep.append(n)
+                h0, h1 = (lo, hi) if h0 < 0 else (min(h0, lo), max(h1, hi))
+        if not keep:
             return
-        h0, h1 = min(r[0] for r in ranges), max(r[1] for r in ranges)
         places, options, widths = out.shape[0], out.shape[1], out.shape[2]
-        size = (places, options, widths, h1 - h0 + 1)
-        lefts = np.stack([np.broadcast_to(r[2][..., h0:h1 + 1], size) for r in ranges])
-        rights = np.stack([np.broadcast_to(r[3][..., h0:h1 + 1], size) for r in ranges])
+        pick = slice(None) if len(keep) == len(splits.tombs) else keep
         # [split, place, option, height, width]: the widths last, convolved
-        a = np.moveaxis(lefts, 3, -1).reshape(-1, widths)
-        b = np.moveaxis(rights, 3, -1).reshape(-1, widths)
-        res = _min_plus(a, b, widths).reshape(len(ranges), places, options, h1 - h0 + 1, widths)
+        a = np.moveaxis(splits.tops[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
+        b = np.moveaxis(splits.bottoms[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
+        res = _min_plus(a, b, widths, dense=True).reshape(len(keep), places, options, h1 - h0 + 1, widths)
         # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
-        res += np.array([r[4] for r in ranges])[:, None, None, None, None]
+        res += splits.tombs[pick][:, None, None, None, None]
         best = np.moveaxis(res.min(axis=0), -1, 2)
         np.minimum(out[..., h0:h1 + 1], best, out=out[..., h0:h1 + 1])
 
@@ -403,17 +432,18 @@ def _height_ranges(live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-def _min_plus(a: np.ndarray, b: np.ndarray, limit: int | None = None) -> np.ndarray:
+def _min_plus(a: np.ndarray, b: np.ndarray, limit: int | None = None, dense: bool = False) -> np.ndarray:
     """``out[:, h] = min over i of a[:, i] + b[:, h - i]`` for arrays ``[row, height]``,
     for ``h`` below ``limit`` (default: every height the sum reaches): shifted
     copies of ``b``, one per finite height of ``a`` when there are few (a story's
-    table), else a strided view of ``b`` shifted once per height."""
+    table), else (or when ``dense``: short rows) a strided view of ``b`` shifted
+    once per height.  Both add the same pairs: the same values."""
     rows, n1 = a.shape
     n2 = b.shape[1]
     n = n1 + n2 - 1 if limit is None else min(n1 + n2 - 1, limit)
     n1 = min(n1, n)  # a taller top reaches no height below the limit
-    live = np.nonzero(np.isfinite(a[:, :n1]).any(axis=0))[0]
-    if len(live) * 4 < n1 or len(live) <= SPARSE_HEIGHTS:
+    live = None if dense else np.nonzero(np.isfinite(a[:, :n1]).any(axis=0))[0]
+    if live is not None and (len(live) * 4 < n1 or len(live) <= SPARSE_HEIGHTS):
         out = np.full((rows, n), INF)
         for i in live.tolist():
             k = min(n2, n - i)
