@@ -312,7 +312,7 @@ class RunSearch:
         upper half keeps the place; the lower one stands under the rule.  ``out``:
         [place, option, width, height]."""
         R = self.rows
-        places, options, widths = out.shape[0], out.shape[1], out.shape[2]
+        places, options = out.shape[0], out.shape[1]
         top_lo = np.stack([live.lo for live in splits.top_lives])  # [split, width]
         top_hi = np.stack([live.hi for live in splits.top_lives])
         bot_lo = np.stack([live.below_lo for live in splits.bottom_lives])
