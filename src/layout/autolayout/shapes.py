@@ -257,6 +257,7 @@ class Gauge:
         self._head_lines: dict[tuple, HeadLines] = {}  # composed groups, the last few (``_keep_head_lines``)
         self._lines: dict[tuple[str | None, str | None, str | None, float], int] = {}
         self._captions: dict[tuple[str, float], int] = {}
+        self._plain: dict[float, dict[str, int]] = {}  # lines of a paragraph without byline, per measure
         self._options: dict[int, list[int]] = {}
         self.plans: dict[tuple, list] = {}  # picture arrangements (StoryShapes._photo_plans)
         self.steps = headline_styles(template)  # headline styles by rank, largest first
@@ -337,13 +338,37 @@ class Gauge:
             del self._head_lines[next(iter(self._head_lines))]
 
     def body_lines(self, story: Story, w: int, k: int) -> int:
-        """Lines of the body (inline byline with paragraph one) and credit."""
-        return sum(n for _sub, n in self._element_lines(story, w, k))
+        """Lines of the body (inline byline with paragraph one) and credit.  A story
+        without subheads is summed from a table of paragraph counts per measure:
+        a story of thousands of paragraphs is counted again on every page it runs
+        on (issue 13, class 7), so the sum is one C-level pass, not a loop."""
+        if _has_subheads(story):
+            return sum(n for _sub, n in self._element_lines(story, w, k))
+        width = round(self.text_width(w, k), 3)
+        paras = story.paragraphs
+        n = self._count(paras[0], story.byline, None, w, k, width) + self._plain_lines(paras[1:], w, k, width) \
+            if paras else 0
+        if story.credit:
+            n += self._count(None, None, story.credit, w, k, width)
+        return n + (1 if story.jump_to is not None else 0)  # （下转第N版）: one line (model.jumps)
+
+    def _plain_lines(self, texts: tuple[str, ...], w: int, k: int, width: float) -> int:
+        """Lines of paragraphs without byline at ``width`` (``_count``'s numbers)."""
+        counts = self._plain.setdefault(width, {})
+        try:
+            return sum(map(counts.__getitem__, texts))
+        except KeyError:
+            for text in texts:
+                if text not in counts:
+                    counts[text] = self._count(text, None, None, w, k, width)
+            return sum(map(counts.__getitem__, texts))
 
     def body_keeps(self, story: Story, w: int, k: int) -> tuple[Keep, ...] | None:
         """Per body line, whether the placer keeps it with the next one
         (``place.elements.flow_lines``: every subhead line, and softly the first line
         of a paragraph of two lines or more under a subhead); None when no line is kept."""
+        if not _has_subheads(story):
+            return None  # only a subhead's lines and the first line under one are kept
         keeps: list[Keep] = []
         for sub, n in self._element_lines(story, w, k):
             if sub:
@@ -661,6 +686,10 @@ class StoryShapes:
             crop = self._crop(width, [t + bands[i // b] - caps[i] for i in range(len(photos))])
             if crop is not None:
                 yield PhotoPlan(q, b, tuple(t + cap + 1 for cap in bands), crop)
+
+
+def _has_subheads(story: Story) -> bool:
+    return any(isinstance(el, Subhead) for el in story.flow)
 
 
 def _caption(photo) -> str:
