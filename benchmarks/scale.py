@@ -8,15 +8,20 @@ Archives are generated here (made-up text, nothing committed), in three forms:
 - ``paragraphs``: one story of N one-line paragraphs;
 - ``line``: one paragraph of N characters.
 Each size runs in a fresh process (peak memory is the process's); the times are
-import (recognition) and automatic layout (search + placing), on the broadsheet.
+import (recognition) and automatic layout (search + placing), on the broadsheet,
+wall and CPU (on this shared machine the CPU time is the steadier figure).
+``--base SRC`` runs every size with another source tree too (``SRC`` is a ``src``
+folder, e.g. of a ``git worktree`` or ``git archive`` of an older commit), the two
+alternating, so a change is measured before and after under the same load.
 
-    python benchmarks/scale.py [--form briefs] [--sizes 100,1000,10000]
+    python benchmarks/scale.py [--form briefs] [--sizes 100,1000,10000] [--base SRC]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -50,20 +55,25 @@ imported = import_archive(sys.argv[1])
 stories = stories_from_archive(imported.page)
 t1 = time.perf_counter()
 template = load_template("broadsheet")
-result = auto_layout(stories, template, template.fonts.fontset(), header="开发区新闻")
-t2 = time.perf_counter()
+fonts = template.fonts.fontset()
+c1 = time.process_time()
+result = auto_layout(stories, template, fonts, header="开发区新闻")
+t2, c2 = time.perf_counter(), time.process_time()
 fills = [p.fill_pct for p in result.metrics.pages]
-print(json.dumps({"stories": len(stories), "import_s": t1 - t0, "layout_s": t2 - t1, "pages": len(fills),
+print(json.dumps({"stories": len(stories), "import_s": t1 - t0, "layout_s": t2 - t1, "layout_cpu_s": c2 - c1,
+                  "pages": len(fills),
                   "min_fill_but_last": min(fills[:-1], default=None), "holes": result.metrics.total("holes"),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def run(form: str, n: int) -> dict:
+def run(form: str, n: int, src: str | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": src} if src else None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{form}-{n}.txt"
         path.write_text(archive(form, n), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False)
+        done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False,
+                              env=env)
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1:]}
     return json.loads(done.stdout)
@@ -73,16 +83,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--form", choices=("briefs", "paragraphs", "line"), default="briefs")
     ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--base", metavar="SRC", help="also run each size with this source tree (before/after)")
     args = ap.parse_args()
-    print(f"{args.form}: size, stories, import s, layout s, pages, min fill (not last), holes, peak MB")
+    print(f"{args.form}: size, stories, import s, layout s (CPU s), pages, min fill (not last), holes, peak MB"
+          f", load {os.getloadavg()[0]:.1f}")
+    trees = [("base", args.base), ("this", None)] if args.base else [("", None)]
     for n in (int(s) for s in args.sizes.split(",")):
-        r = run(args.form, n)
-        if "error" in r:
-            print(f"{n:>7}  error: {r['error']}")
-            continue
-        fill = "-" if r["min_fill_but_last"] is None else f"{r['min_fill_but_last']:.1f}%"
-        print(f"{n:>7} {r['stories']:>6} {r['import_s']:8.2f} {r['layout_s']:9.2f} {r['pages']:>5} {fill:>8}"
-              f" {r['holes']:>5} {r['peak_mb']:8.0f}", flush=True)
+        for name, src in trees:
+            r = run(args.form, n, src)
+            if "error" in r:
+                print(f"{n:>7} {name:>4}  error: {r['error']}")
+                continue
+            fill = "-" if r["min_fill_but_last"] is None else f"{r['min_fill_but_last']:.1f}%"
+            print(f"{n:>7} {name:>4} {r['stories']:>6} {r['import_s']:8.2f} {r['layout_s']:9.2f}"
+                  f" ({r['layout_cpu_s']:7.2f}) {r['pages']:>5} {fill:>8} {r['holes']:>5} {r['peak_mb']:8.0f}",
+                  flush=True)
 
 
 if __name__ == "__main__":
