@@ -109,3 +109,48 @@ def _two_places(search, i):
         elif wmax < search.columns:
             out[:, n, wmax:] = INF
     return out
+
+
+def _reference(leaves, C, R, lead_widths):
+    """Run tables the plain way (every split, width and pair of heights in turn),
+    for comparing the vectorised search with (issue 13: cost only, same tables)."""
+    search = RunSearch(leaves, C, R, Costs(), lead_widths)
+    tables = {(i, i): np.broadcast_to(search.tables[(i, i)], (2, *search.tables[(i, i)].shape[1:]))
+              for i in range(len(leaves))}
+    for length in range(2, len(leaves) + 1):
+        for i in range(len(leaves) - length + 1):
+            j = i + length - 1
+            out = np.full((2, *tables[(i, i)].shape[1:]), INF)
+            if sum(search.volumes[i:j + 1]) <= C * R:
+                for m in range(i, j):
+                    top, bottom = tables[(i, m)], tables[(m + 1, j)]
+                    for w in range(C + 1):
+                        for h1 in range(R + 1):
+                            for h2 in range(R + 1 - RULE_ROWS - h1):
+                                h = h1 + RULE_ROWS + h2
+                                out[:, :, w, h] = np.minimum(out[:, :, w, h], top[:, :, w, h1] + bottom[0, :, w, h2])
+                    tomb = Costs().tombstone if leaves[m + 1].has_headline else 0.0
+                    for w1 in range(1, C):
+                        for w2 in range(1, C + 1 - w1):
+                            out[:, :, w1 + w2] = np.minimum(out[:, :, w1 + w2], top[:, :, w1] + bottom[:, :, w2] + tomb)
+            tables[(i, j)] = out
+    return tables
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_vectorised_search_matches_the_plain_one(seed):
+    rng = np.random.default_rng(seed)
+    C, R = 4, 18
+    leaves = []
+    for _ in range(5):
+        shapes = {}
+        for w in rng.choice(np.arange(1, C + 1), size=rng.integers(1, C + 1), replace=False):
+            shapes[int(w)] = [Shape(int(w), int(w), int(rng.integers(0, 3)), int(rng.integers(1, 8)),
+                                    int(rng.integers(0, 3)), int(rng.integers(0, 2)), float(rng.integers(0, 8)) / 4,
+                                    hole_below_rule=bool(rng.random() < 0.3))]
+        leaves.append(leaf_table(shapes, C, R, Costs(), bool(rng.random() < 0.7)))
+    for lead_widths in (None, [2, 3, 4]):
+        want = _reference(leaves, C, R, lead_widths)
+        search = RunSearch(leaves, C, R, Costs(), lead_widths)
+        for (i, j), table in want.items():
+            assert np.array_equal(search.table(i, j), table), (i, j, lead_widths)
