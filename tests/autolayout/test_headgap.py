@@ -3,6 +3,9 @@ under a rule reads as a hole; a headline that fills its width does not."""
 
 from __future__ import annotations
 
+import numpy as np
+
+from layout.autolayout.headgap import _has_empty_rect
 from layout.autolayout.shapes import Gauge
 from layout.model.types import Span, Story
 
@@ -33,3 +36,14 @@ def test_head_measures_are_cached_and_shared_by_parts(tabloid, fonts):
     b = gauge.head(Story(**{**story.__dict__, "paragraphs": ("别的正文。",)}), 3, 3)
     assert a is b  # the headline group alone decides
     assert gauge.body_lines(story, 1, 1) > gauge.body_lines(story, 3, 3) // 2
+
+
+def test_empty_rectangle_search_matches_brute_force():
+    """``_has_empty_rect`` (erosion) against looking at every window."""
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        rows, cols = (int(x) for x in rng.integers(1, 14, size=2))
+        empty = rng.random((rows, cols)) < rng.uniform(0.6, 1.0)
+        h, w = (int(x) for x in rng.integers(1, 9, size=2))
+        want = any(empty[y:y + h, x:x + w].all() for y in range(rows - h + 1) for x in range(cols - w + 1))
+        assert _has_empty_rect(empty, h, w) == want
