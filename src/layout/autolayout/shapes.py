@@ -22,6 +22,7 @@ The rule row under a story belongs to the cut below it (``search``), not here.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, replace
 
@@ -52,6 +53,7 @@ PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's 
 PHOTO_MAX_SHARE = 0.6  # ... and never deeper than this (a photo-news item across a page may need more than 0.35)
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
+HEADS_KEPT = 8192  # headline groups measured a gauge keeps (~15 a story; a page of briefs holds ~80 stories)
 HEAD_LINES_KEPT = 16  # composed headline groups a gauge keeps (one width's text-column counts share one)
 MAX_HEAD_LINES = 2  # a headline needing more lines at a width steps down to a smaller style there
 
@@ -294,6 +296,9 @@ class Gauge:
                 self._heads[key] = HeadMeasure(0, 0, 0, False, False)
             else:
                 self._heads[key] = self._head(probe, w, k)
+            if len(self._heads) > HEADS_KEPT:  # the oldest quarter: stories long placed (bounded memory)
+                for old in list(itertools.islice(self._heads, HEADS_KEPT // 4)):
+                    del self._heads[old]
         return self._heads[key]
 
     def _head(self, probe: Story, w: int, k: int) -> HeadMeasure:
