@@ -264,7 +264,8 @@ class RunSearch:
         other.lead_widths, other.ranked = self.lead_widths, self.ranked
         other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
         other.lives = {k: v for k, v in self.lives.items() if k[1] < keep}
-        other._store(keep, keep, other._leaf(keep))
+        other.tables[(keep, keep)] = last = other._leaf(keep)
+        other.lives[(keep, keep)] = _Live.of(last)
         other.volumes = [*self.volumes[:keep], _volume(leaf.costs)]
         return other
 
