@@ -9,6 +9,7 @@ in the same block turn out to be captions).  ``build`` freezes the items into an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from layout.archive.model import ArchivedBox, ArchivedStory, Caption, Note, Subhead, SubheadKind, Where
@@ -227,17 +228,55 @@ class Head:
     excess: int
 
 
-def split_head(texts: list[str], strong: bool) -> Head:
+# a standfirst line (导语 / pull line under a headline, spec archives.md): a clause or
+# two, long enough not to be a two-part headline (稳就业，保民生)
+STANDFIRST_MIN = 12
+STANDFIRST_MAX_LINES = 3
+_CLAUSE = re.compile(r"[，；,;、]")
+
+
+def standfirst_lines(texts: list[str], indented: list[bool] | None = None) -> int:
+    """How many lines at the end of a headline group's run are standfirst lines
+    (spec archives.md: "one to three one-sentence lines right under the headline,
+    often without a final stop"): each a clause or two (a comma inside, at least
+    ``STANDFIRST_MIN`` characters), or indented like the text where the headline
+    is flush left.  At least one line stays for the headline, which is no
+    standfirst itself and no kicker (…——)."""
+    n = 0
+    k = len(texts) - 1
+    while k > 0 and n < STANDFIRST_MAX_LINES and _standfirst(texts, indented, k):
+        n, k = n + 1, k - 1
+    if n and (is_kicker_shaped(texts[k]) or is_subtitle(texts[k]) or is_label(texts[k])[0]):
+        return 0
+    return n
+
+
+def _standfirst(texts: list[str], indented: list[bool] | None, k: int) -> bool:
+    text = texts[k]
+    if is_subtitle(text) or is_kicker_shaped(text) or is_name(text):
+        return False
+    clause = len(text) >= STANDFIRST_MIN and bool(_CLAUSE.search(text[:-1]))
+    indent = indented is not None and indented[k] and not indented[0]
+    return clause or indent
+
+
+def split_head(texts: list[str], strong: bool, indented: list[bool] | None = None) -> Head:
     """Split a run of display lines ending at a story's start into label, kicker,
-    headline, subtitle, reading backwards from the headline: the last line is the
-    headline unless it is a bare name under a longer line (the author, as 评论 pages
+    headline, subtitle, reading backwards from the headline: standfirst lines at
+    the end (``standfirst_lines``) are the subtitle (副题, joined when several); the
+    last line left is the headline unless it is a bare name under a longer line (the author, as 评论 pages
     print it) or starts with a dash (then it is the subtitle, 副题); before the
     headline a line ending in a dash or colon is a kicker (引题); a few characters
     naming a department are a label (区妇联); one more line is taken as a kicker.
-    ``strong`` says a byline, lead or byline line follows (surer headline)."""
+    ``strong`` says a byline, lead or byline line follows (surer headline);
+    ``indented`` says which lines are indented in an archive that indents its text."""
     roles: list[tuple[str, int, float, str]] = []
     idx = len(texts) - 1
-    if (idx > 0 and is_name(texts[idx]) and len(texts[idx - 1]) > len(texts[idx]) + 2
+    for _ in range(standfirst_lines(texts, indented)):
+        roles.append(("subtitle", idx, 0.7, "a clause under the headline (standfirst, 导语行): set as the subtitle"))
+        idx -= 1
+    standfirst = bool(roles)
+    if (not standfirst and idx > 0 and is_name(texts[idx]) and len(texts[idx - 1]) > len(texts[idx]) + 2
             and not is_label(texts[idx - 1])[0]):
         roles.append(("byline_line", idx, 0.6, "a name alone under the headline: the author"))
         idx -= 1

@@ -11,13 +11,14 @@ an archive of whole paragraphs (lengths all different) never has.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from layout.archive.builder import join_lines
 from layout.archive.model import Where
-from layout.archive.patterns import Kind, caption_complete, classify, ends_sentence
+from layout.archive.patterns import CONTINUES, Kind, caption_complete, classify, ends_sentence
 
 # white space around a line (U+3000 indents, no-break spaces, zero-width marks)
 STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
@@ -35,7 +36,7 @@ WRAP_SLACK = 2
 WRAP_OVER_SHARE = 0.1
 # kinds that start a paragraph of their own: never a continuation
 STARTERS = frozenset({Kind.LEAD, Kind.OPENER, Kind.BYLINE_LINE, Kind.CAPTION, Kind.CREDIT, Kind.EDITOR,
-                      Kind.NOTE, Kind.DIGEST})
+                      Kind.NOTE, Kind.DIGEST, Kind.AD})
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Unit:
     text: str
     gap: int
     kind: Kind
+    # blank lines inside it that were taken for a stray break (``_rejoin_broken``)
+    rejoined: int = 0
 
     @property
     def where(self) -> Where:
@@ -84,12 +87,63 @@ def units_of(text: str) -> tuple[list[Unit], int | None]:
         gap = 0
     width = wrap_width(raws)
     groups = _rejoin_closers(_join_wrapped(raws, width) if width else [[r] for r in raws])
+    groups = _rejoin_broken(groups, _indenting(groups))
     units = []
     for group in groups:
         first = group[0]
         joined = join_lines([r.text for r in group])
-        units.append(Unit(first.no, first.col, joined, first.gap, classify(joined)))
+        units.append(Unit(first.no, first.col, joined, first.gap, classify(joined),
+                          sum(1 for r in group[1:] if r.gap)))
     return units, width
+
+
+# share of paragraph lines (not display lines) indented for an archive to count as indenting
+INDENTING_SHARE = 0.6
+# kinds a paragraph cut by a stray blank line may have before the cut: text (an
+# opener's paragraph included) -- never a caption (archives cut captions off), a
+# lead, a credit or a display line that merely lacks a comma
+_BROKEN_BEFORE = frozenset({Kind.TEXT, Kind.OPENER, Kind.DISPLAY})
+
+
+def _indenting(groups: list[list[_Raw]]) -> bool:
+    """Does the archive indent its paragraphs?  Judged on the lines that surely start
+    one (text right after a sentence's end), not on fragments a stray break left."""
+    texts = [join_lines([r.text for r in g]) for g in groups]
+    starts = [g[0] for k, g in enumerate(groups)
+              if k and ends_sentence(texts[k - 1]) and classify(texts[k]) in (Kind.TEXT, Kind.OPENER)]
+    return bool(starts) and sum(r.col > 1 for r in starts) >= INDENTING_SHARE * len(starts)
+
+
+def _rejoin_broken(groups: list[list[_Raw]], indents: bool) -> list[list[_Raw]]:
+    """A paragraph cut in two by a stray blank line (spec archives.md: exports break
+    paragraphs) is joined again when the cut is certain: the part before stops
+    mid-sentence on a comma (，、；), or -- where the archive indents its paragraphs --
+    it is indented, reads as text (not a display line without a clause), and the
+    part after starts flush left; the part after is plain text (no byline, caption,
+    credit or display line) and does not start with a paragraph's own marks."""
+    out: list[list[_Raw]] = []
+    for group in groups:
+        first = group[0]
+        if out and first.gap > 0 and _broken(out[-1], group, indents):
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
+
+
+def _broken(prev: list[_Raw], nxt: list[_Raw], indents: bool) -> bool:
+    before = join_lines([r.text for r in prev])
+    after = join_lines([r.text for r in nxt])
+    kind = classify(before)
+    if kind not in _BROKEN_BEFORE or classify(after) is not Kind.TEXT or ends_sentence(before):
+        return False
+    if before[-1] in CONTINUES:
+        return True
+    if not indents or prev[0].col == 1 or nxt[0].col > 1:
+        return False
+    last = before[-1]
+    textual = kind is not Kind.DISPLAY or bool(re.search(r"[，；,;、]", before))
+    return textual and (last.isalnum() or "\u4e00" <= last <= "\u9fff")
 
 
 def wrap_width(raws: list[_Raw]) -> int | None:

@@ -32,13 +32,17 @@ from layout.archive.patterns import (
     CAPTION_LINE_MAX,
     CAPTION_MAX,
     COLUMN_TAG,
+    DISPLAY_MAX,
     Kind,
     caption_complete,
     credit_confidence,
+    ends_sentence,
+    header_parts_apart,
     header_tokens,
     is_kicker_shaped,
     is_label,
     is_numbered_subhead,
+    is_photo_credit,
     is_section_name,
     is_subtitle,
     split_opener,
@@ -102,7 +106,7 @@ class _Walker:
                     Kind.BYLINE_LINE: self._byline_line, Kind.LEAD: self._lead,
                     Kind.CAPTION: self._caption, Kind.CREDIT: self._credit,
                     Kind.EDITOR: self._editor, Kind.TEXT: self._text, Kind.NOTE: self._note,
-                    Kind.DIGEST: self._digest}
+                    Kind.DIGEST: self._digest, Kind.AD: self._ad}
         while i < len(self.u):
             i = handlers[self.u[i].kind](i)
         return self._finish()
@@ -169,12 +173,16 @@ class _Walker:
                 merged[-1][2] = b  # 2020年8月10日 星期一: one date
             else:
                 merged.append([kind, a, b])
+        whole = not header_parts_apart(x.text, tokens)
+        if whole:  # 江滨日报2020年01月21日第07版, 【江滨日报】…: the line as written, one part
+            merged = [["line", 0, len(x.text)]]
         for kind, a, b in merged:
             kind = "date" if kind == "weekday" else kind
             part = HeaderPart(kind, x.text[a:b], Where(x.no, x.col + a))
             self.header.append(part)
-            self.page_notes.append(Note(f"header.{len(self.header) - 1}", f"page header: {kind}", 0.85,
-                                        "a date, 第N版, paper name or editor credit above the stories or below them",
+            why = ("a page line whose parts run together or stand between separators: kept whole, as written"
+                   if whole else "a date, 第N版, paper name or editor credit above the stories or below them")
+            self.page_notes.append(Note(f"header.{len(self.header) - 1}", f"page header: {kind}", 0.85, why,
                                         part.where))
         return True
 
@@ -297,7 +305,8 @@ class _Walker:
         return None
 
     def _start_story(self, run: list[Unit], strong: bool, confidence: float, reason: str) -> None:
-        head = split_head([x.text for x in run], strong)
+        indented = [x.col > 1 for x in run] if self.indents else None
+        head = split_head([x.text for x in run], strong, indented)
         if head.excess:
             first = self.u.index(run[0])
             if self.cur is None and not self.pending_captions and first == (1 if self.page_name else 0):
@@ -473,10 +482,23 @@ class _Walker:
     def _lead(self, i: int) -> int:
         x = self.u[i]
         cur = self._story(i, "■ leads with no headline before them")
-        if cur.has_body:
+        if cur.has_body and (len(x.text) > DISPLAY_MAX or ends_sentence(x.text)):
+            cur.add("paragraph", x.text, x.where, 0.75, "a bulleted sentence inside the body: a list item, body text",
+                    x.gap)
+        elif cur.has_body:
             cur.add("subhead", x.text, x.where, 0.7, "■ line inside the body: a subhead", x.gap)
         else:
             cur.add("lead", x.text, x.where, 0.95, "■ line before the body", x.gap)
+        return i + 1
+
+    def _ad(self, i: int) -> int:
+        """广告 on a line of its own: an ad slot between stories (spec archives.md).
+        Kept as text, an item of its own: never the next story's headline nor part
+        of the story before."""
+        x = self.u[i]
+        self._new_story().add("paragraph", x.text, x.where, 0.7,
+                              "an ad slot (广告) on its own line: kept as an item of its own", x.gap)
+        self.cur = None
         return i + 1
 
     # --- captions, credits, text --------------------------------------------
@@ -503,6 +525,11 @@ class _Walker:
                 break
             item.lines.append(y.text)
             item.reason += "; continues on the next line"
+            j += 1
+        y = self.u[j] if j < len(self.u) else None
+        if y is not None and y.gap <= max(1, self.para_gap) and is_photo_credit(y.text):
+            item.lines.append(y.text)
+            item.reason += "; the photographer's credit on the next line closes it"
             j += 1
         item.text = join_lines(item.lines)
         if not caption_complete(item.text):

@@ -43,7 +43,8 @@ _DISPLAY_END = re.compile(r"[！？!?][”’」』）)》\]\"']*$")
 DASH_START = re.compile(r"^(?:——|—|--|──|－－|―)")
 KICKER_END = re.compile(r"(?:——|—|--|──|：|:)$")
 
-_NAME = rf"[{HAN}·•]{{2,5}}"
+# a name, or a two-character name spaced out as papers print it (张 明)
+_NAME = rf"(?:[{HAN}·•]{{2,5}}|[{HAN}][ \u3000\u00a0][{HAN}](?![{HAN}]))"
 _NAMES = rf"{_NAME}(?:[ \u3000、，,]+{_NAME})*"
 _ROLE = r"(?:本报|新华社|中新社)?(?:特约|见习|实习|首席)?(?:记者|通讯员|实习生|摄影记者|评论员)"
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|央广网|国际在线|中国新闻网)"
@@ -81,7 +82,7 @@ _CAPTION = re.compile(
     r"^(?P<marker>[（(]?(?:左上|右上|左下|右下|上左|上右|下左|下右|上|下|左|右|中|顶|底)图[）)]?"
     r"|图[①-⑳]|图\s?\d{1,2}(?=[\s：:])|图[一二三四五六七八九十]{1,2}(?=[\s：:])|图为|[①-⑳](?=[\s：:]))"
     rf"(?=[\s：:{HAN}“\"《（(\dA-Za-z])")
-_EDITOR_WORDS = r"(?:责任编辑|责编|本版编辑|编辑|美编|校对|版式设计|版式|组版|审校|值班编辑|制图|图片编辑)"
+_EDITOR_WORDS = r"(?:责任编辑|本版责编|责编|本版编辑|本版主编|版面编辑|文字编辑|编辑|美编|校对|版式设计|版式|组版|审校|值班编辑|制图|图片编辑)"
 _EDITOR = re.compile(rf"^{_EDITOR_WORDS}\s*[：:\s]")
 # numbered subheads: 一、 （一） 1. 1、 第一， ① ■ ● ◆ …
 SUBHEAD_NUMBER = re.compile(
@@ -93,33 +94,86 @@ ORG_SUFFIX = re.compile(
     r"医院|政府|协会|团|社|署|组|司|馆|园|台|校)$")
 
 
+_DIGITS_DATE = r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}|/\d{1,2}/\d{1,2})"
 _HEADER_TOKENS = (
-    ("date", re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})年\d{1,2}月\d{1,2}日(?:(?:星期|周)[一二三四五六日天])?")),
+    ("date", re.compile(rf"(?:{_DIGITS_DATE}|[〇一二三四五六七八九零]{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+                        r"(?:[ \u3000]?(?:星期|周)[一二三四五六日天])?")),
     ("weekday", re.compile(r"(?:星期|周)[一二三四五六日天]")),
-    ("page", re.compile(rf"第\d{{1,3}}版(?:[：:·][{HAN}·]{{1,10}})?")),
-    ("paper", re.compile(rf"[{HAN}]{{2,8}}(?:日报|晚报|时报|早报|商报|周报|都市报|导报)")),
+    # 第07版, 第A07版, 第07版：要闻, A07 (evening papers), 版次：07
+    ("page", re.compile(rf"第[A-Z]?\d{{1,3}}版(?:[：:·][{HAN}·]{{1,10}})?|[A-Z]\d{{1,3}}版?(?![\dA-Za-z])"
+                        r"|版次[：:][ \u3000]?[A-Z]?\d{1,3}")),
+    ("date", re.compile(rf"(?:出版)?日期[：:][ \u3000]?{_DIGITS_DATE}")),
+    ("section", re.compile(rf"(?:版名|栏目)[：:][ \u3000]?[{HAN}·]{{1,10}}")),
+    ("paper", re.compile(rf"[{HAN}]{{2,8}}(?:日报|晚报|时报|早报|商报|周报|都市报|导报|周刊|画报|晨报|青年报|法制报)")),
 )
 _HEADER_EDITOR = re.compile(rf"{_EDITOR_WORDS}\s*[：:\s]")
-# a section name after the page number on a page line (第07版 要闻)
+# a section name on a page line (第07版 要闻, 要闻 第07版 …): a short Han run
 _SECTION = re.compile(rf"[{HAN}·]{{1,8}}")
+# what may stand between the parts of a page line besides white space (kept as written)
+_HEADER_SEPARATORS = re.compile(r"[ \t\u3000/／|｜·•—–\-【】\[\]《》〈〉]+")
 
 
 def header_tokens(text: str) -> list[tuple[str, int, int]] | None:
     """(kind, start, end) of each part when a whole line is page-header matter --
-    dates, weekdays, page numbers, the paper's name, editor credits (the rest of the
-    line from an editor word on) -- else None."""
+    dates (2020年1月21日, 2020-01-21, with the weekday), page numbers (第07版, A07,
+    版次：07), the paper's name, a section name beside them, editor credits (the rest of
+    the line from an editor word on) -- else None.  Parts may touch
+    (江滨日报2020年01月21日第07版) or stand between separators (/ | 【】); a section
+    name counts only on a line that also has a page number or a date and a paper."""
     out: list[tuple[str, int, int]] = []
-    for m in re.finditer(r"\S+", text):
-        if _HEADER_EDITOR.match(text, m.start()):
-            out.append(("editor", m.start(), len(text.rstrip())))
-            return out
-        kind = next((k for k, rx in _HEADER_TOKENS if rx.fullmatch(m.group())), None)
-        if kind is None and out and out[-1][0] == "page" and _SECTION.fullmatch(m.group()):
-            kind = "section"
-        if kind is None:
-            return None
-        out.append((kind, m.start(), m.end()))
+    pos, end = 0, len(text.rstrip())
+    while pos < end:
+        sep = _HEADER_SEPARATORS.match(text, pos)
+        if sep:
+            pos = sep.end()
+            continue
+        if _HEADER_EDITOR.match(text, pos):
+            out.append(("editor", pos, end))
+            break
+        hit = next(((k, m) for k, rx in _HEADER_TOKENS if (m := rx.match(text, pos))), None)
+        if hit is None:
+            m = _SECTION.match(text, pos)
+            if m is None:
+                return None
+            hit = ("section", m)
+        out.append((hit[0], pos, hit[1].end()))
+        pos = hit[1].end()
+    kinds = [k for k, _, _ in out]
+    # a bare A07 or a section name needs the company of a date or the paper (G20峰会 is a headline)
+    dated = "date" in kinds or "paper" in kinds
+    bare = all(re.fullmatch(r"[A-Z]\d{1,3}", text[a:b]) for k, a, b in out if k == "page")
+    if "page" in kinds and bare and not dated:
+        return None
+    if "section" in kinds and not ("page" in kinds or ("date" in kinds and "paper" in kinds)):
+        return None
+    if kinds.count("section") > 1:
+        return None
     return out or None
+
+
+def header_parts_apart(text: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """True when the page line's parts are separated by white space only: then each
+    part can be printed on its own; otherwise (separators, parts run together) the
+    line is kept whole as written."""
+    prev = 0
+    for _, a, b in tokens:
+        gap = text[prev:a]
+        if prev and (not gap or gap.strip(" \t\u3000")):
+            return False
+        if not prev and gap.strip(" \t\u3000"):
+            return False
+        prev = b
+    return not text[prev:].strip(" \t\u3000")
+
+
+# lead bullets (spec archives.md: "lines starting with ■ or ●")
+LEAD_MARKS = ("■", "●")
+# an ad slot stored as a line of its own (spec archives.md: "Ad slots may appear as a line 广告")
+AD_SLOT = re.compile(r"[【\[（(]?广告[】\]）)]?")
+# a speaker's turn in an interview (记者：… / 问：… / 马建国：…): a paragraph, never a display line
+SPEAKER = re.compile(rf"[{HAN}]{{1,6}}[：:](?=\S)")
+# a row of a table set as text: cells apart by runs of white space (two runs or more)
+TABLE_GAP = re.compile(r"\S(?:[ \u3000\u00a0\t]{2,}|\t)(?=\S)")
 
 
 class Kind(Enum):
@@ -133,6 +187,7 @@ class Kind(Enum):
     EDITOR = "editor"  # 责任编辑 …
     NOTE = "note"  # 编者按：… (an editor's note at a story's start)
     DIGEST = "digest"  # 核心阅读 (the title of a summary block under the headline)
+    AD = "ad"  # 广告: an ad slot
     DISPLAY = "display"  # short, does not end a sentence: label/kicker/headline/subtitle/subhead
     TEXT = "text"  # a paragraph
 
@@ -144,8 +199,10 @@ def ends_sentence(text: str) -> bool:
 
 def classify(text: str) -> Kind:
     """The kind of one stripped, normalised line (see ``Kind``)."""
-    if text.startswith("■"):
+    if text.startswith(LEAD_MARKS):
         return Kind.LEAD
+    if AD_SLOT.fullmatch(text):
+        return Kind.AD
     if EDITORS_NOTE.match(text):
         return Kind.NOTE
     if DIGEST_TITLE.fullmatch(text):
@@ -170,7 +227,11 @@ def is_display(text: str) -> bool:
     headline may end on ！ or ？ (你的手机真的需要“清理内存”吗？), never on 。."""
     if len(text) > DISPLAY_MAX or "。" in text or text[-1] in CONTINUES:
         return False
-    return not ends_sentence(text) or bool(_DISPLAY_END.search(text))
+    if len(TABLE_GAP.findall(text)) >= 2:
+        return False  # 指标　　数值　　增幅: a table row
+    if _DISPLAY_END.search(text):
+        return not SPEAKER.match(text)  # 记者：…吗？ is a question in an interview
+    return not ends_sentence(text)
 
 
 def split_opener(text: str) -> tuple[str, str] | None:
@@ -202,6 +263,17 @@ def credit_confidence(text: str) -> float:
     if re.fullmatch(_NAMES, inner) or _CREDIT_WORDS.search(inner):
         return 0.9
     return 0.5 if len(inner) <= 30 and not ends_sentence(inner) else 0.0
+
+
+# a photo credit on a line of its own (（本报记者 某某摄）, 新华社记者 某某摄, 本报记者 某某 摄影)
+_PHOTO_CREDIT_LINE = re.compile(
+    rf"[（(]?(?:{_AGENCY})?(?:特约|首席|见习)?(?:摄影)?记者[ \u3000]*{_NAMES}[ \u3000]*摄影?[）)]?"
+    rf"|[（(]?{_NAMES}[ \u3000]*摄影?[）)]?")
+
+
+def is_photo_credit(text: str) -> bool:
+    """A line that is only a photographer's credit: it closes the caption above it."""
+    return bool(_PHOTO_CREDIT_LINE.fullmatch(text))
 
 
 def caption_marker(text: str) -> str | None:

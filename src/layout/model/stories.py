@@ -32,6 +32,8 @@ from layout.model.table import Fields
 from layout.model.types import Photo, Span, Story, TextStyle
 
 LEAD_BULLET = "■"
+# bullets a lead may already carry (archives print ● as well as ■, spec archives.md): kept, no ■ added
+LEAD_BULLETS = ("■", "●", "◆", "▲", "★", "□")
 
 
 class StoryBuilder:
@@ -97,7 +99,7 @@ class StoryBuilder:
             rank=f.get("rank"),
             subtitle=e.get("subtitle"),
             headline_columns=self.inner_span(f, "headline_columns", text_columns, "text columns", name),
-            leads=tuple(t if t.startswith(LEAD_BULLET) else LEAD_BULLET + t for t in e.get("leads", ())),
+            leads=tuple(t if t.startswith(LEAD_BULLETS) else LEAD_BULLET + t for t in e.get("leads", ())),
             byline=e.get("byline"),
             byline_line=e.get("byline_line"),
             paragraphs=paragraphs,

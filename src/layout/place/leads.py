@@ -69,11 +69,12 @@ def _measure(width: float, gap: float, m: int) -> float:
 def set_leads(texts: Sequence[str], style: TextStyle, width: float, gap: float, text_columns: int,
               fonts: FontSet) -> LeadBlock:
     """Compose the bullets and arrange them in columns (module doc)."""
+    from layout.model.stories import LEAD_BULLETS
     from layout.place.blocks import compose_text
 
     m = lead_columns(width, gap, style.size, text_columns)
     measure = _measure(width, gap, m)
-    items = [compose_text(t if t.startswith("■") else "■" + t, style, measure, fonts, hanging=True) for t in texts]
+    items = [compose_text(t if t.startswith(LEAD_BULLETS) else "■" + t, style, measure, fonts, hanging=True) for t in texts]
     groups = _arrange([len(it) for it in items], m)
     columns = []
     for c, group in enumerate(groups):
