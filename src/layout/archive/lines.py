@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from layout.archive.builder import join_lines
 from layout.archive.model import Where
-from layout.archive.patterns import CONTINUES, Kind, caption_complete, classify, ends_sentence
+from layout.archive.patterns import SUBHEAD_NUMBER, Kind, caption_complete, classify, ends_sentence
 
 # white space around a line (U+3000 indents, no-break spaces, zero-width marks)
 STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
@@ -97,6 +97,9 @@ def units_of(text: str) -> tuple[list[Unit], int | None]:
     return units, width
 
 
+# a paragraph never ends on these: a blank line after one cuts a sentence (a list
+# item may end on ；, so it is not among them)
+CUT_MID_SENTENCE = "，、,"
 # share of paragraph lines (not display lines) indented for an archive to count as indenting
 INDENTING_SHARE = 0.6
 # kinds a paragraph cut by a stray blank line may have before the cut: text (an
@@ -117,7 +120,7 @@ def _indenting(groups: list[list[_Raw]]) -> bool:
 def _rejoin_broken(groups: list[list[_Raw]], indents: bool) -> list[list[_Raw]]:
     """A paragraph cut in two by a stray blank line (spec archives.md: exports break
     paragraphs) is joined again when the cut is certain: the part before stops
-    mid-sentence on a comma (，、；), or -- where the archive indents its paragraphs --
+    mid-sentence on a comma (，、), or -- where the archive indents its paragraphs --
     it is indented, reads as text (not a display line without a clause), and the
     part after starts flush left; the part after is plain text (no byline, caption,
     credit or display line) and does not start with a paragraph's own marks."""
@@ -137,7 +140,9 @@ def _broken(prev: list[_Raw], nxt: list[_Raw], indents: bool) -> bool:
     kind = classify(before)
     if kind not in _BROKEN_BEFORE or classify(after) is not Kind.TEXT or ends_sentence(before):
         return False
-    if before[-1] in CONTINUES:
+    if SUBHEAD_NUMBER.match(after):
+        return False  # 2.… / （二）… after 1.…；: the next item of a list
+    if before[-1] in CUT_MID_SENTENCE:
         return True
     if not indents or prev[0].col == 1 or nxt[0].col > 1:
         return False

@@ -41,6 +41,7 @@ from layout.archive.patterns import (
     header_tokens,
     is_kicker_shaped,
     is_label,
+    is_long_headline,
     is_numbered_subhead,
     is_photo_credit,
     is_section_name,
@@ -205,9 +206,12 @@ class _Walker:
             if not story.headline:
                 self.page_notes.append(Note(f"stories.{n}", "story without headline", 0.5,
                                             "no display line before its text", _first_where(story)))
+        # the 报眉 prints the editor credits last, wherever the archive has them (above
+        # the page line too): never as the page's title
+        header = [h for h in self.header if h.kind != "editor"] + [h for h in self.header if h.kind == "editor"]
         return ArchivedPage(
             name=self.page_name[0] if self.page_name else None, stories=built, notes=tuple(self.page_notes),
-            header=tuple(self.header), name_where=self.page_name[1] if self.page_name else None)
+            header=tuple(header), name_where=self.page_name[1] if self.page_name else None)
 
     # --- helpers ------------------------------------------------------------
     def _new_story(self) -> StoryBuilder:
@@ -278,6 +282,13 @@ class _Walker:
             return j
         if nxt.kind is Kind.CAPTION and nxt.gap == 0 and self.para_gap >= 1:
             self._trailing(run, "short line in the same block as a caption")
+            return j
+        if (nxt.kind is Kind.CAPTION and nxt.gap > 0 and self.para_gap >= 1 and len(run) <= 2
+                and cur.has_body and not cur.in_captions):
+            # 图片新闻: a headline over a picture's caption, no text of its own; a
+            # subhead is followed by text, never by a caption in a block of its own
+            self._start_story(run, strong=False, confidence=0.65,
+                              reason="a caption follows it in a block of its own: a photo's headline (图片新闻)")
             return j
         for x in run:
             self._subhead_or_caption(x)
@@ -527,7 +538,10 @@ class _Walker:
             item.reason += "; continues on the next line"
             j += 1
         y = self.u[j] if j < len(self.u) else None
-        if y is not None and y.gap <= max(1, self.para_gap) and is_photo_credit(y.text):
+        # a photographer's line under a story's only caption is that photo's credit; under
+        # several it credits them all (a photo story's byline line)
+        only = self.cur is not None and sum(it.role == "caption" for it in self.cur.items) == 1
+        if y is not None and only and y.gap <= max(1, self.para_gap) and is_photo_credit(y.text):
             item.lines.append(y.text)
             item.reason += "; the photographer's credit on the next line closes it"
             j += 1
@@ -578,6 +592,12 @@ class _Walker:
     def _text(self, i: int) -> int:
         x = self.u[i]
         if self._signed_note(i):
+            return i + 1
+        nxt = self.u[i + 1] if i + 1 < len(self.u) else None
+        if (is_long_headline(x.text) and nxt is not None and nxt.kind in (Kind.OPENER, Kind.BYLINE_LINE)
+                and (self.cur is None or self.cur.has_body or self.cur.ended)):
+            self._start_story([x], strong=True, confidence=0.7,
+                              reason="a long line shaped like a headline (no full stop) over a dateline or byline")
             return i + 1
         cur = self._story(i, "text with no headline before it")
         if cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:

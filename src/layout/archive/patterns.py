@@ -172,8 +172,16 @@ LEAD_MARKS = ("■", "●")
 AD_SLOT = re.compile(r"[【\[（(]?广告[】\]）)]?")
 # a speaker's turn in an interview (记者：… / 问：… / 马建国：…): a paragraph, never a display line
 SPEAKER = re.compile(rf"[{HAN}]{{1,6}}[：:](?=\S)")
-# a row of a table set as text: cells apart by runs of white space (two runs or more)
-TABLE_GAP = re.compile(r"\S(?:[ \u3000\u00a0\t]{2,}|\t)(?=\S)")
+# a row of a table set as text: cells apart by runs of white space (``is_table_row``)
+_CELL_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0\t]+(?=\S)")
+
+
+def is_table_row(text: str) -> bool:
+    """指标　　数值　　增幅 / 水质达标天数　　260天　331天: three cells or more, apart by
+    white space, one gap at least two wide (a headline in two parts has one gap;
+    Latin words have single spaces)."""
+    gaps = [m.group() for m in _CELL_GAP.finditer(text)]
+    return len(gaps) >= 2 and any(len(g) >= 2 or "\t" in g for g in gaps)
 
 
 class Kind(Enum):
@@ -227,11 +235,25 @@ def is_display(text: str) -> bool:
     headline may end on ！ or ？ (你的手机真的需要“清理内存”吗？), never on 。."""
     if len(text) > DISPLAY_MAX or "。" in text or text[-1] in CONTINUES:
         return False
-    if len(TABLE_GAP.findall(text)) >= 2:
-        return False  # 指标　　数值　　增幅: a table row
+    if not re.search(r"[^\W_]", text):
+        return False  # ＊　＊　＊, ——, ……: an ornament or a break in the text, never a headline
+    if is_table_row(text):
+        return False
     if _DISPLAY_END.search(text):
         return not SPEAKER.match(text)  # 记者：…吗？ is a question in an interview
     return not ends_sentence(text)
+
+
+# a headline may run longer than DISPLAY_MAX (a banner over two lines); such a line is
+# a headline only when an anchor (a dateline, a byline line) follows it
+LONG_HEADLINE_MAX = 2 * DISPLAY_MAX
+
+
+def is_long_headline(text: str) -> bool:
+    """Longer than a display line, yet shaped like one: no 。 inside, not ending on
+    a comma or a sentence's end (！ and ？ aside), no clause after a full stop."""
+    return (DISPLAY_MAX < len(text) <= LONG_HEADLINE_MAX and "。" not in text and text[-1] not in CONTINUES
+            and (not ends_sentence(text) or bool(_DISPLAY_END.search(text))) and not SPEAKER.match(text))
 
 
 def split_opener(text: str) -> tuple[str, str] | None:
