@@ -478,6 +478,12 @@ class _Walker:
     def _byline_line(self, i: int) -> int:
         x = self.u[i]
         cur = self.cur
+        if cur is not None and cur.has_body and cur.in_captions and is_photo_credit(x.text):
+            last = cur.items[-1]  # 新华社记者 某某摄 under the captions: it closes the last one
+            last.lines.append(x.text)
+            last.text = join_lines(last.lines)
+            last.reason += "; a photographer's credit line under the captions closes it"
+            return i + 1
         if cur is None or cur.has_body:
             nxt = self.u[i + 1].kind if i + 1 < len(self.u) else None
             if cur is not None and nxt not in (Kind.TEXT, Kind.LEAD, Kind.OPENER):
