@@ -556,6 +556,21 @@ class _Walker:
             item.reason += "; stops mid-sentence: cut off in the archive, kept as it is"
         return j
 
+    def _caption_like(self, x: Unit) -> bool:
+        """An unmarked sentence under a caption is one more caption when it ends with a
+        photo credit (…摄, 供图) or stands flush left where paragraphs are indented;
+        otherwise -- unless the caption above was cut off -- it is the story's text
+        going on after a picture set between its paragraphs (a caption never takes a
+        paragraph: that would move it)."""
+        if re.search(r"(?:摄影?|供图|提供)[）)]?$", x.text):
+            return True
+        last = self.cur.last() if self.cur is not None else None
+        if last is not None and not caption_complete(join_lines(last.lines or [last.text])):
+            return True  # under a caption the archive cut off: its tail or the next caption
+        if self.indents:
+            return x.col == 1
+        return not ends_sentence(x.text) or x.gap == 0 and self.para_gap >= 1
+
     def _absorb_block_before(self, x: Unit) -> None:
         """Short paragraphs right above a caption are captions too (the archive's
         caption block may start with the tail of a caption cut off) when the archive
@@ -606,7 +621,7 @@ class _Walker:
                               reason="a long line shaped like a headline (no full stop) over a dateline or byline")
             return i + 1
         cur = self._story(i, "text with no headline before it")
-        if cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
+        if cur.in_captions and len(x.text) <= CAPTION_LINE_MAX and self._caption_like(x):
             item = cur.add("caption", x.text, x.where, 0.6, "short line after the captions, no picture marker",
                            x.gap)
             return self._continue_caption(item, i + 1)
