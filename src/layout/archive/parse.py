@@ -313,6 +313,9 @@ class _Walker:
             return 0.7, "flush left where the archive indents its paragraphs (subheads are indented too)"
         if not self.bylines and not is_numbered_subhead(run[-1].text):
             return 0.6, "the archive has no bylines: a display line over text heads a story"
+        subs = [it.text for it in cur.items if it.role == "subhead" and not it.preamble]
+        if subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run):
+            return 0.6, "the story before numbers its subheads (一、…): an unnumbered display line is no subhead of it"
         return None
 
     def _start_story(self, run: list[Unit], strong: bool, confidence: float, reason: str) -> None:
