@@ -127,6 +127,7 @@ class StoryBuilder:
                 where.append((ref, it.where))
                 notes.append(Note(ref, "box " + ("title" if ref.endswith(".title") else "paragraph"),
                                   it.confidence, it.reason, it.where))
+                prev = "box"  # a box between two byline lines parts them
                 continue
             if fields.get(it.role) is not None and prev != it.role:
                 # a second label/headline/credit … away from the first: merging the two

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from layout.archive.builder import join_lines
 from layout.archive.model import Where
-from layout.archive.patterns import SUBHEAD_NUMBER, Kind, caption_complete, classify, ends_sentence
+from layout.archive.patterns import (
+    SUBHEAD_NUMBER,
+    Kind,
+    caption_complete,
+    classify,
+    ends_sentence,
+    split_opener,
+)
 
 # white space around a line (U+3000 indents, no-break spaces, zero-width marks)
 STRIP = " \t\u3000\u00a0\u202f\u2007\u200b\u2060\ufeff\x0b\x0c"
@@ -140,6 +147,8 @@ def _broken(prev: list[_Raw], nxt: list[_Raw], indents: bool) -> bool:
     kind = classify(before)
     if kind not in _BROKEN_BEFORE or classify(after) is not Kind.TEXT or ends_sentence(before):
         return False
+    if kind is Kind.OPENER and not (split_opener(before) or ("", ""))[1].strip(STRIP):
+        return False  # a dateline on a line of its own (新华社北京3月5日电): the paragraph follows
     if SUBHEAD_NUMBER.match(after):
         return False  # 2.… / （二）… after 1.…；: the next item of a list
     if before[-1] in CUT_MID_SENTENCE:

@@ -267,6 +267,11 @@ class _Walker:
             self._start_story(run, strong=False, confidence=0.4, reason="nothing follows it")
             return j
         if nxt is None or nxt.kind is Kind.EDITOR:
+            if cur is not None and all(header_tokens(x.text) is not None for x in run) and (
+                    nxt is None or all(y.kind is Kind.EDITOR for y in self.u[j:])):
+                for x in run:  # the page line printed under the last story (some exports)
+                    self._take_header(x)
+                return j
             self._trailing(run, "short line at the end of the archive")
             return j
         if cur is None:

@@ -82,6 +82,8 @@ _CAPTION = re.compile(
     r"^(?P<marker>[（(]?(?:左上|右上|左下|右下|上左|上右|下左|下右|上|下|左|右|中|顶|底)图[）)]?"
     r"|图[①-⑳]|图\s?\d{1,2}(?=[\s：:])|图[一二三四五六七八九十]{1,2}(?=[\s：:])|图为|[①-⑳](?=[\s：:]))"
     rf"(?=[\s：:{HAN}“\"《（(\dA-Za-z])")
+# ▲ / △ open a caption in local papers when the line ends with the photo credit
+_CREDITED_MARK = re.compile(r"^(?P<marker>[▲△])(?=.*(?:摄影?|供图|提供)[）)]?$)")
 _EDITOR_WORDS = r"(?:责任编辑|本版责编|责编|本版编辑|本版主编|版面编辑|文字编辑|编辑|美编|校对|版式设计|版式|组版|审校|值班编辑|制图|图片编辑)"
 _EDITOR = re.compile(rf"^{_EDITOR_WORDS}\s*[：:\s]")
 # numbered subheads: 一、 （一） 1. 1、 第一， ① ■ ● ◆ …
@@ -215,7 +217,7 @@ def classify(text: str) -> Kind:
         return Kind.NOTE
     if DIGEST_TITLE.fullmatch(text):
         return Kind.DIGEST
-    if _CAPTION.match(text) and len(text) <= CAPTION_MAX:
+    if (_CAPTION.match(text) or _CREDITED_MARK.match(text)) and len(text) <= CAPTION_MAX:
         return Kind.CAPTION
     if split_opener(text) is not None:
         return Kind.OPENER
@@ -300,7 +302,7 @@ def is_photo_credit(text: str) -> bool:
 
 def caption_marker(text: str) -> str | None:
     """The picture reference a caption starts with (上图, 右图, 图为, 图①), or None."""
-    m = _CAPTION.match(text)
+    m = _CAPTION.match(text) or _CREDITED_MARK.match(text)
     return m.group("marker") if m else None
 
 
