@@ -223,3 +223,17 @@ def test_page_lines_mixed_into_generated_pages_stay_headers():
         first = gen.expected[0]
         assert (page.stories[0].kicker, page.stories[0].headline) == (first.kicker, first.headline), seed
         assert visible("".join(h.text for h in page.header if h.kind != "editor")) == visible(line)
+
+
+def test_a_dateline_with_no_text_after_it_is_printed(tmp_path, capsys):
+    """A dateline opens its story's first paragraph; a story with none (the dateline,
+    then the next story) keeps it as a paragraph: it was set nowhere and lost."""
+    text = ("江滨日报 2020年3月6日 第04版\n\n一、加强组织领导\n\n新华社北京3月5日电\n\n"
+            "另一条消息的标题\n\n本报讯 （记者 王某）会议今天召开。\n")
+    page = _page(text)
+    first = page.stories[0]
+    assert first.byline is None and first.paragraphs == ("新华社北京3月5日电",)
+    src = _write(tmp_path, text)
+    assert main(["import", str(src), "-o", str(tmp_path / "p.yaml"), "-q"]) == 0
+    assert main(["render", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "checked: all" in capsys.readouterr().err

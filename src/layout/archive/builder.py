@@ -111,6 +111,7 @@ class StoryBuilder:
         """Freeze: settle credits (a bracketed line followed by body text is body
         text), number paragraphs, subheads and captions, collect the notes."""
         self._settle_credits()
+        self._settle_byline()
         fields: dict[str, str | None] = dict.fromkeys(("label", "kicker", "headline", "subtitle",
                                                         "byline", "byline_line", "credit"))
         leads: list[str] = []
@@ -171,6 +172,17 @@ class StoryBuilder:
         # a second byline line or credit line right after the first continues it
         fields[it.role] = f"{fields[it.role]} {it.text}"
         return None
+
+    def _settle_byline(self) -> None:
+        """A dateline opens the first paragraph (docs/format.md: ``byline`` is set
+        inline); a story with no paragraph after it would print none of it, so
+        the dateline is then a paragraph of its own."""
+        if any(it.role == "paragraph" and not it.preamble for it in self.items):
+            return
+        for it in self.items:
+            if it.role == "byline":
+                it.role, it.confidence = "paragraph", min(it.confidence, 0.6)
+                it.reason += "; no text after it in its story: kept as a paragraph of its own"
 
     def _settle_credits(self) -> None:
         later_body = False
