@@ -237,3 +237,13 @@ def test_a_dateline_with_no_text_after_it_is_printed(tmp_path, capsys):
     assert main(["import", str(src), "-o", str(tmp_path / "p.yaml"), "-q"]) == 0
     assert main(["render", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.pdf")]) == 0
     assert "checked: all" in capsys.readouterr().err
+
+
+def test_verse_inside_a_story_is_text_not_a_stack_of_subheads():
+    """Four short lines without stops in a row inside a body (副刊 verse) are lines
+    of text; a subhead comes alone or with its deck line."""
+    page = _page("东湖晚报 2020年8月8日 第15版：副刊\n\n春到东湖\n\n　　文/周春梅\n\n"
+                 "　　又是一年春来到，东湖边的柳树发了新芽。\n\n　　春风吹过湖面\n　　柳枝轻轻摇摆\n"
+                 "　　孩子们放着风筝\n　　笑声飞过了山岗\n\n　　我站在湖边，看了很久很久。\n\n（作者为东湖区退休教师）\n")
+    (story,) = page.stories
+    assert not story.subheads and "柳枝轻轻摇摆" in story.paragraphs and len(story.paragraphs) == 6

@@ -65,6 +65,9 @@ NOTE_PARAGRAPHS = 3
 # share of paragraphs that must be indented for an archive to count as "indenting
 # paragraphs"; in such an archive a display line flush left is a headline, not a subhead
 INDENTED_SHARE = 0.6
+# subheads come alone or with a deck line; this many short lines in a row inside a
+# body are verse or a list
+VERSE_LINES = 3
 
 
 def parse_page(text: str, name: str = "<archive>") -> ArchivedPage:
@@ -294,6 +297,11 @@ class _Walker:
             # subhead is followed by text, never by a caption in a block of its own
             self._start_story(run, strong=False, confidence=0.65,
                               reason="a caption follows it in a block of its own: a photo's headline (图片新闻)")
+            return j
+        if len(run) >= VERSE_LINES and not any(is_numbered_subhead(x.text) for x in run) and not cur.in_captions:
+            for x in run:  # 副刊 verse, a list of names: lines of text, not a stack of subheads
+                cur.add("paragraph", x.text, x.where, 0.6,
+                        f"one of {len(run)} short lines in a row inside the body: verse or a list, set as text", x.gap)
             return j
         for x in run:
             self._subhead_or_caption(x)
