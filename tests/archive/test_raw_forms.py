@@ -247,3 +247,13 @@ def test_verse_inside_a_story_is_text_not_a_stack_of_subheads():
                  "　　孩子们放着风筝\n　　笑声飞过了山岗\n\n　　我站在湖边，看了很久很久。\n\n（作者为东湖区退休教师）\n")
     (story,) = page.stories
     assert not story.subheads and "柳枝轻轻摇摆" in story.paragraphs and len(story.paragraphs) == 6
+
+
+def test_direction_marks_are_replaced_with_a_warning_like_control_characters():
+    """U+200E / U+200F and bidi embeddings are invisible and no check ignores them:
+    left in, the reprint reported them lost; now a space and a warning with line:col.
+    Zero-width spaces and soft hyphens stay (the checks ignore them)."""
+    result = normalize("第一行\n标记\u200e在这里\u202a和\u2067这里，零宽\u200b和软\u00ad连字符。\n")
+    assert [(c.line, c.column, c.old) for c in result.controls] == [(2, 3, "\u200e"), (2, 7, "\u202a"), (2, 9, "\u2067")]
+    assert "\u200b" in result.text and "\u00ad" in result.text
+    assert "left-to-right mark" in result.warnings("a.txt")[0]

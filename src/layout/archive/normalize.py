@@ -14,7 +14,8 @@ so we convert exactly these seven characters, and only where they touch Chinese:
   as they are: their punctuation touches no Chinese.  URLs and e-mail addresses
   are protected whole, even where they touch Chinese.
 - Stray control characters (VT, form feed, U+001C-U+001F, other C0/C1 controls,
-  U+FFFE/U+FFFF) become a space and are reported as warnings with line:column
+  U+FFFE/U+FFFF) and invisible format characters no check ignores (direction marks,
+  bidi embeddings) become a space and are reported as warnings with line:column
   (issue 13: never a YAML traceback, never YAML that does not render).
 - No-break spaces (U+00A0, U+202F narrow, U+2007 figure): kept between two non-Chinese
   characters (10 km, where they mean "do not break here"); everywhere else (next to
@@ -29,6 +30,7 @@ the record of every change for the report and for ``layout verify``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from layout.archive.read import unprintable
@@ -38,7 +40,8 @@ from layout.archive.read import unprintable
 CONTROL_RULE = "control character, replaced by a space"
 _CONTROL_NAMES = {"\x0b": "vertical tab", "\x0c": "form feed", "\x1c": "file separator",
                   "\x1d": "group separator", "\x1e": "record separator", "\x1f": "unit separator",
-                  "\ufffe": "noncharacter", "\uffff": "noncharacter", "\x7f": "delete"}
+                  "\ufffe": "noncharacter", "\uffff": "noncharacter", "\x7f": "delete",
+                  "\u200e": "left-to-right mark", "\u200f": "right-to-left mark"}
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 
@@ -151,9 +154,22 @@ def _one_round(text: str, guard: bytearray) -> dict[int, str]:
                 rules[i] = "punctuation next to Chinese"
         elif ch in NO_BREAK_SPACES and not _nbsp_between_latin(text, i):
             rules[i] = "no-break space outside Latin text"
-        elif ch in "\x0b\x0c" or unprintable(ch):
+        elif ch in "\x0b\x0c" or unprintable(ch) or _stray_format(ch):
             rules[i] = CONTROL_RULE
     return rules
+
+
+# invisible format characters the checks ignore as white space (zero-width space and
+# joiners, word joiner, BOM, soft hyphen): kept as they are
+IGNORED_FORMAT = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _stray_format(ch: str) -> bool:
+    """A format character no page prints and no check ignores: direction marks
+    (U+200E/U+200F), bidi embeddings and isolates (U+202A-U+202E, U+2066-U+2069),
+    the Arabic letter mark, interlinear annotation marks.  Left in, each was "lost"
+    from the PDF; replaced by a space with a warning like a control character."""
+    return ch not in IGNORED_FORMAT and unicodedata.category(ch) == "Cf"
 
 
 def _records(old: str, new: str, rules: dict[int, str]) -> tuple[Change, ...]:
