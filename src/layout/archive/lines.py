@@ -125,8 +125,8 @@ def _indenting(groups: list[list[_Raw]]) -> bool:
 
 
 def _rejoin_broken(groups: list[list[_Raw]], indents: bool) -> list[list[_Raw]]:
-    """A paragraph cut in two by a stray blank line (spec archives.md: exports break
-    paragraphs) is joined again when the cut is certain: the part before stops
+    """A paragraph cut in two by a stray blank line or line break (spec archives.md:
+    exports break paragraphs) is joined again when the cut is certain: the part before stops
     mid-sentence on a comma (，、), or -- where the archive indents its paragraphs --
     it is indented, reads as text (not a display line without a clause), and the
     part after starts flush left; the part after is plain text (no byline, caption,
@@ -134,7 +134,7 @@ def _rejoin_broken(groups: list[list[_Raw]], indents: bool) -> list[list[_Raw]]:
     out: list[list[_Raw]] = []
     for group in groups:
         first = group[0]
-        if out and first.gap > 0 and _broken(out[-1], group, indents):
+        if out and (first.gap > 0 or out[-1][-1].text[-1:] in CUT_MID_SENTENCE) and _broken(out[-1], group, indents):
             out[-1] = out[-1] + group
         else:
             out.append(group)

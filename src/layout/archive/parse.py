@@ -291,7 +291,7 @@ class _Walker:
         if nxt.kind is Kind.CAPTION and nxt.gap == 0 and self.para_gap >= 1:
             self._trailing(run, "short line in the same block as a caption")
             return j
-        if (nxt.kind is Kind.CAPTION and nxt.gap > 0 and self.para_gap >= 1 and len(run) <= 2
+        if (nxt.kind is Kind.CAPTION and (nxt.gap > 0 or self.para_gap == 0) and len(run) <= 2
                 and cur.has_body and not cur.in_captions):
             # 图片新闻: a headline over a picture's caption, no text of its own; a
             # subhead is followed by text, never by a caption in a block of its own
