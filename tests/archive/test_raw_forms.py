@@ -257,3 +257,23 @@ def test_direction_marks_are_replaced_with_a_warning_like_control_characters():
     assert [(c.line, c.column, c.old) for c in result.controls] == [(2, 3, "\u200e"), (2, 7, "\u202a"), (2, 9, "\u2067")]
     assert "\u200b" in result.text and "\u00ad" in result.text
     assert "left-to-right mark" in result.warnings("a.txt")[0]
+
+
+def _shape(text: str) -> list:
+    return [(s.label, s.kicker, s.headline, s.subtitle, s.byline, s.byline_line, s.leads, s.paragraphs,
+             [x.text for x in s.subheads], s.credit, [c.text for c in s.captions]) for s in _page(text).stories]
+
+
+@pytest.mark.parametrize("variant", ["no blank lines", "no indents", "neither", "two blank lines"])
+@pytest.mark.parametrize("path", FORMS, ids=lambda p: p.name)
+def test_forms_read_the_same_without_blank_lines_or_indents(path, variant):
+    """Exports differ in white space only: one paragraph per line with no blank lines,
+    no indents, or two blank lines between paragraphs.  Each form is recognised the
+    same way (stories, roles, paragraphs) in all of them."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    other = {"no blank lines": "\n".join(ln for ln in lines if ln.strip()),
+             "no indents": "\n".join(ln.lstrip("\u3000 ") for ln in lines),
+             "neither": "\n".join(ln.lstrip("\u3000 ") for ln in lines if ln.strip()),
+             "two blank lines": text.replace("\n\n", "\n\n\n")}[variant]
+    assert _shape(other) == _shape(text)
