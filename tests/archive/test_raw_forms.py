@@ -277,3 +277,11 @@ def test_forms_read_the_same_without_blank_lines_or_indents(path, variant):
              "neither": "\n".join(ln.lstrip("\u3000 ") for ln in lines if ln.strip()),
              "two blank lines": text.replace("\n\n", "\n\n\n")}[variant]
     assert _shape(other) == _shape(text)
+
+
+@pytest.mark.parametrize("credit", ["（新华社发）", "（资料图片）", "（东湖区融媒体中心供图）", "新华社记者 朱子涵摄"])
+def test_a_photo_credit_line_closes_the_caption_above(credit):
+    page = _page(f"江滨日报 2020年3月2日 第03版\n\n湖边新添观鸟台\n\n　　本报讯 观鸟台近日启用。\n\n"
+                 f"　　图为市民在观鸟台上观赏水鸟。\n\n{credit}\n")
+    (story,) = page.stories
+    assert story.captions[0].text == "图为市民在观鸟台上观赏水鸟。" + credit and story.credit is None

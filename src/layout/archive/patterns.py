@@ -292,11 +292,13 @@ def credit_confidence(text: str) -> float:
 # a photo credit on a line of its own (（本报记者 某某摄）, 新华社记者 某某摄, 本报记者 某某 摄影)
 _PHOTO_CREDIT_LINE = re.compile(
     rf"[（(]?(?:{_AGENCY})?(?:特约|首席|见习)?(?:摄影)?记者[ \u3000]*{_NAMES}[ \u3000]*摄影?[）)]?"
-    rf"|[（(]?{_NAMES}[ \u3000]*摄影?[）)]?")
+    rf"|[（(]?{_NAMES}[ \u3000]*摄影?[）)]?"
+    rf"|[（(]?(?:新华社发|中新社发|本报资料图片|资料图片|[{HAN}]{{2,10}}供图)(?:[ \u3000]*{_NAMES}[ \u3000]*摄影?)?[）)]?")
 
 
 def is_photo_credit(text: str) -> bool:
-    """A line that is only a photographer's credit: it closes the caption above it."""
+    """A line that is only a photo credit (本报记者 某某摄, 新华社发, 资料图片, 某某供图):
+    it closes the caption above it."""
     return bool(_PHOTO_CREDIT_LINE.fullmatch(text))
 
 
