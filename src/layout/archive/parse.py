@@ -16,6 +16,14 @@ in the archive stays cut off, flagged ``truncated``); short lines sharing a bloc
 with a caption, or following the captions, are captions too; a bracketed line at
 the end is the credit.
 
+Archives beyond the seed's shape (spec archives.md, issue 13): page lines in any
+form are the header as written; standfirst lines under a headline are its subtitle;
+● leads as ■; 广告 is an item of its own; a headline longer than a display line is
+one over a dateline; a photographer's line closes the caption above; an unmarked
+sentence under a complete caption is text again; three or more short lines in a
+row inside a body are verse or a list; a story whose subheads are numbered takes no
+unnumbered one; a display line over a caption block heads a photo story.
+
 Every decision is a ``Note`` with a confidence; nothing is dropped: every
 non-white-space character of the archive lands in exactly one element.
 """
@@ -80,6 +88,11 @@ def parse_page(text: str, name: str = "<archive>") -> ArchivedPage:
     if width:
         walker.page_notes.append(Note("lines", f"hard-wrapped at {width} cells", 0.8,
                                       "many lines of one width: a line filling it continues on the next"))
+    for x in units:
+        if x.rejoined:
+            walker.page_notes.append(Note("lines", "one paragraph over a stray break", 0.75,
+                                          "the part before stops mid-sentence (on a comma, or indented text "
+                                          "over a flush-left part): joined, nothing else changed", x.where))
     return walker.run()
 
 

@@ -5,7 +5,6 @@ brackets may be full- or half-width) and is deliberately narrow; deciding what a
 line *is* also needs its neighbours, which ``parse`` does.  The conventions come
 from Chinese newspapers (spec typography.md §7; issue 6):
 
-- lead bullets start with ■;
 - a byline opener starts the first paragraph: 本报讯, 本报电, 本报北京1月20日电,
   新华社北京3月5日电, 中新社…电, optionally with the reporters in brackets
   （记者 王金勇 通讯员 郭艳红）;
@@ -14,7 +13,10 @@ from Chinese newspapers (spec typography.md §7; issue 6):
   （作者为…）, （据新华社电）;
 - a caption starts with a picture reference: 上图 / 右图 / 图为 / 图① …;
 - display lines (label, kicker, headline, subtitle, subhead) are short and do not
-  end a sentence.
+  end a sentence -- nor are they a table row (cells apart by white space), an
+  interview's turn (记者：…？) or an ornament (＊　＊　＊);
+- leads start with ■ or ●; 广告 alone is an ad slot; a page line may run its parts
+  together or set separators between them (江滨日报2020年01月21日第07版, 版次：07).
 """
 
 from __future__ import annotations
