@@ -285,3 +285,11 @@ def test_a_photo_credit_line_closes_the_caption_above(credit):
                  f"　　图为市民在观鸟台上观赏水鸟。\n\n{credit}\n")
     (story,) = page.stories
     assert story.captions[0].text == "图为市民在观鸟台上观赏水鸟。" + credit and story.credit is None
+
+
+@pytest.mark.parametrize("line", ["本报驻京记者 王某某", "本报全媒体记者 王某某 通讯员 李某某", "人民日报记者 王某某",
+                                  "本报特约撰稿人 王某某", "融媒体记者 王某某", "本报记者 张 明 李 华 文/图"])
+def test_byline_lines_of_todays_papers_are_bylines_not_headlines(line):
+    page = _page(f"江滨日报 2020年3月2日 第03版\n\n湖边新添观鸟台\n\n{line}\n\n　　观鸟台近日启用，市民纷纷前来。\n")
+    (story,) = page.stories
+    assert (story.headline, story.byline_line) == ("湖边新添观鸟台", line)
