@@ -252,7 +252,7 @@ CONTENT_ITEM = Table(
         Key("kicker", Text(), "引题, the line above the headline"),
         Key("headline", Lines(), "主题: text, or a list of lines"),
         Key("subtitle", Text(), "副题, the line below the headline"),
-        Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
+        Key("leads", ListOf(Text(), single=True), "■ lead bullets (■ is added unless the text starts with a bullet: ■ ● ◆ ▲ ★ □)"),
         Key("byline_line", Text(), "a byline on its own line (本报记者 王金勇)"),
         Key("box", BOX, "编者按 / 核心阅读: a framed note after the headline group, before the body"),
         Key("byline", Text(), "opener set inline before the first paragraph (本报讯)"),
@@ -283,7 +283,7 @@ STORY = Table(
         Key("headline_columns", SpanKind("text columns"), "text columns the headline group spans (default: all)"),
         Key("head_beside", Bool(), "the text columns right of headline_columns start at the story's top, beside "
             "the headline group (文包题); default false: every column starts under it", default=False),
-        Key("leads", ListOf(Text(), single=True), "■ lead bullets (the ■ is added if missing)"),
+        Key("leads", ListOf(Text(), single=True), "■ lead bullets (■ is added unless the text starts with a bullet: ■ ● ◆ ▲ ★ □)"),
         Key("byline", Text(), "opener set inline before the first paragraph (本报讯)"),
         Key("byline_line", Text(), "a byline on its own line (本报记者 王金勇)"),
         Key("body", Text(), "body text: paragraphs separated by blank lines, or one per line"),
