@@ -72,6 +72,11 @@ def test_a_headline_is_never_taken_for_a_page_line(first):
     assert page.stories[0].headline == first and not page.header
 
 
+def test_a_section_named_like_a_paper_is_the_page_name():
+    page = _page("文化周刊\n\n老街巷里的新变化\n\n本报记者 王某某\n\n　　走进桂花巷，青石板路干净整洁。\n")
+    assert (page.name, page.header, page.stories[0].headline) == ("文化周刊", (), "老街巷里的新变化")
+
+
 def test_heads_standfirst_leads_ads_and_long_headlines():
     page, _, _ = recognise(DATA / "forms-heads.txt")
     comment, project, ad, forest, banner, meeting = page.stories

@@ -155,6 +155,8 @@ def header_tokens(text: str) -> list[tuple[str, int, int]] | None:
         return None
     if kinds.count("section") > 1:
         return None
+    if kinds == ["paper"] and is_section_name(text.strip()):
+        return None  # 文化周刊 alone is the page's name, not a paper's
     return out or None
 
 
