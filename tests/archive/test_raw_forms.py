@@ -298,3 +298,29 @@ def test_byline_lines_of_todays_papers_are_bylines_not_headlines(line):
     page = _page(f"江滨日报 2020年3月2日 第03版\n\n湖边新添观鸟台\n\n{line}\n\n　　观鸟台近日启用，市民纷纷前来。\n")
     (story,) = page.stories
     assert (story.headline, story.byline_line) == ("湖边新添观鸟台", line)
+
+
+def test_import_writes_each_story_as_the_automatic_layout_measured_it(tmp_path, capsys):
+    """The automatic layout sets the first of two subheads in a row as text
+    (``autolayout.content._well_formed``); the imported YAML wrote both as subheads,
+    so the story rendered a line longer than its area and lost its last line (exit 1).
+    Found by fuzzing import + render."""
+    text = ("  本报北京1月20日电（记者 张三）外交部发言人表示。\n\n\n  本报北京1月20日电（记者 张三）外交部发言人表示。\n"
+            "  加强督导检查\n\n\n\u3000\u3000办好一件件小事，就是在写好一篇大文章\n\n\n\u3000\u3000（上接第1版）\n"
+            "  记者：治河最难的是什么？\n\u3000\u3000加强督导检查\n\n\n  此次培训为期10天，采取理论与实际操作相结合的教学模式。\n"
+            "\n\n加强督导检查\n\n\u3000\u3000开展政策宣讲。\n")
+    src = _write(tmp_path, text)
+    assert main(["import", str(src), "-o", str(tmp_path / "p.yaml"), "-q"]) == 0
+    written = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert "- subhead: 加强督导检查\n" not in written.split("办好一件件小事")[0].split("id: story2")[1]
+    assert main(["render", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "checked: all" in capsys.readouterr().err
+
+
+def test_a_dateline_after_a_credit_opens_the_next_story():
+    """(完) closes a story; the dateline under it opens the next one (it was set
+    inline before the credit turned paragraph: text moved).  Found by fuzzing."""
+    page = _page("▲城东新区一小区内新设置的分类投放点。（本报记者 孙文静摄）\n\n(完)\n\n"
+                 "\u3000\u3000本报北京1月20日电（记者 张三）外交部发言人表示。\n")
+    first, second = page.stories
+    assert first.credit == "（完）" and second.byline == "本报北京1月20日电（记者 张三）"

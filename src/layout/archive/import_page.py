@@ -30,6 +30,11 @@ class Placement:
 
     stories: Mapping[str, Mapping[str, Any]]
     head: Mapping[str, Any] = field(default_factory=dict)
+    # the page as the placement sets it, when that differs from the recognised one (a
+    # subhead the automatic layout sets as text): the YAML must hold what was measured,
+    # or the layout overflows when rendered (issue 13: import never writes a layout
+    # that loses text)
+    page: ArchivedPage | None = None
 
 
 PlaceFunction = Callable[[ArchivedPage], "Mapping[str, Mapping[str, Any]] | Placement"]
@@ -69,6 +74,7 @@ def import_archive(path: str | os.PathLike[str], encoding: str | None = None,
     placed = place(page) if place is not None else None
     if isinstance(placed, Placement):
         stories, head = placed.stories, placed.head
+        page = placed.page or page
     else:
         stories, head = placed or {}, {}
     if archive_key and stories:

@@ -492,7 +492,8 @@ class _Walker:
         assert split is not None
         byline, rest = split
         cur = self.cur
-        if cur is None or cur.has_body or cur.has("byline"):
+        # a dateline opens its story's text: after text, a dateline or a credit it opens the next story
+        if cur is None or cur.has_body or cur.has("byline") or cur.has("credit"):
             self._new_story()
             self.page_notes.append(Note("story", "story without headline", 0.6,
                                         "a byline opener with no headline before it", x.where))

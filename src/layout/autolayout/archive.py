@@ -285,6 +285,17 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
         keys = template_keys(template_path(name))
         if fit is not None:
             keys.setdefault("grid", {}).setdefault("body", {}).update(fit.keys()["grid"]["body"])
-        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, keys)
+        return Placement({s.id: story_placement(s) for s in auto.pages[0]}, keys, _as_placed(page, auto.pages[0]))
 
     return place
+
+
+def _as_placed(page: ArchivedPage, placed: tuple[Story, ...]) -> ArchivedPage:
+    """The recognised page with each story as the automatic layout set and measured
+    it (a subhead it sets as text, ``content._well_formed``, is written as text):
+    the YAML then renders what was measured, not a line more."""
+    by_id = {base_id(s.id): s for s in placed}
+    parts = tuple(_archived_part(story, by_id[sid]) if sid in by_id else story
+                  for sid, story in zip((f"story{n}" for n in range(1, len(page.stories) + 1)), page.stories,
+                                        strict=True))
+    return replace(page, stories=parts)
