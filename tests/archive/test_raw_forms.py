@@ -324,3 +324,13 @@ def test_a_dateline_after_a_credit_opens_the_next_story():
                  "\u3000\u3000本报北京1月20日电（记者 张三）外交部发言人表示。\n")
     first, second = page.stories
     assert first.credit == "（完）" and second.byline == "本报北京1月20日电（记者 张三）"
+
+
+def test_import_keeps_the_leads_of_a_story_without_headline(tmp_path, capsys):
+    """■ leads and a caption with no headline: the YAML keeps the leads (the import's
+    own text check runs against the recognised page, not the placed one)."""
+    src = _write(tmp_path, "\u3000\u3000■严格对照标准抓创建，逐项逐条吃透测评规则\n\n\n图为市民在公园内休闲。\n\n"
+                           "■严格对照标准抓创建，逐项逐条吃透测评规则\n")
+    assert main(["import", str(src), "-o", str(tmp_path / "p.yaml"), "-q"]) == 0
+    assert main(["render", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "checked: all" in capsys.readouterr().err

@@ -72,6 +72,7 @@ def import_archive(path: str | os.PathLike[str], encoding: str | None = None,
     checks the PDF against the archive); only with a placement."""
     page, archive, normalized = recognise(path, encoding)
     placed = place(page) if place is not None else None
+    recognised = page
     if isinstance(placed, Placement):
         stories, head = placed.stories, placed.head
         page = placed.page or page
@@ -80,5 +81,5 @@ def import_archive(path: str | os.PathLike[str], encoding: str | None = None,
     if archive_key and stories:
         head = {**head, "archive": dict(archive_key)}
     yaml_text = emit_page(page, stories, head, source=os.path.basename(archive.path))
-    check_written(archive.path, page, yaml_text, placed=check_load and bool(stories))
+    check_written(archive.path, recognised, yaml_text, placed=check_load and bool(stories))
     return ImportResult(page, yaml_text, format_report(page, archive, normalized), archive, normalized)

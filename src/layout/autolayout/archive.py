@@ -295,7 +295,11 @@ def _as_placed(page: ArchivedPage, placed: tuple[Story, ...]) -> ArchivedPage:
     it (a subhead it sets as text, ``content._well_formed``, is written as text):
     the YAML then renders what was measured, not a line more."""
     by_id = {base_id(s.id): s for s in placed}
-    parts = tuple(_archived_part(story, by_id[sid]) if sid in by_id else story
-                  for sid, story in zip((f"story{n}" for n in range(1, len(page.stories) + 1)), page.stories,
-                                        strict=True))
-    return replace(page, stories=parts)
+    parts = []
+    for n, story in enumerate(page.stories, 1):
+        one = by_id.get(f"story{n}")
+        if one is not None and sum(isinstance(el, Subhead) for el in one.flow) != len(story.subheads):
+            paragraphs, subheads = archived_body(story, one)
+            story = replace(story, paragraphs=paragraphs, subheads=subheads, notes=())
+        parts.append(story)
+    return replace(page, stories=tuple(parts))
