@@ -334,3 +334,14 @@ def test_import_keeps_the_leads_of_a_story_without_headline(tmp_path, capsys):
     assert main(["import", str(src), "-o", str(tmp_path / "p.yaml"), "-q"]) == 0
     assert main(["render", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "p.pdf")]) == 0
     assert "checked: all" in capsys.readouterr().err
+
+
+def test_a_byline_line_under_a_box_stays_in_the_archives_order():
+    """The layout sets a byline line above the boxes; one the archive has under its
+    核心阅读 block is kept as the box's last line (set above, it was reported lost
+    and added).  Found by fuzzing import + render."""
+    page = _page("江滨日报 2020年3月2日 第03版\n\n湖边新添观鸟台\n\n核心阅读\n\n　　观鸟台近日启用。\n\n"
+                 "本报记者 王某某\n\n　　本报讯 市民纷纷前来观鸟。\n")
+    (story,) = page.stories
+    assert story.byline_line is None and story.boxes[0].paragraphs[-1] == "本报记者 王某某"
+    assert story.byline == "本报讯" and story.headline == "湖边新添观鸟台"

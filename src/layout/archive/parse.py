@@ -523,6 +523,12 @@ class _Walker:
             self.page_notes.append(Note("story", "story without headline", 0.5,
                                         "a byline line with no headline before it", x.where))
         assert self.cur is not None
+        if self.cur.in_preamble:
+            # under a 编者按 / 核心阅读 box: the layout sets a byline line above the boxes,
+            # which would move it; kept as the box's last line, in the archive's order
+            self.cur.add("paragraph", x.text, x.where, 0.5,
+                         "a byline line under the box: kept in it, in the archive's order", x.gap, preamble=True)
+            return i + 1
         self.cur.add("byline_line", x.text, x.where, 0.9, "a byline on its own line (本报记者 …)", x.gap)
         return i + 1
 
