@@ -17,11 +17,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from layout.autolayout.ink import ink_x, right_bearing
+from layout.fonts.ink import ink_x, right_bearing
 from layout.compose.model import Glyph
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.place.items import BoxItem, Item, RuleItem, TextItem
+from layout.place.snap import reachable_margin, snapped
 
 HOLE_LINES = 3  # an empty region this many lines tall ...
 HOLE_EMS = 3  # ... and this many ems wide is a hole
@@ -30,6 +31,7 @@ LEFT_INK_ENDS = frozenset("。，、．：；！？”’）》」』】")  # fu
 RIGHT_INK = frozenset("“‘（《「『【")  # ... on the right
 WIDE_FROM = 0x2E80  # CJK and full-width: a glyph one em wide; below it proportional (Latin, digits)
 STOP_BEARING = 0.5  # pt: ink this close to a line end stops the checker fill (a pixel at 2 px/pt: rounding, anti-aliasing)
+SNAPPED_CLEAR = 0.4  # pt: a display line moved onto the raster (place.snap) with this much white at both ends fills
 OUTSIDE_EMS = 0.8  # blank beside a story the checker sees as part of a gap: half a gutter, a rule's side
 BODY_LINES_BELOW = 2  # the checker looks 2 lines below a display line for an empty column
 BODY_INDENT_EMS = 2  # the body's first line is indented (typography.md §4)
@@ -113,7 +115,8 @@ def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequenc
             for ax0, ax1 in _ink_runs(it.line.glyphs, r.rx, fonts):
                 r.mark(it.x + ax0, y0, it.x + ax1, y1)
             box = (it.x + g0.x, y0, it.x + g1.x + g1.size, y1)
-            lines.append((box, _fills_right(g1, fonts)))
+            lines.append((box, _fills_right(g1, fonts) or (snapped(it.kind, it.rotated) and
+                                                         reachable_margin(it.line, fonts) >= SNAPPED_CLEAR)))
         elif isinstance(it, BoxItem):
             r.mark(it.rect.x0, it.rect.y0, it.rect.x1, it.rect.y1)
         elif isinstance(it, RuleItem):

@@ -14,9 +14,11 @@ The PDF backend (``render.pdfbackend``) paints the records and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from layout.fonts import FontSet
 from layout.place.items import BoxItem, ImageItem, PlacedPage, RuleItem, TextItem
+from layout.place.snap import line_shift, snapped
 from layout.records import record
 from layout.render.display import (
     BLACK,
@@ -75,9 +77,22 @@ def display_pages(pages: Sequence[PlacedPage], fonts: Sequence[FontSet], setup: 
     for n, (placed, page_fonts) in enumerate(zip(pages, fonts, strict=True), 1):
         boxes = page_boxes_for(placed, setup)
         over = overlay(placed, page_fonts, boxes, n) if overlay is not None else ()
-        out.append(DisplayPage(boxes, page_fonts, content_items(placed), page_marks(boxes) if setup.marks else (),
-                               over))
+        items = snap_runs(content_items(placed), page_fonts, boxes.margin)
+        out.append(DisplayPage(boxes, page_fonts, items, page_marks(boxes) if setup.marks else (), over))
     return out
+
+
+def snap_runs(runs: Sequence[Item], fonts: FontSet, origin: float) -> tuple[Item, ...]:
+    """``runs`` with every display line moved off the raster's edge pixels
+    (``place.snap``); ``origin``: where a run's x = 0 lies on the media, pt."""
+    out = []
+    for run in runs:
+        if isinstance(run, TextRun) and snapped(run.kind, run.rotated):
+            shift = line_shift(run.glyphs, fonts, origin + run.x)
+            if shift:
+                run = replace(run, x=run.x + shift)
+        out.append(run)
+    return tuple(out)
 
 
 def content_items(placed: PlacedPage) -> tuple[Item, ...]:

@@ -1,4 +1,5 @@
-"""Side bearings and ink extents of glyphs, read from the font files (``headgap``).
+"""Side bearings and ink extents of glyphs, read from the font files
+(``autolayout.headgap``, ``render.snap``).
 
 Why: the page checker lets a display line fill the blank to its right only when
 the line's last glyph leaves a little white before the end of its advance; a bold
@@ -57,3 +58,10 @@ def ink_x(face: Face, cp: int) -> tuple[float, float] | None:
     """The glyph's ink from its origin, (left, right) in em; None when unknown."""
     ink = _ink(face, cp)
     return None if ink is None else (ink[0], ink[1])
+
+
+
+def ink_box(face: Face, cp: int) -> tuple[float, float, float] | None:
+    """The glyph's ink (left, right) and advance in em from its origin; None when
+    unknown (``render.snap``)."""
+    return _ink(face, cp)
