@@ -118,11 +118,60 @@ def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: Sequenc
                 # a group a keep moved to the next column can make the evenest spread
                 # overflow: give up fewer slots, down to none, before a deeper limit
                 # (else the last column kept one line and the rest of it stayed white)
+                first = None
                 for spare in range(sum(len(c) for c in cols) - n, -1, -1):
                     taken = _take_keeping(_spread(cols, n, spare), n, keeps)
                     if len(taken) == n:
-                        return taken
+                        if _even(cols, taken):
+                            return taken
+                        first = first or taken
+                even = _even_fill(cols, n, keeps)
+                if even is not None:
+                    return even
+                if first is not None:
+                    return first
     return _take_keeping(slots, n, keeps)
+
+
+def _even(cols: list[list[Slot]], taken: list[Slot]) -> bool:
+    """Whether no column of ``cols`` ends ``HOLE_ROWS`` lines or more above its
+    last slot (page-layout.md rule 2), the last column holding text included."""
+    used = [0] * len(cols)
+    for t in taken:
+        used[t.column] += 1
+    return all(len(col) - u < HOLE_ROWS for col, u in zip(cols, used, strict=True))
+
+
+def _even_fill(cols: list[list[Slot]], n: int, keeps: Sequence[int]) -> list[Slot] | None:
+    """The fill where every column ends at most ``HOLE_ROWS - 1`` lines early and
+    no column ends on a line kept with the next, the earlier columns as full as
+    they can be (the spread gives up slots at the end); None when there is none.
+    Why: spreading the room to spare from the last columns can move a subhead's
+    group into the next column until the last column ends many lines short (a hole
+    the evener spread avoids: 6,6,6,6,6,6,5,4 instead of 6,6,6,6,6,6,6,3)."""
+    k = len(cols)
+    dead: set[tuple[int, int]] = set()
+    counts: list[int] = []
+
+    def place(j: int, i: int) -> bool:
+        if i == n:
+            return all(len(c) < HOLE_ROWS for c in cols[j:])
+        if j == k or (j, i) in dead:
+            return False
+        cap = len(cols[j])
+        for t in range(min(cap, n - i), max(0, cap - HOLE_ROWS + 1) - 1, -1):
+            if t and i + t < n and keeps[i + t - 1]:
+                continue  # a kept line never ends a column here
+            counts.append(t)
+            if place(j + 1, i + t):
+                return True
+            counts.pop()
+        dead.add((j, i))
+        return False
+
+    if not place(0, 0):
+        return None
+    return [s for col, t in zip(cols, counts, strict=False) for s in col[:t]]
 
 
 def _take_keeping(slots: list[list[Slot]], n: int, keeps: Sequence[int]) -> list[Slot]:
