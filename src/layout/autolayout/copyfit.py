@@ -156,7 +156,7 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
         tried.add(f)
         c = run(plan.name, BodyFit(plan.size, f))
         pages = c.layout.metrics.pages
-        if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not pages[-1].foot_holes:
+        if len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not any(score(c.layout)[:2]):
             break
         v = volume(c.layout)
         if len(pages) > target:  # too loose: the text ran onto another page
