@@ -3,6 +3,8 @@ baseline on the grid, nothing lost, duplicated or reordered."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from place_helpers import BODY
 
 STORY = f"""
@@ -120,3 +122,34 @@ def test_a_nearly_full_last_line_before_a_credit_is_justified(place):
     right = with_credit.line.xs[-1] + with_credit.line.advances[-1]
     assert abs(right - with_credit.line.measure) < 0.05
     assert plain.line.xs[-1] + plain.line.advances[-1] < plain.line.measure - 0.5 * geo.em
+
+
+def test_a_balanced_fill_spreads_the_short_lines_rather_than_leave_the_last_column_3_short():
+    from layout.place.flow import HOLE_ROWS, Keep, fill
+
+    # long-103's story 1: 42 lines over 7 columns of 7 rows, a one-line subhead with its
+    # paragraph's first line kept at lines 35-36; spreading from the end moved the group
+    # on until the last column held 4 of 7 lines (3 empty: a hole)
+    keeps = [Keep.NONE] * 35 + [Keep.WITH_NEXT, Keep.SOFT] + [Keep.NONE] * 5
+    cols = [_col(c, 7) for c in range(7)]
+    taken = fill(cols, len(keeps), True, keeps)
+    assert len(taken) == len(keeps)
+    used = [sum(1 for s in taken if s.column == c) for c in range(7)]
+    assert all(7 - u < HOLE_ROWS for u in used), used
+    ends = {max(i for i, s in enumerate(taken) if s.column == c) for c in range(7)}
+    assert not any(keeps[i] for i in ends if i < len(keeps) - 1)  # no column ends on a kept line
+    assert [(s.column, s.row) for s in taken] == sorted((s.column, s.row) for s in taken)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([0, 0, 0, 0, 1, 2]), min_size=1, max_size=60), st.integers(1, 8), st.integers(1, 12))
+def test_a_balanced_fill_with_keeps_loses_nothing_and_keeps_order(keeps, k, rows):
+    from layout.place.flow import HOLE_ROWS, fill
+
+    keeps[-1] = 0
+    taken = fill([_col(c, rows) for c in range(k)], len(keeps), True, keeps)
+    got = [(s.column, s.row) for s in taken]
+    assert len(set(got)) == len(got) and got == sorted(got)  # nothing twice, reading order
+    assert len(taken) <= len(keeps)
+    if not any(keeps) and k * rows >= len(keeps):
+        assert len(taken) == len(keeps)
