@@ -144,7 +144,7 @@ def test_a_balanced_fill_spreads_the_short_lines_rather_than_leave_the_last_colu
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([0, 0, 0, 0, 1, 2]), min_size=1, max_size=60), st.integers(1, 8), st.integers(1, 12))
 def test_a_balanced_fill_with_keeps_loses_nothing_and_keeps_order(keeps, k, rows):
-    from layout.place.flow import HOLE_ROWS, fill
+    from layout.place.flow import fill
 
     keeps[-1] = 0
     taken = fill([_col(c, rows) for c in range(k)], len(keeps), True, keeps)

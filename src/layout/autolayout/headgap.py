@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from layout.fonts.ink import ink_x, right_bearing
 from layout.compose.model import Glyph
 from layout.fonts import FontSet
+from layout.fonts.ink import ink_x, right_bearing
 from layout.model.geometry import Geometry
 from layout.place.items import BoxItem, Item, RuleItem, TextItem
 from layout.place.snap import reachable_margin, snapped
