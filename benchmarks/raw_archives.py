@@ -15,7 +15,12 @@ each, as a user runs it) and measures:
   extra or overfull;
 - wall time per archive.
 
-    python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J] [--start K]
+    python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J] [--start K] [--text rich]
+
+``--text rich``: the archives come from ``tests/archive/textgen.py`` instead (raw
+day-pages and pages in the seed's shape whose text has what real dailies carry:
+《》, ……, ——, nested quotes, numbers with units, Latin, URLs; N and M of each shape),
+without the hand-written files.
 """
 
 from __future__ import annotations
@@ -103,12 +108,19 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print every archive's row as JSON")
     ap.add_argument("--start", type=int, default=0, metavar="K",
                     help="first generator seed (default 0): a fresh set, not the one the engine was tuned on")
+    ap.add_argument("--text", choices=("plain", "rich"), default="plain",
+                    help="rich: real-like text from textgen.py, raw and seed-shaped pages (default plain: rawgen)")
     a = ap.parse_args()
     from rawgen import write
+    from textgen import write as write_rich
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.keep) if a.keep else Path(tmp)
-        archives = write(a.n, folder, a.start) + write(a.long, folder, a.start, long=True) + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt"))
+        if a.text == "rich":
+            archives = write_rich(a.n, folder, a.start) + write_rich(a.long, folder, a.start, long=True)
+        else:
+            archives = (write(a.n, folder, a.start) + write(a.long, folder, a.start, long=True)
+                        + sorted((ROOT / "tests" / "archive" / "data").glob("raw-*.txt")))
         t0 = time.perf_counter()
         with ThreadPoolExecutor(a.jobs) as pool:
             rows = list(pool.map(lambda p: one(p, folder), archives))
