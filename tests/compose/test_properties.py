@@ -19,7 +19,8 @@ PUNCT = list("，。、；：？！“”‘’（）《》「」【】·") + ["
 ASCII_PUNCT = list(",.;:()%")
 WORDS = ["G342", "3.8", "2020", "80%", "COVID-19", "iPhone", "the", "news", "¥100", "1,000", "10:30",
          "Pneumonoultramicroscopic"]
-URLS = ["https://www.example.com/a/b?x=1", "mail@example.org", "www.pyrd.gov.cn"]
+URLS = ["https://www.example.com/a/b?x=1", "mail@example.org", "www.pyrd.gov.cn",
+        "http：//jb.gov.cn/zwgk/t20200109_884512.shtml", "example.com/news/2020/0121/c1024-31557.html"]
 
 token = st.one_of(
     st.text(alphabet=HAN, min_size=1, max_size=6),

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from layout.compose.segment import cluster_re, find_clusters
 
 # Every kind of character the patterns name, their neighbours and a few others.
-ALPHABET = ("中文的。，、（）“”《》　 \t" "abzAZhtpfw.:/@_%+-'’·,?&=#~;!)\"" "09" "$¥￥€£＄%％‰‱℃℉°′″"
+ALPHABET = ("中文的。，、（）“”《》：　 \t" "abzAZhtpfw.:/@_%+-'’·,?&=#~;!)\"" "09" "$¥￥€£＄%％‰‱℃℉°′″"
             "àÀéØöøɏͰαϿЀжӿ" "—―⸺⸻…⋯‥～–")
-WORDS = ["https://", "http://", "ftp://", "www.", "@example.org", "_m@a.io", "%x@b.cn", "3.8", "COVID-19", "and/or"]
+WORDS = ["https://", "http://", "ftp://", "www.", "@example.org", "_m@a.io", "%x@b.cn", "3.8", "COVID-19", "and/or",
+         "http：//", "a.cn/", "x-.gov.cn", "jb.gov.cn"]
 
 
 def _reference(text: str) -> list[tuple[int, int, str]]:

@@ -117,3 +117,18 @@ def test_forced_split_of_an_overlong_address_avoids_a_leading_full_stop():
     cp = compose("见http://www.example.cn/u26aw54236.html", 6)
     assert not any(ln.text.startswith(".") for ln in cp.lines), cp.dump()
     assert "".join(texts(cp)) == "见http://www.example.cn/u26aw54236.html"
+
+
+def test_addresses_as_archives_write_them_break_at_their_separators_and_justify():
+    """``http：//`` (full-width colon) and bare hosts (``example.com/…``,
+    ``a.gov.cn``) are addresses (archives.md): they break after / . _ and a line
+    of address alone is spread to the measure, never left short (§1, §4)."""
+    for url in ("http：//linchuan.org.cn/zwgk/tzgg/202001/t20200109_884512.shtml",
+                "example.com/news/2020/0121/c1024-31557.html", "www.jb.gov.cn", "jiangbin.gov.cn"):
+        text = "市民可登录" + url + "查询，也可拨打服务热线咨询。"
+        for measure in (7, 9, 12):
+            cp = compose(text, measure)
+            assert "".join(texts(cp)) == text
+            assert not any(p.kind in ("underfull", "forced-split") for p in cp.problems), cp.dump()
+            for ln in cp.lines[:-1]:
+                assert abs(ln.right - measure * SIZE) < 0.05, cp.dump()

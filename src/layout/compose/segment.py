@@ -50,7 +50,15 @@ _WORD_RE = (
 )
 # A URL runs to the first space, CJK character or full-width form.
 _URL_BODY = "[^\\s<>\"'\u2018-\u201f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
-_URL_RE = f"(?:(?:https?|ftp)://|www\\.){_URL_BODY}+"
+# A scheme is also written with a full-width colon in archives (``http：//``,
+# archives.md "Characters to expect"); a bare host (``example.com/news/…``,
+# ``a.gov.cn``) is an address too: a path after it, or two dots and a letter TLD.
+_HOST = "[A-Za-z0-9][A-Za-z0-9\\-]*(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}"
+_URL_RE = (
+    f"(?:(?:https?|ftp)[:\uff1a]//|www\\.){_URL_BODY}+"
+    f"|{_HOST}/{_URL_BODY}*"
+    "|[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)+\\.[a-z]{2,}(?![A-Za-z0-9])"
+)
 _EMAIL_RE = "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+"
 _DASH_RE = f"(?P<d>[{_cls(DASH_MARKS)}])(?P=d)+"
 _OTHER_CLUSTERS = f"(?P<mail>{_EMAIL_RE})|(?P<word>{_WORD_RE})|(?P<dash>{_DASH_RE})"
@@ -67,7 +75,11 @@ def cluster_re(urls: bool = True) -> re.Pattern[str]:
 
 def _may_hold_url(text: str) -> bool:
     """Could ``_URL_RE`` match anywhere in ``text``?  Only after one of its prefixes."""
-    return "://" in text or "www." in text
+    return "://" in text or "www." in text or "\uff1a//" in text or _BARE_HOST.search(text) is not None
+
+
+# a letter-led host label then a dot and letters: the cheap test for a bare host
+_BARE_HOST = re.compile("[A-Za-z0-9\\-]\\.[A-Za-z]{2,}")
 
 
 # Every character a match of cluster_re() can begin with: a URL's h/f/w and an
