@@ -99,7 +99,7 @@ class RichWriter(_Writer):
         return "、".join(self.r.sample(seq, self.r.randint(lo, min(hi, len(seq)))))
 
     # ------------------------------------------------------------ sentences
-    def sentence(self) -> str:  # noqa: C901 - a table of templates
+    def sentence(self) -> str:  # a table of templates
         P, A, T = self.pick(rawgen.PLACES), self.pick(rawgen.ACTORS), self.pick(rawgen.TOPICS)
         forms = (
             lambda: f"{self.date()}，{self.pick(ORGS)}印发{self.doc()}，明确到{self.pick(('2022', '2025', '2035'))}年"

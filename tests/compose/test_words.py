@@ -101,3 +101,28 @@ def test_a_damaged_word_cache_is_rebuilt_not_misread():
         cfile.write_bytes(junk)
         words.clear_cache()
         assert words.words("全国文明城市创建工作") == good
+
+
+LEAD_LINES = (
+    "■“这一步，”杨宇顿了顿，“必须在年底前完成。”据《清河日报》报道，南岭山区推出了一批便民举措。",
+    "■2020年12月4日，市生态环境局印发《关于进一步做好科技创新工作的通知》，明确到2035年主要指标达到全省先进水平。",
+    "■市民可登录http://qingzhou.edu.cn/zwgk/tzgg/202001/t20200109_884512.shtml查询，也可拨打服务热线咨询。",
+    "■“我们的目标，”高海顿了顿，“必须在年底前完成。”",
+)
+
+
+@pytest.mark.parametrize("text", LEAD_LINES)
+def test_a_lead_broken_by_words_breaks_no_rule_for_a_long_quotation_title_or_address(text, fonts):
+    """A quotation, 《》 title or address longer than the line is broken inside
+    (by sense, then at its separators) before a kinsoku rule is broken (§1): no
+    line ends with “ or 《 or starts with ” ，; every line but the last is full; no 孤字 (§4)."""
+    style = ParagraphStyle(indent=0, hanging=True, words=True)
+    for chars in (9, 10, 11, 12, 13):
+        cp = compose_paragraph([Run(text, "kai", 9.0)], chars * 9.0, style, fonts)
+        lines = [ln.text for ln in cp.lines]
+        assert "".join(lines) == text
+        assert not any(p.kind in ("forced-kinsoku", "forced-split", "underfull", "orphan") for p in cp.problems), \
+            (chars, lines, cp.problems)
+        assert not any(t[-1] in "“《（" or t[0] in "”，。》）" for t in lines), (chars, lines)
+        for ln in cp.lines[:-1]:
+            assert abs(ln.right - chars * 9.0) < 0.05, (chars, lines)

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from layout.compose.classes import HAN, SPACE
-from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, Prepared
+from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, SENSE, Prepared
 
 EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
 MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above at most this per gap
@@ -175,10 +175,15 @@ def _squeeze(p: Prepared, s: int, b0: int, hi: int, avail: float, scut: bool) ->
 
 
 def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
-    """No allowed break fits: break a prohibition (three or more marks in a row,
-    §1) or, failing that, a word longer than the line; report which."""
+    """No allowed break fits: break by sense inside a word or short quotation held
+    together (``SENSE``: no rule broken, nothing reported), else break a prohibition
+    (three or more marks in a row, §1) or, failing that, a word longer than the
+    line; report which."""
     brk = p.brk
     top = max(b0, s + 1)
+    for k in range(top, s, -1):
+        if brk[k] == SENSE:
+            return k, ""
     for k in range(top, s, -1):
         if brk[k] == KINSOKU:
             return k, "kinsoku"
@@ -219,6 +224,8 @@ def _fix_last_two(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> bool
     avail = frame.first if first else frame.rest
     scut = frame.first_cut if first else True
     pull = _pull_down(p, prev, hi, frame, avail, scut)
+    if pull is None:  # breaking by sense holds the word or quotation: 孤字 comes first (§4)
+        pull = _pull_down(p, prev, hi, frame, avail, scut, legal=SENSE)
     squeeze = None
     if p.min_width(prev.start, hi, scut) <= avail + EPS:
         squeeze = max(p.width(prev.start, hi, scut) - avail, 0.0)
@@ -262,13 +269,14 @@ def _reflow_tail(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
 
 
 def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
-               scut: bool, need_fit: bool = True) -> tuple[int, float, int] | None:
-    """The latest allowed break in line ``prev`` that leaves the last line two
-    content characters and one line (``need_fit``; otherwise any break within the
-    spread limit): (break, spread it costs, next start)."""
+               scut: bool, need_fit: bool = True, legal: int = LEGAL) -> tuple[int, float, int] | None:
+    """The latest allowed break (value ``legal`` or better) in line ``prev`` that
+    leaves the last line two content characters and one line (``need_fit``;
+    otherwise any break within the spread limit): (break, spread it costs, next
+    start)."""
     brk, cls = p.brk, p.cls
     for k in range(prev.end - 1, prev.start, -1):
-        if brk[k] != LEGAL:
+        if brk[k] < legal:
             continue
         nxt = k
         while nxt < hi and cls[nxt] == SPACE:

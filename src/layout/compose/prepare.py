@@ -46,7 +46,10 @@ from layout.fonts import FontSet
 NEVER = 0  # inside a run of spaces: the break is taken before the run
 CLUSTER = 1  # inside a word, number, URL or dash run: only to save an over-long word
 KINSOKU = 2  # prohibited by the line-start/line-end rules: last resort only (§1)
-LEGAL = 3
+# A legal break that breaking by sense (``ParagraphStyle.words``) holds back: inside a
+# word or a short quotation.  Taken before any rule is broken (it breaks none).
+SENSE = 3
+LEGAL = 4
 
 # Character flags derived from the font (spec §2: the ink side comes from the font).
 F_CUT_LEFT = 1  # full-width mark, ink in the right half: the left half may go
@@ -515,15 +518,16 @@ class _State:
                     brk[b] = KINSOKU
 
     def words(self) -> None:
-        """Inside a word a legal break becomes a cluster break: taken only when
-        the word alone is wider than the line (``ParagraphStyle.words``).  The
-        junctions stay: a Han word spreads like any Han text."""
+        """Inside a word a legal break is held back (``SENSE``): taken only when
+        no other allowed break fits the line, before any rule is broken
+        (``ParagraphStyle.words``).  The junctions stay: a Han word spreads like
+        any Han text."""
         from layout.words import inside_words
 
-        brk = self.brk
+        brk, url = self.brk, self.url_inside
         for k in inside_words(self.text, compounds=True):
-            if brk[k] == LEGAL:
-                brk[k] = CLUSTER
+            if brk[k] == LEGAL and not url[k]:  # an address breaks at its separators (§1)
+                brk[k] = SENSE
 
     def _break_before(self, k: int) -> int:
         """The boundary where a line would break before character k: before the
