@@ -38,6 +38,7 @@ styles = st.builds(
     punct=st.sampled_from(["full", "kaiming", "gb"]),
     hanging=st.booleans(),
     avoid_orphan=st.booleans(),
+    words=st.booleans(),  # breaking by sense (leads): the same properties hold
 )
 measures = st.floats(min_value=2.0, max_value=30.0).map(lambda em: round(em * SIZE, 2))
 
