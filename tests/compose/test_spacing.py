@@ -132,3 +132,22 @@ def test_addresses_as_archives_write_them_break_at_their_separators_and_justify(
             assert not any(p.kind in ("underfull", "forced-split") for p in cp.problems), cp.dump()
             for ln in cp.lines[:-1]:
                 assert abs(ln.right - measure * SIZE) < 0.05, cp.dump()
+
+
+def test_a_loose_line_ending_an_address_spreads_inside_it_not_all_before_the_stop():
+    """``…example.com。`` alone on a line: its one junction (before 。) took all the
+    slack, a hole of 1-2 em the checker reads as a line break.  The address
+    shares the spread (§2 spread evenly; an address is the last place, not no place)."""
+    worst = 0.0
+    for pre in ("欢迎读者来信来稿，投稿邮箱：", "投稿邮箱：", "欢迎来稿，邮箱：", "来稿邮箱："):
+        for mail in ("tougao@jiangbin.gov.cn", "zhang.wei@example.com", "www.qingzhou.edu.cn"):
+            text = pre + mail + "。“您说的‘最后一公里’，我们记下了！”"
+            for measure in range(8, 20):
+                cp = compose(text, measure, indent=2.0)
+                assert "".join(texts(cp)) == text
+                for ln in cp.lines[:-1]:
+                    gl = ln.glyphs
+                    for a, b in zip(gl, gl[1:], strict=False):
+                        if b.ch == "。" and a.ch.isascii():
+                            worst = max(worst, a.advance - compose(a.ch, 5).lines[0].advances[0])
+    assert worst < 0.5 * SIZE

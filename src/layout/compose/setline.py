@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import accumulate
 from math import copysign
-from operator import add
+from operator import add, or_
 from typing import NamedTuple
 
 from layout.compose.linebreak import EPS
@@ -30,6 +30,7 @@ from layout.compose.prepare import (
 )
 
 URL_SPREAD_MAX_EM = 1.0  # letterspacing an address beyond this per gap opens holes: leave the line short
+URL_JOIN_EM = 0.5  # a line spread more than this per junction spreads inside its address too
 
 
 class SetLine(NamedTuple):
@@ -193,6 +194,13 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
     if not count:
         return _spread_url(p, s, e, extra, gaps)
     d = extra / count
+    if d > URL_JOIN_EM * p.sizes[s] and (urls := p.url_inside.count(1, s + 1, e)):
+        # an address shares a loose line's spread: all of it left on the one or two
+        # junctions at the address's edges opens a hole (`… .cn   。`) that reads
+        # as a break (§2: spread evenly; the address is the last place, not no place)
+        d = extra / (count + urls)
+        gaps[:-1] = map(add, gaps[:-1], map(d.__mul__, map(or_, p.junc[s + 1:e], p.url_inside[s + 1:e])))
+        return 0.0
     if count == e - s - 1:
         gaps[:-1] = map(d.__add__, gaps[:-1])
     else:
