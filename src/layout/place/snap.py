@@ -4,7 +4,7 @@ Why: a proof or preview rasterised at 144 dpi (2 px per pt, what our page checke
 ``../shared/tools/pdfcheck.py`` renders; page-layout.md rule 2 judges the blank
 beside a centred or flush display line as part of the line's frame, not as a hole)
 reads a display line's frame from the pixels at its glyph boxes' ends.  A last
-glyph whose ink runs to within a few hundredths of a point of its advance (卷, 摄,
+glyph whose ink runs to within a few tenths of a point of its advance (卷, 摄,
 抓 in a bold or serif face) anti-aliases into the pixel where the box ends, and the
 blank beside the line then reads as empty page: a centred headline's right side, a
 caption's, a subhead's.  The line's position is the composer's to the hundredth of
