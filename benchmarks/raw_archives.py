@@ -16,6 +16,7 @@ each, as a user runs it) and measures:
 - wall time per archive.
 
     python benchmarks/raw_archives.py [N] [--long M] [--keep DIR] [--jobs J] [--start K] [--text rich]
+    python benchmarks/raw_archives.py --files A.txt B.txt --keep DIR   # judge only these archives
 
 ``--text rich``: the archives come from ``tests/archive/textgen.py`` instead (raw
 day-pages and pages in the seed's shape whose text has what real dailies carry:
@@ -110,13 +111,17 @@ def main() -> int:
                     help="first generator seed (default 0): a fresh set, not the one the engine was tuned on")
     ap.add_argument("--text", choices=("plain", "rich"), default="plain",
                     help="rich: real-like text from textgen.py, raw and seed-shaped pages (default plain: rawgen)")
+    ap.add_argument("--files", nargs="+", type=Path, metavar="TXT",
+                    help="reprint and judge these archive files instead (e.g. a kept set's failures)")
     a = ap.parse_args()
     from rawgen import write
     from textgen import write as write_rich
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.keep) if a.keep else Path(tmp)
-        if a.text == "rich":
+        if a.files:
+            archives = list(a.files)
+        elif a.text == "rich":
             archives = write_rich(a.n, folder, a.start) + write_rich(a.long, folder, a.start, long=True)
         else:
             archives = (write(a.n, folder, a.start) + write(a.long, folder, a.start, long=True)
@@ -134,7 +139,8 @@ def main() -> int:
                   f"{' '.join(r.get('failed') or [])} {' | '.join(r['errors'])[:300]}")
     done = [r for r in rows if r.get("lost") is not None]
     silent = sum(1 for r in done if r["lost"] and r["exit"] == 0)
-    print(f"{len(rows)} archives ({a.n} + {a.long} long generated), {sum(r['pages'] for r in done)} pages, "
+    what = "given" if a.files else f"{a.n} + {a.long} long generated"
+    print(f"{len(rows)} archives ({what}), {sum(r['pages'] for r in done)} pages, "
           f"{total:.0f} s ({total / max(1, len(rows)):.1f} s per archive, load {os.getloadavg()[0]:.1f})")
     print(f"chars lost: {sum(r['lost'] for r in done)} (archives with a loss: {sum(1 for r in done if r['lost'])}; "
           f"loss with exit 0: {silent}); no PDF: {len(rows) - len(done)}")
