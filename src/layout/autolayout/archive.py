@@ -285,6 +285,8 @@ def import_placement(template: str = "auto"):  # -> layout.archive.import_page.P
         keys = template_keys(template_path(name))
         if fit is not None:
             keys.setdefault("grid", {}).setdefault("body", {}).update(fit.keys()["grid"]["body"])
+            for style, values in fit.keys().get("styles", {}).items():  # headlines raised for short copy (levers)
+                keys.setdefault("styles", {}).setdefault(style, {}).update(values)
         return Placement({s.id: story_placement(s) for s in auto.pages[0]}, keys, _as_placed(page, auto.pages[0]))
 
     return place

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from layout.autolayout.layout import AutoLayout, auto_layout
+from layout.autolayout.levers import needs_levers, pull
 from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_template, loosened
 from layout.model.types import Header, PageLayout, Story
 
@@ -129,7 +130,12 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
         if len(runs) >= budget:
             break
         _fit_pages(plan, run)
-    return _best(runs.values(), names, one_page, accept)
+    best = _best(runs.values(), names, one_page, accept)
+    if best is not None and needs_levers(best.layout):  # copy short of the page at the loosest body
+        got = pull(stories, header, best.name, best.fit, best.layout, score, accept)
+        if got is not None:
+            best = Candidate(best.name, got.template, got.fit, got.layout)
+    return best
 
 
 def _best(candidates, names: Sequence[str], one_page: bool,

@@ -87,6 +87,7 @@ class Costs:
     last_page_white: float = 0.5  # ... of the last page: worth headline air and bigger pictures, not slack
     continuation: float = 6.0  # a story carried on to the next page
     beside: float = 2.0  # text beside the headline group (文包题): only where a full-width head leaves a hole
+    photo_grow: int = 0  # rows a picture beside its text may run deeper than it: a lever for short copy (levers)
 
 
 @dataclass(frozen=True)
@@ -592,7 +593,10 @@ class StoryShapes:
     def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int,
                keeps: tuple[int, ...] | None = None) -> list[Shape]:
         """Pictures in one band at the right, as deep as the text beside them (a
-        short story with a photo): the picture height follows the text."""
+        short story with a photo): the picture height follows the text.  On a page
+        the copy cannot fill (``Costs.photo_grow``, ``levers``) the pictures may run
+        up to that many rows deeper than the text, its columns ending that much
+        early (at most ``MAX_COLUMN_WHITE``): the picture takes the room (rule 8)."""
         photos = self.story.photos
         m = len(photos)
         if not photos or not lines:
@@ -605,13 +609,16 @@ class StoryShapes:
                 continue
             width = cols[q - 1][1] - cols[0][0]
             caps = [self.gauge.caption_lines(_caption(p), width) if _caption(p) else 0 for p in photos]
-            crop = self._crop(width, [fill.rows - cap for cap in caps])
-            if crop is None:
-                continue
-            plan = PhotoPlan(q, m, (fill.rows,), crop)
-            cost = (base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, [0])
-                    + self.costs.crop * crop + self._photo_size_cost(plan, [fill.rows] * (q * m)))
-            out.append(Shape(w, k, head, fill.rows, air_max, air_max, cost, plan))
+            for grow in range(min(self.costs.photo_grow, MAX_COLUMN_WHITE - fill.white) + 1):
+                rows = fill.rows + grow
+                crop = self._crop(width, [rows - cap for cap in caps])
+                if crop is None:
+                    continue
+                plan = PhotoPlan(q, m, (rows,), crop)
+                short = fill.short + grow * (k - q * m)
+                cost = (base + self.costs.short_line * short + self._depth_cost(fill.rows, [0])
+                        + self.costs.crop * crop + self._photo_size_cost(plan, [rows] * (q * m)))
+                out.append(Shape(w, k, head, rows, air_max, air_max, cost, plan))
         return out
 
     def _crop(self, width: float, rows: list[int]) -> float | None:

@@ -10,6 +10,7 @@ no text is printed twice (issue 6: the reprint must not add text).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from typing import Any
 from layout.errors import LayoutError
 from layout.model.types import Header, PageLayout, Story
 from layout.resources import layouts_dir
+from layout.units import CHINESE_SIZES
 
 TEMPLATE_NAMES = ("tabloid", "broadsheet", "octavo")  # auto tries them in this order; ties go to the first
 _HEADLINE = re.compile(r"^headline(?:-(\d+))?$")
@@ -55,18 +57,60 @@ FIT_LEADING = (1.45, 2.0)  # leading as a factor of the body size
 
 
 @dataclass(frozen=True)
+class StyleFit:
+    """A display style set larger for a page the copy cannot fill (``levers``):
+    ``size`` in pt and its band in grid ``rows``."""
+
+    name: str
+    size: float
+    rows: int | None
+
+
+@dataclass(frozen=True)
 class BodyFit:
     """A copyfit body: ``size`` in pt (None: the template's) and ``leading`` as a
-    factor of the size; ``keys()`` is what a page writes to get it."""
+    factor of the size, and the headline ``styles`` raised on a short page
+    (``levers``); ``keys()`` is what a page writes to get it."""
 
     size: float | None
     leading: float
+    styles: tuple[StyleFit, ...] = ()
 
     def keys(self) -> dict[str, Any]:
         body: dict[str, Any] = {"leading": self.leading}
         if self.size is not None:
             body["size"] = f"{self.size:g}pt"
-        return {"grid": {"body": body}}
+        out: dict[str, Any] = {"grid": {"body": body}}
+        if self.styles:
+            out["styles"] = {st.name: {"size": f"{st.size:g}pt", **({"rows": st.rows} if st.rows else {})}
+                             for st in self.styles}
+        return out
+
+
+HEAD_SIZES = tuple(sorted(set(CHINESE_SIZES.values())))  # the 号 sizes, smallest first
+
+
+def raised_heads(template: PageLayout, steps: int, room: int = 0) -> tuple[StyleFit, ...]:
+    """Every headline style of ``template`` ``steps`` 号 sizes larger, its band
+    ``room`` rows deeper and as many more as the larger type needs: the headlines of
+    a page the copy cannot fill, set larger the way a desk sets them (issue 13,
+    "fit by ... headline sizes").  Each step moves to the next 号 size, so the
+    sizes keep their order by rank: the lead's stays the largest and none grows
+    down the page (page-layout.md rule 4)."""
+    if steps <= 0 and room <= 0:
+        return ()
+    leading = template.grid.body.leading
+    out = []
+    for name in headline_styles(template):
+        style = template.styles[name]
+        size = style.size
+        for _ in range(steps):
+            size = next((h for h in HEAD_SIZES if h > size + 1e-6), size)
+        rows = style.rows
+        if rows:
+            rows += room + max(0, math.ceil((size - style.size) / leading - 1e-9))
+        out.append(StyleFit(name, size, rows))
+    return tuple(out)
 
 
 def loosened(name: str | os.PathLike[str], fit: BodyFit) -> PageLayout:

@@ -157,11 +157,15 @@ def _head_air(sp: StoryPlacement, lines: list[BodyLine], first: int, last: int,
     limit = head_air(scratch) if air_limit is None else (0 if _short_headline(scratch) else air_limit)
     if not limit:
         return 0
-    slots = column_slots(sp.columns, range(row, last + 1), _photo_rows(sp, row, last))
+    photos = _photo_rows(sp, row, last)
+    slots = column_slots(sp.columns, range(row, last + 1), photos)
     taken = fill(slots, len(lines), True, _keeps(lines))
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
+    # a picture deeper than the text beside it (a short page's picture grown to the
+    # story's foot, autolayout.shapes) keeps its rows: the air never pushes it out
+    used = max([used, *(max(rows) for rows in photos.values() if rows)])
     return max(0, min(last - used, limit))
 
 

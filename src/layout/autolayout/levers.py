@@ -1,0 +1,122 @@
+"""Short copy: the levers a desk pulls when the copy runs short of a page (issue 13,
+"Every page full ... fit by story shapes, headline sizes, photo sizes, and
+copyfit; what cannot be filled is reported with where and how much").
+
+Why after copyfit: the body's leading and size are the first lever (``copyfit``:
+up to 五号 at leading 2.0); when the page still ends above its foot, an editor
+takes, in this order:
+1. the pictures: a picture beside its text runs deeper than the text, down to the
+   story's foot (``Costs.photo_grow``; page-layout.md rule 8: one dominant photo);
+2. the headlines: every headline style one 号 size larger (sizes keep their order
+   by rank: the lead's stays the largest, none grows down the page, rule 4), and
+   with it the band the headline stands in;
+3. the same with a row more of room in every headline band;
+4. the headlines two sizes larger.
+Never invented copy or furniture: a page no lever fills keeps its underfill in
+the report, per story, with where and how much (``fill.FootHole``).  Each lever is
+one more automatic layout of the same stories, scored as copyfit scores them (the
+page checker's judgement: no hole first); the first in the order above that fills
+the page is taken, else the best of them when it beats the page without levers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from layout.autolayout.layout import AutoLayout, auto_layout
+from layout.autolayout.shapes import MAX_COLUMN_WHITE, Costs
+from layout.autolayout.template import BodyFit, load_template, loosened, raised_heads
+from layout.model.types import Header, PageLayout, Story
+
+
+@dataclass(frozen=True)
+class Lever:
+    """One step of the order: pictures grown (always, from the first step on),
+    headline styles ``steps`` 号 sizes larger with ``room`` rows more in each band."""
+
+    steps: int
+    room: int
+
+    def describe(self) -> str:
+        if not self.steps and not self.room:
+            return "pictures grown to the story's foot"
+        out = "pictures grown, headlines " + (f"{self.steps} size{'s' if self.steps > 1 else ''} larger"
+                                               if self.steps else "as set")
+        return out + (f", {self.room} row{'s' if self.room > 1 else ''} more room" if self.room else "")
+
+
+ORDER = (Lever(0, 0), Lever(1, 0), Lever(1, 1), Lever(2, 1))  # the order an editor accepts them in
+MAX_PAGES = 1  # levers fill a short page, not the last page of a long archive (copyfit's job)
+
+
+@dataclass(frozen=True)
+class Levered:
+    """A layout with levers pulled: the template, the body fit carrying the raised
+    headline styles, the layout and which lever made it."""
+
+    template: PageLayout
+    fit: BodyFit | None
+    layout: AutoLayout
+    lever: Lever
+
+
+def needs_levers(auto: AutoLayout) -> bool:
+    """A layout of at most ``MAX_PAGES`` pages whose page ends above its foot
+    (``fill.foot_holes``), with no line over: the copy is short of the page."""
+    pages = auto.metrics.pages
+    return (0 < len(pages) <= MAX_PAGES and any(p.foot for p in pages)
+            and not auto.metrics.total("overflow_lines"))
+
+
+def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFit | None, base: AutoLayout,
+         score: Callable[[AutoLayout], tuple], accept: Callable[[AutoLayout], bool] | None = None
+         ) -> Levered | None:
+    """The layout the levers give for template ``name`` with body ``fit`` (the one
+    copyfit chose, ``base`` its layout), or None when no lever beats ``base`` by
+    ``score`` (lower is better) or ``accept`` refuses them all."""
+    template = load_template(name) if fit is None else loosened(name, fit)
+    body = template.grid.body
+    leading = fit.leading if fit is not None else body.leading / body.size
+    size = fit.size if fit is not None else None
+    costs = Costs(photo_grow=MAX_COLUMN_WHITE)
+    best: tuple[tuple, int, Levered] | None = None
+    for i, lever in enumerate(ORDER):
+        styles = raised_heads(template, lever.steps, lever.room)
+        if (lever.steps or lever.room) and not styles:
+            continue
+        lever_fit = BodyFit(size, leading, styles) if styles or fit is not None else None
+        tpl = template if lever_fit is None or lever_fit == fit else loosened(name, lever_fit)
+        if not _has_photos(stories) and not styles:
+            continue  # the first lever grows pictures: without any, it is the layout copyfit chose
+        auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header, costs=costs)
+        if accept is not None and not accept(auto):
+            continue
+        got = Levered(tpl, lever_fit, _said(auto, lever), lever)
+        key = score(auto)
+        if best is None or key < best[0]:
+            best = (key, i, got)
+        if not any(key[:2]) and len(auto.pages) <= len(base.pages):
+            break  # the first lever in the order that fills the page
+    if best is None or not best[0] < score(base):
+        return None
+    return best[2]
+
+
+def _has_photos(stories: Sequence[Story]) -> bool:
+    return any(s.photos for s in stories)
+
+
+def _said(auto: AutoLayout, lever: Lever) -> AutoLayout:
+    """The layout with the lever recorded in its metrics (``Metrics.extra``: the
+    report says it, ``short_copy``)."""
+    extra = {**auto.metrics.extra, "lever_steps": float(lever.steps), "lever_room": float(lever.room)}
+    return replace(auto, metrics=replace(auto.metrics, extra=extra))
+
+
+def short_copy(auto: AutoLayout) -> str | None:
+    """What the levers did to ``auto``, for the report; None when none was pulled."""
+    extra = auto.metrics.extra
+    if "lever_steps" not in extra:
+        return None
+    return "short copy: " + Lever(int(extra["lever_steps"]), int(extra["lever_room"])).describe()
