@@ -5,13 +5,17 @@ copyfit; what cannot be filled is reported with where and how much").
 Why after copyfit: the body's leading and size are the first lever (``copyfit``:
 up to 五号 at leading 2.0); when the page still ends above its foot, an editor
 takes, in this order:
-1. the pictures: a picture beside its text runs deeper than the text, down to the
-   story's foot (``Costs.photo_grow``; page-layout.md rule 8: one dominant photo);
-2. the headlines: every headline style one 号 size larger (sizes keep their order
-   by rank: the lead's stays the largest, none grows down the page, rule 4), and
-   with it the band the headline stands in;
-3. the same with a row more of room in every headline band;
-4. the headlines two sizes larger.
+1. the white: the stories take their headline air and slack (columns ending up
+   to 2 lines early, page-layout.md rule 2) rather than leave the foot empty, and
+   a picture beside its text runs deeper than the text, down to the story's foot
+   (``Costs.photo_grow``; rule 8: one dominant photo);
+2. the headline group (kicker, headlines, subtitle) one 号 size larger, every
+   headline band a row deeper (sizes keep their order by rank: the lead's stays
+   the largest, none grows down the page, rule 4);
+3. the headline bands another row deeper;
+4. the headline group two sizes larger.
+More room than that opens holes above and beside a headline (``headgap`` prices
+them: such a shape is a last resort).
 Never invented copy or furniture: a page no lever fills keeps its underfill in
 the report, per story, with where and how much (``fill.FootHole``).  Each lever is
 one more automatic layout of the same stories, scored as copyfit scores them (the
@@ -40,13 +44,13 @@ class Lever:
 
     def describe(self) -> str:
         if not self.steps and not self.room:
-            return "pictures grown to the story's foot"
-        out = "pictures grown, headlines " + (f"{self.steps} size{'s' if self.steps > 1 else ''} larger"
-                                               if self.steps else "as set")
+            return "white spread over the stories, pictures grown to their foot"
+        out = "white spread, pictures grown, headline group " + (
+            f"{self.steps} size{'s' if self.steps > 1 else ''} larger" if self.steps else "as set")
         return out + (f", {self.room} row{'s' if self.room > 1 else ''} more room" if self.room else "")
 
 
-ORDER = (Lever(0, 0), Lever(1, 0), Lever(1, 1), Lever(2, 1))  # the order an editor accepts them in
+ORDER = (Lever(0, 0), Lever(1, 1), Lever(1, 2), Lever(2, 2))  # the order an editor accepts them in
 MAX_PAGES = 1  # levers fill a short page, not the last page of a long archive (copyfit's job)
 
 
@@ -79,7 +83,10 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
     body = template.grid.body
     leading = fit.leading if fit is not None else body.leading / body.size
     size = fit.size if fit is not None else None
-    costs = Costs(photo_grow=MAX_COLUMN_WHITE)
+    # pictures may grow; the empty foot costs as much as on a page that continues, so
+    # the stories take their air and slack (columns ending up to 2 lines early, rule 2)
+    # before the page's foot is left empty: white spread is no hole, an empty foot is
+    costs = Costs(photo_grow=MAX_COLUMN_WHITE, last_page_white=Costs().bottom_white)
     best: tuple[tuple, int, Levered] | None = None
     for i, lever in enumerate(ORDER):
         styles = raised_heads(template, lever.steps, lever.room)
@@ -87,8 +94,6 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
             continue
         lever_fit = BodyFit(size, leading, styles) if styles or fit is not None else None
         tpl = template if lever_fit is None or lever_fit == fit else loosened(name, lever_fit)
-        if not _has_photos(stories) and not styles:
-            continue  # the first lever grows pictures: without any, it is the layout copyfit chose
         auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header, costs=costs)
         if accept is not None and not accept(auto):
             continue
@@ -101,10 +106,6 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
     if best is None or not best[0] < score(base):
         return None
     return best[2]
-
-
-def _has_photos(stories: Sequence[Story]) -> bool:
-    return any(s.photos for s in stories)
 
 
 def _said(auto: AutoLayout, lever: Lever) -> AutoLayout:

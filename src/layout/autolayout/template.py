@@ -90,25 +90,31 @@ class BodyFit:
 HEAD_SIZES = tuple(sorted(set(CHINESE_SIZES.values())))  # the 号 sizes, smallest first
 
 
+GROUP_STYLES = ("kicker", "subtitle")  # the rest of the headline group, raised with the headlines
+
+
 def raised_heads(template: PageLayout, steps: int, room: int = 0) -> tuple[StyleFit, ...]:
-    """Every headline style of ``template`` ``steps`` 号 sizes larger, its band
-    ``room`` rows deeper and as many more as the larger type needs: the headlines of
-    a page the copy cannot fill, set larger the way a desk sets them (issue 13,
-    "fit by ... headline sizes").  Each step moves to the next 号 size, so the
-    sizes keep their order by rank: the lead's stays the largest and none grows
-    down the page (page-layout.md rule 4)."""
+    """The headline group of ``template`` set larger for a page the copy cannot
+    fill (issue 13, "fit by ... headline sizes"), as a desk sets it: every headline
+    style, the kicker and the subtitle ``steps`` 号 sizes larger (their bands a row
+    deeper for each line's height the type gains), and every headline band ``room``
+    rows deeper.  Each step moves to the next 号 size, so the headline sizes keep
+    their order by rank: the lead's stays the largest and none grows down the page
+    (page-layout.md rule 4)."""
     if steps <= 0 and room <= 0:
         return ()
     leading = template.grid.body.leading
+    heads = headline_styles(template)
     out = []
-    for name in headline_styles(template):
+    for name in (*heads, *(g for g in GROUP_STYLES if g in template.styles)):
         style = template.styles[name]
         size = style.size
         for _ in range(steps):
             size = next((h for h in HEAD_SIZES if h > size + 1e-6), size)
         rows = style.rows
         if rows:
-            rows += room + max(0, math.ceil((size - style.size) / leading - 1e-9))
+            rows += round((size - style.size) / leading) + (room if name in heads else 0)
+            rows = max(rows, math.ceil(size / leading - 1e-9))
         out.append(StyleFit(name, size, rows))
     return tuple(out)
 

@@ -140,6 +140,11 @@ def _layout_report(auto) -> str:
                          f"{rules}")
     for c in auto.continued:
         lines.append(f"continued: {c.story} runs as {', '.join(c.parts)}")
+    from layout.autolayout.levers import short_copy
+
+    levers = short_copy(auto)
+    if levers:
+        lines.append(levers)
     lines.append(auto.metrics.summary())
     return "\n".join(lines) + "\n"
 
