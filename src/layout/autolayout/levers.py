@@ -5,15 +5,17 @@ copyfit; what cannot be filled is reported with where and how much").
 Why after copyfit: the body's leading and size are the first lever (``copyfit``:
 up to 五号 at leading 2.0); when the page still ends above its foot, an editor
 takes, in this order:
-1. the white: the stories take their headline air and slack (columns ending up
-   to 2 lines early, page-layout.md rule 2) rather than leave the foot empty, and
-   a picture beside its text runs deeper than the text, down to the story's foot
-   (``Costs.photo_grow``; rule 8: one dominant photo);
+1. the pictures: a picture beside its text runs deeper than the text, down to the
+   story's foot (``Costs.photo_grow``; page-layout.md rule 8: one dominant photo);
 2. the headline group (kicker, headlines, subtitle) one 号 size larger, every
    headline band a row deeper (sizes keep their order by rank: the lead's stays
    the largest, none grows down the page, rule 4);
 3. the headline bands another row deeper;
-4. the headline group two sizes larger.
+4. the headline group two sizes larger;
+5. then the same again with the white spread: the stories take their slack
+   (columns ending up to 2 lines early, rule 2) rather than leave the foot empty.
+   Last, because short columns beside a gutter are where white joins into a hole
+   the page checker sees (a column of two lines, its indent read as its measure).
 More room than that opens holes above and beside a headline (``headgap`` prices
 them: such a shape is a last resort).
 Never invented copy or furniture: a page no lever fills keeps its underfill in
@@ -36,21 +38,34 @@ from layout.model.types import Header, PageLayout, Story
 
 @dataclass(frozen=True)
 class Lever:
-    """One step of the order: pictures grown (always, from the first step on),
-    headline styles ``steps`` 号 sizes larger with ``room`` rows more in each band."""
+    """One step of the order: pictures grown (always), the headline group ``steps``
+    号 sizes larger with ``room`` rows more in each headline band, and with
+    ``spread`` the white spread over the stories (their slack) before the foot."""
 
     steps: int
     room: int
+    spread: bool = False
 
-    def describe(self) -> str:
-        if not self.steps and not self.room:
-            return "white spread over the stories, pictures grown to their foot"
-        out = "white spread, pictures grown, headline group " + (
-            f"{self.steps} size{'s' if self.steps > 1 else ''} larger" if self.steps else "as set")
-        return out + (f", {self.room} row{'s' if self.room > 1 else ''} more room" if self.room else "")
+    def describe(self, photos: bool = True) -> str:
+        parts = ["pictures down to their story's foot"] if photos else []
+        if self.steps:
+            parts.append(f"headline group {self.steps} size{'s' if self.steps > 1 else ''} larger")
+        if self.room:
+            parts.append(f"{self.room} row{'s' if self.room > 1 else ''} more in every headline band")
+        if self.spread:
+            parts.append("white spread over the stories")
+        return ", ".join(parts) or "none"
+
+    def costs(self) -> Costs:
+        """The search's weights: pictures may grow; with ``spread`` the empty foot
+        costs as much as on a page that continues, so the stories take their slack."""
+        plain = Costs()
+        return Costs(photo_grow=MAX_COLUMN_WHITE,
+                     last_page_white=plain.bottom_white if self.spread else plain.last_page_white)
 
 
-ORDER = (Lever(0, 0), Lever(1, 1), Lever(1, 2), Lever(2, 2))  # the order an editor accepts them in
+_HEADS = ((0, 0), (1, 1), (1, 2), (2, 2))
+ORDER = tuple(Lever(steps, room, spread) for spread in (False, True) for steps, room in _HEADS)
 MAX_PAGES = 1  # levers fill a short page, not the last page of a long archive (copyfit's job)
 
 
@@ -83,18 +98,17 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
     body = template.grid.body
     leading = fit.leading if fit is not None else body.leading / body.size
     size = fit.size if fit is not None else None
-    # pictures may grow; the empty foot costs as much as on a page that continues, so
-    # the stories take their air and slack (columns ending up to 2 lines early, rule 2)
-    # before the page's foot is left empty: white spread is no hole, an empty foot is
-    costs = Costs(photo_grow=MAX_COLUMN_WHITE, last_page_white=Costs().bottom_white)
     best: tuple[tuple, int, Levered] | None = None
+    photos = any(s.photos for s in stories)
     for i, lever in enumerate(ORDER):
         styles = raised_heads(template, lever.steps, lever.room)
         if (lever.steps or lever.room) and not styles:
             continue
+        if not (styles or photos or lever.spread):
+            continue  # nothing to grow: the layout copyfit chose
         lever_fit = BodyFit(size, leading, styles) if styles or fit is not None else None
         tpl = template if lever_fit is None or lever_fit == fit else loosened(name, lever_fit)
-        auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header, costs=costs)
+        auto = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header, costs=lever.costs())
         if accept is not None and not accept(auto):
             continue
         got = Levered(tpl, lever_fit, _said(auto, lever), lever)
@@ -111,13 +125,14 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
 def _said(auto: AutoLayout, lever: Lever) -> AutoLayout:
     """The layout with the lever recorded in its metrics (``Metrics.extra``: the
     report says it, ``short_copy``)."""
-    extra = {**auto.metrics.extra, "lever_steps": float(lever.steps), "lever_room": float(lever.room)}
+    extra = {**auto.metrics.extra, "lever": float(ORDER.index(lever))}
     return replace(auto, metrics=replace(auto.metrics, extra=extra))
 
 
 def short_copy(auto: AutoLayout) -> str | None:
     """What the levers did to ``auto``, for the report; None when none was pulled."""
-    extra = auto.metrics.extra
-    if "lever_steps" not in extra:
+    index = auto.metrics.extra.get("lever")
+    if index is None:
         return None
-    return "short copy: " + Lever(int(extra["lever_steps"]), int(extra["lever_room"])).describe()
+    photos = any(s.photos for page in auto.pages for s in page)
+    return "short copy: " + ORDER[int(index)].describe(photos)
