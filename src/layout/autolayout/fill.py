@@ -38,12 +38,14 @@ class FootHole:
     bottom: float
     lines: float
     ems: float
+    chars: int = 0  # body characters the empty space would hold: how much copy the page lacks
 
     def message(self) -> str:
         who = self.story or "the page"
         cols = f"column {self.first}" if self.first == self.last else f"columns {self.first}-{self.last}"
+        room = f"; room for about {self.chars:,} characters of body text" if self.chars else ""
         return (f"{who}: {self.lines:.1f} lines x {self.ems:.1f} ems left empty below it ({cols}, "
-                f"{self.top - self.bottom:.0f} pt down to the page foot)")
+                f"{self.top - self.bottom:.0f} pt down to the page foot{room})")
 
 
 def page_foot(geo: Geometry) -> float:
@@ -88,8 +90,21 @@ def foot_holes(layout: PageLayout, placed: PlacedPage) -> tuple[FootHole, ...]:
         top = min(float(tops.max()) if tops.size else geo.grid_top, geo.grid_top) - ry
         first, last = _column_at(geo, a + step / 2), _column_at(geo, b - step / 2)
         out.append(FootHole(_story_above(layout, first, last), first, last, top, foot,
-                            round((top - foot) / geo.leading, 1), round((b - a) / geo.em, 1)))
+                            round((top - foot) / geo.leading, 1), round((b - a) / geo.em, 1),
+                            _room(geo, a, b, top - foot)))
     return tuple(out)
+
+
+def _room(geo: Geometry, a: float, b: float, depth: float) -> int:
+    """Body characters an empty space from ``a`` to ``b`` (pt across) and ``depth``
+    pt deep would hold: whole lines of the grid columns' measure inside it, rounded
+    to tens (an estimate for the desk: how much copy the page is short)."""
+    per_line = 0
+    for c in range(geo.columns):
+        x0 = geo.type_area.x0 + c * (geo.column_width + geo.gutter)
+        inside = min(b, x0 + geo.column_width) - max(a, x0)
+        per_line += max(0, int(inside / geo.em + 1e-6))
+    return int(round(per_line * int(depth / geo.leading + 1e-6), -1))
 
 
 def _column_at(geo: Geometry, x: float) -> int:
