@@ -88,7 +88,7 @@ def test_one_place_tables_match_two_place_tables():
         one = RunSearch(leaves, C, R, Costs(), [2, 3])
         two = RunSearch(leaves, C, R, Costs(), [2, 3])
         two._leaf = lambda i, s=two: _two_places(s, i)  # type: ignore[method-assign]
-        two.tables, two.lives = {}, {}
+        two.tables = {}
         for i in range(len(leaves)):
             two._store(i, i, two._leaf(i))
         n = len(leaves) - 1

@@ -78,7 +78,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
     ranked = rank_stories(stories, template)
     measurer = Measurer(template, first_header.geometry(), fonts, costs)
     for s in ranked[:MEASURE_AHEAD]:
-        measurer.shapes(s)  # the rest are measured as they come within reach of a page
+        measurer.narrow_depth(s)  # one column wide; the rest (and other widths) as pages reach them
     t1 = time.perf_counter()
     notes: dict[str, list[str]] = {}
     rest: tuple[Story, ...] = tuple(ranked)

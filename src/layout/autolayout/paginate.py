@@ -66,26 +66,35 @@ class PagePlan:
 class Measurer:
     """Shapes and leaf tables per story, cached across pages and split variants;
     ``forget`` drops a placed page's stories, so memory stays bounded by the
-    stories in reach of the page being planned (issue 13, class 7)."""
+    stories in reach of the page being planned (issue 13, class 7).  Shapes are
+    measured width by width as they are asked for: a brief that only ever stands
+    in a stack (``_units``) is measured one grid column wide, not at every width."""
 
     def __init__(self, template: PageLayout, geo: Geometry, fonts: FontSet, costs: Costs):
         self.geo, self.costs = geo, costs
         self.gauge = Gauge(template, geo, fonts)
-        self._shapes: dict[Story, dict[int, list[Shape]]] = {}
-        self._leaves: dict[tuple[Story, int, int], LeafTable] = {}
+        self._shapes: dict[Story, dict[int, list[Shape]]] = {}  # per width, as measured
+        self._whole: dict[Story, dict[int, list[Shape]]] = {}  # every width, in order
+        self._leaves: dict[tuple[Story, int, int, bool], LeafTable] = {}
         self._volumes: dict[Story, int] = {}
         self._pads: dict[Story, int] = {}
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
-        if story not in self._shapes:
-            ss = StoryShapes(story, self.gauge, self.costs)
-            shapes = {w: ss.shapes(w) for w in range(1, self.geo.columns + 1)}
+        """Every shape of ``story``, by width."""
+        if story not in self._whole:
+            self._whole[story] = {w: self.shapes_at(story, w) for w in range(1, self.geo.columns + 1)}
+        return self._whole[story]
+
+    def shapes_at(self, story: Story, w: int) -> list[Shape]:
+        """The shapes of ``story`` ``w`` grid columns wide."""
+        by_width = self._shapes.setdefault(story, {})
+        if w not in by_width:
+            shapes = StoryShapes(story, self.gauge, self.costs).shapes(w)
             pad = self._pads.get(story, 0)
             if pad:
-                shapes = {w: [replace(sh, body_rows=sh.body_rows + -(-pad // sh.text_columns)) for sh in shs]
-                          for w, shs in shapes.items()}
-            self._shapes[story] = shapes
-        return self._shapes[story]
+                shapes = [replace(sh, body_rows=sh.body_rows + -(-pad // sh.text_columns)) for sh in shapes]
+            by_width[w] = shapes
+        return by_width[w]
 
     def pad(self, story: Story, lines: int) -> None:
         """Measure ``story`` ``lines`` body lines deeper from now on: placement
@@ -94,18 +103,20 @@ class Measurer:
         self.forget((story,))
         self._pads[story] = pad
 
-    def leaf(self, story: Story, geo: Geometry) -> LeafTable:
-        key = (story, geo.columns, geo.rows)
+    def leaf(self, story: Story, geo: Geometry, narrow: bool = False) -> LeafTable:
+        """The story's table; ``narrow``: one grid column wide only (a part of a stack)."""
+        key = (story, geo.columns, geo.rows, narrow)
         if key not in self._leaves:
-            self._leaves[key] = leaf_table(self.shapes(story), geo.columns, geo.rows, self.costs,
-                                           bool(story.headline))
+            shapes = {1: self.shapes_at(story, 1)} if narrow else self.shapes(story)
+            self._leaves[key] = leaf_table(shapes, geo.columns, geo.rows, self.costs, bool(story.headline))
         return self._leaves[key]
 
-    def unit(self, stories: Sequence[Story], geo: Geometry) -> Unit:
-        """One story's table, or a stack of short stories (``search.stack_table``)."""
+    def unit(self, stories: Sequence[Story], geo: Geometry, wide: bool = False) -> Unit:
+        """One story's table, or a stack of short stories (``search.stack_table``: a
+        column of briefs) one grid column wide (at every width when ``wide``)."""
         if len(stories) == 1:
             return self.leaf(stories[0], geo)
-        return stack_table([self.leaf(s, geo) for s in stories])
+        return stack_table([self.leaf(s, geo, narrow=not wide) for s in stories])
 
     def volume(self, story: Story, geo: Geometry) -> int:
         """The fewest grid cells the story takes at any width."""
@@ -118,11 +129,11 @@ class Measurer:
             self._volumes[story] = best or 0
         return self._volumes[story]
 
-    def narrow_depth(self, story: Story) -> int:
-        """The fewest rows the story takes one grid column wide (its volume's
-        rows when it has no one-column shape)."""
-        heights = [sh.min_height for sh in self.shapes(story).get(1, [])]
-        return min(heights) if heights else self.volume(story, self.geo)
+    def narrow_depth(self, story: Story) -> int | None:
+        """The fewest rows the story takes one grid column wide; None when it has
+        no one-column shape."""
+        heights = [sh.min_height for sh in self.shapes_at(story, 1)]
+        return min(heights) if heights else None
 
     def lines(self, story: Story) -> int:
         """Body lines at one grid column: the measure of text carried over."""
@@ -134,13 +145,15 @@ class Measurer:
         gone = set(stories)
         for s in gone:
             self._shapes.pop(s, None)
+            self._whole.pop(s, None)
             self._pads.pop(s, None)
             self._volumes.pop(s, None)
         for key in [k for k in self._leaves if k[0] in gone]:
             del self._leaves[key]
 
 
-def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True) -> PagePlan:
+def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True,
+              wide: bool = False) -> PagePlan:
     """The best page from the front of ``rest`` (see module doc).  ``lead``: the
     first story is the paper's lead, the widest on the page (rule 4); when that
     leaves no way to fill the page, the page is searched without it.
@@ -149,13 +162,16 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
     are searched (``_window``: their smallest areas add up to the page, and one
     more to cut for a continuation), and when they are many, runs of short ones
     are stacked into units (``_units``), so a page is searched over a bounded
-    number of units whatever the archive's size."""
+    number of units whatever the archive's size.  A stack stands one grid column
+    wide (its briefs measured at that width alone); only when no page can be made
+    of such stacks are they tried at every width (``wide``), as a last resort."""
     costs = measurer.costs
     C, R = geo.columns, geo.rows
     ranked = lead and not is_continuation(rest[0]) and bool(rest[0].headline)
-    window = _window(rest, geo, measurer)
-    units = _units(window, geo, measurer, ranked)
-    search = RunSearch([measurer.unit(u, geo) for u in units], C, R, costs, _lead_widths(C) if ranked else None)
+    window, volumes = _window(rest, geo, measurer)
+    units = _units(window, volumes, geo, measurer, ranked)
+    search = RunSearch([measurer.unit(u, geo, wide) for u in units], C, R, costs,
+                       _lead_widths(C) if ranked else None)
     n = len(units)
     if len(window) == len(rest):
         whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
@@ -171,37 +187,55 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
             best = cand
     if best is not None:
         return best[1]
+    if not wide and any(len(u) > 1 for u in units):
+        return plan_page(rest, geo, measurer, lead, wide=True)
     if ranked:
         return plan_page(rest, geo, measurer, lead=False)
     raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
                       hint="use a template with more or wider columns, or check the story's headline and photos")
 
 
-def _window(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> list[Story]:
+def _window(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> tuple[list[Story], list[int]]:
     """The stories from the front of ``rest`` whose smallest areas fit the page,
-    and the one after them (it may be cut to fill the page)."""
+    and the one after them (it may be cut to fill the page); and those areas.
+    First by each story's area one grid column wide (its volume when it has no
+    one-column shape): when that window holds more than ``MAX_UNITS`` stories the
+    page is one of briefs in stacks, and it is taken as it is, the stacked briefs
+    measured one column wide only (issue 13, class 7).  Otherwise (the narrow
+    areas are never smaller, so the window is no longer than the exact one) by
+    the volumes: the fewest cells at any width."""
     page = geo.columns * geo.rows
-    out, cells = [], 0
+    narrow: list[int] = []
+    for story in rest:
+        depth = measurer.narrow_depth(story)
+        narrow.append(depth if depth is not None else measurer.volume(story, geo))
+        if sum(narrow) > page:
+            break
+    if len(narrow) > MAX_UNITS:
+        return list(rest[:len(narrow)]), narrow
+    out, volumes, cells = [], [], 0
     for story in rest:
         out.append(story)
-        cells += measurer.volume(story, geo)
+        volumes.append(measurer.volume(story, geo))
+        cells += volumes[-1]
         if cells > page:
             break
-    return out
+    return out, volumes
 
 
-def _units(window: Sequence[Story], geo: Geometry, measurer: Measurer, ranked: bool) -> list[tuple[Story, ...]]:
+def _units(window: Sequence[Story], volumes: Sequence[int], geo: Geometry, measurer: Measurer,
+           ranked: bool) -> list[tuple[Story, ...]]:
     """Each story its own unit, unless there are more than ``MAX_UNITS``: then
     consecutive short stories without pictures (the lead excepted) are stacked,
-    a column of briefs.  Each stack takes about 1/``STACK_DIVISOR`` of the room
-    still open on the page (the window's volume when it holds less than a page),
-    so the units shrink towards the page's end, where the last cells are filled:
-    a bounded number of units, and fine steps where they matter.  A stack is no
-    deeper in one grid column than ``STACK_DEPTH`` of the page, so it can stand
-    as a narrow column of briefs."""
+    a column of briefs one grid column wide.  Each stack takes about
+    1/``STACK_DIVISOR`` of the room still open on the page (the window's
+    ``volumes`` when they add up to less than a page), so the units shrink
+    towards the page's end, where the last cells are filled: a bounded number of
+    units, and fine steps where they matter.  A stack is no deeper than
+    ``STACK_DEPTH`` of the page, so it can stand as a narrow column of briefs; a
+    story without a one-column shape stands alone."""
     if len(window) <= MAX_UNITS:
         return [(s,) for s in window]
-    volumes = [measurer.volume(s, geo) for s in window]
     room = min(geo.columns * geo.rows, sum(volumes))
     out: list[tuple[Story, ...]] = []
     group: list[Story] = []
@@ -209,14 +243,14 @@ def _units(window: Sequence[Story], geo: Geometry, measurer: Measurer, ranked: b
     rows = -RULE_ROWS  # the stack's depth in one grid column
     for i, (story, v) in enumerate(zip(window, volumes, strict=True)):
         target = (room - filled) / STACK_DIVISOR
-        if (ranked and i == 0) or story.photos or v >= target:
+        depth = None if (ranked and i == 0) or story.photos or v >= target else measurer.narrow_depth(story)
+        if depth is None:
             if group:
                 out.append(tuple(group))
                 group, cells, rows = [], 0, -RULE_ROWS
             out.append((story,))
             filled += v
             continue
-        depth = measurer.narrow_depth(story)
         if group and rows + RULE_ROWS + depth > geo.rows * STACK_DEPTH:
             out.append(tuple(group))
             group, cells, rows = [], 0, -RULE_ROWS

@@ -156,12 +156,14 @@ def stack_layout(stack: StackTable, first_story: int, place: int, w: int, h: int
     target = float(stack.prefixes[n][place, w, h])
     part = stack.parts[n].costs[BELOW_RULE, w]
     prev = stack.prefixes[n - 1][place, w]
-    for h2 in range(1, h - RULE_ROWS):
+    hs = np.arange(1, h - RULE_ROWS)
+    at = _first(prev[h - RULE_ROWS - hs] + part[hs], target)  # the first h2 in order
+    if at >= 0:
+        h2 = int(hs[at])
         h1 = h - RULE_ROWS - h2
-        if abs(prev[h1] + part[h2] - target) < 1e-6:
-            head = StackTable(stack.prefixes[n - 1], stack.parts[:n], stack.prefixes[:n], stack.has_headline)
-            return Cut(True, stack_layout(head, first_story, place, w, h1),
-                       _leaf_node(stack.parts[n], first_story + n, BELOW_RULE, w, h2), w, h)
+        head = StackTable(stack.prefixes[n - 1], stack.parts[:n], stack.prefixes[:n], stack.has_headline)
+        return Cut(True, stack_layout(head, first_story, place, w, h1),
+                   _leaf_node(stack.parts[n], first_story + n, BELOW_RULE, w, h2), w, h)
     raise AssertionError(f"no stack layout reaches {target}")
 
 
@@ -173,40 +175,56 @@ def _leaf_node(leaf: LeafTable, story: int, place: int, w: int, h: int) -> Leaf:
 Unit = LeafTable | StackTable
 
 
-@dataclass(frozen=True)
-class _Live:
-    """Where a run's table is finite, per width: the lowest and highest finite height
-    over all places and lead options (``lo > hi`` where none), and the same in place
-    ``BELOW_RULE`` (``below_*``: the table as the lower half of a horizontal cut).
-    Read once per table; every cut the table takes part in bounds its arrays by it."""
+class _Lives:
+    """Where each run's table is finite, for all runs of a search in arrays indexed
+    ``[first, last]``, so the splits of a run read theirs with one index: per width
+    the lowest and highest finite height over all places and lead options
+    (``bounds[..., LO / HI, width]``, ``lo > hi`` where none), and the same in place
+    ``BELOW_RULE`` (``BELOW_LO / BELOW_HI``: the table as the lower half of a
+    horizontal cut); whether any height is finite; the lowest and highest finite
+    height over all widths.  Read once per table; every cut the table takes part
+    in bounds its arrays by it."""
 
-    lo: np.ndarray
-    hi: np.ndarray
-    below_lo: np.ndarray
-    below_hi: np.ndarray
-    any: bool
-    lowest: int  # over all widths
-    highest: int
+    def __init__(self, n: int, widths: int):
+        self.bounds = np.zeros((n, n, 4, widths), np.int64)
+        self.any = np.zeros((n, n), bool)
+        self.lowest = np.zeros((n, n), np.int64)
+        self.highest = np.zeros((n, n), np.int64)
 
-    @staticmethod
-    def of(table: np.ndarray) -> _Live:
+    def set(self, i: int, j: int, table: np.ndarray) -> None:
         finite = np.isfinite(table)
-        lo, hi = _height_ranges(finite.any(axis=(0, 1)))
-        below_lo, below_hi = _height_ranges(finite[BELOW_RULE].any(axis=0))
-        return _Live(lo, hi, below_lo, below_hi, bool((lo <= hi).any()), int(lo.min()), int(hi.max()))
+        b = self.bounds[i, j]
+        b[LO], b[HI] = _height_ranges(finite.any(axis=(0, 1)))
+        b[BELOW_LO], b[BELOW_HI] = _height_ranges(finite[BELOW_RULE].any(axis=0))
+        self.any[i, j] = bool((b[LO] <= b[HI]).any())
+        self.lowest[i, j], self.highest[i, j] = int(b[LO].min()), int(b[HI].max())
+
+    def first(self, n: int) -> _Lives:
+        """A copy for a search of ``n`` runs' ends, keeping the runs ending before ``n - 1``."""
+        other = _Lives(n, self.bounds.shape[-1])
+        k = n - 1
+        other.bounds[:k, :k] = self.bounds[:k, :k]
+        other.any[:k, :k] = self.any[:k, :k]
+        other.lowest[:k, :k] = self.lowest[:k, :k]
+        other.highest[:k, :k] = self.highest[:k, :k]
+        return other
+
+
+LO, HI, BELOW_LO, BELOW_HI = range(4)
 
 
 @dataclass(frozen=True)
 class _Splits:
-    """The splits of one run into two shorter runs (those where both are finite):
-    the first halves' and the second halves' tables stacked ``[split, place,
-    option, width, height]``, their ``_Live``, and the tombstone each side-by-side
-    cut costs."""
+    """The splits of one run i..j into two shorter runs (those where both are
+    finite): the first halves' and the second halves' tables stacked ``[split,
+    place, option, width, height]``, the split points ``ms`` (first half i..m),
+    and the tombstone each side-by-side cut costs."""
 
     tops: np.ndarray
     bottoms: np.ndarray
-    top_lives: list[_Live]
-    bottom_lives: list[_Live]
+    i: int
+    j: int
+    ms: np.ndarray
     tombs: np.ndarray
 
 
@@ -220,7 +238,7 @@ class RunSearch:
     headline group that leaves a hole) keeps one place, broadcast where it meets a
     run that keeps two (``table`` always answers with both); a cut computes only
     the widths and heights where both halves are finite and the sum fits the page
-    (``_Live``).  The tables and so the layouts found are the same."""
+    (``_Lives``).  The tables and so the layouts found are the same."""
 
     def __init__(self, leaves: Sequence[Unit], columns: int, rows: int, costs: Costs,
                  lead_widths: Sequence[int] | None):
@@ -230,14 +248,14 @@ class RunSearch:
         self.lead_widths = tuple(lead_widths) if lead_widths else (columns,)
         self.ranked = lead_widths is not None
         self.tables: dict[tuple[int, int], np.ndarray] = {}
-        self.lives: dict[tuple[int, int], _Live] = {}
+        self.lives = _Lives(len(self.leaves), columns + 1)
         for i in range(len(self.leaves)):
             self._store(i, i, self._leaf(i))
         self.volumes = [_volume(leaf.costs) for leaf in self.leaves]
 
     def _store(self, i: int, j: int, table: np.ndarray) -> None:
         self.tables[(i, j)] = table
-        self.lives[(i, j)] = _Live.of(table)
+        self.lives.set(i, j, table)
 
     def _leaf(self, i: int) -> np.ndarray:
         base = self.leaves[i].costs
@@ -263,9 +281,8 @@ class RunSearch:
         other.columns, other.rows, other.costs = self.columns, self.rows, self.costs
         other.lead_widths, other.ranked = self.lead_widths, self.ranked
         other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
-        other.lives = {k: v for k, v in self.lives.items() if k[1] < keep}
-        other.tables[(keep, keep)] = last = other._leaf(keep)
-        other.lives[(keep, keep)] = _Live.of(last)
+        other.lives = self.lives.first(keep + 1)
+        other._store(keep, keep, other._leaf(keep))
         other.volumes = [*self.volumes[:keep], _volume(leaf.costs)]
         return other
 
@@ -293,12 +310,11 @@ class RunSearch:
         out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
         if sum(self.volumes[i:j + 1]) > C * R:
             return out  # more than the page holds: no need to look
-        ms = [m for m in range(i, j) if self.lives[(i, m)].any and self.lives[(m + 1, j)].any]
-        if ms:
-            splits = _Splits(np.empty((len(ms), *out.shape)), np.empty((len(ms), *out.shape)),
-                             [self.lives[(i, m)] for m in ms], [self.lives[(m + 1, j)] for m in ms],
-                             np.array([self._tomb(m + 1) for m in ms]))
-            for n, m in enumerate(ms):  # one place broadcast to two where the run needs both
+        ms = i + np.flatnonzero(self.lives.any[i, i:j] & self.lives.any[i + 1:j + 1, j])
+        if len(ms):
+            splits = _Splits(np.empty((len(ms), *out.shape)), np.empty((len(ms), *out.shape)), i, j, ms,
+                             np.array([self._tomb(m + 1) for m in ms.tolist()]))
+            for n, m in enumerate(ms.tolist()):  # one place broadcast to two where the run needs both
                 splits.tops[n] = self.tables[(i, m)]
                 splits.bottoms[n] = self.tables[(m + 1, j)]
             # the upper half keeps the place; the lower half is under a rule
@@ -318,10 +334,9 @@ class RunSearch:
         [place, option, width, height]."""
         R = self.rows
         places, options = out.shape[0], out.shape[1]
-        top_lo = np.stack([live.lo for live in splits.top_lives])  # [split, width]
-        top_hi = np.stack([live.hi for live in splits.top_lives])
-        bot_lo = np.stack([live.below_lo for live in splits.bottom_lives])
-        bot_hi = np.stack([live.below_hi for live in splits.bottom_lives])
+        top = self.lives.bounds[splits.i, splits.ms]  # [split, bound, width]
+        bottom = self.lives.bounds[splits.ms + 1, splits.j]
+        top_lo, top_hi, bot_lo, bot_hi = top[:, LO], top[:, HI], bottom[:, BELOW_LO], bottom[:, BELOW_HI]
         fits = (top_lo <= top_hi) & (bot_lo <= bot_hi) & (top_lo + bot_lo + RULE_ROWS <= R)
         ws, ms = np.nonzero(fits.T)  # by width, then split: a width's pairs are consecutive
         if not len(ws):
@@ -353,21 +368,25 @@ class RunSearch:
         """Side by side, every split of the run at once: both halves keep the place
         (both start on the same row); a min-plus convolution over the widths, on
         the heights where both halves of some split are finite."""
-        h0 = h1 = -1
-        keep = []
-        for n, (left, right) in enumerate(zip(splits.top_lives, splits.bottom_lives, strict=True)):
-            lo, hi = max(left.lowest, right.lowest), min(left.highest, right.highest)
-            if lo <= hi:
-                keep.append(n)
-                h0, h1 = (lo, hi) if h0 < 0 else (min(h0, lo), max(h1, hi))
-        if not keep:
+        lv, i, j, ms = self.lives, splits.i, splits.j, splits.ms
+        lows = np.maximum(lv.lowest[i, ms], lv.lowest[ms + 1, j])  # per split: heights where both halves are finite
+        highs = np.minimum(lv.highest[i, ms], lv.highest[ms + 1, j])
+        keep = np.flatnonzero(lows <= highs)
+        if not len(keep):
             return
+        h0, h1 = int(lows[keep].min()), int(highs[keep].max())
         places, options, widths = out.shape[0], out.shape[1], out.shape[2]
         pick = slice(None) if len(keep) == len(splits.tombs) else keep
         # [split, place, option, height, width]: the widths last, convolved
         a = np.moveaxis(splits.tops[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
         b = np.moveaxis(splits.bottoms[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
-        res = _min_plus(a, b, widths, dense=True).reshape(len(keep), places, options, h1 - h0 + 1, widths)
+        both = np.flatnonzero(np.isfinite(a).any(axis=1) & np.isfinite(b).any(axis=1))
+        if len(both) < len(a):  # only the rows (split, place, option, height) where both halves are finite
+            res = np.full((len(a), widths), INF)
+            res[both] = _min_plus(a[both], b[both], widths, dense=True)
+        else:
+            res = _min_plus(a, b, widths, dense=True)
+        res = res.reshape(len(keep), places, options, h1 - h0 + 1, widths)
         # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
         res += splits.tombs[pick][:, None, None, None, None]
         best = np.moveaxis(res.min(axis=0), -1, 2)
@@ -399,17 +418,28 @@ class RunSearch:
             return _leaf_node(unit, self.offsets[i], place, w, h)
         for m in range(i, j):
             top, bottom = self.table(i, m)[:, option], self.table(m + 1, j)[:, option]
-            for h1 in range(1, h - RULE_ROWS):
+            # the first height (then width) in order whose sum reaches the target, as
+            # a loop over h1 (w1) would find it: the sums added in the same order
+            hs = np.arange(1, h - RULE_ROWS)
+            at = _first(top[place, w, hs] + bottom[BELOW_RULE, w, h - RULE_ROWS - hs], target)
+            if at >= 0:
+                h1 = int(hs[at])
                 h2 = h - RULE_ROWS - h1
-                if abs(top[place, w, h1] + bottom[BELOW_RULE, w, h2] - target) < 1e-6:
-                    return Cut(True, self.layout(i, m, option, w, h1, place),
-                               self.layout(m + 1, j, option, w, h2, BELOW_RULE), w, h)
-            tomb = self._tomb(m + 1)
-            for w1 in range(1, w):
-                if abs(top[place, w1, h] + bottom[place, w - w1, h] + tomb - target) < 1e-6:
-                    return Cut(False, self.layout(i, m, option, w1, h, place),
-                               self.layout(m + 1, j, option, w - w1, h, place), w, h)
+                return Cut(True, self.layout(i, m, option, w, h1, place),
+                           self.layout(m + 1, j, option, w, h2, BELOW_RULE), w, h)
+            ws = np.arange(1, w)
+            at = _first(top[place, ws, h] + bottom[place, w - ws, h] + self._tomb(m + 1), target)
+            if at >= 0:
+                w1 = int(ws[at])
+                return Cut(False, self.layout(i, m, option, w1, h, place),
+                           self.layout(m + 1, j, option, w - w1, h, place), w, h)
         raise AssertionError(f"no layout of run {i}..{j} reaches its cost {target}")
+
+
+def _first(sums: np.ndarray, target: float) -> int:
+    """The index of the first of ``sums`` within 1e-6 of ``target``, or -1."""
+    hit = np.flatnonzero(np.abs(sums - target) < 1e-6)
+    return int(hit[0]) if len(hit) else -1
 
 
 def _offsets(units: Sequence[Unit]) -> list[int]:
