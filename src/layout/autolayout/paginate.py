@@ -18,7 +18,8 @@ A page never overflows and type never shrinks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -78,6 +79,8 @@ class Measurer:
         self._leaves: dict[tuple[Story, int, int, bool], LeafTable] = {}
         self._volumes: dict[Story, int] = {}
         self._pads: dict[Story, int] = {}
+        self._over: dict[Story, set[int]] = {}  # widths at which the story is surely deeper than the page
+        self._han = _han_lower_bound(template, fonts)
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
         """Every shape of ``story``, by width."""
@@ -88,6 +91,9 @@ class Measurer:
     def shapes_at(self, story: Story, w: int) -> list[Shape]:
         """The shapes of ``story`` ``w`` grid columns wide."""
         by_width = self._shapes.setdefault(story, {})
+        if w not in by_width and self._beyond_page(story, w):
+            by_width[w] = []  # every shape is taller than the page: none is searched
+            self._over.setdefault(story, set()).add(w)
         if w not in by_width:
             shapes = StoryShapes(story, self.gauge, self.costs).shapes(w)
             pad = self._pads.get(story, 0)
@@ -95,6 +101,24 @@ class Measurer:
                 shapes = [replace(sh, body_rows=sh.body_rows + -(-pad // sh.text_columns)) for sh in shapes]
             by_width[w] = shapes
         return by_width[w]
+
+    def _beyond_page(self, story: Story, w: int) -> bool:
+        """Whether at every text-column count of width ``w`` the body surely needs
+        more rows than would fill the whole page (``rows > columns x rows / w``),
+        counted without composing: a line holds at most its measure of Han
+        characters, which never tighten (typography.md §2).  A paragraph many pages
+        long is then not composed at every width on every page it reaches (issue 13,
+        class 7: it was, and the cost grew with the square of its pages).  Such shapes
+        would take no place in a search, and an area beyond the page's is all the
+        window needs to know (``volume``)."""
+        if self._han is None or story.flow:
+            return False
+        chars = sum(map(len, story.paragraphs))
+        if chars * self._han <= self.gauge.text_width(1, 1) * self.geo.rows:
+            return False  # not even one column of the page's depth
+        han = self._han * sum(len(_HAN.findall(text)) for text in story.paragraphs)
+        page = self.geo.columns * self.geo.rows
+        return all(han / self.gauge.text_width(w, k) > k * page / w + 1 for k in self.gauge.text_column_options(w))
 
     def pad(self, story: Story, lines: int) -> None:
         """Measure ``story`` ``lines`` body lines deeper from now on: placement
@@ -119,13 +143,18 @@ class Measurer:
         return stack_table([self.leaf(s, geo, narrow=not wide) for s in stories])
 
     def volume(self, story: Story, geo: Geometry) -> int:
-        """The fewest grid cells the story takes at any width."""
+        """The fewest grid cells the story takes at any width; at most one more
+        than the page's when it is surely more than that (``_beyond_page``): the
+        window and the stacks only ask whether it is."""
         if story not in self._volumes:
             best = None
             for w, shapes in self.shapes(story).items():
                 for sh in shapes:
                     cells = w * sh.min_height
                     best = cells if best is None else min(best, cells)
+            if story in self._over:
+                beyond = geo.columns * geo.rows + 1
+                best = beyond if best is None else min(best, beyond)
             self._volumes[story] = best or 0
         return self._volumes[story]
 
@@ -148,8 +177,25 @@ class Measurer:
             self._whole.pop(s, None)
             self._pads.pop(s, None)
             self._volumes.pop(s, None)
+            self._over.pop(s, None)
         for key in [k for k in self._leaves if k[0] in gone]:
             del self._leaves[key]
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")  # the unified ideographs: one em each, never tightened
+HAN_MARGIN = 0.9  # of a Han character's advance counted in ``Measurer._beyond_page``: tracking and fonts vary
+
+
+def _han_lower_bound(template: PageLayout, fonts: FontSet) -> float | None:
+    """The least room a Han character of the body takes in a line, pt (its advance
+    and tracking, with ``HAN_MARGIN``); None when the body font's Han are not 1 em."""
+    body = template.styles.get("body")
+    if body is None:
+        return None
+    face = fonts.face(body.face)
+    if any(abs(face.advance(ord(ch)) - 1.0) > 1e-6 for ch in "一中國字"):
+        return None
+    return HAN_MARGIN * body.size * min(1.0, 1.0 + body.tracking)
 
 
 def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True,
@@ -339,7 +385,7 @@ def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequenc
         placed += len(unit)
 
 
-def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> list[tuple[Story, Story]]:
+def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> Iterator[tuple[Story, Story]]:
     """Parts of ``story`` cut at its split points whose first part fits ``room``
     grid cells, the fullest first, at most ``MAX_SPLIT_TRIES``; each part runs at
     least ``MIN_PART_LINES`` and the rest ``MIN_TAIL_LINES`` (rule 3).  Sentence
@@ -350,7 +396,8 @@ def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> 
     bisects, and a continuation's lines are counted only for a part that fits: the
     parts composed stay about the page's size, not the rest of the story's, so a
     paragraph many pages long is carried page after page in linear time (issue 13,
-    class 7)."""
+    class 7).  The tries come one by one: those after the one ``_splits`` stops at
+    are never measured (a try's rest is composed to count the lines it carries)."""
     points = split_points(story, long_paragraph=SENTENCE_SPLIT_CHARS)
     total = measurer.lines(story)
     lo, hi = 0, len(points)  # points[:lo] have a first part of at most `room` lines
@@ -368,7 +415,7 @@ def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> 
             lo = mid + 1
         else:
             hi = mid
-    out = []
+    tries = 0
     for at in reversed(points[:lo]):
         first, second = split_story(story, at)
         if measurer.lines(first) < MIN_PART_LINES:
@@ -376,7 +423,7 @@ def _split_tries(story: Story, room: int, measurer: Measurer, geo: Geometry) -> 
         if measurer.volume(first, geo) > room or not np.isfinite(measurer.leaf(first, geo).costs).any():
             continue
         if measurer.lines(second) >= min(MIN_TAIL_LINES, total):
-            out.append((first, second))
-        if len(out) >= MAX_SPLIT_TRIES:
+            yield first, second
+            tries += 1
+        if tries >= MAX_SPLIT_TRIES:
             break
-    return out
