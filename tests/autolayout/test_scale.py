@@ -1,0 +1,91 @@
+"""The automatic layout's cost grows linearly with the archive (issue 13, class 7),
+checked by counting work, never by timing: how many times a story is measured at
+a width, how many runs of stories the page search combines, how much of a long
+paragraph is composed at widths wider than one column.  Twice the copy may cost
+about twice the work, never four times."""
+
+from __future__ import annotations
+
+import pytest
+from autolayout_helpers import assert_text_kept
+
+from layout.autolayout import auto_layout
+from layout.autolayout import shapes as shapes_mod
+from layout.autolayout.search import RunSearch
+from layout.model.types import Span, Story
+
+HEADS = ("城郊荷花竞相开放", "社区义诊进万家", "夜市烟火气回来了", "科技小院助农增收", "老旧小区改造惠及居民")
+LINEAR = 2.6  # work for twice the copy, at most (linear: ~2; quadratic: ~4)
+
+
+def _briefs(n: int) -> list[Story]:
+    """``n`` one-line items, each its own story (headline + one 本报讯 sentence)."""
+    return [Story(id=f"b{i + 1}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
+                  headline=(f"{HEADS[i % len(HEADS)]}{i + 1}",), byline="本报讯",
+                  paragraphs=(f"{i % 28 + 1}日，开发区第{i + 1}场社区活动举行，居民踊跃参加。",)) for i in range(n)]
+
+
+def _one_paragraph(chars: int) -> list[Story]:
+    unit = "开发区持续优化营商环境，企业办事更加便利。"
+    return [Story(id="long", columns=Span(1, 1), rows=Span(1, 1), text_columns=1, headline=("营商环境持续优化",),
+                  byline="本报讯", paragraphs=((unit * (chars // len(unit) + 1))[:chars],))]
+
+
+class _Work:
+    """Counts, while installed: stories measured at one width (``StoryShapes.shapes``),
+    runs combined by the page search, the longest text composed for a line count
+    at more than one grid column (``Gauge._count``)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.measured = self.runs = self.longest = 0
+        shapes, combine, count = shapes_mod.StoryShapes.shapes, RunSearch._combine, shapes_mod.Gauge._count
+
+        def counted_shapes(ss, w):
+            self.measured += 1
+            return shapes(ss, w)
+
+        def counted_combine(search, i, j):
+            self.runs += 1
+            return combine(search, i, j)
+
+        def counted_count(gauge, text, byline, credit, w, k, width):
+            if w > 1 and (text, byline, credit, width) not in gauge._lines:
+                self.longest = max(self.longest, len(text or ""))
+            return count(gauge, text, byline, credit, w, k, width)
+
+        monkeypatch.setattr(shapes_mod.StoryShapes, "shapes", counted_shapes)
+        monkeypatch.setattr(RunSearch, "_combine", counted_combine)
+        monkeypatch.setattr(shapes_mod.Gauge, "_count", counted_count)
+
+
+def _work(monkeypatch, stories, template, fonts) -> tuple[_Work, int]:
+    with monkeypatch.context() as m:
+        work = _Work(m)
+        result = auto_layout(stories, template, fonts)
+    assert_text_kept(result, stories)
+    return work, len(result.pages)
+
+
+
+def test_briefs_cost_grows_linearly(tabloid, fonts, monkeypatch):
+    """Pages of briefs: the stacked ones are measured one column wide only (not at
+    every width: 5 a story on this template), and the page search over a page's
+    units does not grow with the archive."""
+    small, pages_small = _work(monkeypatch, _briefs(40), tabloid, fonts)
+    large, pages_large = _work(monkeypatch, _briefs(80), tabloid, fonts)
+    assert pages_large > pages_small
+    assert large.measured <= 2 * 80
+    assert large.measured <= LINEAR * small.measured
+    assert large.runs <= LINEAR * small.runs
+
+
+def test_a_paragraph_pages_long_is_not_composed_whole_at_wide_widths(tabloid, fonts, monkeypatch):
+    """One paragraph over several pages: at widths wider than one column only about
+    a page of it is ever composed (the part that goes on the page), never the rest
+    of the paragraph on every page it reaches (that grew with the square of the
+    pages)."""
+    chars = 16_000
+    work, pages = _work(monkeypatch, _one_paragraph(chars), tabloid, fonts)
+    assert pages >= 3
+    assert 0 < work.longest <= 1.5 * chars / pages
+    assert work.measured <= 80 * pages
