@@ -224,7 +224,7 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
         if whole is not None:
             cost, option, h = whole
             return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
-    best: tuple[float, PagePlan] | None = None
+    best: tuple[float, _Candidate] | None = None
     for cand in _prefixes(search, units, rest, geo, measurer):
         if best is None or cand[0] < best[0] - 1e-9:
             best = cand
@@ -232,13 +232,31 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
         if best is None or cand[0] < best[0] - 1e-9:
             best = cand
     if best is not None:
-        return best[1]
+        return best[1].plan(C)
     if not wide and any(len(u) > 1 for u in units):
         return plan_page(rest, geo, measurer, lead, wide=True)
     if ranked:
         return plan_page(rest, geo, measurer, lead=False)
     raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
                       hint="use a template with more or wider columns, or check the story's headline and photos")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A page the search found (units 0..``last`` of ``search`` at ``height``): its
+    layout is read back from the tables only for the candidate that wins."""
+
+    search: RunSearch
+    last: int
+    option: int
+    height: int
+    cost: float
+    stories: tuple[Story, ...]
+    rest: tuple[Story, ...]
+
+    def plan(self, columns: int) -> PagePlan:
+        tree = self.search.layout(0, self.last, self.option, columns, self.height)
+        return PagePlan(self.stories, tree, self.cost, self.height, self.rest)
 
 
 def _window(rest: Sequence[Story], geo: Geometry, measurer: Measurer) -> tuple[list[Story], list[int]]:
@@ -348,7 +366,7 @@ def _prefixes(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Seque
             continue
         cost, option, h = got
         score = cost + costs.unplaced_line * sum(carried[j + 1:])
-        yield score, PagePlan(tuple(rest[:placed]), search.layout(0, j, option, C, h), cost, h, tuple(rest[placed:]))
+        yield score, _Candidate(search, j, option, h, cost, tuple(rest[:placed]), tuple(rest[placed:]))
 
 
 def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequence[Story], geo: Geometry,
@@ -379,8 +397,8 @@ def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequenc
                     continue
                 cost, option, h = got
                 bound = min(bound, cost + floor)
-                yield cost + floor, PagePlan((*rest[:placed], first), variant.layout(0, s, option, C, h), cost, h,
-                                             (second, *rest[placed + 1:]))
+                yield cost + floor, _Candidate(variant, s, option, h, cost, (*rest[:placed], first),
+                                               (second, *rest[placed + 1:]))
         before = after
         placed += len(unit)
 
