@@ -288,8 +288,7 @@ class Gauge:
 
     def head(self, story: Story, w: int, k: int) -> HeadMeasure:
         """The story's headline group at this width (see ``HeadMeasure``)."""
-        probe = replace(story, id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, paragraphs=(),
-                        credit=None, byline=None, photos=(), rules=(), balance=False, flow=())
+        probe = self._probe(story, w, k)
         key = (probe, w, k)
         if key not in self._heads:
             if not (probe.label or probe.kicker or probe.headline or probe.subtitle or probe.byline_line
@@ -301,6 +300,26 @@ class Gauge:
                 for old in list(itertools.islice(self._heads, HEADS_KEPT // 4)):
                     del self._heads[old]
         return self._heads[key]
+
+    def headline_lines(self, story: Story, w: int, k: int) -> int:
+        """``head(story, w, k).headline_lines`` from the composed group alone (a step
+        ``StoryShapes.stepped`` rejects is never placed nor rasterised)."""
+        probe = self._probe(story, w, k)
+        if (probe, w, k) in self._heads:
+            return self._heads[(probe, w, k)].headline_lines
+        columns = self.geo.text_columns(Span(1, w), k)
+        key = self._head_key(probe, columns)
+        lines = self._head_lines.get(key)
+        if lines is None:
+            lines = StoryPlacement(probe, self.geo, self.template.styles, self.fonts, columns).head()
+            self._keep_head_lines(key, lines)
+        return len(lines.head)
+
+    @staticmethod
+    def _probe(story: Story, w: int, k: int) -> Story:
+        """The story's headline group alone (what ``head`` measures and caches by)."""
+        return replace(story, id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, paragraphs=(),
+                       credit=None, byline=None, photos=(), rules=(), balance=False, flow=())
 
     def _head(self, probe: Story, w: int, k: int) -> HeadMeasure:
         """Set the headline group as ``measure_story`` does (``place_head``): its
@@ -561,7 +580,7 @@ class StoryShapes:
             return story
         for name in steps[steps.index(story.headline_style):]:
             story = replace(self.story, headline_style=name)
-            if self.gauge.head(story, w, k).headline_lines <= MAX_HEAD_LINES:
+            if self.gauge.headline_lines(story, w, k) <= MAX_HEAD_LINES:
                 break
         return story
 
