@@ -81,6 +81,8 @@ class Measurer:
         self._pads: dict[Story, int] = {}
         self._over: dict[Story, set[int]] = {}  # widths at which the story is surely deeper than the page
         self._han = _han_lower_bound(template, fonts)
+        self._han_counts: dict[str, int] = {}  # Han characters per paragraph text
+        self._story_han: dict[Story, int] = {}
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
         """Every shape of ``story``, by width."""
@@ -116,9 +118,25 @@ class Measurer:
         chars = sum(map(len, story.paragraphs))
         if chars * self._han <= self.gauge.text_width(1, 1) * self.geo.rows:
             return False  # not even one column of the page's depth
-        han = self._han * sum(len(_HAN.findall(text)) for text in story.paragraphs)
+        han = self._han * self._han_count(story)
         page = self.geo.columns * self.geo.rows
         return all(han / self.gauge.text_width(w, k) > k * page / w + 1 for k in self.gauge.text_column_options(w))
+
+    def _han_count(self, story: Story) -> int:
+        """Han characters in the story's paragraphs, once a story, a paragraph of a
+        paragraph's size once in all (the rest of a story of thousands of paragraphs
+        is asked again on every page it reaches)."""
+        if story not in self._story_han:
+            counts, total = self._han_counts, 0
+            for text in story.paragraphs:
+                n = counts.get(text)
+                if n is None:
+                    n = len(_HAN.findall(text))
+                    if len(text) <= HAN_COUNT_KEPT:
+                        counts[text] = n
+                total += n
+            self._story_han[story] = total
+        return self._story_han[story]
 
     def pad(self, story: Story, lines: int) -> None:
         """Measure ``story`` ``lines`` body lines deeper from now on: placement
@@ -178,11 +196,13 @@ class Measurer:
             self._pads.pop(s, None)
             self._volumes.pop(s, None)
             self._over.pop(s, None)
+            self._story_han.pop(s, None)
         for key in [k for k in self._leaves if k[0] in gone]:
             del self._leaves[key]
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")  # the unified ideographs: one em each, never tightened
+HAN_COUNT_KEPT = 2000  # paragraphs up to this long keep their Han count (a page's worth of them)
 HAN_MARGIN = 0.9  # of a Han character's advance counted in ``Measurer._beyond_page``: tracking and fonts vary
 
 

@@ -282,7 +282,9 @@ class RunSearch:
         other.lead_widths, other.ranked = self.lead_widths, self.ranked
         other.tables = {k: v for k, v in self.tables.items() if k[1] < keep}
         other.lives = self.lives.first(keep + 1)
-        other._store(keep, keep, other._leaf(keep))
+        last = other._leaf(keep)
+        other.tables[(keep, keep)] = last
+        other.lives.set(keep, keep, last)
         other.volumes = [*self.volumes[:keep], _volume(leaf.costs)]
         return other
 
