@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.archive.model import ArchivedPage, ArchivedStory, subhead_groups
 from layout.model.markup import escape
 
 INDENT = "  "
@@ -220,13 +220,24 @@ def _emit_content(out: list[str], pad: str, story: ArchivedStory, placed: Sequen
         text = "\n\n".join(_box_paragraph(box, k) for k in range(len(box.paragraphs)))
         out.append(f"{item}{INDENT * 2}text: {_block(text, item + INDENT * 3)}")
     _emit_head_byline(out, item, story, unsure)
+    decks = {g[0]: g[1:] for g in subhead_groups(story.subheads) if len(g) > 1}
+    in_pair = {i for g in decks.values() for i in g}
     for ref, text in story.elements():
         if not ref.startswith(("paragraphs.", "subheads.")):
             continue
-        _comment_unsure(out, item, unsure.get(ref))
         if ref.startswith("subheads."):
-            out.append(f"{item}- subhead: {scalar(text)}")
+            i = int(ref.split(".")[1])
+            if i in in_pair:
+                continue  # written with its subhead
+            for k in (i, *decks.get(i, ())):
+                _comment_unsure(out, item, unsure.get(f"subheads.{k}"))
+            if i in decks:  # a subhead and its deck below: one subhead of two lines (spec archives.md)
+                out.append(f"{item}- subhead:")
+                out.extend(f"{item}{INDENT * 2}- {scalar(story.subheads[k].text)}" for k in (i, *decks[i]))
+            else:
+                out.append(f"{item}- subhead: {scalar(text)}")
         else:
+            _comment_unsure(out, item, unsure.get(ref))
             out.append(f"{item}- paragraph: {_body_scalar(text, item + INDENT * 2)}")
     if story.credit:
         _comment_unsure(out, item, unsure.get("credit"))

@@ -86,6 +86,24 @@ class Subhead:
     kind: SubheadKind = SubheadKind.SUBHEAD
 
 
+def subhead_groups(subheads: tuple[Subhead, ...]) -> tuple[tuple[int, ...], ...]:
+    """Indices of ``subheads`` in reading order, grouped as the page sets them: a
+    subhead and the deck line right under it (spec archives.md: subheads come "in
+    pairs: a short subhead and a longer deck line below it") are one group, set as
+    one two-line subhead; any other subhead stands alone."""
+    order = sorted(range(len(subheads)), key=lambda i: subheads[i].before)
+    out: list[tuple[int, ...]] = []
+    for i in order:
+        s = subheads[i]
+        prev = out[-1] if out else None
+        if (s.kind is SubheadKind.DECK and prev is not None and len(prev) == 1
+                and subheads[prev[0]].kind is SubheadKind.SUBHEAD and subheads[prev[0]].before == s.before):
+            out[-1] = (prev[0], i)
+        else:
+            out.append((i,))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class ArchivedBox:
     """A 核心阅读 / 编者按 block: its title line (None when the archive runs the title

@@ -25,11 +25,11 @@ from layout.autolayout.content import (
     base_id,
     is_continuation,
     stories_from_archive,
+    subhead_lines,
 )
 from layout.autolayout.copyfit import fitted
 from layout.autolayout.layout import AutoLayout
 from layout.autolayout.template import TEMPLATE_NAMES, BodyFit, template_path
-from layout.model.elements import Subhead
 from layout.model.types import Header, PageLayout, Story
 
 
@@ -238,9 +238,8 @@ def template_keys(path: Path) -> dict[str, Any]:
 def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
     """The archived story as far as ``placed`` holds it (all of it, or one part of
     a continued story)."""
-    subheads = sum(isinstance(el, Subhead) for el in placed.flow)
-    if (placed.paragraphs == story.body() and placed.credit == story.credit and placed.headline
-            and subheads == len(story.subheads)):  # a subhead set as text (content._well_formed) stays text
+    if (_whole(story, placed) and placed.credit == story.credit and placed.headline
+            and subhead_lines(placed.flow) == len(story.subheads)):  # a subhead set as text stays text
         return story
     head = bool(placed.headline) and not is_continuation(placed)
     # a continuation's 接题 is furniture, not archive text: the page file writes it as
@@ -253,6 +252,14 @@ def _archived_part(story: ArchivedStory, placed: Story) -> ArchivedStory:
                    paragraphs=paragraphs, subheads=subheads, boxes=story.boxes if head else (),
                    credit=placed.credit,
                    captions=story.captions if placed.photos else (), notes=())
+
+
+def _whole(story: ArchivedStory, placed: Story) -> bool:
+    """Whether ``placed`` holds the whole body of ``story`` (a subhead with its deck
+    is one element of the placed flow: ``content.archived_flow``)."""
+    if not placed.flow:
+        return placed.paragraphs == story.body()
+    return tuple(t for el in placed.flow for t in getattr(el, "lines", (el.text,))) == story.body()
 
 
 def _as_recognised(placed: tuple[Story, ...], stories: tuple[Story, ...]) -> bool:
@@ -300,7 +307,7 @@ def _as_placed(page: ArchivedPage, placed: tuple[Story, ...]) -> ArchivedPage:
     parts = []
     for n, story in enumerate(page.stories, 1):
         one = by_id.get(f"story{n}")
-        if one is not None and sum(isinstance(el, Subhead) for el in one.flow) != len(story.subheads):
+        if one is not None and subhead_lines(one.flow) != len(story.subheads):
             paragraphs, subheads = archived_body(story, one)
             story = replace(story, paragraphs=paragraphs, subheads=subheads, notes=())
         parts.append(story)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from layout.archive.model import ArchivedPage, ArchivedStory
+from layout.archive.model import ArchivedPage, ArchivedStory, subhead_groups
 from layout.archive.model import Subhead as ArchivedSubhead
 from layout.model.elements import BoxNote, Paragraph, Subhead
 from layout.model.jumps import UNKNOWN
@@ -55,12 +55,12 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
     out = []
     for n, a in enumerate(page.stories, 1):
         photos = tuple(_photo(c.text) for c in a.captions)
-        flow = archived_flow(a) if a.subheads else ()
+        flow = _well_formed(archived_flow(a)) if a.subheads else ()
         out.append(Story(
             id=f"story{n}", columns=Span(1, 1), rows=Span(1, 1), text_columns=1,
             label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
-            paragraphs=a.body(), credit=a.credit, photos=photos, flow=_well_formed(flow),
+            paragraphs=tuple(el.text for el in flow) if flow else a.body(), credit=a.credit, photos=photos, flow=flow,
             boxes=tuple(_box(b) for b in a.boxes)))
     return tuple(out)
 
@@ -88,16 +88,18 @@ def _photo(caption: str) -> Photo:
 
 
 def archived_flow(a: ArchivedStory) -> tuple[Paragraph | Subhead, ...]:
-    """Paragraphs and subheads in the order ``ArchivedStory.body()`` reads them."""
-    subs = sorted(a.subheads, key=lambda s: s.before)
+    """Paragraphs and subheads in the order ``ArchivedStory.body()`` reads them; a
+    subhead with its deck line under it (``archive.model.subhead_groups``) is one
+    subhead of two lines, the deck below (spec archives.md), as the importer writes it."""
+    groups = [tuple(a.subheads[i] for i in g) for g in subhead_groups(a.subheads)]
     out: list[Paragraph | Subhead] = []
     k = 0
     for i, para in enumerate(a.paragraphs):
-        while k < len(subs) and subs[k].before <= i:
-            out.append(Subhead((subs[k].text,)))
+        while k < len(groups) and groups[k][0].before <= i:
+            out.append(Subhead(tuple(s.text for s in groups[k])))
             k += 1
         out.append(Paragraph(para))
-    out.extend(Subhead((s.text,)) for s in subs[k:])
+    out.extend(Subhead(tuple(s.text for s in g)) for g in groups[k:])
     return tuple(out)
 
 
@@ -106,31 +108,42 @@ def archived_body(story: ArchivedStory, placed: Story) -> tuple[tuple[str, ...],
     of a continued story, or a plainer form): its paragraphs and its subheads in
     their places, so the page YAML writes the part's subheads as subheads (issue 11:
     nothing recognised is flattened).  A subhead keeps the archive's position and
-    kind (the first of that text)."""
+    kind (the first of that text); a subhead with its deck stays a pair."""
     if not placed.flow:
         return placed.paragraphs, ()
-    known = {s.text: s for s in reversed(story.subheads)}
+    known: dict[tuple[str, ...], tuple[ArchivedSubhead, ...]] = {}
+    for g in reversed(subhead_groups(story.subheads)):
+        group = tuple(story.subheads[i] for i in g)
+        known[tuple(s.text for s in group)] = group
     paragraphs: list[str] = []
     subheads: list[ArchivedSubhead] = []
     for text, el in zip(placed.paragraphs, placed.flow, strict=True):
-        if isinstance(el, Subhead) and text in known:
-            subheads.append(replace(known[text], before=len(paragraphs)))
+        if isinstance(el, Subhead) and el.lines in known:
+            subheads.extend(replace(s, before=len(paragraphs)) for s in known[el.lines])
         else:
             paragraphs.append(text)
     return tuple(paragraphs), tuple(subheads)
 
 
+def subhead_lines(flow: tuple) -> int:
+    """Archived subheads (and deck lines) a flow sets as subheads: a pair is one
+    ``Subhead`` of two lines."""
+    return sum(len(el.lines) for el in flow if isinstance(el, Subhead))
+
+
 def _well_formed(flow: tuple) -> tuple:
     """A flow whose subheads each have a paragraph after them: a subhead the archive
-    ends a story with is set as a paragraph (nothing to keep it with), and so is the
-    first of two subheads in a row (a deck line over its subhead).  Kept as subheads
-    the two made keep groups of 4-6 lines whose pushes left holes at column feet (4 of
-    52 generated pages lost the page bar, session 6); set as text the deck reads as a
-    short paragraph.  The page YAML writes it as the reprint sets it."""
-    out = list(flow)
-    for i, el in enumerate(out):
-        if isinstance(el, Subhead) and (i + 1 == len(out) or isinstance(out[i + 1], Subhead)):
-            out[i] = Paragraph(el.text)
+    ends a story with is set as text (nothing to keep it with; a subhead with its
+    deck as two paragraphs, nothing joined), and so is the first of two subheads in a
+    row that are no pair (``archived_flow`` makes a subhead and its deck one subhead
+    of two lines).  Kept as subheads the two made keep groups whose pushes left holes
+    at column feet (session 6).  The page YAML writes it as the reprint sets it."""
+    out: list = []
+    for i, el in enumerate(flow):
+        if isinstance(el, Subhead) and (i + 1 == len(flow) or isinstance(flow[i + 1], Subhead)):
+            out.extend(Paragraph(t) for t in el.lines)
+        else:
+            out.append(el)
     return tuple(out)
 
 
