@@ -12,10 +12,23 @@ a point, which no press or eye resolves, so each display line is moved by at mos
 ``MAX_SHIFT`` (a quarter point, 0.09 mm) to where its first and last glyphs' ink
 stands furthest from the pixels beyond its box ends.
 Body lines never move (they are justified to their measure to 0.05 pt).
+
+The raster, as pdfium draws it (measured; ``raster_scale``, ``INK_BIAS``): the page
+fills a bitmap of whole pixels, ``ceil(2 W)`` wide, so a page ``W`` pt wide that is no
+multiple of half a point is stretched -- by up to a pixel at its right edge
+(tabloid 788.03 pt: 1,577 px, the ink of a line ending at x = 556 pt lands 0.66 px
+right of ``2 x``) -- while the checker indexes pixels as ``round(2 x)``; and a glyph's
+anti-aliased ink stands about half a pixel right of its outline (9-12 pt 黑体,
+宋体, 楷体: the pixel left of a line's box stays white even when the outline starts
+right at it; the pixel at its right end takes ink while the outline is up to
+0.24 pt short of it).  Modelled without either, the shift kept ~0.3 pt at each end of
+a 9 pt line in the model and none at the right on the page (fresh raw-113: a
+subhead ending in 抓, a hole beside it).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -25,8 +38,10 @@ from layout.fonts.ink import ink_box
 PX_PER_PT = 2.0  # the raster: 144 dpi
 MAX_SHIFT = 0.25  # pt: half a pixel either way reaches every sub-pixel phase
 STEP = 0.01  # pt: the shifts tried, nearest first
-CLEAR = 0.5  # pt of white wanted between an end glyph's outline and the pixel edge (hinting and
-# anti-aliasing spread a 9-36 pt glyph's ink up to ~0.45 pt beyond its outline: measured with pdfium)
+INK_BIAS = 0.5  # px: anti-aliased ink stands this far right of the outline (pdfium at 2 px/pt, measured)
+CLEAR = 0.1  # pt of white wanted between an end glyph's ink (outline + INK_BIAS) and the pixel edge
+# (measured with pdfium over 70 glyphs in 黑体 / 宋体 / 楷体 9-16 pt and bold 9-36 pt at 0.01 pt phases:
+# no edge pixel took ink with 0 pt or more, the worst took it at -0.014 pt; 0.1 for other glyphs)
 # Lines set in a display face or size; a byline or credit is read as body text (its
 # face is the body's) and keeps its place.
 DISPLAY_KINDS = frozenset({"headline", "kicker", "subtitle", "caption", "subhead", "label", "lead"})
@@ -49,38 +64,53 @@ def snapped(kind: str, rotated: bool) -> bool:
     return kind in DISPLAY_KINDS and not rotated
 
 
+def raster_scale(media_width: float | None) -> float:
+    """Pixels per point across a page of ``media_width`` pt as pdfium rasterises it
+    at 2 px/pt: the page is stretched onto ``ceil(2 W)`` whole pixels (the PDF
+    writes the MediaBox to 4 decimals: a width of whole half points stays exact)."""
+    if not media_width:
+        return PX_PER_PT
+    return math.ceil(round(media_width * PX_PER_PT, 3)) / media_width
+
+
 def reachable_margin(line: Glyphs, fonts: FontSet) -> float:
-    """The white ``line_shift`` can keep between the end glyphs' ink and the
+    """The white ``line_shift`` can keep between the end glyphs' outlines and the
     pixels beyond the box ends, wherever the line stands (the shifts cover a whole
-    pixel); -1 when the outlines are unknown."""
+    pixel); -1 when the outlines are unknown.  The outline's white, without
+    ``INK_BIAS`` or the page's stretch: ``autolayout.headgap`` counts a line as
+    filling from 0.4 pt of it, a bound the measured raster clears with room (a line
+    needs ``CLEAR`` of the ink's white there)."""
     ends = _ends(line, fonts)
     if ends is None:
         return -1.0
     x0, ink0, x1, ink1 = ends
-    return max(_margin(x0 + d, ink0 + d, x1 + d, ink1 + d) for d in _SHIFTS)
+    return max(_margin(x0 + d, ink0 + d, x1 + d, ink1 + d, bias=0.0) for d in _SHIFTS)
 
 
-def line_shift(line: Glyphs, fonts: FontSet, x: float) -> float:
+def line_shift(line: Glyphs, fonts: FontSet, x: float, scale: float = PX_PER_PT) -> float:
     """The move of a line whose measure starts at media ``x`` that keeps its end
     glyphs' ink furthest from the raster pixels beyond its box ends (the nearer of
     the two ends counts; the smallest such move); 0 when both ends are ``CLEAR``
-    of them already or the outlines are unknown."""
+    of them already or the outlines are unknown.  ``scale``: the raster's real
+    pixels per point across the page (``raster_scale``)."""
     ends = _ends(line, fonts)
     if ends is None:
         return 0.0
     x0, ink0, x1, ink1 = (x + v for v in ends)
-    if _margin(x0, ink0, x1, ink1) >= CLEAR:
+    if _margin(x0, ink0, x1, ink1, scale) >= CLEAR:
         return 0.0
-    return max(_SHIFTS, key=lambda d: (round(_margin(x0 + d, ink0 + d, x1 + d, ink1 + d), 3), -abs(d), d))
+    return max(_SHIFTS, key=lambda d: (round(_margin(x0 + d, ink0 + d, x1 + d, ink1 + d, scale), 3), -abs(d), d))
 
 
-def _margin(box0: float, ink0: float, box1: float, ink1: float) -> float:
+def _margin(box0: float, ink0: float, box1: float, ink1: float, scale: float = PX_PER_PT,
+            bias: float = INK_BIAS) -> float:
     """White between the ink and the pixel left of the box's first pixel, and
     between the ink and the box's last pixel (where a raster reading of the
-    frame starts), whichever is less; pt."""
-    left = round(box0 * PX_PER_PT) / PX_PER_PT
-    right = round(box1 * PX_PER_PT) / PX_PER_PT
-    return min(ink0 - left, right - ink1)
+    frame starts), whichever is less; pt.  The checker numbers the pixels
+    ``round(2 x)``; the ink lands at ``scale * x`` plus ``bias`` pixels."""
+    left = round(box0 * PX_PER_PT)
+    right = round(box1 * PX_PER_PT)
+    return min(ink0 * scale + bias - left, right - ink1 * scale - bias) / PX_PER_PT
 
 
 def _ends(line: Glyphs, fonts: FontSet) -> tuple[float, float, float, float] | None:

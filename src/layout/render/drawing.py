@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from layout.fonts import FontSet
 from layout.place.items import BoxItem, ImageItem, PlacedPage, RuleItem, TextItem
-from layout.place.snap import line_shift, snapped
+from layout.place.snap import PX_PER_PT, line_shift, raster_scale, snapped
 from layout.records import record
 from layout.render.display import (
     BLACK,
@@ -77,18 +77,19 @@ def display_pages(pages: Sequence[PlacedPage], fonts: Sequence[FontSet], setup: 
     for n, (placed, page_fonts) in enumerate(zip(pages, fonts, strict=True), 1):
         boxes = page_boxes_for(placed, setup)
         over = overlay(placed, page_fonts, boxes, n) if overlay is not None else ()
-        items = snap_runs(content_items(placed), page_fonts, boxes.margin)
+        items = snap_runs(content_items(placed), page_fonts, boxes.margin, raster_scale(boxes.media_size[0]))
         out.append(DisplayPage(boxes, page_fonts, items, page_marks(boxes) if setup.marks else (), over))
     return out
 
 
-def snap_runs(runs: Sequence[Item], fonts: FontSet, origin: float) -> tuple[Item, ...]:
+def snap_runs(runs: Sequence[Item], fonts: FontSet, origin: float, scale: float = PX_PER_PT) -> tuple[Item, ...]:
     """``runs`` with every display line moved off the raster's edge pixels
-    (``place.snap``); ``origin``: where a run's x = 0 lies on the media, pt."""
+    (``place.snap``); ``origin``: where a run's x = 0 lies on the media, pt;
+    ``scale``: the raster's pixels per point across the page (``snap.raster_scale``)."""
     out = []
     for run in runs:
         if isinstance(run, TextRun) and snapped(run.kind, run.rotated):
-            shift = line_shift(run.glyphs, fonts, origin + run.x)
+            shift = line_shift(run.glyphs, fonts, origin + run.x, scale)
             if shift:
                 run = replace(run, x=run.x + shift)
         out.append(run)
