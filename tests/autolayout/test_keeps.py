@@ -91,11 +91,17 @@ def test_a_page_that_overflows_is_planned_again(tmp_path, tabloid, fonts, monkey
 
 
 
-def test_subheads_that_end_a_flow_and_a_deck_over_a_subhead_are_set_as_paragraphs():
+def test_subheads_that_end_a_flow_and_two_subheads_in_a_row_are_set_as_paragraphs():
+    """A subhead with nothing after it, or over another subhead, is set as text
+    (nothing to keep it with); a subhead with its deck is one subhead of two lines
+    (``archived_flow``), kept with its text, or two paragraphs at the end."""
     from layout.autolayout.content import _well_formed
     from layout.model.elements import Paragraph, Subhead
 
-    deck, sub, para = Subhead(("守护一方碧水蓝天",)), Subhead(("把河道整治作为重点",)), Paragraph("据介绍，河道清淤完成。")
-    assert _well_formed((deck, sub, para)) == (Paragraph(deck.text), sub, para)
-    assert _well_formed((para, sub)) == (para, Paragraph(sub.text))
-    assert _well_formed((sub, para)) == (sub, para)
+    one, two, para = Subhead(("守护一方碧水蓝天",)), Subhead(("把河道整治作为重点",)), Paragraph("据介绍，河道清淤完成。")
+    assert _well_formed((one, two, para)) == (Paragraph(one.text), two, para)
+    assert _well_formed((para, two)) == (para, Paragraph(two.text))
+    assert _well_formed((two, para)) == (two, para)
+    pair = Subhead(("守护一方碧水蓝天", "南岭山区把河道整治作为今年的重点工作来抓"))
+    assert _well_formed((pair, para)) == (pair, para)
+    assert _well_formed((para, pair)) == (para, *(Paragraph(t) for t in pair.lines))

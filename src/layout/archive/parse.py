@@ -331,7 +331,9 @@ class _Walker:
             return 0.8, "a kicker (…——) over a display line: a headline group"
         if any(COLUMN_TAG.search(x.text) for x in run):
             return 0.75, "a column tag in brackets ends it (（评论员观察）): a headline"
-        if len(run) >= 2 and is_label(run[-2].text)[0]:
+        if len(run) >= 2 and is_label(run[-2].text)[0] and not (self.indents and run[-2].col > 1):
+            # indented as the text is, a few characters over a longer line are a
+            # subhead and its deck (小食堂 / 一份午餐管饱又管好): labels stand flush left
             return 0.75, "a department label over a display line"
         if run[0].gap >= 2 and run[0].gap > self.para_gap:
             return 0.7, f"{run[0].gap} blank lines before it, more than between paragraphs"
