@@ -76,10 +76,11 @@ def raster_scale(media_width: float | None) -> float:
 def reachable_margin(line: Glyphs, fonts: FontSet) -> float:
     """The white ``line_shift`` can keep between the end glyphs' outlines and the
     pixels beyond the box ends, wherever the line stands (the shifts cover a whole
-    pixel); -1 when the outlines are unknown.  The outline's white, without
-    ``INK_BIAS`` or the page's stretch: ``autolayout.headgap`` counts a line as
-    filling from 0.4 pt of it, a bound the measured raster clears with room (a line
-    needs ``CLEAR`` of the ink's white there)."""
+    pixel); -1 when the outlines are unknown.  The outline's white at exactly
+    2 px/pt, without ``INK_BIAS`` or the page's stretch (the model
+    ``autolayout.headgap`` counts a line as filling by, from 0.4 pt): on the
+    measured raster such a line clears both ends wherever it stands but in the
+    last ~15 % of a page's width, where the stretch takes more than the bias leaves."""
     ends = _ends(line, fonts)
     if ends is None:
         return -1.0
