@@ -138,14 +138,34 @@ def _next_break(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> tuple
         b1 = _squeeze(p, s, b0, hi, avail, scut)
         if b1 and p.width(s, b1, scut) - avail < slack:
             return b1, ""
-        return b0, ""
+        return _unless_loose(p, s, b0, b0, hi, avail, scut), ""
     b1 = _squeeze(p, s, b0, hi, avail, scut)
     if b1:
         return b1, ""
     for k in range(b0 - 1 if b0 > s else s, s, -1):  # push out
         if brk[k] == LEGAL:
-            return k, ""
+            return _unless_loose(p, s, k, b0, hi, avail, scut), ""
     return _last_resort(p, s, b0, hi)
+
+
+def _unless_loose(p: Prepared, s: int, k: int, b0: int, hi: int, avail: float, scut: bool) -> int:
+    """Break ``k`` unless its line would be spread beyond ``LOOSE_EM`` per gap (a
+    short line before a unit that does not fit: ``他们推出|iPhone、``, whose Han
+    then stand 1.3 em apart and read as words of their own).  Then, in order: the
+    next allowed break if the letter squeeze (``prepare.P_LETTER``, the last
+    tighten step) makes it fit; a break held back by sense (``SENSE``) that
+    fits at natural width -- reading by sense yields to a line that no longer
+    reads as a line.  ``b0``: the natural end (the last character that fits)."""
+    if _spread(p, s, k, avail, scut) <= LOOSE_EM:
+        return k
+    b2 = _squeeze(p, s, max(b0, k), hi, avail, scut, letters=True)
+    if b2:
+        return b2
+    brk = p.brk
+    for j in range(b0, k, -1):
+        if brk[j] == SENSE:
+            return j
+    return k
 
 
 def _natural_end(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> int:
@@ -158,19 +178,27 @@ def _natural_end(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> int:
     return e
 
 
-def _squeeze(p: Prepared, s: int, b0: int, hi: int, avail: float, scut: bool) -> int:
+def _squeeze(p: Prepared, s: int, b0: int, hi: int, avail: float, scut: bool, letters: bool = False) -> int:
     """The first allowed break after ``b0`` that fits once the line is tightened
-    by the §2 order; 0 if there is none within reach."""
+    by the §2 order (``letters``: and by the letter squeeze after it); 0 if there
+    is none within reach."""
     brk, P, Q = p.brk, p.P, p.Q
     # (P - Q)[e] never decreases, and min_width(s, e) >= (P - Q)[e] - (P - Q)[s]
     # - (the most a line end or start can take off): past ``stop`` nothing fits
     stop = P[s] - Q[s] + avail + p.maxend + p.maxendshrink + (p.startcut[s] if scut else 0.0) + EPS
     min_width = p.min_width
+    X = p.X
+    if letters:
+        stop -= X[s]
     for e in range(max(b0, s) + 1, hi + 1):
-        if P[e] - Q[e] > stop:
+        if P[e] - Q[e] - (X[e] if letters else 0.0) > stop:
             return 0
-        if (e == hi or brk[e] == LEGAL) and min_width(s, e, scut) <= avail + EPS:
-            return e
+        if e == hi or brk[e] == LEGAL:
+            w = min_width(s, e, scut)
+            if letters:
+                w -= p.letter_squeeze(s, e)
+            if w <= avail + EPS:
+                return e
     return 0
 
 
@@ -224,8 +252,12 @@ def _fix_last_two(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> bool
     avail = frame.first if first else frame.rest
     scut = frame.first_cut if first else True
     pull = _pull_down(p, prev, hi, frame, avail, scut)
-    if pull is None:  # breaking by sense holds the word or quotation: 孤字 comes first (§4)
-        pull = _pull_down(p, prev, hi, frame, avail, scut, legal=SENSE)
+    if pull is None or _spread(p, prev.start, pull[0], avail, scut) > LOOSE_EM:
+        # breaking by sense holds the word or quotation: 孤字 comes first (§4), and
+        # a line spread beyond LOOSE_EM reads worse than a quotation broken
+        sense = _pull_down(p, prev, hi, frame, avail, scut, legal=SENSE)
+        if sense is not None and (pull is None or sense[1] < pull[1]):
+            pull = sense
     squeeze = None
     if p.min_width(prev.start, hi, scut) <= avail + EPS:
         squeeze = max(p.width(prev.start, hi, scut) - avail, 0.0)
@@ -233,7 +265,7 @@ def _fix_last_two(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> bool
         spans[-2:] = [Span(prev.start, hi, hi, prev.forced)]
         return True
     if pull is not None:
-        k, _spread, nxt = pull
+        k, _cost, nxt = pull
         spans[-2] = Span(prev.start, k, nxt, prev.forced)
         spans[-1] = Span(nxt, hi, hi, spans[-1].forced)
         return True
@@ -252,7 +284,7 @@ def _reflow_tail(p: Prepared, spans: list[Span], hi: int, frame: Frame) -> None:
         pull = _pull_down(p, line, hi, frame, avail, scut, need_fit=False)
         if pull is None:
             continue
-        k, _spread, s = pull
+        k, _cost, s = pull
         tail = [Span(line.start, k, s, line.forced)]
         while s < hi and j + len(tail) <= count:
             e, forced = _next_break(p, s, hi, frame.rest, True)

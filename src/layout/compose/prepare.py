@@ -65,8 +65,17 @@ SPACE_MAX = 0.5  # em: ... loosened to ½ em (§2 loosen order)
 HAN_LATIN_MIN = 0.125  # em: Han-Latin gap tightened to ⅛ em (§2)
 HAN_LATIN_MAX = 0.5  # em: ... loosened to ½ em (§2)
 
-# Tighten priorities (spec §2 "Order to TIGHTEN a line", first to last).
-P_LINE_END, P_SPACE, P_MIDDOT, P_BRACKET, P_COMMA, P_HAN_LATIN, P_STOP = range(1, 8)
+# Tighten priorities (spec §2 "Order to TIGHTEN a line", first to last).  P_LETTER
+# is beyond the spec's order: a last resort the breaker takes only to avoid a line
+# spread wider than ``linebreak.LOOSE_EM`` (see ``LETTER_SQUEEZE_EM``).
+P_LINE_END, P_SPACE, P_MIDDOT, P_BRACKET, P_COMMA, P_HAN_LATIN, P_STOP, P_LETTER = range(1, 9)
+# em: what each gap between two letters or digits of a Latin word, number or address
+# may lose, last of all (3 % of an em, under a tenth of a Latin letter's width: set
+# solid, as a compositor tightens a word to save a line from being letterspaced).
+# §3 forbids STRETCHING inside a word; this only ever tightens, and only when
+# the alternative is a line whose Han characters stand apart (他们推出 spread to
+# 1.3 em per gap because ``iPhone、`` missed by 0.6 pt).
+LETTER_SQUEEZE_EM = 0.03
 # Loosen levels (§2 "Order to LOOSEN a line"); level 3 is the even spread.
 L_SPACE, L_HAN_LATIN = 1, 2
 
@@ -199,6 +208,7 @@ class Prepared:
     endshrink: list[float]  # prio-1 shrink of a line-end mark (full mode only)
     shsum: list[float]  # total shrink of character i (all its entries)
     shrink: list[tuple[int, int, float, int]]  # (i, priority, amount, kind), sorted by i
+    X: list[float]  # prefix sums of the letter squeeze (P_LETTER entries, not in Q / shsum)
     stretch: list[tuple[int, int, float, int]]  # (i, level, amount, kind), sorted by i
     marks: list[int]  # positions of compressible marks, sorted
     brk: bytearray
@@ -251,6 +261,11 @@ class Prepared:
             sh -= self.shsum[s]  # a line-start bracket: its blank is gone, or kept by style
         return self.width(s, e, scut) - max(sh, 0.0)
 
+    def letter_squeeze(self, s: int, e: int) -> float:
+        """What the last-resort letter squeeze (``P_LETTER``) takes off line s..e-1
+        beyond ``min_width``: the gaps after its characters but the last."""
+        return self.X[e - 1] - self.X[s] if e - 1 > s else 0.0
+
 
 def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure: float) -> Prepared:
     """Build the tables for one paragraph (see ``Prepared``)."""
@@ -299,7 +314,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
     no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
     st = _State(text, n, style, cls, flags, sizes, adv, room, off, gap, endcut, startcut,
-                endshrink, shrink, stretch, brk, junc, problems, bytearray(n + 1))
+                endshrink, shrink, stretch, brk, junc, problems, bytearray(n + 1), [])
     st.compress_marks(specials)
     st.spacing(specials)
     st.kinsoku(specials, no_start, no_end)
@@ -308,10 +323,14 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         st.words()
     if missing:
         st.missing(missing)
-    shrink.sort(key=lambda t: t[0])
-    stretch.sort(key=lambda t: t[0])
     for i, _p, a, _k in shrink:
         shsum[i] += a
+    xsh = [0.0] * n
+    for i, _p, a, _k in st.letters:
+        xsh[i] = a
+    shrink += st.letters  # applied by setline, last; min_width leaves them out (Q)
+    shrink.sort(key=lambda t: t[0])
+    stretch.sort(key=lambda t: t[0])
     marks = [i for i in specials if cls[i] in COMPRESSIBLE]
     plain = bytearray(cls.translate(_HAN_ONLY))
     for a, b in uneven:
@@ -332,7 +351,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         endcut=endcut, startcut=startcut, endshrink=endshrink, shsum=shsum, shrink=shrink,
         stretch=stretch, marks=marks, brk=brk, junc=junc, url_inside=st.url_inside,
         P=list(accumulate(map(add, room, gap), initial=0.0)),
-        Q=list(accumulate(shsum, initial=0.0)),
+        Q=list(accumulate(shsum, initial=0.0)), X=list(accumulate(xsh, initial=0.0)),
         content=cls.translate(_CONTENT), plain=plain,
         maxend=max(maxend, 0.0), maxendshrink=maxendshrink, one_size=all(r.size == base for r in runs),
         problems=problems, no_start=no_start, no_end=no_end,
@@ -362,6 +381,7 @@ class _State:
     junc: bytearray
     problems: list[Problem]
     url_inside: bytearray  # boundaries inside a URL/e-mail: the last place to spread a line
+    letters: list[tuple[int, int, float, int]]  # P_LETTER shrink entries (kept apart from ``shrink``)
 
     def compress_marks(self, specials: list[int]) -> None:
         """Punctuation widths, spec §2: kaiming halves in-sentence marks; adjacent
@@ -479,8 +499,13 @@ class _State:
         q = p
         while q < n and cls[q] == SPACE:
             q += 1
+        junc = self.junc
         for k in range(p + 1, min(q + 1, n)):
             brk[k] = NEVER
+            # the run is one gap when a line is spread (§2: spread "between
+            # characters"): a junction before it only, or an em space (the byline's
+            # 本报讯（记者…）　据…) took two shares and opened 1.2 em and more
+            junc[k] = 0
         if p == 0 or q >= n:
             return
         ok = text[q] not in no_start and text[p - 1] not in no_end
@@ -490,10 +515,13 @@ class _State:
         """Words, numbers, URLs and dash runs are never split (§1, §3) except at
         their soft points, which obey kinsoku like any other break."""
         text, brk, junc = self.text, self.brk, self.junc
+        cls, sizes, letters = self.cls, self.sizes, self.letters
         for cl in find_clusters(text):
             for k in range(cl.start + 1, cl.end):
                 brk[k] = CLUSTER
                 junc[k] = 0
+                if cl.kind != DASHES and cls[k - 1] == WESTERN and cls[k] == WESTERN:
+                    letters.append((k - 1, P_LETTER, LETTER_SQUEEZE_EM * sizes[k - 1], K_GAP))
             url = cl.kind == URL
             if url:
                 self.url_inside[cl.start + 1:cl.end] = b"\x01" * (cl.end - cl.start - 1)
