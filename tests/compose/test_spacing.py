@@ -153,3 +153,62 @@ def test_a_loose_line_ending_an_address_spreads_inside_it_not_all_before_the_sto
                         if b.ch == "。" and a.ch.isascii():
                             worst = max(worst, a.advance - compose(a.ch, 5).lines[0].advances[0])
     assert worst < 0.5 * SIZE
+
+
+def _widest_gap(ln) -> float:
+    """The widest blank between two neighbouring glyphs' rooms of a line (pt)."""
+    lefts, advs = ln.lefts, ln.advances
+    gaps = [lefts[k + 1] - lefts[k] for k in range(len(lefts) - 1)]
+    return max((g - a for g, a in zip(gaps, advs, strict=False)), default=0.0)
+
+
+@pytest.mark.parametrize("word", ["iPhone", "COVID-19", "USB-C"])
+def test_a_short_first_line_before_a_word_that_misses_by_a_hair_is_saved_by_setting_the_word_solid(word):
+    """``他们推出|iPhone、`` at 10 em with a 2-em indent: the word and its 、 miss the
+    first line by 0.6 pt after the whole §2 tighten order, and pushing the word down
+    spread 他们推出 over the line (1.3 em per gap: four 孤字 to a reader).  The last
+    tighten step (letters set solid, 3 % em a gap at most) takes the word up."""
+    text = f"他们推出{word}、4K等新技术应用，搭载终端已覆盖全部网点。"
+    for measure in (10, 11):
+        cp = compose(text, measure, indent=2.0)
+        assert "".join(texts(cp)) == text
+        first = cp.lines[0]
+        assert first.text != "他们推出", cp.dump()
+        for ln in cp.lines[:-1]:
+            assert abs(ln.right - measure * SIZE) < 0.01, cp.dump()
+            # never letterspaced, and a letter gap loses at most 3 % em
+            assert ln.adjust >= -ln.measure, cp.dump()
+        glyphs = [g for ln in cp.lines for g in ln.glyphs if g.ch.isascii() and g.ch.isalnum()]
+        for a, b in zip(glyphs, glyphs[1:], strict=False):
+            if b.left > a.left:
+                assert b.left - a.left >= a.advance - 0.03 * SIZE - 0.01
+
+
+def test_the_letter_squeeze_is_not_used_when_the_line_would_not_be_loose():
+    """A line that only ends short of an em or so keeps its Latin at natural width
+    (the letter squeeze is a last resort, not a tighten step of §2)."""
+    cp = compose("这一天他们发布了两款新的iPhone手机和一台新电脑以及更多的配件产品", 12)
+    for ln in cp.lines:
+        s = ln.chars
+        for k in range(len(s) - 1):
+            if s[k].isascii() and s[k].isalpha() and s[k + 1].isascii() and s[k + 1].isalpha():
+                assert ln.lefts[k + 1] - ln.lefts[k] == pytest.approx(ln.advances[k])
+
+
+def test_a_run_of_spaces_is_one_gap_when_a_line_is_spread():
+    """The byline's em space after （记者…） took two shares of a loose line's spread
+    (one each side), opening over 1.2 em after ） on a narrow column: the run of
+    spaces is one spread point (the share goes before it)."""
+    from layout.compose import ParagraphStyle, Run, compose_paragraph
+    from layout.fonts import default_fontset
+
+    runs = [Run("本报讯", "hei", SIZE), Run("（记者 孙东）", "song", SIZE), Run("\u2003", "song", SIZE),
+            Run("据统计，2019年，全市生态保护项目累计完成投资。", "song", SIZE)]
+    cp = compose_paragraph(runs, 13 * SIZE, ParagraphStyle(indent=0.0), default_fontset())
+    line = cp.lines[0]
+    assert line.chars.endswith("\u2003据统") and line.adjust > 1, cp.dump()
+    k = line.chars.index("\u2003")
+    share = line.lefts[k + 2] - line.lefts[k + 1] - SIZE  # 据|统: one share
+    assert share > 0.4
+    assert line.advances[k] == pytest.approx(SIZE)  # the em space itself took none
+    assert line.lefts[k] - line.lefts[k - 1] == pytest.approx(SIZE + share)  # ） took the one share

@@ -126,3 +126,19 @@ def test_a_lead_broken_by_words_breaks_no_rule_for_a_long_quotation_title_or_add
         assert not any(t[-1] in "“《（" or t[0] in "”，。》）" for t in lines), (chars, lines)
         for ln in cp.lines[:-1]:
             assert abs(ln.right - chars * 9.0) < 0.05, (chars, lines)
+
+
+@pytest.mark.parametrize("text", LEAD_LINES[::3])
+def test_a_lead_broken_by_words_yields_to_a_line_that_would_stand_apart(text, fonts):
+    """Holding “必须在年底前完成。” together left ``■“这件事，”高志晖顿了顿，`` spread over a
+    24-em lead (over 0.8 em per gap; pdfcheck read 顿|了|顿|， as separate lines and
+    a ， starting one).  Breaking by sense yields once a line would be spread
+    beyond ½ em per gap (linebreak.LOOSE_EM): the quotation is broken instead."""
+    style = ParagraphStyle(indent=0, hanging=True, words=True)
+    for chars in range(14, 27):
+        cp = compose_paragraph([Run(text, "kai", 10.5)], chars * 9.0, style, fonts)
+        assert "".join(ln.text for ln in cp.lines) == text
+        for ln in cp.lines[:-1]:
+            blank = max(ln.lefts[k + 1] - ln.lefts[k] - ln.advances[k] for k in range(len(ln.lefts) - 1))
+            steps = [ln.lefts[k + 1] - ln.lefts[k] for k in range(len(ln.lefts) - 1)]
+            assert max(steps) < 1.55 * 10.5, (chars, [x.text for x in cp.lines], blank)
