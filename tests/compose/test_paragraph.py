@@ -138,3 +138,23 @@ def test_line_from_glyphs_round_trips():
     ln = compose(STORY, 12).lines[1]
     again = Line.from_glyphs(ln.glyphs, measure=ln.measure, start=ln.start, end=ln.end)
     assert again.glyphs == ln.glyphs and again.right == ln.right
+
+
+def test_an_ideographic_space_inside_a_paragraph_is_a_separator_discarded_at_a_break():
+    """Archives separate items with U+3000 inside a paragraph (archives.md): at a
+    line break it goes like a space -- kept, it ended a line an em short of the
+    measure (pdfcheck: justification 9 pt) or indented the next (a false paragraph
+    start).  Mid-line it keeps its em; a leading U+3000 (a hand-made indent) stays."""
+    text = "时间：2020年1月10日\u3000\u3000地点：市民中心三楼\u3000主办：区文化馆\u3000承办：各街道办事处，欢迎市民参加。"
+    for measure in range(8, 20):
+        cp = compose(text, measure, indent=2.0)
+        assert "".join(ln.text for ln in cp.lines).replace("\u3000", "") == text.replace("\u3000", "")
+        for ln in cp.lines:
+            assert not ln.text.startswith("\u3000") and not ln.text.endswith("\u3000"), (measure, cp.dump())
+        for ln in cp.lines[:-1]:
+            assert abs(ln.right - measure * SIZE) < 0.01, (measure, cp.dump())
+            for k, ch in enumerate(ln.chars):
+                if ch == "\u3000":
+                    assert ln.advances[k] >= SIZE - 0.01  # never squeezed below its em
+    kept = compose("\u3000\u3000（张明）", 10)
+    assert kept.lines[0].text == "\u3000\u3000（张明）"

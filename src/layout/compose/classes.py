@@ -171,7 +171,7 @@ def _explicit_table() -> dict[str, int]:
     ):
         for c in chars:
             t[c] = cls
-    t["\u3000"] = OTHER  # ideographic space: a fixed 1-em blank, kept at line ends
+    t["\u3000"] = OTHER  # ideographic space: a fixed 1-em blank (inside a paragraph: prepare._separator_spaces)
     # iteration marks are ideograph-like but may not start a line (§1): not HAN,
     # because the composer checks prohibition only for non-HAN characters
     for c in "々〆〃ゝゞヽヾ":

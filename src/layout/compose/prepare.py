@@ -310,6 +310,8 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     problems: list[Problem] = []
     shrink: list[tuple[int, int, float, int]] = []
     stretch: list[tuple[int, int, float, int]] = []
+    if "\u3000" in text:
+        _separator_spaces(text, cls)
     specials = list(compress(range(n), cls))  # the non-Han characters (HAN is 0), found in C
     narrow = sizes and measure / sizes[0] < NEWSPAPER_MAX_CHARS
     no_start, no_end, dash_no_start = prohibitions(style.kinsoku, bool(narrow))
@@ -356,6 +358,26 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         maxend=max(maxend, 0.0), maxendshrink=maxendshrink, one_size=all(r.size == base for r in runs),
         problems=problems, no_start=no_start, no_end=no_end,
     )
+
+
+IDEOGRAPHIC_SPACE = "\u3000"
+
+
+def _separator_spaces(text: str, cls: bytearray) -> None:
+    """U+3000 between a paragraph's first and last character is a separator
+    (archives.md: ``时间：…　　地点：…``): a breakable space of one em, discarded
+    at a line break like any space -- kept, it ended a line an em short of the
+    measure or opened the next one with an indent that reads as a new paragraph
+    (§4).  Leading and trailing U+3000 (a hand-made indent) stay fixed blanks."""
+    lo, hi = 0, len(text)
+    while lo < hi and (text[lo] == IDEOGRAPHIC_SPACE or cls[lo] == SPACE):
+        lo += 1
+    while hi > lo and (text[hi - 1] == IDEOGRAPHIC_SPACE or cls[hi - 1] == SPACE):
+        hi -= 1
+    i = text.find(IDEOGRAPHIC_SPACE, lo, hi)
+    while i >= 0:
+        cls[i] = SPACE
+        i = text.find(IDEOGRAPHIC_SPACE, i + 1, hi)
 
 
 @dataclass(eq=False)
@@ -460,7 +482,7 @@ class _State:
                     self._han_latin(i - 1, hl * sizes[i - 1])
                 if hl and i + 1 < n and cls[i + 1] == HAN:
                     self._han_latin(i, hl * sizes[i])
-            elif c == SPACE:
+            elif c == SPACE and self.text[i] != IDEOGRAPHIC_SPACE:  # a separator keeps its em
                 size = sizes[i]
                 if room[i] > SPACE_MIN * size:
                     self.shrink.append((i, P_SPACE, room[i] - SPACE_MIN * size, K_ROOM))
