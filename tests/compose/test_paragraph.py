@@ -158,3 +158,15 @@ def test_an_ideographic_space_inside_a_paragraph_is_a_separator_discarded_at_a_b
                     assert ln.advances[k] >= SIZE - 0.01  # never squeezed below its em
     kept = compose("\u3000\u3000（张明）", 10)
     assert kept.lines[0].text == "\u3000\u3000（张明）"
+
+
+def test_a_last_line_of_marks_alone_is_avoided_like_an_orphan():
+    """``……”`` may start a line (§1, basic), so first-fit left it alone as a
+    paragraph's last line (a column top read as a line of nothing): it is pulled
+    into a line like a 孤字 (§4)."""
+    text = "今年以来全区新建公园十二处，一年四季都有收成，村民们说：“日子越过越好了……”"
+    for measure in range(8, 20):
+        cp = compose(text, measure, indent=2.0)
+        assert "".join(texts(cp)) == text
+        last = cp.lines[-1].text
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in last), (measure, cp.dump())

@@ -230,8 +230,13 @@ def _last_resort(p: Prepared, s: int, b0: int, hi: int) -> tuple[int, str]:
 
 
 def is_orphan(p: Prepared, span: Span) -> bool:
-    """A line with exactly one content character, a Han one (§4 孤字)."""
-    if p.content_count(span.start, span.end) != 1:
+    """A line with exactly one content character, a Han one (§4 孤字), or with
+    none at all: marks alone (``……”``, ``——``), which §1 lets start a line and
+    which read as a paragraph's last line even less than one character does."""
+    count = p.content_count(span.start, span.end)
+    if count == 0:
+        return True
+    if count != 1:
         return False
     cls = p.cls
     return any(cls[i] == HAN for i in range(span.start, span.end))
