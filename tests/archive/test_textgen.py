@@ -10,7 +10,8 @@ import textgen
 from layout.compose import ParagraphStyle, Run, compose_paragraph
 from layout.fonts import default_fontset
 
-FEATURES = ("《", "……", "——", "‘", "（", "、", "；", "%", "年", "℃", "GDP", "@", "//", "∶", "×")
+FEATURES = ("《", "……", "——", "‘", "（", "、", "；", "%", "年", "℃", "GDP", "@", "//", "∶", "×",
+            "\u3000地点", "·", ".S", "①", "（一）", "—1", "～")
 
 
 def test_pages_are_deterministic_long_enough_and_varied():

@@ -16,7 +16,12 @@ purpose: invented places, names, events and addresses) with:
 - Latin words and abbreviations (GDP, 5G, APP, ``Mate30 Pro`` with NBSP), URLs and
   e-mail addresses (also ``http：//`` with a full-width colon);
 - quotes closing paragraphs, very short paragraphs (one short sentence) and very
-  long ones.
+  long ones;
+- (session 8) notice paragraphs whose items are separated by U+3000 runs, a stray
+  NBSP after 。, foreign names with the 间隔号 (``约翰·史密斯``, ``让-皮埃尔·勒菲弗``),
+  times and ranges (``8:30—17:30``, ``5%—8%``, ``10%～15%``), stock codes
+  (``600519.SH``), an English theme with spaces, （一）/① list marks, fractions
+  (``1/3``), minus temperatures, and ``; :`` between Han in local papers.
 
 Two page shapes: ``generate_raw`` (rawgen's raw day-page, the same article
 structure) and ``generate_seed`` (the seed's shape: a section line, department
@@ -54,6 +59,11 @@ VOICES = ("老人", "村民", "店主", "志愿者", "快递员", "护士", "出
 SHORT_PARAS = ("变化，正在发生。", "答案是肯定的。", "这并不容易。", "数字背后，是民生。", "一切从头开始。",
                "路，越走越宽。", "好消息接连传来。", "他做到了。", "为什么？", "这是一次大考……")
 WEEKDAYS = "一二三四五六日"
+# forms added in session 8 (richtext): what real dailies carry that the first set lacked
+FOREIGN = ("约翰·史密斯", "玛丽亚·加西亚", "让-皮埃尔·勒菲弗", "安娜·伊万诺娃", "迈克尔·布朗")
+COMPANIES = (("江滨电气", "600519.SH"), ("南岭科技", "000725.SZ"), ("清河食品", "002714.SZ"), ("东湖传媒", "601888.SH"))
+THEMES = ("Green Development for a Better Future", "Smart City Expo 2020", "Made in China", "One World One Dream")
+TASKS = ("完善工作制度", "加强日常监管", "强化便民服务", "压实各方责任", "推进信息公开")
 
 
 class RichWriter(_Writer):
@@ -144,14 +154,41 @@ class RichWriter(_Writer):
                     f"与此同时，{self.pick(rawgen.PLACES)}{self.pick(rawgen.DETAILS)}。",
             lambda: f"{self.pick(rawgen.REASONS)}，{P}{A}{self.pick(rawgen.ACTIONS)}，{self.pick(rawgen.DETAILS)}。",
             lambda: f"“{self.pick(('好！', '太好了！', '真没想到……', '行不行？'))}”{self.pick(VOICES)}们纷纷议论。",
+            # session 8: foreign names with 间隔号 (and a hyphen), times and ranges,
+            # stock codes, an English theme with spaces, list marks, fractions, minus
+            lambda: f"{self.pick(('美国', '法国', '俄罗斯', '西班牙'))}专家{self.pick(FOREIGN)}在接受采访时表示，"
+                    f"{P}的做法“值得借鉴”。",
+            lambda: f"开放时间为每天{self.r.randint(7, 9)}:{self.pick(('00', '30'))}—{self.r.randint(17, 21)}:"
+                    f"{self.pick(('00', '30'))}，节假日照常开放，每周一上午{self.r.randint(8, 10)}时至12时闭馆维护。",
+            lambda: (lambda c: f"{c[0]}（{c[1]}）当日收盘价为{self.num()}元，涨幅为{self.pct()}。")(self.pick(COMPANIES)),
+            lambda: f"本届论坛以“{self.pick(THEMES)}”为主题，来自{self.r.randint(12, 60)}个国家和地区的代表参加。",
+            lambda: f"主要任务包括：（一）{self.pick(TASKS)}；（二）{self.pick(TASKS)}；（三）{self.pick(TASKS)}。",
+            lambda: f"①{self.pick(TASKS)}；②{self.pick(TASKS)}；③{self.pick(TASKS)}。",
+            lambda: f"其中约{self.pick(('1/3', '2/5', '3/4'))}的项目已经开工，增幅在{self.r.randint(3, 6)}%—"
+                    f"{self.r.randint(7, 12)}%之间，部分地区达到{self.r.randint(10, 15)}%～{self.r.randint(16, 25)}%。",
+            lambda: f"受寒潮影响，最低气温降至-{self.r.randint(3, 18)}℃，较常年同期偏低{self.r.randint(1, 5)}.{self.r.randint(0, 9)}℃。",
         )
         return self.pick(forms)()
+
+    def notice(self) -> str:
+        """A notice paragraph: items separated by U+3000 runs inside it (archives.md)."""
+        sep = self.pick(("\u3000", "\u3000\u3000"))
+        return (f"活动时间：{self.r.randint(1, 12)}月{self.r.randint(1, 28)}日（星期{self.pick(WEEKDAYS)}）"
+                f"上午{self.r.randint(8, 10)}:{self.pick(('00', '30'))}{sep}地点：{self.pick(rawgen.PLACES)}"
+                f"{self.pick(FACILITIES)}{sep}主办单位：{self.pick(ORGS)}。欢迎广大市民踊跃参加，"
+                f"咨询电话：{self.pick(('0393-8912345', '12345'))}。")
 
     def paragraph(self, n: int | None = None) -> str:
         roll = self.r.random()
         if n is None and roll < 0.06:
             return self.pick(SHORT_PARAS)
-        text = "".join(self.sentence() for _ in range(n or self.r.randint(*self.sentences)))
+        if n is None and roll < 0.08:
+            return self.notice()
+        text = ""
+        for k in range(n or self.r.randint(*self.sentences)):
+            if k and text.endswith("。") and self.r.random() < 0.05:
+                text += "\u00a0"  # a stray NBSP after 。 (archives.md, CMS exports)
+            text += self.sentence()
         if n is None and roll < 0.18:  # a paragraph closed by a quote
             text += f"“{self.pick(rawgen.QUOTES)}{self.pick(('。', '！', '……'))}”"
         elif n is None and roll < 0.24 and text.endswith("。"):  # or by an ellipsis / dash
@@ -174,7 +211,10 @@ def _half_width(text: str, w: RichWriter) -> str:
     """Local papers (the seed) carry half-width , ( ) between Han characters."""
     if w.r.random() < 0.5:
         return text
-    return text.replace("，", ",").replace("（", "(").replace("）", ")")
+    text = text.replace("，", ",").replace("（", "(").replace("）", ")")
+    if w.r.random() < 0.3:  # some also ; : between Han (archives.md)
+        text = text.replace("；", ";").replace("：", ":")
+    return text
 
 
 def generate_seed(seed: int, long: bool = False) -> str:

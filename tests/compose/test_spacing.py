@@ -197,8 +197,9 @@ def test_the_letter_squeeze_is_not_used_when_the_line_would_not_be_loose():
 
 def test_a_run_of_spaces_is_one_gap_when_a_line_is_spread():
     """The byline's em space after （记者…） took two shares of a loose line's spread
-    (one each side), opening over 1.2 em after ） on a narrow column: the run of
-    spaces is one spread point (the share goes before it)."""
+    (one each side), opening over 1.2 em after ） on a narrow column (pdfcheck read
+    the line as two): a run of spaces is one spread point, and a run an em wide or
+    more (em space, U+3000) takes no share at all."""
     from layout.compose import ParagraphStyle, Run, compose_paragraph
     from layout.fonts import default_fontset
 
@@ -210,5 +211,43 @@ def test_a_run_of_spaces_is_one_gap_when_a_line_is_spread():
     k = line.chars.index("\u2003")
     share = line.lefts[k + 2] - line.lefts[k + 1] - SIZE  # 据|统: one share
     assert share > 0.4
-    assert line.advances[k] == pytest.approx(SIZE)  # the em space itself took none
-    assert line.lefts[k] - line.lefts[k - 1] == pytest.approx(SIZE + share)  # ） took the one share
+    assert line.lefts[k + 1] - line.lefts[k - 1] == pytest.approx(2 * SIZE)  # ） and the em space: none
+    j = line.chars.index(" ")  # 记者 孙东: a word space takes one share, on one side only
+    assert line.advances[j] <= 0.5 * SIZE + 1e-6  # the space itself: loosened to ½ em at most (§2)
+    assert line.lefts[j] - line.lefts[j - 1] == pytest.approx(SIZE + share)
+
+
+def test_a_stock_code_breaks_after_its_suffix_dot_not_inside_a_decimal():
+    """``江滨电气（600519.SH）`` opening a paragraph in a 12-em column: the code was one
+    unbreakable word, so 江滨电气 stood alone on the first line spread 1.5 em a gap.
+    The dot between a digit and a letter ends a line like an address's; a decimal
+    point never does (§1: ``3.8`` is never split)."""
+    cp = compose("江滨电气（600519.SH）当日收盘价为38284元，涨幅为96.2%。", 12, indent=2.0)
+    assert cp.lines[0].text == "江滨电气（600519.", cp.dump()
+    for ln in cp.lines[:-1]:
+        assert abs(ln.right - 12 * SIZE) < 0.01
+    for text in ("增长3.8个百分点，全年达到1,234.5万元", "PM2.5浓度为33微克"):
+        for measure in range(4, 12):
+            ends = {ln.end for ln in compose(text, measure).lines}
+            assert not ends & {i + 1 for i, ch in enumerate(text) if ch == "."}, measure
+
+
+def test_a_separator_never_leaves_one_character_alone_beside_it_at_a_line_edge():
+    """U+3000 separators are a gap of their own (no share of the spread); a line
+    ending ``…　　地`` or starting ``主　　…`` left one Han character beside a 2-em
+    gap, read as a 孤字 within the line."""
+    text = ("活动时间：5月13日（星期二）上午8:00\u3000\u3000地点：临川县养老服务中心\u3000\u3000主办单位：市统计局。"
+            "欢迎广大市民踊跃参加，咨询电话：12345。")
+    for measure in range(10, 20):
+        cp = compose(text, measure, indent=2.0)
+        for ln in cp.lines:
+            t = ln.text
+            assert not (len(t) >= 2 and t[-2] == "\u3000" and "\u4e00" <= t[-1] <= "\u9fff"), (measure, cp.dump())
+            assert not (len(t) >= 2 and t[1] == "\u3000" and "\u4e00" <= t[0] <= "\u9fff"), (measure, cp.dump())
+            k = t.find("\u3000")
+            if 0 < k < len(t) - 1:
+                j = k
+                while t[j] == "\u3000":
+                    j += 1
+                assert ln.lefts[j] - ln.lefts[k] == pytest.approx(sum(ln.advances[k:j]))
+                assert sum(ln.advances[k:j]) == pytest.approx((j - k) * SIZE)  # no share of the spread

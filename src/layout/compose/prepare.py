@@ -512,7 +512,8 @@ class _State:
                 self.junc[i] = 0
             elif c == NBSPACE:
                 brk[i] = min(brk[i], CLUSTER)
-                brk[i + 1] = min(brk[i + 1], CLUSTER)
+                if i + 1 < n:  # the paragraph's end stays a break (a NBSP last: 。+NBSP)
+                    brk[i + 1] = min(brk[i + 1], CLUSTER)
             elif c == SPACE and (i == 0 or cls[i - 1] != SPACE):
                 self._space_run(i, no_start, no_end)
 
@@ -532,6 +533,22 @@ class _State:
             return
         ok = text[q] not in no_start and text[p - 1] not in no_end
         brk[p] = LEGAL if ok else KINSOKU
+        if sum(self.room[p:q]) >= self.sizes[p] - 1e-9:
+            self._wide_gap(p, q)
+
+    def _wide_gap(self, p: int, q: int) -> None:
+        """A run of spaces an em wide or more (an em space, U+3000 separators) is
+        already a gap a reader sees: it takes no share of a loose line's spread (a
+        share on top of an em opened 1.2 em and more: the line read as two), and a
+        single Han character is not left alone beside it at a line's end or start
+        (``地点`` broken as ``…　　地|点：…``: a 孤字 within the line).  Those breaks
+        are held back like breaks inside a word (``SENSE``)."""
+        brk, cls = self.brk, self.cls
+        self.junc[p] = 0
+        if q + 1 < self.n and cls[q] == HAN and brk[q + 1] == LEGAL:
+            brk[q + 1] = SENSE
+        if p > 1 and cls[p - 1] == HAN and brk[p - 1] == LEGAL:
+            brk[p - 1] = SENSE
 
     def clusters(self, dash_no_start: bool, no_start: frozenset[str], no_end: frozenset[str]) -> None:
         """Words, numbers, URLs and dash runs are never split (§1, §3) except at
