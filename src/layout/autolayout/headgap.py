@@ -89,18 +89,24 @@ def _ink(ch: str) -> tuple[float, float]:
 
 
 def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequence[tuple[float, float]],
-              top: float, bottom: float, rule_gap: float) -> bool:
+              top: float, bottom: float, rule_gap: float, beside: float | None = None) -> bool:
     """Whether the ink of ``items`` (a headline group placed between ``top`` and
     ``bottom``, pt, y up, over text ``columns``) leaves a hole.  ``rule_gap``: white
     above ``top`` before the rule that closes it.  Below ``bottom`` the body starts:
     two lines in every text column (the gaps between them stay empty, the first
     line indented).  Beside the story lies the gutter or the page margin
-    (``OUTSIDE_EMS`` of it counted as empty)."""
+    (``OUTSIDE_EMS`` of it counted as empty); ``beside``: the left edge of the text
+    standing right of the group from the story's top (文包题): the whole gutter up to
+    it is blank the group's lines must fill (raw-119: a headline 3 ems short of the
+    text beside, a label box over it and a shorter subtitle under it, is a hole)."""
     em, lead = geo.em, geo.leading
     x0, x1 = columns[0][0], columns[-1][1]
     pad = OUTSIDE_EMS * em
-    r = _Raster(geo, x0 - pad, x1 + pad, top + rule_gap, bottom - 2 * lead)
-    r.mark(x0, top + rule_gap, x1, top + rule_gap)  # the rule (or the page header's rule)
+    right = x1 + pad if beside is None else beside + pad
+    r = _Raster(geo, x0 - pad, right, top + rule_gap, bottom - 2 * lead)
+    r.mark(x0, top + rule_gap, right if beside is not None else x1, top + rule_gap)  # the rule (or the header's)
+    if beside is not None:  # the text beside: a line on every row from the first
+        r.mark(beside, bottom - 2 * lead, right, top - (lead - em) / 2)
     for n in range(BODY_LINES_BELOW):
         line_top = bottom - n * lead - (lead - em) / 2
         for c, (cx0, cx1) in enumerate(columns):

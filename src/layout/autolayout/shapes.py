@@ -332,13 +332,13 @@ class Gauge:
         self._keep_head_lines(self._head_key(probe, columns), sp.head())
         plain = sp.items
         air = head_air(sp)  # the slack rows place_story would give this head's band
-        cols = sp.columns
+        cols, beside = sp.columns, None
         if probe.head_beside and probe.headline_columns is not None:  # text stands beside the head's columns
-            cols = cols[:probe.headline_columns.last]
+            cols, beside = cols[:probe.headline_columns.last], cols[probe.headline_columns.last][0]
             air = 0
         top, bottom = geo.row_top(1), geo.row_bottom(rows)
-        below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2)
-        at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0)
+        below_rule = head_hole(plain, geo, self.fonts, cols, top, bottom, geo.leading / 2, beside)
+        at_top = below_rule and head_hole(plain, geo, self.fonts, cols, top, bottom, 0.0, beside)
         lines = sum(1 for it in plain if isinstance(it, TextItem) and it.kind == "headline")
         return HeadMeasure(rows, air, lines, below_rule, at_top)
 
