@@ -86,3 +86,60 @@ def test_the_score_counts_the_last_page_foot_as_a_hole(tmp_path, tabloid, fonts)
             assert score(plain)[1] is True
         assert score(plain)[1] == bool(m.total("holes") or any(p.foot_holes for p in m.pages))
     assert short_feet >= 1
+
+
+def _steps(full_from: float, full_to: float, over_from: float):
+    """A trial whose volume jumps as a real layout's does (long-110 of the
+    benchmark): proportional up to 1.64, a plateau, full pages from ``full_from``
+    to ``full_to`` (none when empty), a second page from ``over_from``."""
+    from layout.autolayout.copyfit import Trial
+
+    def trial(f: float) -> Trial:
+        if f >= over_from:
+            return Trial(2, 1.15 * f / 1.75, False)
+        if full_from <= f <= full_to:
+            return Trial(1, 1.0, True)
+        return Trial(1, 0.934 * f / 1.631 if f < 1.64 else 0.955, False)
+
+    return trial
+
+
+def test_the_leading_search_finds_a_narrow_window_of_full_pages():
+    """The estimates overshoot where the volume jumps (1.631: one page, 2.9 lines
+    short; 1.738: two pages); the bracket's bisection still finds the full pages
+    between, within the count of rounds, and the same leadings every time."""
+    from layout.autolayout.copyfit import ROUNDS, leading_search
+
+    trial = _steps(1.70, 1.73, 1.735)
+    tried = leading_search(1, 1.6 / 0.916, trial)
+    assert len(tried) <= ROUNDS
+    assert 1.70 <= tried[-1] <= 1.73 and trial(tried[-1]).full
+    assert leading_search(1, 1.6 / 0.916, trial) == tried
+
+
+def test_the_leading_search_closes_its_bracket_where_no_leading_fills():
+    """No full page between one page and two: the search ends with the last
+    one-page leading and the first two-page leading less than ``RESOLUTION``
+    apart (or after ``ROUNDS`` layouts), every leading in range."""
+    from layout.autolayout.copyfit import RESOLUTION, ROUNDS, leading_search
+
+    trial = _steps(9.0, 9.0, 1.70)
+    tried = leading_search(1, 1.6 / 0.916, trial)
+    assert all(FIT_LEADING[0] <= f <= FIT_LEADING[1] for f in tried)
+    one = max(f for f in tried if trial(f).pages == 1)
+    two = min(f for f in tried if trial(f).pages == 2)
+    assert one < 1.70 <= two
+    assert two - one < RESOLUTION + 1e-9 or len(tried) == ROUNDS
+
+
+def test_an_octavo_page_whose_volume_jumps_is_filled(tmp_path):
+    """long-110 of the benchmark (rawgen 110, long): on octavo the estimates
+    alternated between one page with a 2.9-line foot and two pages; a leading
+    between fills the page with no hole."""
+    (path,) = write(1, tmp_path, start=110, long=True)
+    imported = import_archive(path)
+    stories = stories_from_archive(imported.page)
+    best = fitted(stories, archive_header(imported.yaml_text), ("octavo",))
+    assert best is not None and best.fit is not None
+    assert score(best.layout)[:3] == (False, False, 1)
+    assert best.layout.metrics.pages[-1].fill_pct >= FULL_PCT

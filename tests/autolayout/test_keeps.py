@@ -105,3 +105,25 @@ def test_subheads_that_end_a_flow_and_two_subheads_in_a_row_are_set_as_paragraph
     pair = Subhead(("守护一方碧水蓝天", "南岭山区把河道整治作为今年的重点工作来抓"))
     assert _well_formed((pair, para)) == (pair, para)
     assert _well_formed((para, pair)) == (para, *(Paragraph(t) for t in pair.lines))
+
+
+@settings(max_examples=200, deadline=None)
+@given(bodies())
+def test_balanced_fill_with_a_jump_line_at_the_foot_gives_the_placers_rows(body):
+    """A part that jumps sets its （下转第N版） at its column's foot (``flow.fill``'s
+    ``foot``): the shape's rows and its deepest empty column bottom are the
+    placer's own."""
+    blocked, keeps = body
+    keeps[-1] = Keep.NONE  # the jump line: kept with nothing
+    got = balanced_fill(blocked, len(keeps), True, tuple(keeps), foot=True)
+    if got is None:
+        return
+    slots = [[Slot(j, 0.0, r) for r in range(b, got.rows)] for j, b in enumerate(blocked)]
+    taken = fill(slots, len(keeps), True, keeps, foot=True)
+    assert len(taken) == len(keeps)
+    assert got.rows == max(blocked) or _placed(blocked, got.rows - 1, keeps) < len(keeps)
+    used = [sum(1 for t in taken if t.column == j) for j in range(len(blocked))]
+    last = taken[-1].column
+    empty = [got.rows - b - u + (j == last) for j, (b, u) in enumerate(zip(blocked, used, strict=True))]
+    assert got.white == max(e + (1 if b and u == (j == last) else 0)
+                            for j, (e, b, u) in enumerate(zip(empty, blocked, used, strict=True)))

@@ -153,3 +153,77 @@ def test_a_balanced_fill_with_keeps_loses_nothing_and_keeps_order(keeps, k, rows
     assert len(taken) <= len(keeps)
     if not any(keeps) and k * rows >= len(keeps):
         assert len(taken) == len(keeps)
+
+
+def test_a_jump_line_stands_at_the_foot_of_its_column():
+    """long-115 of the benchmark: a part of 14 lines and its （下转第N版） over 4
+    columns of 4 rows; the spread gave up the last column's bottom slot, the jump
+    line stood a row above the foot and the blank left of it joined the empty row
+    under it (the checker reads an artifact as ink only): a 3-line hole.  With
+    ``foot`` the room to spare is given up by an earlier column."""
+    from layout.place.flow import HOLE_ROWS, Keep, fill
+
+    keeps = [Keep.NONE] * 5 + [Keep.WITH_NEXT, Keep.SOFT] + [Keep.NONE] * 8  # a subhead in column 2
+    cols = [_col(c, 4) for c in range(4)]
+    plain = fill(cols, len(keeps), True, keeps)
+    assert (plain[-1].column, plain[-1].row) == (3, 2)  # what it was: a row empty under the jump line
+    taken = fill(cols, len(keeps), True, keeps, foot=True)
+    assert len(taken) == len(keeps)
+    assert (taken[-1].column, taken[-1].row) == (3, 3)  # the jump line on the last row
+    used = [sum(1 for s in taken if s.column == c) for c in range(4)]
+    assert all(4 - u < HOLE_ROWS for u in used), used
+    ends = {max(i for i, s in enumerate(taken) if s.column == c) for c in range(4)}
+    assert not any(keeps[i] for i in ends if i < len(keeps) - 1)
+    # without keeps the same
+    bare = fill(cols, 15, True, None, foot=True)
+    assert (bare[-1].column, bare[-1].row) == (3, 3) and len(bare) == 15
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([0, 0, 0, 0, 1, 2]), min_size=1, max_size=60), st.integers(1, 8), st.integers(1, 12))
+def test_a_fill_with_the_last_line_at_the_foot_loses_nothing(keeps, k, rows):
+    """``foot`` only moves lines: as many fit as without it, in reading order, and
+    the last line stands on its column's last row whenever the unkept spread
+    leaves at most one line of room to spare per column before it."""
+    from layout.place.flow import fill
+
+    keeps[-1] = 0
+    cols = [_col(c, rows) for c in range(k)]
+    taken = fill(cols, len(keeps), True, keeps, foot=True)
+    got = [(s.column, s.row) for s in taken]
+    assert len(set(got)) == len(got) and got == sorted(got)
+    assert len(taken) == len(fill(cols, len(keeps), True, keeps))
+    if not any(keeps) and k * rows >= len(keeps) and k > 1:
+        assert taken[-1].row == max(s.row for s in taken)
+
+
+def test_a_balanced_part_ends_with_its_jump_line_on_the_lowest_row(place):
+    """A part that jumps (``jump_to``) and is balanced: its （下转第N版） stands on
+    the lowest row of the text, the room to spare taken from the columns before."""
+    from layout.model.jumps import JumpKind
+    from layout.place.items import TextItem
+
+    spared = 0
+    for n in range(3, 9):
+        p = place(f"""
+        - id: a
+          columns: 1-3
+          rows: 1-40
+          balance: true
+          jump_to: 2
+          headline: 多措并举推进人口普查工作
+          body: |
+            {BODY * n}
+        """)
+        items = [it for it in p.page.items if isinstance(it, TextItem) and it.story == "a"]
+        jump = [it for it in items if it.kind == JumpKind.DOWN]
+        body = [it for it in items if it.kind == "body"]
+        assert len(jump) == 1
+        lowest = min(it.baseline for it in body)
+        half = p.page.geometry.leading / 2
+        assert abs(jump[0].baseline - lowest) < half  # on the lowest row of the text
+        ends = {}
+        for it in body:
+            ends[it.x] = min(ends.get(it.x, it.baseline), it.baseline)
+        spared += any(y > lowest + half for y in ends.values())  # a column before it ends short
+    assert spared >= 2  # the case this is about was there

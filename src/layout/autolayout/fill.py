@@ -131,14 +131,16 @@ def _ink_spans(items: tuple[Item, ...]):
     """(x0, x1, lowest y) of every item that inks the page; a line fills its
     measure, as the checker fills a line's frame: a body line its column (a
     paragraph's short last line leaves no hole beside it), a display line the blank
-    beside it (a right-aligned credit, a centred headline)."""
+    beside it (a right-aligned credit, a centred headline).  Not furniture: a jump
+    line is marked as an artifact, and the checker reads artifacts as ink only
+    (its lines are the copy's), so the blank beside a （下转第N版） stays blank."""
     for it in items:
         if isinstance(it, TextItem):
             g = it.line.glyphs
             if not g:
                 continue
             a, b = it.x + g[0].x, it.x + g[-1].x + g[-1].advance
-            if not it.rotated:
+            if not it.rotated and it.artifact is None:
                 a, b = min(a, it.x), max(b, it.x + it.line.measure)
             yield a, b, it.baseline - DESCENT * max(gl.size for gl in g)
         elif isinstance(it, ImageItem | BoxItem):

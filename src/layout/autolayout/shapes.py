@@ -161,7 +161,7 @@ class _Fill:
 
 
 def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
-                  keeps: tuple[int, ...] | None = None) -> _Fill | None:
+                  keeps: tuple[int, ...] | None = None, foot: bool = False) -> _Fill | None:
     """The balanced fill ``flow.fill`` does: the fewest rows such that the text
     columns (each with ``blocked[j]`` rows taken at its top) hold ``lines``, filled
     column after column, the room to spare taken off the last columns one line
@@ -172,7 +172,8 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
     paragraph, ``place.elements.flow_lines``); the fill then runs the placer's own
     ``flow.fill`` and takes a row more while a kept group would not fit, so a
     shape is never a line short of what placement needs (issue 13: a story
-    planned one line short overflows and loses its last line)."""
+    planned one line short overflows and loses its last line).  ``foot``: the
+    last line is a jump line, set at its column's foot (``flow.fill``)."""
     k = len(blocked)
     top = max(blocked)
     if top:
@@ -183,8 +184,8 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
         rows = math.ceil((lines + sum(blocked)) / k)
     else:
         rows = max(1, math.ceil(lines / k))
-    if keeps is not None and any(keeps):
-        rows, rooms = _kept_fill(blocked, lines, rows, keeps)
+    if (keeps is not None and any(keeps)) or foot:
+        rows, rooms = _kept_fill(blocked, lines, rows, keeps or (Keep.NONE,) * lines, foot)
     else:
         rooms = _spread_rooms([max(0, rows - b) for b in blocked], lines)
     last = max((j for j in range(k) if rooms[j]), default=-1)
@@ -216,7 +217,8 @@ def _spread_rooms(rooms: list[int], lines: int) -> list[int]:
     return rooms
 
 
-def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...]) -> tuple[int, list[int]]:
+def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...],
+               foot: bool = False) -> tuple[int, list[int]]:
     """(rows, lines per column) of the placer's balanced fill with keeps, from
     ``rows`` down as deep as it needs."""
     from layout.place.flow import Slot, fill
@@ -224,7 +226,7 @@ def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...]
     k = len(blocked)
     for depth in range(rows, rows + lines + 1):
         slots = [[Slot(j, 0.0, r) for r in range(b, depth)] for j, b in enumerate(blocked)]
-        taken = fill(slots, lines, True, list(keeps))
+        taken = fill(slots, lines, True, list(keeps), foot)
         if len(taken) == lines:
             rooms = [0] * k
             for t in taken:
@@ -528,7 +530,8 @@ class StoryShapes:
                       lines: int, keeps: tuple[int, ...] | None, base: float) -> Shape | None:
         """One 文包题 shape: the body balanced around the group's rows and the
         pictures' (``blocked``: rows taken at the top of each text column)."""
-        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps,
+                             foot=self.story.jump_to is not None)
         if fill is None or fill.white > MAX_COLUMN_WHITE:
             return None
         cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
@@ -556,7 +559,8 @@ class StoryShapes:
                 if hm is None:
                     continue
                 blocked = [hm.rows] * m + [0] * (text - m)
-                fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+                fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps,
+                             foot=self.story.jump_to is not None)
                 if fill is None or fill.white > MAX_COLUMN_WHITE:
                     continue
                 crop = self._crop(width, [fill.rows - cap for cap in caps])
@@ -594,7 +598,8 @@ class StoryShapes:
             rows = sum(plan.bands) - 1
             return Shape(w, k, head, rows, air_max, air_max,
                          base + c.crop * plan.crop + self._photo_size_cost(plan, [rows] * k), plan)
-        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+        fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps,
+                             foot=self.story.jump_to is not None)
         if fill is None:
             return None
         cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
@@ -623,7 +628,8 @@ class StoryShapes:
         cols = self.geo.text_columns(Span(1, w), k)
         out = []
         for q in range(1, (k - 1) // m + 1):
-            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit or self.story.jump_to is not None), keeps)
+            fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit or self.story.jump_to is not None),
+                                 keeps, foot=self.story.jump_to is not None)
             if fill is None or fill.white > MAX_COLUMN_WHITE:
                 continue
             width = cols[q - 1][1] - cols[0][0]

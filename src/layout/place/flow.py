@@ -49,13 +49,20 @@ def _free_slots(column: int, x: float, rows: range, taken: set[int] | tuple[()])
     return [Slot(column, x, r) for r in rows if r not in taken]
 
 
-def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: Sequence[int] | None = None) -> list[Slot]:
+def fill(slots: list[list[Slot]], n_lines: int, balance: bool, keeps: Sequence[int] | None = None,
+         foot: bool = False) -> list[Slot]:
     """The slots ``n_lines`` lines take, in order; fewer than ``n_lines`` if they do
     not all fit (the caller reports the rest as overflow).  ``keeps[i]`` (a ``Keep``,
     or a bool for ``WITH_NEXT``): line i stays in the column of the line after it (a
-    subhead never ends a column; the slot it would have taken stays empty)."""
-    if keeps is not None:
-        return _fill_keeping(slots, n_lines, balance, keeps)
+    subhead never ends a column; the slot it would have taken stays empty).
+    ``foot`` (balanced columns): the last line stands on its column's last slot,
+    the room to spare given up by the columns before it, where the keeps allow --
+    a jump line (model.jumps): furniture, marked as an artifact, so the page
+    checker reads it as ink only, not as a line whose frame fills the blank beside
+    it; rows left empty under it join that blank into a hole at the foot
+    (page-layout.md rule 2)."""
+    if keeps is not None or (foot and balance):
+        return _fill_keeping(slots, n_lines, balance, keeps or [Keep.NONE] * n_lines, foot)
     if balance:
         limit = _balanced_limit(slots, n_lines)
         if limit is not None:
@@ -108,29 +115,50 @@ def _fits(slots: list[list[Slot]], n: int, limit: int) -> bool:
     return sum(1 for col in slots for s in col if s.row <= limit) >= n
 
 
-def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: Sequence[int]) -> list[Slot]:
+def _fill_keeping(slots: list[list[Slot]], n: int, balance: bool, keeps: Sequence[int],
+                  foot: bool = False) -> list[Slot]:
     if balance:
         limit = _balanced_limit(slots, n)
         if limit is not None:
             rows = sorted({s.row for col in slots for s in col})
             for lim in rows[rows.index(limit):]:
                 cols = [[s for s in col if s.row <= lim] for col in slots]
-                # a group a keep moved to the next column can make the evenest spread
-                # overflow: give up fewer slots, down to none, before a deeper limit
-                # (else the last column kept one line and the rest of it stayed white)
-                first = None
-                for spare in range(sum(len(c) for c in cols) - n, -1, -1):
-                    taken = _take_keeping(_spread(cols, n, spare), n, keeps)
-                    if len(taken) == n:
-                        if _even(cols, taken):
-                            return taken
-                        first = first or taken
-                even = _even_fill(cols, n, keeps)
-                if even is not None:
-                    return even
-                if first is not None:
-                    return first
+                taken = _balanced_keeping(cols, n, keeps, foot)
+                if taken is not None:
+                    return taken
     return _take_keeping(slots, n, keeps)
+
+
+def _balanced_keeping(cols: list[list[Slot]], n: int, keeps: Sequence[int], foot: bool) -> list[Slot] | None:
+    """The balanced fill of ``cols`` (limited to one depth) with keeps: the evenest
+    spread with the last line at its column's foot when ``foot`` asks for it and
+    some fill has it, else the evenest spread; None when the lines do not fit."""
+    # a group a keep moved to the next column can make the evenest spread
+    # overflow: give up fewer slots, down to none, before a deeper limit
+    # (else the last column kept one line and the rest of it stayed white)
+    first = even = None
+    for spare in range(sum(len(c) for c in cols) - n, -1, -1):
+        taken = _take_keeping(_spread(cols, n, spare), n, keeps)
+        if len(taken) == n:
+            if _even(cols, taken):
+                if not foot or _at_foot(cols, taken):
+                    return taken
+                even = even or taken
+            first = first or taken
+    if foot:
+        at_foot = _even_fill(cols, n, keeps, foot=True)
+        if at_foot is not None:
+            return at_foot
+    if even is not None:
+        return even
+    spread = _even_fill(cols, n, keeps)
+    return spread if spread is not None else first
+
+
+def _at_foot(cols: list[list[Slot]], taken: list[Slot]) -> bool:
+    """Whether the last slot taken is the last of its column."""
+    last = taken[-1] if taken else None
+    return last is not None and cols[last.column][-1] == last
 
 
 def _even(cols: list[list[Slot]], taken: list[Slot]) -> bool:
@@ -142,10 +170,11 @@ def _even(cols: list[list[Slot]], taken: list[Slot]) -> bool:
     return all(len(col) - u < HOLE_ROWS for col, u in zip(cols, used, strict=True))
 
 
-def _even_fill(cols: list[list[Slot]], n: int, keeps: Sequence[int]) -> list[Slot] | None:
+def _even_fill(cols: list[list[Slot]], n: int, keeps: Sequence[int], foot: bool = False) -> list[Slot] | None:
     """The fill where every column ends at most ``HOLE_ROWS - 1`` lines early and
     no column ends on a line kept with the next, the earlier columns as full as
     they can be (the spread gives up slots at the end); None when there is none.
+    ``foot``: the column holding the last line is full (see ``fill``).
     Why: spreading the room to spare from the last columns can move a subhead's
     group into the next column until the last column ends many lines short (a hole
     the evener spread avoids: 6,6,6,6,6,6,5,4 instead of 6,6,6,6,6,6,6,3)."""
@@ -162,6 +191,8 @@ def _even_fill(cols: list[list[Slot]], n: int, keeps: Sequence[int]) -> list[Slo
         for t in range(min(cap, n - i), max(0, cap - HOLE_ROWS + 1) - 1, -1):
             if t and i + t < n and keeps[i + t - 1]:
                 continue  # a kept line never ends a column here
+            if foot and i + t == n and t < cap:
+                continue  # the last line stands at the column's foot
             counts.append(t)
             if place(j + 1, i + t):
                 return True

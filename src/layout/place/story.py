@@ -159,7 +159,7 @@ def _head_air(sp: StoryPlacement, lines: list[BodyLine], first: int, last: int,
         return 0
     photos = _photo_rows(sp, row, last)
     slots = column_slots(sp.columns, range(row, last + 1), photos)
-    taken = fill(slots, len(lines), True, _keeps(lines))
+    taken = fill(slots, len(lines), True, _keeps(lines), foot=_jump_at_end(lines))
     if len(taken) < len(lines):
         return 0
     used = max((t.row for t in taken), default=row - 1)
@@ -377,6 +377,12 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
     return count + (s.jump_to is not None)  # a jump line is one line, never split
 
 
+def _jump_at_end(lines: list[BodyLine]) -> bool:
+    """Whether the body ends with a jump line: balanced columns set it at the foot
+    of its column (``flow.fill``'s ``foot``)."""
+    return bool(lines) and lines[-1].kind == JumpKind.DOWN
+
+
 def _keeps(lines: list[BodyLine]) -> list[Keep] | None:
     """Per line, whether it is kept with the next one (None: no line is)."""
     keeps = [bl.keep for bl in lines]
@@ -487,7 +493,7 @@ def _place_body(sp: StoryPlacement, lines: list[BodyLine], first_row: int, last_
         for c in range(span.first - 1, span.last):
             blocked.setdefault(c, set()).update(range(top, under))
     slots = column_slots(sp.columns, range(top, last_row + 1), blocked)
-    taken = fill(slots, len(lines), s.balance, _keeps(lines))
+    taken = fill(slots, len(lines), s.balance, _keeps(lines), foot=_jump_at_end(lines))
     body_style = sp.style("body")
     for (line, kind, dots, _keep), slot in zip(lines, taken, strict=False):
         style = sp.style(kind) if kind == "subhead" else jump_style(sp.styles) if kind == JumpKind.DOWN else body_style
