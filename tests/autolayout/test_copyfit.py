@@ -143,3 +143,16 @@ def test_an_octavo_page_whose_volume_jumps_is_filled(tmp_path):
     assert best is not None and best.fit is not None
     assert score(best.layout)[:3] == (False, False, 1)
     assert best.layout.metrics.pages[-1].fill_pct >= FULL_PCT
+
+
+def test_the_leading_search_stops_at_the_range_bound_when_the_text_is_too_short():
+    """Text that cannot fill its page at any leading in range: the range's top is
+    tried once and the search ends (halving towards the bound spent the rounds
+    the other templates' plans needed: raw-102, raw-107 of the benchmark)."""
+    from layout.autolayout.copyfit import Trial, leading_search
+
+    def short(f: float) -> Trial:
+        return Trial(1, 0.5 * f / 1.6, False)
+
+    assert leading_search(1, 1.9, short) == [1.9, FIT_LEADING[1]]
+    assert leading_search(1, 3.2, short) == [FIT_LEADING[1]]

@@ -183,10 +183,15 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
     (long-110 of the benchmark: 1.631 one page with a 2.9-line foot, 1.738 two
     pages, full pages from 1.70 to 1.73 never tried).  Every layout on the pages
     aimed at or fewer raises the bracket's floor, every layout on more lowers its
-    ceiling; once both ends are real layouts, an estimate is taken only inside the
-    bracket's middle half, else its middle (bisection: the bracket at least
-    halves each second round), and the search ends when the bracket is narrower
-    than ``RESOLUTION``.  Counted, never timed: the same input tries the same
+    ceiling; a layout on the pages aimed at and full to the foot ends the search,
+    holes inside it or not (no leading fills it better).  While an end of the
+    bracket is still the range's bound, an estimate beyond it tries the bound
+    itself (once: text too short for the pages even there ends the search; the
+    old halving towards the bound spent the rounds other plans needed).  Once
+    both ends are real layouts, an estimate is taken only inside the bracket's
+    middle half, else its middle (bisection: the bracket at least halves each
+    second round), and the search ends when the bracket is narrower than
+    ``RESOLUTION``.  Counted, never timed: the same input tries the same
     leadings on any machine."""
     lo, hi = bounds  # below lo too little text for the pages, above hi too much
     real_lo = real_hi = False  # whether lo / hi are layouts tried (else the range's bounds)
@@ -199,7 +204,9 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
         if any(f == g for g, _v in seen):
             break
         t = trial(f)
-        if t.full:
+        if t.full or (t.pages == target and t.volume >= target - (1 - FULL_PCT / 100)):
+            # the fit, or pages full to the foot with a hole inside them: the volume is the
+            # pages', no leading fills them better (a nearby one only repeats the hole)
             seen.append((f, t.volume))
             break
         if t.pages > target:  # too loose: the text ran onto another page
@@ -213,8 +220,12 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
                 break
             quarter = (hi - lo) / 4
             f = nxt if lo + quarter <= nxt <= hi - quarter else (lo + hi) / 2
+        elif nxt >= hi:  # beyond the range: its bound (the range's, tried once), else the middle
+            f = (lo + hi) / 2 if real_hi else hi
+        elif nxt <= lo:
+            f = (lo + hi) / 2 if real_lo else lo
         else:
-            f = nxt if lo < nxt < hi else (lo + hi) / 2
+            f = nxt
     return [g for g, _v in seen]
 
 
