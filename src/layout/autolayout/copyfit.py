@@ -25,7 +25,8 @@ from layout.autolayout.levers import needs_levers, pull
 from layout.autolayout.template import FIT_LEADING, BodyFit, body_sizes, load_template, loosened
 from layout.model.types import Header, PageLayout, Story
 
-ROUNDS = 8  # layouts tried per target page count at most (the estimate, corrections, then bisection)
+ROUNDS = 4  # layouts tried per target page count (the first from the estimate, then corrections) ...
+BRACKET_ROUNDS = 8  # ... and at most this many while one leading tried fits the pages and another runs over
 RESOLUTION = 0.01  # leading factor: a bracket narrower than this is not split again (a third of a row on 50 rows)
 ESTIMATE_MARGIN = 0.15  # the volume at another body size is an estimate: tried when this near the range
 MAX_FIT_RUNS = 8  # copyfit layouts tried beyond each template's own (a bound on the time, not on the result's kind)
@@ -172,60 +173,58 @@ class Trial:
 
 
 def leading_search(target: int, estimate: float, trial: Callable[[float], Trial],
-                   bounds: tuple[float, float] = FIT_LEADING, rounds: int = ROUNDS) -> list[float]:
+                   bounds: tuple[float, float] = FIT_LEADING) -> list[float]:
     """The leading factors tried, in order, to make text fill ``target`` pages:
     first ``estimate``, then each next one from the volumes the layouts came out
-    at, until a ``trial`` is ``full``, the bracket closes, or ``rounds`` layouts.
+    at, until a ``trial`` is ``full``, ``ROUNDS`` layouts have been tried (up to
+    ``BRACKET_ROUNDS`` while a bracket of real layouts is open), or that bracket
+    is narrower than ``RESOLUTION``.
 
     Why a bracket: the volume of a real layout is not proportional to its leading
     -- it jumps where a story moves to another page or the search picks other
-    shapes, so an estimate from the last layouts can overshoot again and again
+    shapes, so the estimates from the last layouts can overshoot again and again
     (long-110 of the benchmark: 1.631 one page with a 2.9-line foot, 1.738 two
     pages, full pages from 1.70 to 1.73 never tried).  Every layout on the pages
     aimed at or fewer raises the bracket's floor, every layout on more lowers its
-    ceiling; a layout on the pages aimed at and full to the foot ends the search,
-    holes inside it or not (no leading fills it better).  While an end of the
-    bracket is still the range's bound, an estimate beyond it tries the bound
-    itself (once: text too short for the pages even there ends the search; the
-    old halving towards the bound spent the rounds other plans needed).  Once
-    both ends are real layouts, an estimate is taken only inside the bracket's
-    middle half, else its middle (bisection: the bracket at least halves each
-    second round), and the search ends when the bracket is narrower than
-    ``RESOLUTION``.  Counted, never timed: the same input tries the same
+    ceiling.  Once both ends are real layouts, an estimate is taken only inside
+    the bracket's middle half, else its middle (bisection: the bracket at least
+    halves every second round), and the search goes on past ``ROUNDS``: a page
+    that fits on one side and runs over on the other has a leading between that
+    fills it, or the bracket closes on the jump.  Without such a bracket (text
+    short of the pages everywhere tried) the search keeps to ``ROUNDS``: its
+    steps towards the range's top find a full page where the search's choices
+    change (the volume is not monotone), but more of them only spend the layouts
+    other plans need.  A layout on the pages aimed at and full to the foot ends
+    the search, holes inside it or not (no leading fills it better; a nearby one
+    repeats the hole).  Counted, never timed: the same input tries the same
     leadings on any machine."""
     lo, hi = bounds  # below lo too little text for the pages, above hi too much
     real_lo = real_hi = False  # whether lo / hi are layouts tried (else the range's bounds)
     seen: list[tuple[float, float]] = []  # (leading factor, volume) of the layouts tried
     f = estimate
-    for _ in range(rounds):
+    while len(seen) < (BRACKET_ROUNDS if real_lo and real_hi else ROUNDS):
         # a layout over several pages overstates the text (a continuation repeats a head,
         # a page ends a few rows early): an estimate just out of range is tried at its bound
         f = round(min(max(f, lo), hi), 3)
         if any(f == g for g, _v in seen):
             break
         t = trial(f)
+        seen_before = list(seen)
+        seen.append((f, t.volume))
         if t.full or (t.pages == target and t.volume >= target - (1 - FULL_PCT / 100)):
-            # the fit, or pages full to the foot with a hole inside them: the volume is the
-            # pages', no leading fills them better (a nearby one only repeats the hole)
-            seen.append((f, t.volume))
             break
         if t.pages > target:  # too loose: the text ran onto another page
             hi, real_hi = f, True
         else:
             lo, real_lo = f, True
-        nxt = _estimate(f, t.volume, target, seen)
-        seen.append((f, t.volume))
+        nxt = _estimate(f, t.volume, target, seen_before)
         if real_lo and real_hi:
             if hi - lo < RESOLUTION:
                 break
             quarter = (hi - lo) / 4
             f = nxt if lo + quarter <= nxt <= hi - quarter else (lo + hi) / 2
-        elif nxt >= hi:  # beyond the range: its bound (the range's, tried once), else the middle
-            f = (lo + hi) / 2 if real_hi else hi
-        elif nxt <= lo:
-            f = (lo + hi) / 2 if real_lo else lo
         else:
-            f = nxt
+            f = nxt if lo < nxt < hi else (lo + hi) / 2
     return [g for g, _v in seen]
 
 
