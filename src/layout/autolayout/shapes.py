@@ -217,10 +217,28 @@ def _spread_rooms(rooms: list[int], lines: int) -> list[int]:
     return rooms
 
 
+_KEPT_FILLS: dict[tuple, tuple[int, tuple[int, ...]]] = {}  # _kept_fill's answers (a pure function of its arguments)
+KEPT_FILLS_KEPT = 1 << 15  # answers kept, then forgotten all at once (bounded memory)
+
+
 def _kept_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...],
                foot: bool = False) -> tuple[int, list[int]]:
     """(rows, lines per column) of the placer's balanced fill with keeps, from
-    ``rows`` down as deep as it needs."""
+    ``rows`` down as deep as it needs.  Remembered: the search asks for the same
+    columns and lines at every width it tries, copyfit at every leading (a line
+    count does not move with the leading), and each answer runs the placer's fill."""
+    key = (tuple(blocked), lines, rows, tuple(keeps), foot)
+    got = _KEPT_FILLS.get(key)
+    if got is None:
+        if len(_KEPT_FILLS) >= KEPT_FILLS_KEPT:
+            _KEPT_FILLS.clear()
+        depth, rooms = _placer_fill(blocked, lines, rows, keeps, foot)
+        got = _KEPT_FILLS[key] = (depth, tuple(rooms))
+    return got[0], list(got[1])
+
+
+def _placer_fill(blocked: list[int], lines: int, rows: int, keeps: tuple[int, ...],
+                 foot: bool) -> tuple[int, list[int]]:
     from layout.place.flow import Slot, fill
 
     k = len(blocked)
