@@ -209,7 +209,7 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
         if any(f == g for g, _v in seen):
             break
         t = trial(f)
-        seen_before = list(seen)
+        nxt = _estimate(f, t.volume, target, seen)
         seen.append((f, t.volume))
         if t.full or (t.pages == target and t.volume >= target - (1 - FULL_PCT / 100)):
             break
@@ -217,7 +217,6 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
             hi, real_hi = f, True
         else:
             lo, real_lo = f, True
-        nxt = _estimate(f, t.volume, target, seen_before)
         if real_lo and real_hi:
             if hi - lo < RESOLUTION:
                 break
