@@ -152,3 +152,14 @@ def test_mixed_faces_and_sizes(runs, measure, style):
     for ln in cp.lines:
         assert ln.right <= measure + TOL or overfull, cp.dump()
         assert ln.size == max(ln.sizes)
+
+
+def test_an_opening_mark_after_a_tightened_space_stays_right_of_it():
+    """Found by the property above in CI: a line tightened to fit cut both the em
+    space (to ¼ em) and the “ after it by half an em, so the mark was drawn left of the
+    space (drawing order != text order).  The mark after a space keeps its left blank."""
+    style = ParagraphStyle(indent=0.0, kinsoku="none", punct="full", han_latin=0.25, hanging=True, align="justify",
+                           avoid_orphan=False, keep_bracket_in_indent=True, pair_em=1.5, fill_last=0.0, words=False)
+    cp = compose("一http：//jb.gov.cn/zwgk/t20200109_884512.shtml一G342一3.8\u2003“G342", 90.0, style)
+    tight = [ln for ln in cp.lines if "\u2003“" in ln.chars]
+    assert tight and all(ln.xs == tuple(sorted(ln.xs)) for ln in tight), cp.dump()
