@@ -154,16 +154,17 @@ def read_input(name: str | os.PathLike[str], what: str, limit: int, where: Locat
         os.close(fd)
 
 
-_stdin_memo: dict[int, bytes] = {}
+_stdin_memo: list[tuple[object, bytes]] = []  # (the stream read, its bytes): at most one
 
 
 def _stdin(what: str, limit: int, where: Location | None) -> bytes:
-    """Standard input, read once per process (a command may read its input twice)."""
-    key = id(sys.stdin)
-    if key not in _stdin_memo:
-        _stdin_memo.clear()
-        _stdin_memo[key] = _bounded(sys.stdin.buffer, what, "standard input", limit, where)
-    data = _stdin_memo[key]
+    """Standard input, read once per process (a command may read its input twice).
+    The memo holds the stream object itself and compares by identity: keyed by
+    ``id()`` a new stream could get the id of a freed one and be handed its bytes
+    (a test that swaps ``sys.stdin`` per run read an earlier run's empty input)."""
+    if not _stdin_memo or _stdin_memo[0][0] is not sys.stdin:
+        _stdin_memo[:] = [(sys.stdin, _bounded(sys.stdin.buffer, what, "standard input", limit, where))]
+    data = _stdin_memo[0][1]
     if len(data) > limit:
         raise LayoutError(f"{what} on standard input is larger than {_bytes(limit)}; refused", where)
     return data
