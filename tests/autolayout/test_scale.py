@@ -12,6 +12,7 @@ from autolayout_helpers import assert_text_kept
 from layout.autolayout import auto_layout
 from layout.autolayout import shapes as shapes_mod
 from layout.autolayout.search import RunSearch
+from layout.compose import compose as compose_mod
 from layout.model.types import Span, Story
 
 HEADS = ("城郊荷花竞相开放", "社区义诊进万家", "夜市烟火气回来了", "科技小院助农增收", "老旧小区改造惠及居民")
@@ -34,11 +35,14 @@ def _one_paragraph(chars: int) -> list[Story]:
 class _Work:
     """Counts, while installed: stories measured at one width (``StoryShapes.shapes``),
     runs combined by the page search, the longest text composed for a line count
-    at more than one grid column (``Gauge._count``)."""
+    at more than one grid column (``Gauge._count``), the length of every text the
+    composer prepares (``compose.prepare``)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch):
         self.measured = self.runs = self.longest = 0
+        self.prepared: list[int] = []
         shapes, combine, count = shapes_mod.StoryShapes.shapes, RunSearch._combine, shapes_mod.Gauge._count
+        prepare = compose_mod.prepare
 
         def counted_shapes(ss, w):
             self.measured += 1
@@ -53,6 +57,11 @@ class _Work:
                 self.longest = max(self.longest, len(text or ""))
             return count(gauge, text, byline, credit, w, k, width)
 
+        def counted_prepare(runs, *args):
+            self.prepared.append(sum(len(r.text) for r in runs))
+            return prepare(runs, *args)
+
+        monkeypatch.setattr(compose_mod, "prepare", counted_prepare)
         monkeypatch.setattr(shapes_mod.StoryShapes, "shapes", counted_shapes)
         monkeypatch.setattr(RunSearch, "_combine", counted_combine)
         monkeypatch.setattr(shapes_mod.Gauge, "_count", counted_count)
@@ -89,3 +98,15 @@ def test_a_paragraph_pages_long_is_not_composed_whole_at_wide_widths(tabloid, fo
     assert pages >= 3
     assert 0 < work.longest <= 1.5 * chars / pages
     assert work.measured <= 80 * pages
+
+
+def test_a_paragraph_pages_long_is_prepared_once(tabloid, fonts, monkeypatch):
+    """The rest of a paragraph carried on page after page is counted from the
+    paragraph counted once (``compose.tails``): texts longer than two pages are
+    prepared about once in all, not once per page and cut tried (that grew with
+    the square of the pages: 3.8 times the paragraph at 16,000 characters, 26
+    times at 64,000)."""
+    chars = 16_000
+    work, pages = _work(monkeypatch, _one_paragraph(chars), tabloid, fonts)
+    assert pages >= 3
+    assert sum(n for n in work.prepared if n > 2 * chars / pages) <= 1.2 * chars

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from layout.compose import warm
+from layout.compose import tails, warm
 from layout.compose.classes import SPACE
 from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
 from layout.compose.model import (
@@ -90,10 +90,17 @@ def count_lines(runs: Sequence[Run], measure: float, style: ParagraphStyle, font
 
 def _count(runs: Sequence[Run], measure: float, style: ParagraphStyle, fonts: FontSet) -> int:
     _check_style(style)
+    long = bool(runs) and len(runs[-1].text) >= tails.LONG and not style.hanging
+    if long and len(runs) == 1:  # the tail of a long paragraph counted before (``tails``)
+        n = tails.tail_count(runs[0], measure, style, fonts, _plain_frame(runs[0].size, measure, style))
+        if n is not None:
+            return n
     p = prepare(runs, style, fonts, measure)
     b = _break(p, runs, measure, style)
     if b is None:
         return 0
+    if long:
+        tails.keep(runs, measure, style, fonts, p, b.frame, b.lo, _content_bounds(p)[1])
     return len(b.spans) or int(style.hanging)  # a hanging bullet alone still makes a line
 
 
@@ -119,11 +126,21 @@ def _break(p: Prepared, runs: Sequence[Run], measure: float, style: ParagraphSty
     prefix = 0.0
     if style.hanging:
         body, prefix = _hanging_prefix(p, lo, hi)
-    room = measure - indent - prefix
-    first_cut = not style.hanging and not (indent > 0 and style.keep_bracket_in_indent)
-    frame = Frame(room, room, False) if style.hanging else Frame(room, measure, first_cut)
+        room = measure - indent - prefix
+        frame = Frame(room, room, False)
+    else:
+        frame = _plain_frame(size0, measure, style)
     spans = break_lines(p, body, hi, frame, style.avoid_orphan) if body < hi else []
     return _Breaks(lo, body, indent, prefix, frame, spans)
+
+
+def _plain_frame(size0: float, measure: float, style: ParagraphStyle) -> Frame:
+    """The frame of a paragraph without a hanging bullet whose first run is ``size0``
+    pt: the first line ``indent`` ems shorter, its opening bracket cut unless the
+    style keeps it in the indent."""
+    indent = max(style.indent, 0.0) * size0
+    room = measure - indent
+    return Frame(room, measure, not (indent > 0 and style.keep_bracket_in_indent))
 
 
 def _check_style(style: ParagraphStyle) -> None:

@@ -90,37 +90,44 @@ def _balance(p: Prepared, spans: list[Span], frame: Frame) -> None:
     bottom up, try starting it one to a few breaks earlier -- taking characters
     from the line above -- and keep the choice that makes the looser of the two
     lines least loose.  Local and bounded: linear over the paragraph."""
-    brk, cls = p.brk, p.cls
     for i in range(len(spans) - 2, 0, -1):
-        cur, above = spans[i], spans[i - 1]
-        if cur.forced or above.forced:
+        balance_line(p, spans, i, frame)
+
+
+def balance_line(p: Prepared, spans: list[Span], i: int, frame: Frame) -> None:
+    """``_balance``'s step for line ``i`` and the line above it (``compose.tails``
+    takes the last step alone: the one that moves the start of the line before
+    the last)."""
+    brk, cls = p.brk, p.cls
+    cur, above = spans[i], spans[i - 1]
+    if cur.forced or above.forced:
+        return
+    a_avail = frame.first if i == 1 else frame.rest
+    a_cut = frame.first_cut if i == 1 else True
+    worst = max(_spread(p, cur.start, cur.end, frame.rest, True),
+                _spread(p, above.start, above.end, a_avail, a_cut))
+    if worst <= LOOSE_EM:
+        return
+    best = None
+    tried = 0
+    for k in range(above.end - 1, above.start, -1):
+        if brk[k] != LEGAL:
             continue
-        a_avail = frame.first if i == 1 else frame.rest
-        a_cut = frame.first_cut if i == 1 else True
-        worst = max(_spread(p, cur.start, cur.end, frame.rest, True),
-                    _spread(p, above.start, above.end, a_avail, a_cut))
-        if worst <= LOOSE_EM:
-            continue
-        best = None
-        tried = 0
-        for k in range(above.end - 1, above.start, -1):
-            if brk[k] != LEGAL:
-                continue
-            tried += 1
-            if tried > BALANCE_TRIES:
-                break
-            nxt = k
-            while nxt < cur.end and cls[nxt] == SPACE:
-                nxt += 1
-            if p.min_width(nxt, cur.end, True) > frame.rest + EPS:
-                break  # taking more only makes it wider
-            score = max(_spread(p, nxt, cur.end, frame.rest, True), _spread(p, above.start, k, a_avail, a_cut))
-            if score < worst - 0.05 and (best is None or score < best[0]):
-                best = (score, k, nxt)
-        if best is not None:
-            _score, k, nxt = best
-            spans[i - 1] = Span(above.start, k, nxt, "")
-            spans[i] = Span(nxt, cur.end, cur.next, "")
+        tried += 1
+        if tried > BALANCE_TRIES:
+            break
+        nxt = k
+        while nxt < cur.end and cls[nxt] == SPACE:
+            nxt += 1
+        if p.min_width(nxt, cur.end, True) > frame.rest + EPS:
+            break  # taking more only makes it wider
+        score = max(_spread(p, nxt, cur.end, frame.rest, True), _spread(p, above.start, k, a_avail, a_cut))
+        if score < worst - 0.05 and (best is None or score < best[0]):
+            best = (score, k, nxt)
+    if best is not None:
+        _score, k, nxt = best
+        spans[i - 1] = Span(above.start, k, nxt, "")
+        spans[i] = Span(nxt, cur.end, cur.next, "")
 
 
 def _next_break(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> tuple[int, str]:
