@@ -127,7 +127,27 @@ def _total(data: bytes | None) -> int | None:
 
 
 def probe(d: Dictionary, word: bytes) -> tuple[int, bool]:
-    """(frequency of ``word`` or 0, whether some entry starts with ``word``)."""
+    """(frequency of ``word`` or 0, whether some entry starts with ``word``).
+    Memoised per dictionary: headlines share their characters and words (a page
+    of a thousand briefs probes the same few thousand strings again and again,
+    issue 13 class 7), and a probe is a binary search in Python."""
+    memo = _PROBES.get(id(d))
+    if memo is None or memo[0] is not d:
+        memo = _PROBES[id(d)] = (d, {})
+    found = memo[1].get(word)
+    if found is None:
+        found = _probe(d, word)
+        if len(memo[1]) >= PROBES_KEPT:
+            memo[1].clear()
+        memo[1][word] = found
+    return found
+
+
+PROBES_KEPT = 100_000  # probes remembered per dictionary (~10 MB at most), then forgotten at once
+_PROBES: dict[int, tuple[Dictionary, dict[bytes, tuple[int, bool]]]] = {}
+
+
+def _probe(d: Dictionary, word: bytes) -> tuple[int, bool]:
     m = d.data
     lo, hi = d.start, len(m)
     while lo < hi:  # lo and hi are always line starts

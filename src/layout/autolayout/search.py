@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -380,18 +381,18 @@ class RunSearch:
         places, options, widths = out.shape[0], out.shape[1], out.shape[2]
         pick = slice(None) if len(keep) == len(splits.tombs) else keep
         # [split, place, option, height, width]: the widths last, convolved
-        a = np.moveaxis(splits.tops[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
-        b = np.moveaxis(splits.bottoms[pick, ..., h0:h1 + 1], 3, -1).reshape(-1, widths)
+        a = splits.tops[pick, ..., h0:h1 + 1].transpose(0, 1, 2, 4, 3).reshape(-1, widths)
+        b = splits.bottoms[pick, ..., h0:h1 + 1].transpose(0, 1, 2, 4, 3).reshape(-1, widths)
         both = np.flatnonzero(np.isfinite(a).any(axis=1) & np.isfinite(b).any(axis=1))
         if len(both) < len(a):  # only the rows (split, place, option, height) where both halves are finite
             res = np.full((len(a), widths), INF)
-            res[both] = _min_plus(a[both], b[both], widths, dense=True)
+            res[both] = _width_min_plus(a[both], b[both])
         else:
-            res = _min_plus(a, b, widths, dense=True)
+            res = _width_min_plus(a, b)
         res = res.reshape(len(keep), places, options, h1 - h0 + 1, widths)
         # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
         res += splits.tombs[pick][:, None, None, None, None]
-        best = np.moveaxis(res.min(axis=0), -1, 2)
+        best = res.min(axis=0).transpose(0, 1, 3, 2)
         np.minimum(out[..., h0:h1 + 1], best, out=out[..., h0:h1 + 1])
 
     # -------------------------------------------------------------- reading back
@@ -467,6 +468,33 @@ def _height_ranges(live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lo = np.where(has, live.argmax(axis=1), heights)
     hi = np.where(has, heights - 1 - live[:, ::-1].argmax(axis=1), -1)
     return lo, hi
+
+
+def _width_min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``_min_plus(a, b, widths, dense=True)`` for tables' width rows ``[row,
+    width]``: no story is 0 columns wide (column 0 is infinite in every table), so
+    only the pairs of widths 1.. whose sum is a width are added (28 on 8 columns,
+    not 81), each target's minimum taken over its pairs; the same sums, the same
+    minima."""
+    pairs = _width_pairs(a.shape[1])
+    out = np.full(a.shape, INF)
+    if pairs is not None:
+        first, second, starts, targets = pairs
+        out[:, targets] = np.minimum.reduceat(a[:, first] + b[:, second], starts, axis=1)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _width_pairs(widths: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(first widths, second widths, where each target's pairs start, targets) of
+    every pair of widths 1.. adding up to a width below ``widths``, by target."""
+    first = [w1 for w in range(2, widths) for w1 in range(1, w)]
+    if not first:
+        return None
+    total = [w for w in range(2, widths) for _ in range(1, w)]
+    second = [w - w1 for w, w1 in zip(total, first, strict=True)]
+    starts = [k for k in range(len(total)) if k == 0 or total[k] != total[k - 1]]
+    return np.array(first), np.array(second), np.array(starts), np.array(sorted(set(total)))
 
 
 def _min_plus(a: np.ndarray, b: np.ndarray, limit: int | None = None, dense: bool = False) -> np.ndarray:
