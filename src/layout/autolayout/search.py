@@ -360,10 +360,11 @@ class RunSearch:
         b = np.broadcast_to(b.transpose(0, 2, 1)[:, None], (len(ws), places, options, nb)).reshape(-1, nb)
         res = _min_plus(a, b, n).reshape(len(ws), places, options, n)
         heights = base[:, None] + np.arange(n)  # [pair, n]
-        res[np.broadcast_to((heights > R)[:, None, None, :], res.shape)] = INF
+        res = np.where((heights > R)[:, None, None, :], INF, res)
         spread = np.full((len(ws), places, options, R + 1 + n), INF)
-        np.put_along_axis(spread, np.broadcast_to(heights[:, None, None, :], res.shape), res, axis=3)
-        first_w, starts = np.unique(ws, return_index=True)
+        spread[np.arange(len(ws))[:, None], :, :, heights] = res.transpose(0, 3, 1, 2)  # each pair from its base
+        starts = np.flatnonzero(np.r_[True, ws[1:] != ws[:-1]])  # ws ascend: where each width's pairs start
+        first_w = ws[starts]
         best = np.minimum.reduceat(spread[..., :R + 1], starts, axis=0)  # [width, place, option, height]
         out[:, :, first_w, :] = np.minimum(out[:, :, first_w, :], best.transpose(1, 2, 0, 3))
 
