@@ -25,6 +25,10 @@ def _font(path: str, index: int):  # -> (cmap, glyf, hmtx, units per em) or None
         ft = TTFont(path, fontNumber=index, lazy=True)
         if "glyf" not in ft:
             return None
+        # glyphs by index under plain names: a CJK font without glyph names (post
+        # format 3) otherwise has fontTools make ~30,000 names from the cmap, half of
+        # what opening the font costs a one-page reprint (the values read are by index)
+        ft.setGlyphOrder([f"g{i}" for i in range(ft["maxp"].numGlyphs)])
         return ft.getBestCmap(), ft["glyf"], ft["hmtx"], ft["head"].unitsPerEm
     except Exception:
         return None

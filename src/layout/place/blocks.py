@@ -71,9 +71,9 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
     A style that breaks by words (``breaks: words``) is broken by sense first
     (``place.sense``); when that leaves a visibly short line, evenly."""
     if style.breaks == "words":
-        from layout.place.sense import sense_lines
+        from layout.place.sense import by_characters, sense_lines
 
-        style = replace(style, breaks="characters")
+        style = by_characters(style)
         sense = sense_lines(texts, style, width, fonts)
         if sense is not None:
             return sense, 0.0

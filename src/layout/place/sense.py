@@ -43,8 +43,15 @@ def sense_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: Fon
     """The lines of ``texts`` (each a forced line) broken by sense and aligned by the
     style in ``width``; None when the even break should be used instead.  Memoised:
     a page is placed again (copyfit, the automatic layout's probes) with the same heads."""
-    lines = _sense_lines(tuple(texts), replace(style, breaks="characters"), round(width, 6), fonts)
+    lines = _sense_lines(tuple(texts), by_characters(style), round(width, 6), fonts)
     return None if lines is None else list(lines)
+
+
+@lru_cache(maxsize=256)
+def by_characters(style: TextStyle) -> TextStyle:
+    """``style`` breaking by characters (the composer's own breaks; sense is this
+    module's): one object per style, not a dataclass ``replace`` per headline set."""
+    return replace(style, breaks="characters")
 
 
 @lru_cache(maxsize=1024)
