@@ -66,8 +66,17 @@ def _sense_lines(texts: tuple[str, ...], style: TextStyle, width: float, fonts: 
 
 
 def _compose(text: str, style: TextStyle, width: float, fonts: FontSet, align: str | None = None) -> list[Line]:
+    return list(_composed(text, style, width, fonts, align))
+
+
+@lru_cache(maxsize=4096)
+def _composed(text: str, style: TextStyle, width: float, fonts: FontSet, align: str | None) -> tuple[Line, ...]:
+    """The lines of one display text (a candidate piece, a headline's first fit),
+    kept by everything they depend on: headlines share their words, and a word
+    ends the pieces of many candidate cuts, of many headlines and widths (issue 13
+    class 7: a page of briefs composed the same pieces again and again)."""
     run = Run(text, style.face, style.size, style.tracking)
-    return list(compose_paragraph([run], width, _pstyle(style, align), fonts).lines)
+    return compose_paragraph([run], width, _pstyle(style, align), fonts).lines
 
 
 @lru_cache(maxsize=64)
