@@ -4,7 +4,9 @@ and layout near-linear in archive size ... a benchmark shows the curve").
 
 Archives are generated here (made-up text, nothing committed), in three forms:
 - ``briefs``: N short items, each a headline line and one 本报讯 sentence (every
-  item read as its own story: the case that was super-linear);
+  item read as its own story: the case that was super-linear); their headlines
+  are 8 phrases and a number, so words repeat more than on a real page;
+- ``varied``: the same with a different headline and sentence for every item;
 - ``paragraphs``: one story of N one-line paragraphs;
 - ``line``: one paragraph of N characters.
 Each size runs in a fresh process (peak memory is the process's); the times are
@@ -14,7 +16,7 @@ wall and CPU (on this shared machine the CPU time is the steadier figure).
 folder, e.g. of a ``git worktree`` or ``git archive`` of an older commit), the two
 alternating, so a change is measured before and after under the same load.
 
-    python benchmarks/scale.py [--form briefs] [--sizes 100,1000,10000] [--base SRC]
+    python benchmarks/scale.py [--form briefs|varied|paragraphs|line] [--sizes 100,1000,10000] [--base SRC]
 """
 
 from __future__ import annotations
@@ -31,10 +33,29 @@ HEADS = ("城郊荷花竞相开放", "社区义诊进万家", "夜市烟火气�
          "全民健身运动会开幕", "图书馆延长开放时间", "新建公园迎来首批游客")
 
 
+WORDS = ("社区", "居民", "企业", "项目", "工程", "学校", "医院", "公园", "道路", "农田", "文化", "科技", "服务", "环境",
+         "安全", "交通", "养老", "就业", "培训", "志愿", "开工", "建成", "启动", "提升", "改造", "举办", "推进", "完成",
+         "新建", "开放", "迎来", "助力", "惠及", "整治", "巡查", "签约")
+
+
+def _varied(i: int, k: int) -> str:
+    """``k`` words, a different choice for every ``i`` (a fixed pseudo-random walk:
+    no two briefs share a headline, as on a real page)."""
+    x, out = i * 2654435761 % 2**32, []
+    for _ in range(k):
+        x = (x * 1103515245 + 12345) % 2**31  # a linear congruential step
+        out.append(WORDS[(x >> 8) % len(WORDS)])
+    return "".join(out)
+
+
 def archive(form: str, n: int) -> str:
     """The archive text of ``form`` at size ``n``."""
     if form == "briefs":
         items = [f"{HEADS[i % len(HEADS)]}{i + 1}\n\n本报讯 {i % 28 + 1}日，开发区第{i + 1}场社区活动举行，居民踊跃参加。"
+                 for i in range(n)]
+        return "开发区新闻\n\n" + "\n\n".join(items) + "\n"
+    if form == "varied":
+        items = [f"{_varied(i, 3 + i % 3)}\n\n本报讯 {i % 28 + 1}日，{_varied(n + i, 4)}，{_varied(2 * n + i, 3)}。"
                  for i in range(n)]
         return "开发区新闻\n\n" + "\n\n".join(items) + "\n"
     if form == "paragraphs":
@@ -81,7 +102,7 @@ def run(form: str, n: int, src: str | None = None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--form", choices=("briefs", "paragraphs", "line"), default="briefs")
+    ap.add_argument("--form", choices=("briefs", "varied", "paragraphs", "line"), default="briefs")
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--base", metavar="SRC", help="also run each size with this source tree (before/after)")
     args = ap.parse_args()
