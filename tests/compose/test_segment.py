@@ -34,3 +34,15 @@ def test_clusters_match_a_full_scan(text: str) -> None:
     ends = {a: b for a, b, _k in ref}
     for c in got:  # a URL may give back trailing punctuation, nothing else changes the end
         assert c.end == ends[c.start] if c.kind != "url" else c.start < c.end <= ends[c.start]
+
+
+def test_a_url_stops_before_dashes_and_ellipses() -> None:
+    """General punctuation (U+2010-U+206F) never stands in an address: ``x=1,……``
+    took the ellipsis into the URL, and the composer broke before it unreported
+    (hypothesis, strict kinsoku forbids …… at a line start)."""
+    text = "见https://www.example.com/a?x=1,……再说"
+    dots = text.index("……")
+    kinds = [(c.kind, c.start, c.end) for c in find_clusters(text)]
+    assert kinds == [("url", 1, dots - 1), ("dashes", dots, dots + 2)]  # (the comma after it is text)
+    url, dash = find_clusters("网址www.example.cn/news——详见")
+    assert (url.end, dash.kind) == (len("网址www.example.cn/news"), "dashes")

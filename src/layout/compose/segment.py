@@ -48,8 +48,10 @@ _WORD_RE = (
     f"(?:[{_cls(WORD_JOINERS + WORD_BREAK_JOINERS)}]{_W}+)*"
     f"[{_cls(UNIT_SUFFIXES)}]?"
 )
-# A URL runs to the first space, CJK character or full-width form.
-_URL_BODY = "[^\\s<>\"'\u2018-\u201f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+# A URL runs to the first space, CJK character, full-width form or general
+# punctuation mark (U+2010-U+206F: dashes, quotes, ……, which never stand in an
+# address; ``x=1,……`` took the ellipsis into the URL and broke before it).
+_URL_BODY = "[^\\s<>\"'\u2010-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 # A scheme is also written with a full-width colon in archives (``http：//``,
 # archives.md "Characters to expect"); a bare host (``example.com/news/…``,
 # ``a.gov.cn``) is an address too: a path after it, or two dots and a letter TLD.
