@@ -60,7 +60,7 @@ class Lever:
         """The search's weights: pictures may grow; with ``spread`` the empty foot
         costs as much as on a page that continues, so the stories take their slack."""
         plain = Costs()
-        return Costs(photo_grow=MAX_COLUMN_WHITE,
+        return Costs(photo_grow=MAX_COLUMN_WHITE, foot_white=True,
                      last_page_white=plain.bottom_white if self.spread else plain.last_page_white)
 
 
@@ -112,14 +112,22 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
         if accept is not None and not accept(auto):
             continue
         got = Levered(tpl, lever_fit, _said(auto, lever), lever)
-        key = score(auto)
+        key = _key(auto, score)
         if best is None or key < best[0]:
             best = (key, i, got)
-        if not any(key[:2]) and len(auto.pages) <= len(base.pages):
+        if not any(key[:3]) and len(auto.pages) <= len(base.pages):
             break  # the first lever in the order that fills the page
-    if best is None or not best[0] < score(base):
+    if best is None or not best[0] < _key(base, score):
         return None
     return best[2]
+
+
+def _key(auto: AutoLayout, score: Callable[[AutoLayout], tuple]) -> tuple:
+    """``score`` with a hole inside a page (between stories, beside a headline, a
+    scrap of a text column) worse than white at the foot: on a page the copy
+    cannot fill, the foot's underfill is reported; a hole inside is a fault."""
+    s = score(auto)
+    return (s[0], auto.metrics.total("holes") > 0, *s[1:])
 
 
 def _said(auto: AutoLayout, lever: Lever) -> AutoLayout:

@@ -102,7 +102,7 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     stories = layout.stories
     covered = sum(s.columns.count * s.rows.count for s in stories)
     bottom = max((s.rows.last for s in stories), default=0)
-    gaps = geo.columns * bottom - covered
+    gaps = _gaps(stories, geo.columns)
     white, holes, problems = _column_bottoms(layout, placed)
     holes += len(head_holes)
     problems += [f"{sid}: blank beside the headline group reads as a hole" for sid in sorted(head_holes)]
@@ -118,6 +118,17 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
         order_violations=order_violations(stories), rank_violations=rank_violations(stories, layout, lead),
         depth_violations=_depth_violations(stories, placed, geo), white_lines=white,
         crop=_crop(placed), problems=tuple(problems), foot=foot)
+
+
+def _gaps(stories: Sequence[Story], columns: int) -> int:
+    """Grid cells no story covers above the lowest story of their column: white
+    under a column's last story reaches the page's foot (``footwhite``: short copy
+    ends column by column), the foot's underfill (``fill.FootHole``), not a gap."""
+    n = 0
+    for c in range(1, columns + 1):
+        here = [s for s in stories if s.columns.first <= c <= s.columns.last]
+        n += max((s.rows.last for s in here), default=0) - sum(s.rows.count for s in here)
+    return n
 
 
 def _column_bottoms(layout: PageLayout, placed: PlacedPage) -> tuple[int, int, list[str]]:
@@ -138,9 +149,13 @@ def _column_bottoms(layout: PageLayout, placed: PlacedPage) -> tuple[int, int, l
                 holes += 1
                 problems.append(f"{s.id}: text column {c + 1} ends {empty} lines early")
         result = next((r for r in placed.stories if r.id == s.id), None)
-        if result and s.text_columns > 1 and s.headline and 0 < max(result.columns_used, default=0) < MIN_BODY_ROWS:
+        used = [u for u in result.columns_used if u] if result else []
+        if s.text_columns > 1 and s.headline and 0 < max(used, default=0) < MIN_BODY_ROWS:
             holes += 1  # a body a line or two deep leaves the blank beside the headline open (shapes)
-            problems.append(f"{s.id}: text only {max(result.columns_used)} lines deep under its headline")
+            problems.append(f"{s.id}: text only {max(used)} lines deep under its headline")
+        elif len(used) > 1 and min(used) == 1 and not s.photos and not s.head_beside:
+            holes += 1  # a text column of one line beside others: the checker reads its line as the measure
+            problems.append(f"{s.id}: a text column only 1 line deep")
     return white, holes, problems
 
 

@@ -25,8 +25,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from layout.autolayout.content import is_continuation, split_points, split_story
+from layout.autolayout.footwhite import foot_unit, hole_rows
 from layout.autolayout.search import (
     AT_TOP,
+    INF,
     RULE_ROWS,
     LeafTable,
     Node,
@@ -240,7 +242,16 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
                        _lead_widths(C) if ranked else None)
     n = len(units)
     if len(window) == len(rest):
-        whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
+        if costs.foot_white:  # short copy: the foot may stay white column by column (``footwhite``)
+            hole = hole_rows(geo)
+            whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white, hole)
+            ragged = search.with_last(foot_unit(C, R, costs, hole), n)
+            full = ragged.table(0, n)[AT_TOP, :, C, R]  # the white unit reaches the foot: no band under it
+            option = int(np.argmin(full))
+            if full[option] < (whole[0] if whole is not None else INF) - 1e-9:
+                return PagePlan(tuple(rest), ragged.layout(0, n, option, C, R), float(full[option]), R, ())
+        else:
+            whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white)
         if whole is not None:
             cost, option, h = whole
             return PagePlan(tuple(rest), search.layout(0, n - 1, option, C, h), cost, h, ())
@@ -356,11 +367,16 @@ def _lead_widths(columns: int) -> list[int]:
 
 
 def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
-                  white: float | None = None) -> tuple[float, int, int] | None:
+                  white: float | None = None, hole: int | None = None) -> tuple[float, int, int] | None:
     """Units 0..j at their cheapest height, empty cells under them charged
-    ``white`` each (default ``Costs.bottom_white``)."""
+    ``white`` each (default ``Costs.bottom_white``), and ``Costs.foot_hole`` where
+    they are ``hole`` rows deep or more (a short page's reported underfill,
+    ``footwhite``)."""
     per_cell = costs.bottom_white if white is None else white
-    table = search.table(0, j)[AT_TOP, :, C, :] + per_cell * C * (R - np.arange(R + 1))
+    empty = R - np.arange(R + 1)
+    table = search.table(0, j)[AT_TOP, :, C, :] + per_cell * C * empty
+    if hole is not None:
+        table = table + np.where(empty >= hole, costs.foot_hole, 0.0)
     option, h = np.unravel_index(int(np.argmin(table)), table.shape)
     c = float(table[option, h])
     return None if c == float("inf") else (c, int(option), int(h))

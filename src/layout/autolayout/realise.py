@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from layout.autolayout.footwhite import is_white
 from layout.autolayout.search import RULE_ROWS, Cut, Leaf, Node
 from layout.model.types import Photo, Span, Story
 
@@ -40,7 +41,7 @@ def head_holes(node: Node, stories: list[Story]) -> set[str]:
 
 def _leaves(node: Node) -> list[Leaf]:
     if isinstance(node, Leaf):
-        return [node]
+        return [] if is_white(node) else [node]
     assert isinstance(node, Cut)
     return _leaves(node.first) + _leaves(node.second)
 
@@ -48,15 +49,17 @@ def _leaves(node: Node) -> list[Leaf]:
 def _walk(node: Node, col: int, row: int, below: bool, right: bool, stories: list[Story],
           out: list[tuple[int, Story]]) -> None:
     if isinstance(node, Leaf):
-        out.append((node.story, _story(node, stories[node.story], col, row, below, right)))
+        if not is_white(node):
+            out.append((node.story, _story(node, stories[node.story], col, row, below, right)))
         return
     assert isinstance(node, Cut)
     first, second = node.first, node.second
+    rule = not (isinstance(second, Leaf) and is_white(second))  # no rule towards the white foot
     if node.horizontal:
-        _walk(first, col, row, True, right, stories, out)
+        _walk(first, col, row, rule or below, right, stories, out)
         _walk(second, col, row + first.height + RULE_ROWS, below, right, stories, out)
     else:
-        _walk(first, col, row, below, True, stories, out)
+        _walk(first, col, row, below, rule or right, stories, out)
         _walk(second, col + first.width, row, below, right, stories, out)
 
 

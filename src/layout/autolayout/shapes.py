@@ -52,6 +52,7 @@ FORCED_CROP = 250.0  # beyond the tolerance: a crop cost like a hole's (x Costs.
 PHOTO_PAGE_SHARE = 0.35  # a picture block deeper than this share of the page's rows is oversized
 PHOTO_MAX_SHARE = 0.6  # ... and never deeper than this (a photo-news item across a page may need more than 0.35)
 MIN_BODY_ROWS = 3  # text a line or two deep across columns leaves the blank beside the headline open
+MIN_COLUMN_LINES = 2  # and no text column of a single line beside deeper ones (a scrap)
 MIN_LINES_UNDER_PHOTO = 2  # text under a picture column: at least two lines, never a scrap
 HEADS_KEPT = 8192  # headline groups measured a gauge keeps (~15 a story; a page of briefs holds ~80 stories)
 HEAD_LINES_KEPT = 16  # composed headline groups a gauge keeps (one width's text-column counts share one)
@@ -88,6 +89,8 @@ class Costs:
     continuation: float = 6.0  # a story carried on to the next page
     beside: float = 2.0  # text beside the headline group (文包题): only where a full-width head leaves a hole
     photo_grow: int = 0  # rows a picture beside its text may run deeper than it: a lever for short copy (levers)
+    foot_white: bool = False  # the last page may end early column by column, the foot left white (``footwhite``) ...
+    foot_hole: float = 2000.0  # ... and white at the foot deep enough to read as a hole: worse than a forced crop
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,16 @@ class _Fill:
     rows: int  # body rows of the balanced fill
     white: int  # largest number of empty lines at a column bottom
     short: int  # empty lines at column bottoms, all columns
+    least: int  # fewest lines in a text column without a picture or head over it (rows: none such) ...
+    deepest: int  # ... and the most
+
+    @property
+    def scraps(self) -> bool:
+        """Whether the text columns without a picture or head over them are scraps:
+        all of them a line or two deep, or one of them a single line (its short
+        line is what the checker reads as the column's measure).  The balanced
+        fill's last columns a line short of the others (3/3/2) are not."""
+        return self.deepest < MIN_BODY_ROWS or self.least < MIN_COLUMN_LINES
 
 
 def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
@@ -194,15 +207,19 @@ def balanced_fill(blocked: list[int], lines: int, credit: bool = False,
     # the picture, however short
     across = min(blocked) == top and lines < MIN_LINES_UNDER_PHOTO
     white = short = 0
+    least = deepest = None
     for j, (b, room) in enumerate(zip(blocked, rooms, strict=True)):
         text = room - (1 if credit and j == last else 0)
         if b and text < MIN_LINES_UNDER_PHOTO and not across:
             return None
+        if not b:
+            least = room if least is None else min(least, room)
+            deepest = room if deepest is None else max(deepest, room)
         # an empty column under a picture: its blank separating line is white too
         empty = rows - b - text + (1 if b and not text else 0)
         white = max(white, empty)
         short += empty
-    return _Fill(rows, white, short)
+    return _Fill(rows, white, short, rows if least is None else least, rows if deepest is None else deepest)
 
 
 def _spread_rooms(rooms: list[int], lines: int) -> list[int]:
@@ -488,10 +505,13 @@ class StoryShapes:
             shapes = [self._shape(w, k, head, lines, blocked, plan, base, air_max, keeps)
                       for plan, blocked in self._photo_plans(w, k, lines)]
             shapes += self._flush(w, k, head, lines, base, air_max, keeps)
+            shapes = [sh for sh in shapes if sh is not None]
             out.extend(replace(sh, hole_below_rule=hm.hole_below_rule, hole_at_top=hm.hole_at_top,
                                headline_style=story.headline_style if story.headline else None)
-                       for sh in shapes if sh is not None)
-            if hm.hole_below_rule and self._may_stand_beside(k):
+                       for sh in shapes)
+            # too little text for k columns under the group: the text beside it instead
+            scraps = lines > 0 and all(sh.cost >= self.costs.column_hole for sh in shapes)
+            if (hm.hole_below_rule or scraps) and self._may_stand_beside(k):
                 out.extend(self._beside(w, k, story, lines, keeps, self.costs.bianlan if k != w else 0.0))
         return out
 
@@ -548,14 +568,37 @@ class StoryShapes:
                       lines: int, keeps: tuple[int, ...] | None, base: float) -> Shape | None:
         """One 文包题 shape: the body balanced around the group's rows and the
         pictures' (``blocked``: rows taken at the top of each text column)."""
+        if plan is None and lines <= k * max(blocked) - sum(blocked):
+            return self._beside_only(w, k, m, blocked, lines, keeps, base) if k == w else None
         fill = balanced_fill(blocked, lines, bool(self.story.credit or self.story.jump_to is not None), keeps,
                              foot=self.story.jump_to is not None)
-        if fill is None or fill.white > MAX_COLUMN_WHITE:
+        if fill is None or fill.white > MAX_COLUMN_WHITE or (fill.scraps and k - m > 1):
             return None
         cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
         if plan is not None:
             cost += self.costs.crop * plan.crop + self._photo_size_cost(plan, photos)
         return Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, plan, head_span=m)
+
+    def _beside_only(self, w: int, k: int, m: int, blocked: list[int], lines: int, keeps: tuple[int, ...] | None,
+                     base: float) -> Shape | None:
+        """A short story's text all beside its headline group (题在左, 文在右): the
+        story as deep as the group, the text balanced over the columns right of
+        it, each at least ``MIN_BODY_ROWS`` lines and ending at most
+        ``MAX_COLUMN_WHITE`` lines above the story's foot.  Rows added under the
+        group stay empty (``flow.fill`` balances by row: the text's rows end
+        beside the group), so the flexible rows are slack."""
+        head = max(blocked)
+        free = k - m
+        fill = balanced_fill([0] * free, lines, bool(self.story.credit or self.story.jump_to is not None), keeps,
+                             foot=self.story.jump_to is not None)
+        if fill is None or fill.rows > head:
+            return None
+        white = head - fill.rows + fill.white
+        if white > MAX_COLUMN_WHITE or (fill.scraps and free > 1):
+            return None
+        short = fill.short + (head - fill.rows) * free
+        cost = base + self.costs.short_line * short + self._depth_cost(head, [0])
+        return Shape(w, k, 0, head, 0, 0, cost, None, head_span=m)
 
     def _beside_flush(self, w: int, k: int, story: Story, lines: int, keeps: tuple[int, ...] | None,
                       bianlan: float) -> list[Shape]:
@@ -625,9 +668,9 @@ class StoryShapes:
             cost += c.crop * plan.crop + self._photo_size_cost(plan, blocked)
             if min(blocked):  # pictures across all the text: between the headline and its text (rule 7)
                 cost += c.photo_over_text
-        if fill.white > MAX_COLUMN_WHITE or (fill.rows < MIN_BODY_ROWS and k > 1):
-            # a column ends 3 lines early or more, or the text is one line deep under
-            # a headline group's blank: a hole, kept only as the last resort
+        if fill.white > MAX_COLUMN_WHITE or (fill.scraps and k > 1):
+            # a column ends 3 lines early or more, or the text columns are scraps
+            # under a headline group's blank: a hole, kept only as the last resort
             return Shape(w, k, head, fill.rows, air_max, air_max, cost + c.column_hole, plan)
         extra = air_max + MAX_COLUMN_WHITE - fill.white
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
@@ -648,8 +691,8 @@ class StoryShapes:
         for q in range(1, (k - 1) // m + 1):
             fill = balanced_fill([0] * (k - q * m), lines, bool(self.story.credit or self.story.jump_to is not None),
                                  keeps, foot=self.story.jump_to is not None)
-            if fill is None or fill.white > MAX_COLUMN_WHITE:
-                continue
+            if fill is None or fill.white > MAX_COLUMN_WHITE or (fill.scraps and k - q * m > 1):
+                continue  # a column ends 3 lines early, or beside the pictures a text column is a scrap
             width = cols[q - 1][1] - cols[0][0]
             caps = [self.gauge.caption_lines(_caption(p), width) if _caption(p) else 0 for p in photos]
             for grow in range(min(self.costs.photo_grow, MAX_COLUMN_WHITE - fill.white) + 1):
