@@ -59,7 +59,9 @@ class PageMetrics:
 
     @property
     def clean(self) -> bool:
-        return not (self.holes or self.overflow_lines or self.overlaps or self.order_violations)
+        """No hole (between stories or at the foot: the page checker measures down to
+        the page's foot, issue 13 class 5), no overflow, overlap or order fault."""
+        return not (self.holes or self.foot or self.overflow_lines or self.overlaps or self.order_violations)
 
 
 @dataclass(frozen=True)
