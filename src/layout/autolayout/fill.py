@@ -141,10 +141,7 @@ def _ink_spans(items: tuple[Item, ...]):
                 continue
             a, b = it.x + g[0].x, it.x + g[-1].x + g[-1].advance
             if not it.rotated and it.artifact is None:
-                # a credit set flush right fills only the blank right of its ink: the
-                # checker leaves the blank left of it open (raw-day-b: a credit on the
-                # last row, the foot under it, read as part of a hole there)
-                a, b = (a if it.kind == "credit" else min(a, it.x)), max(b, it.x + it.line.measure)
+                a, b = min(a, it.x), max(b, it.x + it.line.measure)
             yield a, b, it.baseline - DESCENT * max(gl.size for gl in g)
         elif isinstance(it, ImageItem | BoxItem):
             yield it.rect.x0, it.rect.x1, it.rect.y0
