@@ -39,7 +39,21 @@ def _holes(pdf: Path, tmp: Path) -> tuple[list[str], list[dict], list[float]]:
     other = [f for f in got if not f.startswith("holes=")]
     if _indent_measure(page):
         other = [f for f in other if not f.startswith("just=")]
-    return other, page["fill"].get("hole_list", []), page["fill"]["type_area"]
+    holes = [h for h in page["fill"].get("hole_list", []) if not _indent_gap(page, h)]
+    return other, holes, page["fill"]["type_area"]
+
+
+def _indent_gap(page: dict, hole: dict) -> bool:
+    """Whether ``hole`` is no wider than a gutter and the indent of a column whose
+    measure the checker read from indented lines (the same limit as
+    ``_indent_measure``: it fills a body line's frame from that measure, so the
+    first 2 em of the column stay open beside the gutter; forms-body's column of
+    short paragraphs under a picture)."""
+    em = page["body_size"]
+    x0, x1 = hole["bbox"][0], hole["bbox"][2]
+    return hole["ems"] <= 5.0 and any(
+        c["measure_left"] - c["x0"] >= 0.8 * em and x0 < c["measure_left"] and x1 <= c["measure_left"] + 0.5
+        for c in page["columns"])
 
 
 def _indent_measure(page: dict) -> bool:

@@ -21,39 +21,57 @@ empty is then reported per story (``fill.FootHole``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from layout.autolayout.fill import DESCENT, HOLE_LINES, NEAR_LINES, page_foot
 from layout.autolayout.search import BELOW_RULE, INF, PLACES, RULE_ROWS, Leaf, LeafTable
-from layout.autolayout.shapes import Costs, Shape
+from layout.autolayout.shapes import MAX_COLUMN_WHITE, Costs, Shape
 from layout.model.geometry import Geometry
 
 WHITE = Shape(width=0, text_columns=0, head_rows=0, body_rows=0, extra_max=0, air_max=0, cost=0.0)
 
 
-def hole_rows(geo: Geometry) -> int:
+def hole_rows(geo: Geometry, early: int = MAX_COLUMN_WHITE) -> int:
     """Empty grid rows at the foot that the checker may read as a hole (``fill``:
     the ink ``HOLE_LINES`` lines above the page foot, which lies below the grid by
-    the margin rule), counting the line the story above may end early (its
-    balanced columns' last line short): fewer than these are within the page bar."""
+    the margin rule) when the story above ends ``early`` lines short (its
+    columns' slack, up to ``MAX_COLUMN_WHITE``; a credit set flush right leaves
+    the blank left of it open): fewer than these are within the page bar."""
     foot = page_foot(geo)
     ry = max(geo.leading - 0.9 * geo.em, 0.1 * geo.em) / 2
     for r in range(1, geo.rows + 1):
-        low = geo.baseline(geo.rows - r - 1) - DESCENT * geo.em - ry
+        low = geo.baseline(geo.rows - r - early) - DESCENT * geo.em - ry
         if low - foot >= (HOLE_LINES - NEAR_LINES) * geo.leading:
             return r
     return geo.rows
 
 
-def foot_cost(rows: int, cells: int, costs: Costs, hole: int) -> float:
+@dataclass(frozen=True)
+class FootRows:
+    """White rows at the foot that may read as a hole (``maybe``: with the most
+    slack above them) and that surely do (``sure``: with a line of it)."""
+
+    maybe: int
+    sure: int
+
+    @classmethod
+    def of(cls, geo: Geometry) -> FootRows:
+        return cls(hole_rows(geo), hole_rows(geo, 1))
+
+
+def foot_cost(rows: int, cells: int, costs: Costs, hole: FootRows) -> float:
     """White at the foot, ``rows`` deep over ``cells`` grid cells: each cell as the
-    last page's white, and ``Costs.foot_hole`` once it is deep enough for the
-    checker to see a hole (``hole`` rows): a story a row or two deeper, a picture
-    grown, is cheaper than a reported underfill; a scrap or a forced crop is not."""
-    return costs.last_page_white * cells + (costs.foot_hole if rows >= hole else 0.0)
+    last page's white, ``Costs.foot_hole`` once it may read as a hole and again
+    once it surely does: a story a row or two deeper, a picture grown (even
+    cropped beyond its format's tolerance) is cheaper than a reported underfill;
+    a scrap of a text column is not."""
+    charge = costs.foot_hole * ((rows >= hole.maybe) + (rows >= hole.sure))
+    return costs.last_page_white * cells + charge
 
 
-def foot_unit(columns: int, rows: int, costs: Costs, hole: int) -> LeafTable:
+def foot_unit(columns: int, rows: int, costs: Costs, hole: FootRows) -> LeafTable:
     """The white unit on a grid of ``columns`` x ``rows``: every width and height,
     priced by ``foot_cost``, never at the top of the page."""
     table = np.full((PLACES, columns + 1, rows + 1), INF)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from layout.autolayout.content import is_continuation, split_points, split_story
-from layout.autolayout.footwhite import foot_unit, hole_rows
+from layout.autolayout.footwhite import FootRows, foot_cost, foot_unit
 from layout.autolayout.search import (
     AT_TOP,
     INF,
@@ -243,7 +243,7 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
     n = len(units)
     if len(window) == len(rest):
         if costs.foot_white:  # short copy: the foot may stay white column by column (``footwhite``)
-            hole = hole_rows(geo)
+            hole = FootRows.of(geo)
             whole = _best_partial(search, n - 1, costs, C, R, costs.last_page_white, hole)
             ragged = search.with_last(foot_unit(C, R, costs, hole), n)
             full = ragged.table(0, n)[AT_TOP, :, C, R]  # the white unit reaches the foot: no band under it
@@ -367,7 +367,7 @@ def _lead_widths(columns: int) -> list[int]:
 
 
 def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
-                  white: float | None = None, hole: int | None = None) -> tuple[float, int, int] | None:
+                  white: float | None = None, hole: FootRows | None = None) -> tuple[float, int, int] | None:
     """Units 0..j at their cheapest height, empty cells under them charged
     ``white`` each (default ``Costs.bottom_white``), and ``Costs.foot_hole`` where
     they are ``hole`` rows deep or more (a short page's reported underfill,
@@ -376,7 +376,7 @@ def _best_partial(search: RunSearch, j: int, costs: Costs, C: int, R: int,
     empty = R - np.arange(R + 1)
     table = search.table(0, j)[AT_TOP, :, C, :] + per_cell * C * empty
     if hole is not None:
-        table = table + np.where(empty >= hole, costs.foot_hole, 0.0)
+        table = table + np.array([foot_cost(int(e), 0, costs, hole) for e in empty])
     option, h = np.unravel_index(int(np.argmin(table)), table.shape)
     c = float(table[option, h])
     return None if c == float("inf") else (c, int(option), int(h))

@@ -90,7 +90,7 @@ class Costs:
     beside: float = 2.0  # text beside the headline group (文包题): only where a full-width head leaves a hole
     photo_grow: int = 0  # rows a picture beside its text may run deeper than it: a lever for short copy (levers)
     foot_white: bool = False  # the last page may end early column by column, the foot left white (``footwhite``) ...
-    foot_hole: float = 2000.0  # ... and white at the foot deep enough to read as a hole: worse than a forced crop
+    foot_hole: float = 1500.0  # ... and white at the foot that may read as a hole (twice: surely): worse than a forced crop
 
 
 @dataclass(frozen=True)
