@@ -19,7 +19,13 @@ takes, in this order:
 More room than that opens holes above and beside a headline (``headgap`` prices
 them: such a shape is a last resort).
 Never invented copy or furniture: a page no lever fills keeps its underfill in
-the report, per story, with where and how much (``fill.FootHole``).  Each lever is
+the report, per story, with where and how much (``fill.FootHole``).  Every
+lever's layout may leave the foot white column by column (``footwhite``) rather
+than stretch a story across columns it cannot fill (a text column of a line or
+two under a wide headline: ``shapes.MIN_BODY_ROWS``); a hole inside the page
+scores worse than white at its foot (``_key``).  Measured on the hand-written
+fixtures (tests/archive/data): a further step, 3 sizes and 3 or 4 rows, fills
+none of them without a hole but forms-briefs -- left out of the order.  Each lever is
 one more automatic layout of the same stories, scored as copyfit scores them (the
 page checker's judgement: no hole first); the first in the order above that fills
 the page is taken, else the best of them when it beats the page without levers.
