@@ -12,7 +12,11 @@ takes, in this order:
    the largest, none grows down the page, rule 4);
 3. the headline bands another row deeper;
 4. the headline group two sizes larger;
-5. then the same again with the white spread: the stories take their slack
+5. three sizes larger, a third row in every band (measured on the hand-written
+   fixtures of tests/archive/data: forms-briefs then fills its page clean, guoji
+   and keji-weekly end 2 lines nearer the foot; a fourth row opens holes beside
+   the headlines);
+6. then the same again with the white spread: the stories take their slack
    (columns ending up to 2 lines early, rule 2) rather than leave the foot empty.
    Last, because short columns beside a gutter are where white joins into a hole
    the page checker sees (a column of two lines, its indent read as its measure).
@@ -23,9 +27,7 @@ the report, per story, with where and how much (``fill.FootHole``).  Every
 lever's layout may leave the foot white column by column (``footwhite``) rather
 than stretch a story across columns it cannot fill (a text column of a line or
 two under a wide headline: ``shapes.MIN_BODY_ROWS``); a hole inside the page
-scores worse than white at its foot (``_key``).  Measured on the hand-written
-fixtures (tests/archive/data): a further step, 3 sizes and 3 or 4 rows, fills
-none of them without a hole but forms-briefs -- left out of the order.  Each lever is
+scores worse than white at its foot (``_key``).  Each lever is
 one more automatic layout of the same stories, scored as copyfit scores them (the
 page checker's judgement: no hole first); the first in the order above that fills
 the page is taken, else the best of them when it beats the page without levers.
@@ -70,7 +72,7 @@ class Lever:
                      last_page_white=plain.bottom_white if self.spread else plain.last_page_white)
 
 
-_HEADS = ((0, 0), (1, 1), (1, 2), (2, 2))
+_HEADS = ((0, 0), (1, 1), (1, 2), (2, 2), (3, 3))
 ORDER = tuple(Lever(steps, room, spread) for spread in (False, True) for steps, room in _HEADS)
 MAX_PAGES = 1  # levers fill a short page, not the last page of a long archive (copyfit's job)
 
