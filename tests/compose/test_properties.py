@@ -18,7 +18,9 @@ HAN = "的一是在不了有和人这中大为上个国我以要他时来用们�
 PUNCT = list("，。、；：？！“”‘’（）《》「」【】·") + ["——", "……", "—", "/"]
 ASCII_PUNCT = list(",.;:()%")
 WORDS = ["G342", "3.8", "2020", "80%", "COVID-19", "iPhone", "the", "news", "¥100", "1,000", "10:30",
-         "Pneumonoultramicroscopic"]
+         "Pneumonoultramicroscopic",
+         # codes and numbers whose joiners the letter squeeze tightens too (rich archives)
+         "000725.SZ", "94,156.4", "400-820-1234", "8:30", "1/3", "-13℃"]
 URLS = ["https://www.example.com/a/b?x=1", "mail@example.org", "www.pyrd.gov.cn",
         "http：//jb.gov.cn/zwgk/t20200109_884512.shtml", "example.com/news/2020/0121/c1024-31557.html"]
 
