@@ -227,3 +227,19 @@ def test_a_balanced_part_ends_with_its_jump_line_on_the_lowest_row(place):
             ends[it.x] = min(ends.get(it.x, it.baseline), it.baseline)
         spared += any(y > lowest + half for y in ends.values())  # a column before it ends short
     assert spared >= 2  # the case this is about was there
+
+
+def test_a_kept_group_is_not_split_where_a_balanced_fill_can_keep_it():
+    """rich-seed-long-001 page 2: a continued part of 10 lines and a credit of two
+    over 8 columns of 2 rows; the balanced spread left the last columns one slot
+    each and the credit's two lines stood in two columns (the checker read the
+    second, flush right a column further on, as an overfull line).  A group kept
+    together (a credit's lines, a subhead's) stays in one column where the fill
+    can give up its spare slots elsewhere."""
+    from layout.place.flow import Keep, fill
+
+    keeps = [Keep.NONE] * 10 + [Keep.WITH_NEXT, Keep.NONE]
+    taken = fill([_col(c, 2) for c in range(8)], len(keeps), True, keeps)
+    assert len(taken) == len(keeps)
+    assert taken[10].column == taken[11].column, _slots_of(taken)
+    assert _slots_of(taken) == sorted(_slots_of(taken))

@@ -246,3 +246,29 @@ def test_pictures_and_boxes_beside_the_headline_group(tmp_path):
     assert first[2] > head.baseline > first[0]  # beside the group from the top; under it below it
     assert first[3] < pic.rect.y0  # under the picture
     assert "".join(it.line.chars for it in lines).replace(" ", "") == body.replace(" ", "")
+
+
+def test_a_credit_of_two_lines_breaks_between_names_and_stays_in_one_column(place):
+    """``（李宇志 高华明 罗晖静）`` in a column narrower than the credit: it broke as
+    ``…高华明 罗|晖静）`` (one name read as two people) and the lines went to two
+    columns.  A credit is a list of names: it breaks at a space, and its lines
+    are one block."""
+    from layout.place.items import TextItem
+
+    p = place("""
+    - id: s
+      columns: 1-1
+      rows: 1-20
+      text_columns: 2
+      body: 加强组织领导，科学安排部署，明确职责分工，确保各项工作有序推进。
+      credit: （李宇志 高华明 罗晖静 欧阳海燕 诸葛明 王平梅 陈静宁）
+    """)
+    credit = [it for it in p.page.items if isinstance(it, TextItem) and it.story == "s" and it.kind == "credit"]
+    texts = [it.line.chars for it in credit]
+    assert len(texts) >= 2, texts
+    assert "".join(texts).replace(" ", "") == "（李宇志高华明罗晖静欧阳海燕诸葛明王平梅陈静宁）"
+    names = ["李宇志", "高华明", "罗晖静", "欧阳海燕", "诸葛明", "王平梅", "陈静宁"]
+    for t in texts:
+        for word in t.strip("（）").split():
+            assert word in names, texts  # never a part of a name
+    assert len({it.x for it in credit}) == 1  # one column

@@ -428,16 +428,24 @@ class Gauge:
     def body_keeps(self, story: Story, w: int, k: int) -> tuple[Keep, ...] | None:
         """Per body line, whether the placer keeps it with the next one
         (``place.elements.flow_lines``: every subhead line, and softly the first line
-        of a paragraph of two lines or more under a subhead); None when no line is kept."""
+        of a paragraph of two lines or more under a subhead, and a credit's lines but
+        its last: ``place.story.body_lines``); None when no line is kept."""
+        credit = self._count(None, None, story.credit, w, k, round(self.text_width(w, k), 3)) if story.credit else 0
         if not _has_subheads(story):
-            return None  # only a subhead's lines and the first line under one are kept
-        keeps: list[Keep] = []
-        for sub, n in self._element_lines(story, w, k):
-            if sub:
-                keeps.extend([Keep.WITH_NEXT] * n)
-            else:
-                after_sub = Keep.SOFT if keeps and keeps[-1] and n > 1 else Keep.NONE
-                keeps.extend([after_sub] + [Keep.NONE] * (n - 1) if n else [])
+            if credit < 2:
+                return None  # only a subhead's lines, the first line under one and a credit's are kept
+            keeps = [Keep.NONE] * self.body_lines(story, w, k)
+        else:
+            keeps = []
+            for sub, n in self._element_lines(story, w, k):
+                if sub:
+                    keeps.extend([Keep.WITH_NEXT] * n)
+                else:
+                    after_sub = Keep.SOFT if keeps and keeps[-1] and n > 1 else Keep.NONE
+                    keeps.extend([after_sub] + [Keep.NONE] * (n - 1) if n else [])
+        if credit >= 2:
+            end = len(keeps) - (story.jump_to is not None)
+            keeps[end - credit:end - 1] = [Keep.WITH_NEXT] * (credit - 1)
         return tuple(keeps) if any(keeps) else None
 
     def _element_lines(self, story: Story, w: int, k: int) -> list[tuple[bool, int]]:

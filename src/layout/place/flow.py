@@ -140,7 +140,7 @@ def _balanced_keeping(cols: list[list[Slot]], n: int, keeps: Sequence[int], foot
     for spare in range(sum(len(c) for c in cols) - n, -1, -1):
         taken = _take_keeping(_spread(cols, n, spare), n, keeps)
         if len(taken) == n:
-            if _even(cols, taken):
+            if _even(cols, taken) and not _splits_kept(taken, keeps):
                 if not foot or _at_foot(cols, taken):
                     return taken
                 even = even or taken
@@ -153,6 +153,15 @@ def _balanced_keeping(cols: list[list[Slot]], n: int, keeps: Sequence[int], foot
         return even
     spread = _even_fill(cols, n, keeps)
     return spread if spread is not None else first
+
+
+def _splits_kept(taken: list[Slot], keeps: Sequence[int]) -> bool:
+    """Whether a line kept with the next (``Keep.WITH_NEXT``: a subhead's, a
+    credit's) ended a column: ``_take_keeping`` splits a group only where a column
+    holds too few slots for it, which a balanced fill can avoid by giving up its
+    spare slots elsewhere (``_even_fill``)."""
+    return any(keeps[i] == Keep.WITH_NEXT and b.column != a.column
+               for i, (a, b) in enumerate(zip(taken, taken[1:], strict=False)))
 
 
 def _at_foot(cols: list[list[Slot]], taken: list[Slot]) -> bool:

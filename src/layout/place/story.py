@@ -8,6 +8,7 @@ and its text.  Every element takes whole grid rows (typography.md §5).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -354,8 +355,11 @@ def body_lines(sp: StoryPlacement, width: float) -> list[BodyLine]:
             style = replace(style, fill_last=FILL_LAST_BEFORE_CREDIT)
         lines.extend(BodyLine(ln, "body") for ln in compose_paragraph(runs, width, style, sp.fonts).lines)
     if s.credit:
-        credit = compose_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
-        lines.extend(BodyLine(ln, "credit") for ln in credit)
+        credit = credit_lines(s.credit, sp.style("credit"), width, sp.fonts)
+        # one block: its lines stay in one column (a name list split over two
+        # columns reads as two credits, and the second as a stray line)
+        lines.extend(BodyLine(ln, "credit", (), Keep.WITH_NEXT if i < len(credit) - 1 else Keep.NONE)
+                     for i, ln in enumerate(credit))
     if s.jump_to is not None:  # （下转第N版） closes the part (model.jumps)
         lines.append(BodyLine(kind_line(JumpKind.DOWN, s.jump_to, sp.styles, width, sp.fonts), JumpKind.DOWN))
     return lines
@@ -373,8 +377,47 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
             runs = _byline_runs(sp, s.byline) + runs
         count += count_lines(runs, width, _unindented(pstyle) if i == 0 and s.continued else pstyle, sp.fonts)
     if s.credit:
-        count += count_text(s.credit, sp.style("credit"), width, sp.fonts, align="right")
+        count += len(credit_lines(s.credit, sp.style("credit"), width, sp.fonts))
     return count + (s.jump_to is not None)  # a jump line is one line, never split
+
+
+def credit_lines(text: str, style: TextStyle, width: float, fonts: FontSet) -> list[Line]:
+    """The credit (``（李宇志 高华明 罗晖静）``) set flush right.  It is a list of
+    names: taking more than one line, it breaks between names, at a space, never
+    inside a name (``…高华明 罗|晖静）`` read as two people; a compositor moves the
+    whole name down).  Each line is then composed alone, as a headline given as
+    lines is; a name wider than the line keeps the composer's breaks."""
+    lines = compose_text(text, style, width, fonts, align="right")
+    if len(lines) < 2 or all(_between_names(text, ln.end) for ln in lines[:-1]):
+        return lines
+    groups = _name_groups(text, style, width, fonts)
+    if groups is None:
+        return lines
+    return [ln for g in groups for ln in compose_text(g, style, width, fonts, align="right")]
+
+
+def _between_names(text: str, end: int) -> bool:
+    """Does a line ending before ``text[end]`` break at a space (between names)?"""
+    return end >= len(text) or text[end].isspace() or text[end - 1].isspace()
+
+
+def _name_groups(text: str, style: TextStyle, width: float, fonts: FontSet) -> list[str] | None:
+    """``text`` cut at spaces into the fewest one-line pieces, filled first to last
+    (the spaces at a cut are dropped, as at any line break); None when one name
+    alone does not fit the line."""
+    words = re.split(r"(\s+)", text.strip())
+    groups: list[str] = []
+    cur = words[0]
+    for gap, word in zip(words[1::2], words[2::2], strict=True):
+        if count_text(cur + gap + word, style, width, fonts, align="right") == 1:
+            cur += gap + word
+        else:
+            groups.append(cur)
+            cur = word
+    groups.append(cur)
+    if any(count_text(g, style, width, fonts, align="right") != 1 for g in groups):
+        return None
+    return groups
 
 
 def _jump_at_end(lines: list[BodyLine]) -> bool:
