@@ -377,7 +377,7 @@ def body_line_count(sp: StoryPlacement, width: float) -> int:
             runs = _byline_runs(sp, s.byline) + runs
         count += count_lines(runs, width, _unindented(pstyle) if i == 0 and s.continued else pstyle, sp.fonts)
     if s.credit:
-        count += len(credit_lines(s.credit, sp.style("credit"), width, sp.fonts))
+        count += credit_line_count(s.credit, sp.style("credit"), width, sp.fonts)
     return count + (s.jump_to is not None)  # a jump line is one line, never split
 
 
@@ -394,6 +394,12 @@ def credit_lines(text: str, style: TextStyle, width: float, fonts: FontSet) -> l
     if groups is None:
         return lines
     return [ln for g in groups for ln in compose_text(g, style, width, fonts, align="right")]
+
+
+def credit_line_count(text: str, style: TextStyle, width: float, fonts: FontSet) -> int:
+    """``len(credit_lines(...))``, setting the lines only when the credit wraps."""
+    n = count_text(text, style, width, fonts, align="right")
+    return n if n < 2 else len(credit_lines(text, style, width, fonts))
 
 
 def _between_names(text: str, end: int) -> bool:
