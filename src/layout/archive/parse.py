@@ -47,6 +47,7 @@ from layout.archive.patterns import (
     ends_sentence,
     header_parts_apart,
     header_tokens,
+    is_contact_line,
     is_kicker_shaped,
     is_label,
     is_long_headline,
@@ -640,8 +641,9 @@ class _Walker:
     def _editor(self, i: int) -> int:
         x = self.u[i]
         # the page's editor credits stand above the first story or below the last
-        # (版式设计 / 责任编辑 lines: every line from here to the end is one)
-        at_end = all(y.kind is Kind.EDITOR for y in self.u[i:])
+        # (版式设计 / 责任编辑 lines: every line from here to the end is one, or a contact
+        # line printed with them: 投稿邮箱：…, which stays text)
+        at_end = all(y.kind is Kind.EDITOR or is_contact_line(y.text) for y in self.u[i:])
         if (self.cur is None or at_end) and self._take_header(x):
             return i + 1
         self._story(i, "an editor line").add("paragraph", x.text, x.where, 0.5,

@@ -91,6 +91,9 @@ _CAPTION = re.compile(
 _CREDITED_MARK = re.compile(r"^(?P<marker>[▲△])(?=.*(?:摄影?|供图|提供)[）)]?$)")
 _EDITOR_WORDS = r"(?:责任编辑|本版责编|责编|本版编辑|本版主编|版面编辑|文字编辑|编辑|美编|校对|版式设计|版式|组版|审校|值班编辑|制图|图片编辑)"
 _EDITOR = re.compile(rf"^{_EDITOR_WORDS}\s*[：:\s]")
+# a page's contact line, printed with its credits (投稿邮箱：…, 本版邮箱：…, 新闻热线：…; spec archives.md)
+_CONTACT = re.compile(r"^(?:投稿|本版|新闻|读者|来稿|联系|报料|编辑部)?(?:电子)?(?:邮箱|信箱|E-?mail|电话|热线|传真)\s*[：:]",
+                      re.IGNORECASE)
 # numbered subheads: 一、 （一） 1. 1、 第一， ① ■ ● ◆ …
 SUBHEAD_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\s*\D"
@@ -237,6 +240,11 @@ def classify(text: str) -> Kind:
     if is_display(text):
         return Kind.DISPLAY
     return Kind.TEXT
+
+
+def is_contact_line(text: str) -> bool:
+    """A short contact line (投稿邮箱：name@example.com): it stands with the page credits."""
+    return len(text) <= BYLINE_MAX and bool(_CONTACT.match(text))
 
 
 def is_display(text: str) -> bool:
