@@ -50,6 +50,15 @@ def test_page_credits_followed_by_a_contact_line_stay_page_credits():
     assert not any("编辑" in p or "版式" in p for p in letter.paragraphs)
 
 
+def test_an_indented_line_over_a_headline_ends_the_story_before():
+    """A line indented as the text is, right above a flush-left headline and its dateline, is
+    the last line of the story before (积分榜前三：…), not the next story's kicker."""
+    page, _, _ = recognise(DATA / "pages" / "tiyu-wrapped-day.txt")
+    football, pingpong = page.stories[1:3]
+    assert football.paragraphs[-1].startswith("积分榜前三：")
+    assert pingpong.headline == "“乒乓小将”闯进全省决赛" and pingpong.kicker is None
+
+
 @pytest.mark.skipif(CHECKER is None, reason="../shared/tools/pdfcheck.py not found above the checkout")
 @pytest.mark.parametrize("src", [_param(p) for p in PAGES])
 def test_own_archive_reprints_identical_and_clean_on_the_page_bar(tmp_path, src):

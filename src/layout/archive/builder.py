@@ -280,7 +280,9 @@ def split_head(texts: list[str], strong: bool, indented: list[bool] | None = Non
     last line left is the headline unless it is a bare name under a longer line (the author, as 评论 pages
     print it) or starts with a dash (then it is the subtitle, 副题); before the
     headline a line ending in a dash or colon is a kicker (引题); a few characters
-    naming a department are a label (区妇联); one more line is taken as a kicker.
+    naming a department are a label (区妇联); one more line is taken as a kicker,
+    unless it is indented as the text is over a flush-left headline (then it is the
+    story before's last line: display lines stand flush left, spec archives.md).
     ``strong`` says a byline, lead or byline line follows (surer headline);
     ``indented`` says which lines are indented in an archive that indents its text."""
     roles: list[tuple[str, int, float, str]] = []
@@ -298,6 +300,8 @@ def split_head(texts: list[str], strong: bool, indented: list[bool] | None = Non
         idx -= 1
     follows = "a byline, lead or byline line follows" if strong else "body text follows"
     roles.append(("headline", idx, 0.95 if strong else 0.75, f"display line; {follows}"))
+    # indented like the text over a flush-left headline: the story before's last line, no kicker
+    body_like = indented is not None and not indented[idx]
     idx -= 1
     kicker = False
     if idx >= 0 and is_kicker_shaped(texts[idx]):
@@ -308,7 +312,7 @@ def split_head(texts: list[str], strong: bool, indented: list[bool] | None = Non
         if label:
             roles.append(("label", idx, conf, "a few characters naming a department, above the headline"))
             idx -= 1
-        elif not kicker:
+        elif not kicker and not (body_like and indented is not None and indented[idx]):
             roles.append(("kicker", idx, 0.55, "a display line above the headline (引题), no dash: unsure"))
             idx -= 1
             label, conf = is_label(texts[idx]) if idx >= 0 else (False, 0.0)
