@@ -137,7 +137,23 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
         got = pull(stories, header, best.name, best.fit, best.layout, score, accept)
         if got is not None:
             best = Candidate(best.name, got.template, got.fit, got.layout)
+    elif best is not None and (fewer := _fewer_pages(runs.values(), best, names, one_page, accept)) is not None:
+        # a page only short at its foot, where the best took more pages: the levers may fill it
+        got = pull(stories, header, fewer.name, fewer.fit, fewer.layout, score, accept)
+        if got is not None and score(got.layout) < score(best.layout):
+            best = Candidate(fewer.name, got.template, got.fit, got.layout)
     return best
+
+
+def _fewer_pages(candidates, best: Candidate, names: Sequence[str], one_page: bool,
+                 accept: Callable[[AutoLayout], bool] | None) -> Candidate | None:
+    """The best layout on fewer pages than ``best`` whose only fault is a foot left
+    short (``needs_levers``; no hole between stories): "no holes first, then the
+    fewest pages" -- the levers, tried on ``best`` alone, never saw it."""
+    n = len(best.layout.pages)
+    shorter = [c for c in candidates if len(c.layout.pages) < n and needs_levers(c.layout)
+               and not c.layout.metrics.total("holes")]
+    return _best(shorter, names, one_page, accept)
 
 
 def _best(candidates, names: Sequence[str], one_page: bool,
