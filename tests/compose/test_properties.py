@@ -165,3 +165,17 @@ def test_an_opening_mark_after_a_tightened_space_stays_right_of_it():
     cp = compose("一http：//jb.gov.cn/zwgk/t20200109_884512.shtml一G342一3.8\u2003“G342", 90.0, style)
     tight = [ln for ln in cp.lines if "\u2003“" in ln.chars]
     assert tight and all(ln.xs == tuple(sorted(ln.xs)) for ln in tight), cp.dump()
+
+
+def test_the_breaker_counts_no_shrink_the_line_setter_will_not_use():
+    """The breaker took a line for fitting by cutting the 《 after a separator U+3000 by
+    half an em, which the line setter then refused (the rule above): 0.75 pt over the
+    measure, set in a 10-em column of a hand-written archive (tests/archive/data/pages,
+    a timeline ``2024年5月　《…》施行``).  Both now use ``tightening_space``: U+3000 keeps
+    its em, so the mark after it may shed its blank half; after a word or em space not."""
+    fonts = default_fontset()
+    for text in ("2024年5月\u3000《滨川市白鹭河保护条例》施行", "2024年5月\u2003《滨川市白鹭河保护条例》施行"):
+        cp = compose_paragraph([Run(text, "song", 10.5)], 105.0, ParagraphStyle(indent=2.0), fonts)
+        assert cp.text == text and not cp.problems, cp.dump()
+        assert all(ln.right <= 105.0 + 1e-6 for ln in cp.lines), cp.dump()
+        assert all(ln.xs == tuple(sorted(ln.xs)) for ln in cp.lines), cp.dump()

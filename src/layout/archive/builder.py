@@ -279,7 +279,8 @@ def split_head(texts: list[str], strong: bool, indented: list[bool] | None = Non
     the end (``standfirst_lines``) are the subtitle (副题, joined when several); the
     last line left is the headline unless it is a bare name under a longer line (the author, as 评论 pages
     print it) or starts with a dash (then it is the subtitle, 副题); before the
-    headline a line ending in a dash or colon is a kicker (引题); a few characters
+    headline a line ending in a dash or colon is a kicker (引题), but the last line
+    ending in a colon opens the text (a letter's 编辑同志：); a few characters
     naming a department are a label (区妇联); one more line is taken as a kicker,
     unless it is indented as the text is over a flush-left headline (then it is the
     story before's last line: display lines stand flush left, spec archives.md).
@@ -287,10 +288,14 @@ def split_head(texts: list[str], strong: bool, indented: list[bool] | None = Non
     ``indented`` says which lines are indented in an archive that indents its text."""
     roles: list[tuple[str, int, float, str]] = []
     idx = len(texts) - 1
-    for _ in range(standfirst_lines(texts, indented)):
+    if not strong and idx > 0 and texts[idx].endswith(("：", ":")):
+        roles.append(("paragraph", idx, 0.7, "a short line ending in a colon under the headline: it opens the "
+                                             "text (编辑同志：)"))
+        idx -= 1
+    standfirst = standfirst_lines(texts[:idx + 1], indented) > 0
+    for _ in range(standfirst_lines(texts[:idx + 1], indented)):
         roles.append(("subtitle", idx, 0.7, "a clause under the headline (standfirst, 导语行): set as the subtitle"))
         idx -= 1
-    standfirst = bool(roles)
     if (not standfirst and idx > 0 and is_name(texts[idx]) and len(texts[idx - 1]) > len(texts[idx]) + 2
             and not is_label(texts[idx - 1])[0]):
         roles.append(("byline_line", idx, 0.6, "a name alone under the headline: the author"))

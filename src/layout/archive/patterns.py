@@ -353,8 +353,10 @@ def is_section_name(text: str) -> bool:
 
 
 def is_name(text: str) -> bool:
-    """A person's name alone on a line (李某某, 欧阳明月): an author under a headline."""
-    return bool(re.fullmatch(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,6}}", text))
+    """A person's name alone on a line (李某某, 欧阳明月, a two-character name spaced
+    as pages print it: 张　弛, spec archives.md): an author under a headline."""
+    return bool(re.fullmatch(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,6}}|[{HAN}][ \u3000\u00a0]{{1,2}}[{HAN}]",
+                             text))
 
 
 def is_numbered_subhead(text: str) -> bool:

@@ -373,6 +373,16 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
 IDEOGRAPHIC_SPACE = "\u3000"
 
 
+def tightening_space(text: str, cls: bytearray, i: int) -> bool:
+    """Is character ``i`` a space a tight line may narrow (a word space, an em space,
+    NBSP -- not U+3000, which keeps its em)?  An opening mark after one keeps its left
+    blank: the space is the gap there, and a space narrowed to ¼ em with the mark's
+    half em cut too drew the mark's origin left of the space's (text order != drawing
+    order).  The line breaker and ``setline`` must agree on it, or a line the breaker
+    took for fitting comes out wider than the measure."""
+    return cls[i] in (SPACE, NBSPACE) and text[i] != IDEOGRAPHIC_SPACE
+
+
 def _separator_spaces(text: str, cls: bytearray) -> None:
     """U+3000 between a paragraph's first and last character is a separator
     (archives.md: ``时间：…　　地点：…``): a breakable space of one em, discarded
@@ -465,7 +475,7 @@ class _State:
                 # mid-line, only after a glyph wider than the cut: otherwise the
                 # bracket's origin would move before its neighbour's and text
                 # extraction (which orders glyphs by x) would swap them
-                if i == 0 or room[i - 1] > h + 1e-9:
+                if i == 0 or (room[i - 1] > h + 1e-9 and not tightening_space(self.text, cls, i - 1)):
                     self.shrink.append((i, P_BRACKET, h, K_LEFT))
 
     def _middot(self, i: int, natural: bool) -> None:

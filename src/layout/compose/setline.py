@@ -20,7 +20,6 @@ from math import copysign
 from operator import add, or_
 from typing import NamedTuple
 
-from layout.compose.classes import NBSPACE, SPACE
 from layout.compose.linebreak import EPS
 from layout.compose.prepare import (
     K_CENTRE,
@@ -28,12 +27,8 @@ from layout.compose.prepare import (
     K_LEFT,
     K_ROOM,
     Prepared,
+    tightening_space,
 )
-
-# an opening mark after a space keeps its left blank: the space is the gap there, and a
-# tightened space (¼ em) with the mark's half em cut too drew the mark's origin left of
-# the space's (text order != drawing order; found by tests/compose/test_properties)
-_SPACES = frozenset((SPACE, NBSPACE))
 
 URL_SPREAD_MAX_EM = 1.0  # letterspacing an address beyond this per gap opens holes: leave the line short
 URL_JOIN_EM = 0.5  # a line spread more than this per junction spreads inside its address too
@@ -152,7 +147,7 @@ def _tighten(p: Prepared, s: int, e: int, scut: bool, need: float,
     last = e - 1
     keep = not scut or p.startcut[s] > 0  # the start bracket's left blank: gone, or kept by style
     items = [t for t in _entries(p.shrink, s, e) if t[0] != last and not (keep and t[0] == s and t[3] == K_LEFT)
-             and not (t[3] == K_LEFT and t[0] > s and p.cls[t[0] - 1] in _SPACES)]
+             and not (t[3] == K_LEFT and t[0] > s and tightening_space(p.text, p.cls, t[0] - 1))]
     items.sort(key=lambda t: t[1])
     k = 0
     while k < len(items) and need > EPS:
