@@ -1,9 +1,10 @@
 """Issue 13, "Done when": "your own test archives, in the forms above, pass the same in
 CI".  ``data/pages/`` holds whole newspaper pages written for these tests (invented
 news, our own wording) in the forms of ../shared/spec/archives.md, each as long as an
-archived page really is (3,000-9,000 characters; see data/pages/README.md): a raw day
+archived page really is (1,400-9,000 characters; see data/pages/README.md): a raw day
 page, an 编者按 + 核心阅读 page, a briefs page, a commentary page (GB18030, CRLF), a
-photo page, a page in the seed's shape and a two-page special report.  Each must
+photo page, a page in the seed's shape, a hard-wrapped sports page and a two-page
+special report.  Each must
 reprint verify-identical (0 characters lost or added) with every page clean on the page
 bar of ../shared/tools/pdfcheck.py (``pagebar``: the judgement of
 ``benchmarks/raw_archives.py``)."""
