@@ -44,4 +44,3 @@ def test_a_page_is_filled_by_a_cut_shorter_than_the_smallest_areas_promise(tmp_p
     assert is_continuation(result.pages[1][0])
     assert_text_kept(result, stories)
     assert_invariants(result, stories)
-
