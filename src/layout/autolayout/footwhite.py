@@ -79,10 +79,10 @@ def foot_unit(columns: int, rows: int, costs: Costs, hole: FootRows) -> LeafTabl
         for h in range(1, rows + 1):
             # the rule row above it is white too (``realise`` draws no rule towards the foot)
             table[BELOW_RULE, w, h] = foot_cost(h + RULE_ROWS, w * h, costs, hole)
-    costs_ = table
     choice = {(BELOW_RULE, a, b): (WHITE, 0) for a in range(1, columns + 1) for b in range(1, rows + 1)}
-    return LeafTable(costs_, choice, False)
+    return LeafTable(table, choice, False)
 
 
 def is_white(leaf: Leaf) -> bool:
+    """Whether ``leaf`` is the foot's white (no text columns), not a story."""
     return leaf.shape is WHITE or leaf.shape.text_columns == 0
