@@ -17,7 +17,7 @@ the last page's foot included, before the number of pages); the best is kept.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from layout.autolayout.layout import AutoLayout, auto_layout
@@ -150,7 +150,7 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
     return best
 
 
-def _fewer_pages(candidates, best: Candidate, names: Sequence[str], one_page: bool,
+def _fewer_pages(candidates: Iterable[Candidate], best: Candidate, names: Sequence[str], one_page: bool,
                  accept: Callable[[AutoLayout], bool] | None) -> Candidate | None:
     """The best layout on fewer pages than ``best`` whose only fault is a foot left
     short (``needs_levers``; no hole between stories): "no holes first, then the
