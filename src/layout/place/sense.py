@@ -38,6 +38,8 @@ BREAK_WEIGHT = 2.0  # ems of imbalance one unit of break cost is worth
 MAX_CUTS = 4000  # combinations tried at most (a 3-line headline of 40 words: 780)
 SPACES = " \u3000"
 
+SURE_EPS = 1e-5  # pt: far beyond the composer's tolerance (linebreak.EPS) and any rounding of the sum
+
 
 def sense_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> list[Line] | None:
     """The lines of ``texts`` (each a forced line) broken by sense and aligned by the
@@ -188,5 +190,3 @@ def _surely_wider(text: str, style: TextStyle, width: float, fonts: FontSet) -> 
     least = han - len(text) * style.size * (LETTER_SQUEEZE_EM + max(0.0, -style.tracking))
     return adjacent and least > width + SURE_EPS
 
-
-SURE_EPS = 1e-5  # pt: far beyond the composer's tolerance (linebreak.EPS) and any rounding of the sum
