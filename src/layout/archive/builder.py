@@ -9,17 +9,18 @@ in the same block turn out to be captions).  ``build`` freezes the items into an
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from layout.archive.model import ArchivedBox, ArchivedStory, Caption, Note, Subhead, SubheadKind, Where
 from layout.archive.patterns import (
+    CLAUSE_MIN,
     caption_complete,
     caption_marker,
     is_kicker_shaped,
     is_label,
     is_name,
     is_subtitle,
+    reads_as_clause,
 )
 
 BODY_ROLES = frozenset({"paragraph", "subhead"})
@@ -192,7 +193,7 @@ class StoryBuilder:
             elif it.role == "credit" and later_body:
                 it.role = "paragraph"
                 it.confidence = 0.6
-                it.reason = "a bracketed line with body text after it: kept in the body, not a credit"
+                it.reason = "a credit line with body text after it: kept in the body, not a credit"
 
 
 @dataclass
@@ -243,9 +244,8 @@ class Head:
 
 # a standfirst line (导语 / pull line under a headline, spec archives.md): a clause or
 # two, long enough not to be a two-part headline (稳就业，保民生)
-STANDFIRST_MIN = 12
+STANDFIRST_MIN = CLAUSE_MIN
 STANDFIRST_MAX_LINES = 3
-_CLAUSE = re.compile(r"[，；,;、]")
 
 
 def standfirst_lines(texts: list[str], indented: list[bool] | None = None) -> int:
@@ -268,7 +268,7 @@ def _standfirst(texts: list[str], indented: list[bool] | None, k: int) -> bool:
     text = texts[k]
     if is_subtitle(text) or is_kicker_shaped(text) or is_name(text):
         return False
-    clause = len(text) >= STANDFIRST_MIN and bool(_CLAUSE.search(text[:-1]))
+    clause = reads_as_clause(text)
     indent = indented is not None and indented[k] and not indented[0]
     return clause or indent
 

@@ -43,8 +43,10 @@ from layout.archive.patterns import (
     DISPLAY_MAX,
     Kind,
     caption_complete,
+    caption_piece,
     credit_confidence,
     ends_sentence,
+    ends_with_photo_credit,
     header_parts_apart,
     header_tokens,
     is_contact_line,
@@ -55,6 +57,7 @@ from layout.archive.patterns import (
     is_photo_credit,
     is_section_name,
     is_subtitle,
+    reads_as_clause,
     split_opener,
 )
 from layout.errors import LayoutError, Location
@@ -298,6 +301,12 @@ class _Walker:
             self._start_story(run, strong=False, confidence=0.75,
                               reason="display lines under an editor's note or summary block that has no headline")
             return j
+        piece = self._caption_piece(run, nxt)
+        if piece is not None:
+            role, why = piece
+            for x in run:
+                cur.add(role, x.text, x.where, 0.6, why, x.gap)
+            return j
         evidence = self._new_story_evidence(run)
         if evidence and nxt.kind in (Kind.TEXT, Kind.CAPTION, Kind.CREDIT):
             self._start_story(run, strong=False, confidence=evidence[0], reason=evidence[1])
@@ -321,11 +330,40 @@ class _Walker:
             self._subhead_or_caption(x)
         return j
 
+    def _caption_piece(self, run: list[Unit], nxt: Unit) -> tuple[str, str] | None:
+        """(role, why) when a display run inside a story is a broken piece of a caption
+        (spec archives.md: "archives truncate captions"), else None: never a photo
+        story's headline, a new story's headline or a subhead.  A line ending with a
+        photo credit is a caption whose marker was lost (or a caption's second half
+        on a line of its own); a line that leaves a bracket open was cut off: a
+        caption beside captions, else text kept as it is; beside captions, a line
+        that reads as a sentence (a clause inside) is a caption without its marker."""
+        cur = self.cur
+        assert cur is not None
+        if len(run) > 2 or not (cur.has_body or cur.has("caption")):
+            return None
+        near = cur.in_captions or nxt.kind is Kind.CAPTION
+        whys = [caption_piece(x.text) for x in run]
+        if all(whys):
+            credited = any(ends_with_photo_credit(x.text) for x in run)
+            role = "caption" if near or credited else "paragraph"
+            what = "a piece of a caption" if role == "caption" else "kept as text"
+            return role, f"{whys[-1]}: {what}, not a headline or subhead"
+        if near and len(run) == 1 and reads_as_clause(run[0].text):
+            return "caption", ("reads as a sentence (a clause inside) beside captions: a caption without its picture "
+                               "marker, not a photo's headline")
+        return None
+
     def _new_story_evidence(self, run: list[Unit]) -> tuple[float, str] | None:
         cur = self.cur
         assert cur is not None
         if cur.ended:
             return 0.85, "the story before ended with a credit line"
+        last = cur.last()
+        if cur.in_captions and last is not None and caption_complete(join_lines(last.lines or [last.text])):
+            # a caption cut off may go on in a line of its own; after a complete one a short
+            # line without a picture marker is no caption (a photo story's headline, 图片新闻)
+            return 0.6, "the story before ended with its captions, complete: a display line after them heads the next"
         if any(is_subtitle(x.text) for x in run[1:]):
             return 0.8, "a subtitle (——…) under a display line: a headline group"
         if len(run) >= 2 and is_kicker_shaped(run[0].text) and not run[0].text.endswith(("：", ":")):
@@ -522,6 +560,12 @@ class _Walker:
             if cur is not None and nxt not in (Kind.TEXT, Kind.LEAD, Kind.OPENER):
                 cur.add("paragraph", x.text, x.where, 0.5, "a byline line after the body, kept in the body", x.gap)
                 return i + 1
+            if cur is not None and nxt is Kind.TEXT and x.gap <= self.para_gap:
+                # 本报记者 某某 / 文/某某 between paragraphs (a part signed by its author): a story
+                # starts with display lines, never with its author line between two paragraphs
+                cur.add("paragraph", x.text, x.where, 0.6, "an author line inside the body, text before and after "
+                        "it: kept as text where it stands (no new story without a headline)", x.gap)
+                return i + 1
             self._new_story()
             self.page_notes.append(Note("story", "story without headline", 0.5,
                                         "a byline line with no headline before it", x.where))
@@ -634,7 +678,8 @@ class _Walker:
         x = self.u[i]
         cur = self._story(i, "a bracketed line with no story before it")
         conf = credit_confidence(x.text)
-        why = "a bracketed line of names or a credit word" if conf >= 0.9 else "a short bracketed line"
+        why = ("a bracketed line of names or a credit word" if conf >= 0.9 else "a short bracketed line"
+               if x.text[:1] in "（(" else "an author's note without brackets (作者为…)")
         cur.add("credit", x.text, x.where, conf, f"{why} at the story's end", x.gap)
         return i + 1
 

@@ -68,10 +68,10 @@ _BYLINE_LINE = re.compile(
     rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
     rf"(?:{_ROLE}\s*(?:{_NAMES})?)(?:\s*{_ROLE}\s*{_NAMES})*"
     rf"(?:\s*(?:文/图|文／图|图/文|摄影?|报道|整理|采写))?$")
-# an author credited by the kind of work: 文/李某, 文／图 王某, 作者：张三, □李某某
+# an author credited by the kind of work: 文/李某, 文／图 王某, 作者：张三, □李某某, 撰文 赵某
 _AUTHOR_LINE = re.compile(
-    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文|文·图|撰文|作者|口述|整理)\s*[/／:：]\s*"
-    rf"|(?:文/图|文／图|图/文|图／文)\s+|[□◎○◇]\s*)"
+    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文|文·图|撰文|作者|口述|整理|执笔)\s*[/／:：]\s*"
+    rf"|(?:文/图|文／图|图/文|图／文|撰文|执笔|作者)[ \u3000\u00a0]+|[□◎○◇]\s*)"
     rf"{_NAMES}(?:\s*[（(][^（）()]{{1,20}}[）)])?$")
 # reporters named after the opener and closed by a colon: 本报讯 记者 孙某 报道：
 _OPENER_REPORTERS = re.compile(
@@ -80,6 +80,9 @@ _OPENER_REPORTERS = re.compile(
 EDITORS_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[：:\s]?")
 DIGEST_TITLE = re.compile(r"[【\[]?(?:核心阅读|阅读提示|导读)[】\]]?")
 _CREDIT = re.compile(r"^[（(](?P<inner>[^\n]{1,78})[）)]$")
+# an author's note without brackets (作者为滨川大学教授, 作者系…, 作者单位：…): the credit
+# （作者为…） as some exports print it (spec archives.md, "Credits at the end")
+_AUTHOR_NOTE = re.compile(rf"^(?:本文)?作者(?:为|系|是|单位[：:]|简介[：:])[ \u3000]*[{HAN}A-Za-z]")
 _CREDIT_WORDS = re.compile(
     r"^(?:本文)?作者|^(?:据|来源|稿件来源|供稿|编译|整理|摘自|转自|原载|综合|文/|图/|文／|图／)"
     r"|^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)|(?:供稿|报道|整理|编译|摄|摄影|撰文|执笔)$")
@@ -291,9 +294,12 @@ def split_opener(text: str) -> tuple[str, str] | None:
 
 def credit_confidence(text: str) -> float:
     """How surely a whole bracketed line is a credit: names only or a credit word
-    (作者, 据, 供稿, 摄 …) -> 0.9; other short bracketed lines -> 0.5; not bracketed
-    or too long -> 0.  Position (the story's end) is judged by the caller."""
+    (作者, 据, 供稿, 摄 …) -> 0.9; an author's note without brackets (作者为…) -> 0.7;
+    other short bracketed lines -> 0.5; not bracketed or too long -> 0.  Position
+    (the story's end) is judged by the caller."""
     m = _CREDIT.match(text)
+    if not m and _AUTHOR_NOTE.match(text) and len(text) <= CREDIT_MAX and "。" not in text[:-1]:
+        return 0.7  # 作者为… unbracketed: a credit by its words, less sure than in brackets
     if not m or len(text) > CREDIT_MAX:
         return 0.0
     inner = m.group("inner").strip()
@@ -315,6 +321,41 @@ def is_photo_credit(text: str) -> bool:
     """A line that is only a photo credit (本报记者 某某摄, 新华社发, 资料图片, 某某供图):
     it closes the caption above it."""
     return bool(_PHOTO_CREDIT_LINE.fullmatch(text))
+
+
+# a line ending with a photo credit: …（本报记者 某某摄）, …新华社记者 某某 摄, …供图
+_CREDIT_END = re.compile(r"(?:摄影?|供图|资料图片|图片提供)[ \u3000]*[）)]?$")
+_OPENING = "（(【["
+_CLOSING = "）)】]"
+# a line that reads as a sentence rather than a headline: a clause inside, and long
+# enough not to be a two-part headline (稳就业，保民生); builder's standfirst lines too
+CLAUSE = re.compile(r"[，；,;、]")
+CLAUSE_MIN = 12
+
+
+def reads_as_clause(text: str) -> bool:
+    """A comma, 、 or ； inside and at least ``CLAUSE_MIN`` characters: a sentence's
+    part (a standfirst, a caption), not a headline."""
+    return len(text) >= CLAUSE_MIN and bool(CLAUSE.search(text[:-1]))
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """Text before a photo credit that closes the line (…（本报记者 某某摄）); a
+    line that is only a credit (本报记者 某某摄) is not meant."""
+    return bool(_CREDIT_END.search(text)) and not is_photo_credit(text)
+
+
+def caption_piece(text: str) -> str | None:
+    """Why a short line without a picture marker is a piece of a caption, or None:
+    it ends with a photo credit (…（本报记者 某某摄）: a caption whose marker was
+    lost, or a caption's second half on a line of its own), or it leaves a bracket
+    open (…（本报记者 某某: cut off, spec archives.md: "archives truncate
+    captions").  Neither is ever a headline or a subhead."""
+    if ends_with_photo_credit(text):
+        return "it ends with a photo credit (…摄)"
+    if sum(text.count(c) for c in _OPENING) > sum(text.count(c) for c in _CLOSING):
+        return "a bracket opened and never closed: cut off in the archive"
+    return None
 
 
 def caption_marker(text: str) -> str | None:
