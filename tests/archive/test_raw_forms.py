@@ -19,6 +19,7 @@ from rawgen import generate
 from layout.archive.import_page import import_archive, recognise
 from layout.archive.normalize import normalize
 from layout.archive.parse import parse_page
+from layout.archive.read import read_archive
 from layout.archive.validate import printed_header
 from layout.cli import main
 
@@ -275,7 +276,7 @@ def test_forms_read_the_same_without_blank_lines_or_indents(path, variant):
     """Exports differ in white space only: one paragraph per line with no blank lines,
     no indents, or two blank lines between paragraphs.  Each form is recognised the
     same way (stories, roles, paragraphs) in all of them."""
-    text = path.read_text(encoding="utf-8")
+    text = read_archive(path).text  # in its own encoding (forms-chars: UTF-16 BE with BOM)
     lines = text.split("\n")
     other = {"no blank lines": "\n".join(ln for ln in lines if ln.strip()),
              "no indents": "\n".join(ln.lstrip("\u3000 ") for ln in lines),

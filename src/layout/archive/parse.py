@@ -41,6 +41,7 @@ from layout.archive.patterns import (
     CAPTION_MAX,
     COLUMN_TAG,
     DISPLAY_MAX,
+    JUMP_FROM,
     Kind,
     caption_complete,
     caption_piece,
@@ -301,6 +302,8 @@ class _Walker:
             self._start_story(run, strong=False, confidence=0.75,
                               reason="display lines under an editor's note or summary block that has no headline")
             return j
+        if self._jump_head(run, nxt):
+            return j
         piece = self._caption_piece(run, nxt)
         if piece is not None:
             role, why = piece
@@ -329,6 +332,27 @@ class _Walker:
         for x in run:
             self._subhead_or_caption(x)
         return j
+
+    def _jump_head(self, run: list[Unit], nxt: Unit) -> bool:
+        """The head of a story's part continued from another page (接题, 转版): the
+        running story's headline again inside its body (an article from page 1 repeated
+        whole on the inside page, spec archives.md) is a subhead where it stands; a
+        display line over （上接第N版） heads the continued story, never a subhead of
+        the story before.  Returns whether the run was taken."""
+        cur = self.cur
+        assert cur is not None
+        if len(run) != 1:
+            return False
+        x = run[0]
+        if cur.has_body and any(it.role == "headline" and it.text == x.text for it in cur.items):
+            cur.add("subhead", x.text, x.where, 0.85, "the story's headline again inside its body: the head of its "
+                    "part continued from another page (接题), kept where it stands", x.gap)
+            return True
+        if JUMP_FROM.fullmatch(nxt.text):
+            self._start_story(run, strong=False, confidence=0.85,
+                              reason="over a jump line (上接第N版): the head of a story continued from another page")
+            return True
+        return False
 
     def _caption_piece(self, run: list[Unit], nxt: Unit) -> tuple[str, str] | None:
         """(role, why) when a display run inside a story is a broken piece of a caption
@@ -677,6 +701,10 @@ class _Walker:
     def _credit(self, i: int) -> int:
         x = self.u[i]
         cur = self._story(i, "a bracketed line with no story before it")
+        if JUMP_FROM.fullmatch(x.text):
+            cur.add("paragraph", x.text, x.where, 0.8, "a jump line (上接第N版): the continued part starts here, "
+                    "kept as text where it stands", x.gap)
+            return i + 1
         conf = credit_confidence(x.text)
         why = ("a bracketed line of names or a credit word" if conf >= 0.9 else "a short bracketed line"
                if x.text[:1] in "（(" else "an author's note without brackets (作者为…)")

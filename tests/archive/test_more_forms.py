@@ -1,0 +1,83 @@
+"""Recognition of the short fixtures for forms of ../shared/spec/archives.md that the
+others do not hold (our own wording): ``forms-repeat.txt`` (an article from page 1
+repeated whole on the inside page, with its jump lines and its headline again as
+the continued part's head; a jump head over （上接第1版） after another story; a
+`广告` slot) and ``forms-chars.txt`` (UTF-16 BE with BOM; a two-part headline apart
+by U+3000; half-width , ; : ( ) between Han; NBSP inside Latin product names and
+after a 。; a URL written ``http：//``; Roman numerals).  Each is also reprinted
+verify-identical and judged on the page bar by ``test_short_archives`` and read
+the same without blank lines or indents by ``test_raw_forms``."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from archive_helpers import DATA
+
+from layout.archive.import_page import recognise
+from layout.cli import main
+
+
+@pytest.fixture(scope="module")
+def repeat():
+    page, _, _ = recognise(DATA / "forms-repeat.txt")
+    return page
+
+
+@pytest.fixture(scope="module")
+def chars():
+    return recognise(DATA / "forms-chars.txt")
+
+
+def test_an_article_repeated_whole_is_one_story_with_its_jump_head_in_place(repeat):
+    whole = repeat.stories[0]
+    assert (whole.kicker, whole.headline, whole.subtitle) == (
+        "全市上下奋力推进城市更新——", "老旧小区改造惠及十二万户居民", "——滨川市推进城市更新工作纪实")
+    # the headline again after （下转第5版）: the continued part's head, where it stands
+    (jump,) = whole.subheads
+    assert jump.text == whole.headline and whole.paragraphs[jump.before - 1].endswith("（下转第5版）")
+    assert whole.paragraphs[jump.before] == "（上接第1版）"
+    note = next(n for n in whole.notes if n.element == "subheads.0")
+    assert not note.unsure and "接题" in note.reason
+    assert whole.credit == "（完）" and len(whole.paragraphs) == 6
+
+
+def test_a_jump_head_over_its_jump_line_starts_the_continued_story(repeat):
+    """A display line over （上接第1版） after another story is the continued story's
+    head, not a subhead of the story before (the story before has no credit)."""
+    ad, port, continued = repeat.stories[1:]
+    assert ad.paragraphs == ("广告",) and ad.headline is None
+    assert port.headline == "滨川港集装箱吞吐量创新高" and not port.subheads and len(port.paragraphs) == 2
+    assert continued.headline == "家门口的“十五分钟生活圈”"
+    assert continued.paragraphs[0] == "（上接第1版）" and len(continued.paragraphs) == 3
+
+
+def test_layout_import_writes_the_roles(tmp_path):
+    out = tmp_path / "p.yaml"
+    assert main(["import", str(DATA / "forms-repeat.txt"), "--no-place", "-q", "-o", str(out)]) == 0
+    stories = yaml.safe_load(out.read_text(encoding="utf-8"))["stories"]
+    flow = stories[0]["content"]
+    assert [k for el in flow for k in el][:4] == ["kicker", "headline", "subtitle", "byline"]
+    assert {"subhead": "老旧小区改造惠及十二万户居民"} in flow
+    assert stories[1]["body"] == "广告" and "headline" not in stories[1]
+    assert stories[3]["headline"] == "家门口的“十五分钟生活圈”"
+    assert stories[3]["body"].startswith("（上接第1版）\n\n在城北")
+
+
+def test_utf16_be_with_bom_and_its_characters(chars):
+    page, archive, normalized = chars
+    assert (archive.encoding, archive.bom) == ("utf-16-be", True)
+    assert [h.text for h in page.header] == ["滨川晚报", "2026-06-03", "A05版", "数码"]
+    phone, watch = page.stories
+    assert phone.headline == "国产手机新品扎堆上市\u3000线下门店人气回升"  # two parts apart by U+3000: one headline
+    assert phone.byline == "本报讯（记者 孙一帆）"  # half-width brackets touching Han: full-width
+    first = phone.paragraphs[0]
+    assert first.startswith("6月2日，云帆X3\u00a0Pro在滨川正式开售。")  # NBSP inside a product name kept
+    assert "；有门店负责人表示：首批" in first and "第Ⅱ代自研芯片" in first
+    assert "。 据了解" in first  # a stray NBSP after 。: an ordinary space
+    assert "官网http：//www.example.com/x3）" in phone.paragraphs[1]  # the URL whole, its bracket full-width
+    assert "Nova\u00a0Book\u00a014" in phone.paragraphs[2]
+    assert (watch.byline_line, watch.credit) == ("本报记者 郑 好", "（郑 好）")
+    assert "Smart\u00a0Watch\u00a0S2" in watch.paragraphs[0] and "Ⅳ级" in watch.paragraphs[0]
+    assert {(c.old, c.new) for c in normalized.changes} == {
+        ("(", "（"), (")", "）"), (",", "，"), (":", "："), (";", "；"), ("\u00a0", " ")}
