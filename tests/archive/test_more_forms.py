@@ -4,7 +4,9 @@ repeated whole on the inside page, with its jump lines and its headline again as
 the continued part's head; a jump head over （上接第1版） after another story; a
 `广告` slot) and ``forms-chars.txt`` (UTF-16 BE with BOM; a two-part headline apart
 by U+3000; half-width , ; : ( ) between Han; NBSP inside Latin product names and
-after a 。; a URL written ``http：//``; Roman numerals).  Each is also reprinted
+after a 。; a URL written ``http：//``; Roman numerals) and ``forms-bullets.txt`` (●
+leads, ● bulleted subheads and ``一、`` numbered subheads each with a deck line, a
+headline in two parts apart by two spaces, NBSP between a dateline's parts).  Each is also reprinted
 verify-identical and judged on the page bar by ``test_short_archives`` and read
 the same without blank lines or indents by ``test_raw_forms``."""
 
@@ -81,3 +83,24 @@ def test_utf16_be_with_bom_and_its_characters(chars):
     assert "Smart\u00a0Watch\u00a0S2" in watch.paragraphs[0] and "Ⅳ级" in watch.paragraphs[0]
     assert {(c.old, c.new) for c in normalized.changes} == {
         ("(", "（"), (")", "）"), (",", "，"), (":", "："), (";", "；"), ("\u00a0", " ")}
+
+
+def test_bulleted_and_numbered_subheads_keep_their_deck_lines():
+    """A deck line under a ● subhead is its deck, not a new story's headline (the
+    story numbers its subheads, so an unnumbered display line was taken for the next
+    story); the same under 一、 subheads."""
+    from layout.archive.model import SubheadKind
+
+    page, _, normalized = recognise(DATA / "forms-bullets.txt")
+    tea, park = page.stories
+    assert tea.headline == "乡村振兴  产业先行" and len(tea.leads) == 2 and tea.leads[0].startswith("●")
+    assert tea.byline == "本报云溪5月8日电 （记者 罗青 通讯员 叶知秋）"  # the NBSP between its parts: a space
+    assert [(x.text[:6], x.kind) for x in tea.subheads] == [
+        ("● 一片叶子", SubheadKind.SUBHEAD), ("茶叶从“论斤", SubheadKind.DECK),
+        ("● 一颗果子", SubheadKind.SUBHEAD), ("冷链仓储、电", SubheadKind.DECK)]
+    assert [(x.text[:4], x.kind) for x in park.subheads] == [
+        ("一、项目", SubheadKind.SUBHEAD), ("坚持招大", SubheadKind.DECK),
+        ("二、服务", SubheadKind.SUBHEAD), ("“一个项", SubheadKind.DECK)]
+    assert park.byline_line == "本报记者 罗 青" and park.credit == "（罗　青　叶知秋）"
+    deck = next(n for n in tea.notes if n.element == "subheads.1")
+    assert not deck.unsure and "deck" in deck.reason

@@ -405,7 +405,9 @@ class _Walker:
         if not self.bylines and not is_numbered_subhead(run[-1].text):
             return 0.6, "the archive has no bylines: a display line over text heads a story"
         subs = [it.text for it in cur.items if it.role == "subhead" and not it.preamble]
-        if subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run):
+        deck = last is not None and last.role == "subhead" and not last.preamble  # right under its subhead
+        if (subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run)
+                and not deck):
             return 0.6, "the story before numbers its subheads (一、…): an unnumbered display line is no subhead of it"
         return None
 
@@ -465,6 +467,9 @@ class _Walker:
             cur.add("subhead", x.text, x.where, 0.9, "numbered short line inside the body", x.gap)
         elif cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
             cur.add("caption", x.text, x.where, 0.55, "short line after the captions, no picture marker", x.gap)
+        elif (last := cur.last()) is not None and last.role == "subhead" and not last.preamble \
+                and last.subhead_kind is SubheadKind.SUBHEAD and len(x.text) > len(last.text):
+            cur.add("subhead", x.text, x.where, 0.8, "a longer display line right under a subhead: its deck line", x.gap)
         else:
             cur.add("subhead", x.text, x.where, 0.65,
                     "short line inside the body, text follows, no sign of a new story", x.gap)
