@@ -104,3 +104,14 @@ def test_bulleted_and_numbered_subheads_keep_their_deck_lines():
     assert park.byline_line == "本报记者 罗 青" and park.credit == "（罗　青　叶知秋）"
     deck = next(n for n in tea.notes if n.element == "subheads.1")
     assert not deck.unsure and "deck" in deck.reason
+
+
+@pytest.mark.parametrize("slot", ["广告", "广　告", "广 告", "（广告）", "【广告】"])
+def test_an_ad_slot_spaced_or_bracketed_is_an_item_of_its_own(slot):
+    """广　告 spaced as two-character words are was the next story's kicker."""
+    from layout.archive.parse import parse_page
+
+    page = parse_page(f"暑期托管班开班\n\n本报讯 托管班开班。\n\n{slot}\n\n防溺水安全提示\n\n本报讯 家长要加强看护。\n")
+    assert [(s.headline, s.kicker, s.paragraphs) for s in page.stories] == [
+        ("暑期托管班开班", None, ("托管班开班。",)), (None, None, (slot,)),
+        ("防溺水安全提示", None, ("家长要加强看护。",))]

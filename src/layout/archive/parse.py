@@ -378,15 +378,22 @@ class _Walker:
                                "marker, not a photo's headline")
         return None
 
+    def _after_complete_captions(self) -> bool:
+        """The running story's last item is a caption that is complete (ends a
+        sentence or with its photo credit): a line after it is not its tail."""
+        last = self.cur.last() if self.cur is not None else None
+        return last is not None and last.role == "caption" and caption_complete(join_lines(last.lines or [last.text]))
+
     def _new_story_evidence(self, run: list[Unit]) -> tuple[float, str] | None:
         cur = self.cur
         assert cur is not None
         if cur.ended:
             return 0.85, "the story before ended with a credit line"
         last = cur.last()
-        if cur.in_captions and last is not None and caption_complete(join_lines(last.lines or [last.text])):
+        if self._after_complete_captions():
             # a caption cut off may go on in a line of its own; after a complete one a short
-            # line without a picture marker is no caption (a photo story's headline, 图片新闻)
+            # line without a picture marker is no caption: captions come after an article's
+            # body and subheads (spec archives.md), so it heads the next (图片新闻 too)
             return 0.6, "the story before ended with its captions, complete: a display line after them heads the next"
         if any(is_subtitle(x.text) for x in run[1:]):
             return 0.8, "a subtitle (——…) under a display line: a headline group"

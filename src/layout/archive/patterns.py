@@ -189,8 +189,9 @@ JUMP_TO = re.compile(r"[（(](?:下转|转|下接)(?:第)?[A-Z]?[\d一二三四�
 
 # lead bullets (spec archives.md: "lines starting with ■ or ●")
 LEAD_MARKS = ("■", "●")
-# an ad slot stored as a line of its own (spec archives.md: "Ad slots may appear as a line 广告")
-AD_SLOT = re.compile(r"[【\[（(]?广告[】\]）)]?")
+# an ad slot stored as a line of its own (spec archives.md: "Ad slots may appear as a line 广告"), also
+# spaced as two-character words are (广　告)
+AD_SLOT = re.compile(r"[【\[（(]?广[ \u3000\u00a0]{0,2}告[】\]）)]?")
 # a speaker's turn in an interview (记者：… / 问：… / 马建国：…): a paragraph, never a display line
 SPEAKER = re.compile(rf"[{HAN}]{{1,6}}[：:](?=\S)")
 # a row of a table set as text: cells apart by runs of white space (``is_table_row``)
