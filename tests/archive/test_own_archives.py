@@ -62,6 +62,15 @@ def test_an_indented_line_over_a_headline_ends_the_story_before():
     assert pingpong.headline == "“乒乓小将”闯进全省决赛" and pingpong.kicker is None
 
 
+def test_a_reporter_s_column_label_is_no_byline():
+    """记者手记 over a piece's headline labels the piece (it was a byline line named 手记
+    kept as the story before's last paragraph)."""
+    page, _, _ = recognise(DATA / "pages" / "long-tebie.txt")
+    notes = next(s for s in page.stories if s.headline == "“慢功夫”里的“大道理”")
+    assert notes.label == "记者手记"
+    assert not any(p == "记者手记" for s in page.stories for p in s.paragraphs)
+
+
 def test_a_spaced_two_character_name_under_a_headline_is_its_author():
     page, _, _ = recognise(DATA / "pages" / "pinglun-ban.txt")
     (xinlun,) = [s for s in page.stories if s.label == "新论"]

@@ -70,9 +70,17 @@ def test_author_lines_inside_the_body_stay_text_where_they_stand(pieces):
     assert soup.credit == "作者为滨川市作家协会会员"
 
 
-@pytest.mark.parametrize("text", ["撰文 赵晓东", "执笔：孙一帆", "作者 李 华", "文/何 静", "本报记者 张 某"])
+@pytest.mark.parametrize("text", ["撰文 赵晓东", "执笔：孙一帆", "作者 李 华", "文/何 静", "本报记者 张 某",
+                                  "——本报记者 林立", "口述：周大年　整理：何静", "文/钱多多 图/赵晓东"])
 def test_author_lines_are_byline_lines(text):
     assert classify(text) is Kind.BYLINE_LINE
+
+
+@pytest.mark.parametrize("text", ["记者手记", "记者观察", "——记滨川市优秀教师周大年"])
+def test_a_reporter_s_column_or_a_subtitle_is_no_byline(text):
+    """记者手记 heads a column (data/pages/long-tebie: the label over its piece's
+    headline; it was read as a byline line named 手记)."""
+    assert classify(text) is Kind.DISPLAY
 
 
 @pytest.mark.parametrize("text", ["作者为滨川大学退休教师", "作者系市文联会员", "作者单位：滨川市图书馆"])

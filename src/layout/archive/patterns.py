@@ -64,15 +64,20 @@ _OPENER = re.compile(
 # the reporters in brackets after an opener
 _OPENER_PAREN = re.compile(r"[ \u3000]*(?P<paren>[（(](?P<inner>[^（）()\n]{1,60})[）)])")
 _PAREN_ROLE = re.compile(r"记者|通讯员|实习生|见习|特约|摄影|摄|文/图|文／图|图/文|编译|报道|整理")
+# a column a reporter writes is no name: 记者手记, 记者观察 are headings, not bylines
+_COLUMN_WORDS = r"(?:手记|观察|调查|札记|感言|见闻|日记|笔记|视角|探访|连线|来信|体验|蹲点|走基层)"
+# 本报记者 某某 (also signed off with a dash: ——本报记者 某某)
 _BYLINE_LINE = re.compile(
-    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
-    rf"(?:{_ROLE}\s*(?:{_NAMES})?)(?:\s*{_ROLE}\s*{_NAMES})*"
+    rf"^(?:[□◎○◇]\s*|——\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文)\s*[/／:：]?\s*)?"
+    rf"(?:{_ROLE}(?!{_COLUMN_WORDS})\s*(?:{_NAMES})?)(?:\s*{_ROLE}\s*{_NAMES})*"
     rf"(?:\s*(?:文/图|文／图|图/文|摄影?|报道|整理|采写))?$")
-# an author credited by the kind of work: 文/李某, 文／图 王某, 作者：张三, □李某某, 撰文 赵某
+# an author credited by the kind of work: 文/李某, 文／图 王某, 作者：张三, □李某某, 撰文 赵某;
+# several kinds in one line: 口述：张某　整理：李某, 文/张某 图/李某
+_AUTHOR_KIND = r"(?:文|图|文/图|文／图|图/文|图／文|文·图|撰文|作者|口述|整理|执笔)"
 _AUTHOR_LINE = re.compile(
-    rf"^(?:[□◎○◇]\s*)?(?:(?:文|图|文/图|文／图|图/文|图／文|文·图|撰文|作者|口述|整理|执笔)\s*[/／:：]\s*"
+    rf"^(?:[□◎○◇]\s*)?(?:{_AUTHOR_KIND}\s*[/／:：]\s*"
     rf"|(?:文/图|文／图|图/文|图／文|撰文|执笔|作者)[ \u3000\u00a0]+|[□◎○◇]\s*)"
-    rf"{_NAMES}(?:\s*[（(][^（）()]{{1,20}}[）)])?$")
+    rf"{_NAMES}(?:\s*[（(][^（）()]{{1,20}}[）)])?(?:[ \u3000]+{_AUTHOR_KIND}\s*[/／:：]\s*{_NAMES})*$")
 # reporters named after the opener and closed by a colon: 本报讯 记者 孙某 报道：
 _OPENER_REPORTERS = re.compile(
     rf"[ \u3000]*(?:(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)[ \u3000]*{_NAMES}[ \u3000]*)+(?:报道)?[：:]")
