@@ -88,6 +88,12 @@ def test_an_author_s_note_without_brackets_is_a_credit(text):
     assert classify(text) is Kind.CREDIT and credit_confidence(text) == 0.7
 
 
+@pytest.mark.parametrize("text", ["作者为了写这本书，走访了十几个村子。", "作者是一位退休教师，今年七十岁。",
+                                  "作者为此走访了多个村庄。"])
+def test_a_sentence_about_the_author_is_text(text):
+    assert classify(text) is Kind.TEXT
+
+
 @pytest.mark.parametrize(("text", "piece"), [
     ("排起了长队（本报记者 白桦摄）", True), ("航拍下的新城 新华社记者 周游 摄", True), ("游客在湖边赏花 （本报记者", True),
     ("渔港晨光", False), ("本报记者 何静摄", False), ("夜市“烟火气”回来了", False), ("让“小切口”撬动“大民生”", False)])

@@ -87,7 +87,8 @@ DIGEST_TITLE = re.compile(r"[【\[]?(?:核心阅读|阅读提示|导读)[】\]]?
 _CREDIT = re.compile(r"^[（(](?P<inner>[^\n]{1,78})[）)]$")
 # an author's note without brackets (作者为滨川大学教授, 作者系…, 作者单位：…): the credit
 # （作者为…） as some exports print it (spec archives.md, "Credits at the end")
-_AUTHOR_NOTE = re.compile(rf"^(?:本文)?作者(?:为|系|是|单位[：:]|简介[：:])[ \u3000]*[{HAN}A-Za-z]")
+_AUTHOR_NOTE = re.compile(rf"^(?:本文)?作者(?:为(?!了|何|什么|此|之)|系|单位[：:]|简介[：:])[ \u3000]*[{HAN}A-Za-z]")
+AUTHOR_NOTE_MAX = 40  # one clause: 作者为滨川大学退休教师; a sentence about the author is text
 _CREDIT_WORDS = re.compile(
     r"^(?:本文)?作者|^(?:据|来源|稿件来源|供稿|编译|整理|摘自|转自|原载|综合|文/|图/|文／|图／)"
     r"|^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员)|(?:供稿|报道|整理|编译|摄|摄影|撰文|执笔)$")
@@ -310,7 +311,9 @@ def credit_confidence(text: str) -> float:
     other short bracketed lines -> 0.5; not bracketed or too long -> 0.  Position
     (the story's end) is judged by the caller."""
     m = _CREDIT.match(text)
-    if not m and _AUTHOR_NOTE.match(text) and len(text) <= CREDIT_MAX and "。" not in text[:-1]:
+    labelled = re.match(r"(?:本文)?作者(?:单位|简介)", text) is not None  # 作者简介：…，… is still one
+    if (not m and _AUTHOR_NOTE.match(text) and len(text) <= AUTHOR_NOTE_MAX
+            and (labelled or not re.search("[。，,；;]", text[:-1]))):
         return 0.7  # 作者为… unbracketed: a credit by its words, less sure than in brackets
     if not m or len(text) > CREDIT_MAX:
         return 0.0
