@@ -17,6 +17,8 @@ import yaml
 from archive_helpers import DATA
 
 from layout.archive.import_page import recognise
+from layout.archive.model import SubheadKind
+from layout.archive.parse import parse_page
 from layout.cli import main
 
 
@@ -89,8 +91,6 @@ def test_bulleted_and_numbered_subheads_keep_their_deck_lines():
     """A deck line under a ● subhead is its deck, not a new story's headline (the
     story numbers its subheads, so an unnumbered display line was taken for the next
     story); the same under 一、 subheads."""
-    from layout.archive.model import SubheadKind
-
     page, _, normalized = recognise(DATA / "forms-bullets.txt")
     tea, park = page.stories
     assert tea.headline == "乡村振兴  产业先行" and len(tea.leads) == 2 and tea.leads[0].startswith("●")
@@ -109,8 +109,6 @@ def test_bulleted_and_numbered_subheads_keep_their_deck_lines():
 @pytest.mark.parametrize("slot", ["广告", "广　告", "广 告", "（广告）", "【广告】"])
 def test_an_ad_slot_spaced_or_bracketed_is_an_item_of_its_own(slot):
     """广　告 spaced as two-character words are was the next story's kicker."""
-    from layout.archive.parse import parse_page
-
     page = parse_page(f"暑期托管班开班\n\n本报讯 托管班开班。\n\n{slot}\n\n防溺水安全提示\n\n本报讯 家长要加强看护。\n")
     assert [(s.headline, s.kicker, s.paragraphs) for s in page.stories] == [
         ("暑期托管班开班", None, ("托管班开班。",)), (None, None, (slot,)),
