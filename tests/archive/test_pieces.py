@@ -30,7 +30,8 @@ def _role(story, text: str) -> str:
 
 def test_the_stories_are_the_archive_s_stories(pieces):
     assert [s.headline for s in pieces.stories] == [
-        "滨江公园改造完工重新开放", "老街夜市试营业", "渔港晨光", "社区食堂开到家门口", "一碗热汤暖人心"]
+        "滨江公园改造完工重新开放", "老街夜市试营业", "渔港晨光", "社区食堂开到家门口", "一碗热汤暖人心", "油菜花开",
+        "春耕备耕正当时"]
 
 
 def test_a_caption_without_its_marker_between_paragraphs_is_a_caption(pieces):
@@ -59,6 +60,14 @@ def test_a_caption_cut_off_with_a_bracket_open_is_no_photo_headline(pieces):
     assert [c.text for c in canteen.captions] == ["志愿者为行动不便的老人送餐上门 （本报记者 赵", "右图：老人们在社区食堂用餐。"]
     note = next(n for n in canteen.notes if n.element == "captions.0")
     assert "bracket" in note.reason and note.unsure
+
+
+def test_a_caption_s_piece_over_the_next_headline_is_no_kicker(pieces):
+    """Under a photo story's caption cut off, its second half (…（本报记者 罗青摄）) right
+    above the next headline group is a caption of the photo story, not that story's 引题."""
+    flowers, spring = pieces.stories[5:]
+    assert [c.text for c in flowers.captions] == ["图为云溪县东山村的油菜花田，游客们在花海中", "拍照留念（本报记者 罗青摄）"]
+    assert (spring.kicker, spring.headline, spring.byline) == (None, "春耕备耕正当时", "本报讯 （记者 叶知秋）")
 
 
 def test_author_lines_inside_the_body_stay_text_where_they_stand(pieces):

@@ -269,6 +269,8 @@ class _Walker:
 
     # --- display lines --------------------------------------------------------
     def _display_run(self, i: int) -> int:
+        if (took := self._pieces_under_captions(i)) > i:
+            return took
         j = self._run_end(i)
         run = self.u[i:j]
         nxt = self.u[j] if j < len(self.u) else None
@@ -331,6 +333,22 @@ class _Walker:
             return j
         for x in run:
             self._subhead_or_caption(x)
+        return j
+
+    def _pieces_under_captions(self, i: int) -> int:
+        """Display lines under a story's captions that are broken pieces of a caption
+        (``caption_piece``: a photo credit at the end, a bracket left open) are
+        captions of that story -- never the next story's kicker or headline, whatever
+        follows them.  Returns the unit after them (``i`` when there are none)."""
+        cur = self.cur
+        if cur is None or not cur.in_captions:
+            return i
+        j = i
+        while j < len(self.u) and self.u[j].kind is Kind.DISPLAY and (why := caption_piece(self.u[j].text)):
+            x = self.u[j]
+            cur.add("caption", x.text, x.where, 0.6, f"{why}: under the captions, a piece of one, not the next "
+                    "story's head", x.gap)
+            j += 1
         return j
 
     def _jump_head(self, run: list[Unit], nxt: Unit) -> bool:
