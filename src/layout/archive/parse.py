@@ -736,8 +736,12 @@ class _Walker:
                     "kept as text where it stands", x.gap)
             return i + 1
         conf = credit_confidence(x.text)
-        why = ("a bracketed line of names or a credit word" if conf >= 0.9 else "a short bracketed line"
-               if x.text[:1] in "（(" else "an author's note without brackets (作者为…)")
+        if conf >= 0.9:
+            why = "a bracketed line of names or a credit word"
+        elif x.text[:1] in "（(":
+            why = "a short bracketed line"
+        else:
+            why = "an author's note without brackets (作者为…)"
         cur.add("credit", x.text, x.where, conf, f"{why} at the story's end", x.gap)
         return i + 1
 

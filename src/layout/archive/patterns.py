@@ -187,11 +187,10 @@ def header_parts_apart(text: str, tokens: list[tuple[str, int, int]]) -> bool:
     return not text[prev:].strip(" \t\u3000")
 
 
-# jump lines of a story continued over pages (转版): （上接第1版） opens the continued part,
-# （下转第5版） ends the part before; archives keep them as printed (spec archives.md: "an
-# article continued from page 1 may appear whole again on the inside page")
+# the jump line opening a story's part continued from another page (转版): （上接第1版）;
+# archives keep it as printed (spec archives.md: "an article continued from page 1 may
+# appear whole again on the inside page")
 JUMP_FROM = re.compile(r"[（(](?:上接|接|上承)(?:第)?[A-Z]?[\d一二三四五六七八九十]{1,3}版[）)]")
-JUMP_TO = re.compile(r"[（(](?:下转|转|下接)(?:第)?[A-Z]?[\d一二三四五六七八九十]{1,3}版[）)]$")
 
 # lead bullets (spec archives.md: "lines starting with ■ or ●")
 LEAD_MARKS = ("■", "●")
