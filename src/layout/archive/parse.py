@@ -24,6 +24,13 @@ sentence under a complete caption is text again; three or more short lines in a
 row inside a body are verse or a list; a story whose subheads are numbered takes no
 unnumbered one; a display line over a caption block heads a photo story.
 
+Broken pieces (issue 13): a caption's piece -- ending with its photo credit, leaving a
+bracket open, or beside captions reading as a sentence -- is a caption (text away from
+captions), never a headline, kicker or subhead; after a story's complete captions a
+display line heads the next story; an author line between paragraphs (本报记者 某某,
+文/某某) stays text where it stands; a story's headline again in its body is the head
+of its continued part (接题), and a display line over （上接第N版） heads a story.
+
 Every decision is a ``Note`` with a confidence; nothing is dropped: every
 non-white-space character of the archive lands in exactly one element.
 """
