@@ -113,3 +113,15 @@ def test_an_ad_slot_spaced_or_bracketed_is_an_item_of_its_own(slot):
     assert [(s.headline, s.kicker, s.paragraphs) for s in page.stories] == [
         ("暑期托管班开班", None, ("托管班开班。",)), (None, None, (slot,)),
         ("防溺水安全提示", None, ("家长要加强看护。",))]
+
+
+def test_a_deck_line_over_a_photo_is_still_its_subhead_s_deck():
+    """Right under a ● subhead, a longer display line is its deck even when a caption
+    follows it (was read as a photo story's headline, 图片新闻, or a new story's)."""
+    page = parse_page("乡村振兴  产业先行\n\n本报讯 （记者 罗青）初夏时节，茶园里一派繁忙。\n\n● 一片叶子富了一方百姓\n\n"
+                      "茶叶从“论斤卖”到“论杯卖”，深加工让茶农的收入翻了一番\n\n上图：茶农在加工厂里分拣茶叶。\n\n"
+                      "在东山村，新建的茶叶加工厂里机器轰鸣。\n")
+    (story,) = page.stories
+    assert [(x.text[:6], x.kind) for x in story.subheads] == [("● 一片叶子", SubheadKind.SUBHEAD),
+                                                              ("茶叶从“论斤", SubheadKind.DECK)]
+    assert [c.marker for c in story.captions] == ["上图"] and len(story.paragraphs) == 2

@@ -326,10 +326,12 @@ class _Walker:
         if nxt.kind is Kind.CAPTION and nxt.gap == 0 and self.para_gap >= 1:
             self._trailing(run, "short line in the same block as a caption")
             return j
+        under_subhead = (last := cur.last()) is not None and last.role == "subhead" and not last.preamble
         if (nxt.kind is Kind.CAPTION and (nxt.gap > 0 or self.para_gap == 0) and len(run) <= 2
-                and cur.has_body and not cur.in_captions):
+                and cur.has_body and not cur.in_captions and not under_subhead):
             # 图片新闻: a headline over a picture's caption, no text of its own; a
-            # subhead is followed by text, never by a caption in a block of its own
+            # subhead is followed by text, never by a caption in a block of its own (a
+            # line right under a subhead is its deck, whatever follows)
             self._start_story(run, strong=False, confidence=0.65,
                               reason="a caption follows it in a block of its own: a photo's headline (图片新闻)")
             return j
@@ -398,7 +400,8 @@ class _Walker:
             role = "caption" if near or credited else "paragraph"
             what = "a piece of a caption" if role == "caption" else "kept as text"
             return role, f"{whys[-1]}: {what}, not a headline or subhead"
-        if near and len(run) == 1 and reads_as_clause(run[0].text):
+        under_subhead = (last := cur.last()) is not None and last.role == "subhead"  # a deck line, not a caption
+        if near and len(run) == 1 and reads_as_clause(run[0].text) and not under_subhead:
             return "caption", ("reads as a sentence (a clause inside) beside captions: a caption without its picture "
                                "marker, not a photo's headline")
         return None
