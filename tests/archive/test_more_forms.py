@@ -125,3 +125,13 @@ def test_a_deck_line_over_a_photo_is_still_its_subhead_s_deck():
     assert [(x.text[:6], x.kind) for x in story.subheads] == [("● 一片叶子", SubheadKind.SUBHEAD),
                                                               ("茶叶从“论斤", SubheadKind.DECK)]
     assert [c.marker for c in story.captions] == ["上图"] and len(story.paragraphs) == 2
+
+
+def test_a_shortened_jump_head_between_its_jump_lines_stays_in_its_story():
+    """The continued part's head need not repeat the headline: between …（下转第5版）
+    and （上接第1版） it is the same story's 接题, a subhead where it stands."""
+    page = parse_page("城市更新惠民生\n\n本报讯 （记者 林立）老旧小区改造全面铺开。\n\n居民周大爷说，路修好了。（下转第5版）\n\n"
+                      "改造惠及十二万户\n\n（上接第1版）\n\n改造资金多方筹集。\n")
+    (story,) = page.stories
+    assert [x.text for x in story.subheads] == ["改造惠及十二万户"]
+    assert story.paragraphs[1:] == ("居民周大爷说，路修好了。（下转第5版）", "（上接第1版）", "改造资金多方筹集。")

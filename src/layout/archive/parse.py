@@ -49,6 +49,7 @@ from layout.archive.patterns import (
     COLUMN_TAG,
     DISPLAY_MAX,
     JUMP_FROM,
+    JUMP_TO,
     Kind,
     caption_complete,
     caption_piece,
@@ -374,6 +375,12 @@ class _Walker:
         if cur.has_body and any(it.role == "headline" and it.text == x.text for it in cur.items):
             cur.add("subhead", x.text, x.where, 0.85, "the story's headline again inside its body: the head of its "
                     "part continued from another page (接题), kept where it stands", x.gap)
+            return True
+        last = cur.last()
+        if (JUMP_FROM.fullmatch(nxt.text) and last is not None and last.role == "paragraph"
+                and JUMP_TO.search(last.text)):
+            cur.add("subhead", x.text, x.where, 0.8, "between …（下转第N版） and （上接第N版）: the head of the story's "
+                    "continued part (接题), kept where it stands", x.gap)
             return True
         if JUMP_FROM.fullmatch(nxt.text):
             self._start_story(run, strong=False, confidence=0.85,

@@ -191,6 +191,8 @@ def header_parts_apart(text: str, tokens: list[tuple[str, int, int]]) -> bool:
 # archives keep it as printed (spec archives.md: "an article continued from page 1 may
 # appear whole again on the inside page")
 JUMP_FROM = re.compile(r"[（(](?:上接|接|上承)(?:第)?[A-Z]?[\d一二三四五六七八九十]{1,3}版[）)]")
+# … and the one ending the part before it, at a paragraph's end: …（下转第5版）
+JUMP_TO = re.compile(r"[（(](?:下转|转|下接)(?:第)?[A-Z]?[\d一二三四五六七八九十]{1,3}版[）)]$")
 
 # lead bullets (spec archives.md: "lines starting with ■ or ●")
 LEAD_MARKS = ("■", "●")
