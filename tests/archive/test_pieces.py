@@ -105,7 +105,8 @@ def test_a_sentence_about_the_author_is_text(text):
 
 @pytest.mark.parametrize(("text", "piece"), [
     ("排起了长队（本报记者 白桦摄）", True), ("航拍下的新城 新华社记者 周游 摄", True), ("游客在湖边赏花 （本报记者", True),
-    ("渔港晨光", False), ("本报记者 何静摄", False), ("夜市“烟火气”回来了", False), ("让“小切口”撬动“大民生”", False)])
+    ("晨练的市民（新华社发）", True), ("湖边风光（资料图片）", True),
+    ("渔港晨光", False), ("本报记者 何静摄", False), ("老人爱上摄影", False), ("夜市“烟火气”回来了", False), ("让“小切口”撬动“大民生”", False)])
 def test_caption_pieces_by_their_ends(text, piece):
     assert (caption_piece(text) is not None) is piece
 

@@ -339,8 +339,11 @@ def is_photo_credit(text: str) -> bool:
     return bool(_PHOTO_CREDIT_LINE.fullmatch(text))
 
 
-# a line ending with a photo credit: …（本报记者 某某摄）, …新华社记者 某某 摄, …供图
-_CREDIT_END = re.compile(r"(?:摄影?|供图|资料图片|图片提供)[ \u3000]*[）)]?$")
+# a line ending with a photo credit: …（本报记者 某某摄）, …新华社记者 某某 摄, … 某某 摄,
+# …（资料图片）, …（新华社发）; 摄 must close a credit (爱上摄影 is a headline)
+_CREDIT_END = re.compile(
+    rf"(?:[（(][^（）()]{{1,30}}(?:摄影?|供图|提供)[）)]|(?:记者|通讯员|摄影师?)[ \u3000]*{_NAMES}[ \u3000]*摄影?"
+    rf"|[ \u3000]{_NAMES}[ \u3000]+摄影?|[ \u3000][{HAN}]{{2,12}}供图|[（(](?:资料图片|新华社发|中新社发)[）)])$")
 _OPENING = "（(【["
 _CLOSING = "）)】]"
 # a line that reads as a sentence rather than a headline: a clause inside, and long
