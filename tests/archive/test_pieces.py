@@ -13,6 +13,7 @@ import pytest
 from archive_helpers import DATA
 
 from layout.archive.import_page import recognise
+from layout.archive.normalize import normalize
 from layout.archive.parse import parse_page
 from layout.archive.patterns import Kind, caption_piece, classify, credit_confidence
 
@@ -125,3 +126,18 @@ def test_a_byline_line_after_more_blank_lines_than_between_paragraphs_still_open
     page = parse_page("新区规划公示\n\n本报讯 规划方案即日起公示。\n\n市民可提出意见。\n\n\n本报记者 林立\n\n"
                       "老街改造下月开工。\n")
     assert len(page.stories) == 2 and page.stories[1].byline_line == "本报记者 林立"
+
+
+def test_the_pieces_read_the_same_where_paragraphs_are_indented(pieces):
+    """Archives that indent paragraphs set captions and display lines flush left: a
+    flush-left piece is then no evidence of a new story (it was a headline there)."""
+    lines = (DATA / "broken-pieces.txt").read_text(encoding="utf-8").split("\n")
+    indented = "\n".join("\u3000\u3000" + ln if ln and classify(ln) in (Kind.TEXT, Kind.OPENER) else ln
+                         for ln in lines)
+    page = parse_page(normalize(indented).text)
+
+    def shape(p):
+        return [(s.headline, s.byline_line, s.paragraphs, [c.text for c in s.captions], [x.text for x in s.subheads],
+                 s.credit) for s in p.stories]
+
+    assert shape(page) == shape(pieces)
