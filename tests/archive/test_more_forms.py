@@ -135,3 +135,15 @@ def test_a_shortened_jump_head_between_its_jump_lines_stays_in_its_story():
     (story,) = page.stories
     assert [x.text for x in story.subheads] == ["改造惠及十二万户"]
     assert story.paragraphs[1:] == ("居民周大爷说，路修好了。（下转第5版）", "（上接第1版）", "改造资金多方筹集。")
+
+
+def test_bulleted_lines_in_a_row_inside_a_body_are_a_list_not_subheads():
+    """●加强日常监管 / ●推进信息公开 / ●压实各方责任 one under the other after a paragraph: list
+    items (text), not a stack of three subheads; a lone ● line between paragraphs stays a
+    subhead."""
+    page = parse_page("城区推进垃圾分类\n\n本报讯 （记者 林立）城区全面推进生活垃圾分类。\n\n主要措施包括：\n\n"
+                      "●加强日常监管\n●推进信息公开\n●压实各方责任\n\n这些措施已在试点社区推行。\n\n● 下一步\n\n"
+                      "城区将把垃圾分类纳入文明社区评比。\n")
+    (story,) = page.stories
+    assert story.paragraphs[2:5] == ("●加强日常监管", "●推进信息公开", "●压实各方责任")
+    assert [x.text for x in story.subheads] == ["● 下一步"]

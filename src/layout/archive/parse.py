@@ -656,11 +656,21 @@ class _Walker:
         if cur.has_body and (len(x.text) > DISPLAY_MAX or ends_sentence(x.text)):
             cur.add("paragraph", x.text, x.where, 0.75, "a bulleted sentence inside the body: a list item, body text",
                     x.gap)
+        elif cur.has_body and self._in_bullet_list(i):
+            # ●加强日常监管 / ●推进信息公开 one under the other: a list, not a stack of subheads
+            # (a subhead comes alone, or with its deck line, and text follows it)
+            cur.add("paragraph", x.text, x.where, 0.75, "one of bulleted lines in a row inside the body: a list item, "
+                    "body text", x.gap)
         elif cur.has_body:
             cur.add("subhead", x.text, x.where, 0.7, "■ line inside the body: a subhead", x.gap)
         else:
             cur.add("lead", x.text, x.where, 0.95, "■ line before the body", x.gap)
         return i + 1
+
+    def _in_bullet_list(self, i: int) -> bool:
+        """Is the ● / ■ line at unit ``i`` next to another one (before or after it)?"""
+        return any(0 <= k < len(self.u) and self.u[k].kind is Kind.LEAD and self.u[k].text[:1] == self.u[i].text[:1]
+                   for k in (i - 1, i + 1))
 
     def _ad(self, i: int) -> int:
         """广告 on a line of its own: an ad slot between stories (spec archives.md).
