@@ -631,9 +631,10 @@ class _Walker:
             if cur is not None and nxt not in (Kind.TEXT, Kind.LEAD, Kind.OPENER):
                 cur.add("paragraph", x.text, x.where, 0.5, "a byline line after the body, kept in the body", x.gap)
                 return i + 1
-            if cur is not None and nxt is Kind.TEXT and x.gap <= self.para_gap:
+            if cur is not None and nxt is Kind.TEXT and x.gap <= self.para_gap and not cur.in_captions:
                 # 本报记者 某某 / 文/某某 between paragraphs (a part signed by its author): a story
                 # starts with display lines, never with its author line between two paragraphs
+                # (after a story's captions, which close it, the old reading stays)
                 cur.add("paragraph", x.text, x.where, 0.6, "an author line inside the body, text before and after "
                         "it: kept as text where it stands (no new story without a headline)", x.gap)
                 return i + 1
