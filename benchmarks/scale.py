@@ -11,7 +11,9 @@ Archives are generated here (made-up text, nothing committed), in three forms:
 - ``line``: one paragraph of N characters.
 Each size runs in a fresh process (peak memory is the process's); the times are
 import (recognition) and automatic layout (search + placing), on the broadsheet,
-wall and CPU (on this shared machine the CPU time is the steadier figure).
+wall and CPU (on this shared machine the CPU time is the steadier figure), and a
+digest of the layouts made (``repr`` of the pages, their layouts, placed pages and
+continuations): a change meant to cost less must leave every digest as it was.
 ``--base SRC`` runs every size with another source tree too (``SRC`` is a ``src``
 folder, e.g. of a ``git worktree`` or ``git archive`` of an older commit), the two
 alternating, so a change is measured before and after under the same load.
@@ -68,7 +70,9 @@ def archive(form: str, n: int) -> str:
 
 
 CHILD = """
-import json, resource, sys, time
+import hashlib, json, resource, sys, time
+from pathlib import Path
+import layout
 from layout.archive.import_page import import_archive
 from layout.autolayout import auto_layout, load_template, stories_from_archive
 t0 = time.perf_counter()
@@ -81,10 +85,13 @@ c1 = time.process_time()
 result = auto_layout(stories, template, fonts, header="开发区新闻")
 t2, c2 = time.perf_counter(), time.process_time()
 fills = [p.fill_pct for p in result.metrics.pages]
+laid = repr((result.pages, result.layouts, result.placed, result.continued))
+laid = laid.replace(str(Path(layout.__file__).parents[2]), "<tree>")  # a template's path names the tree
 print(json.dumps({"stories": len(stories), "import_s": t1 - t0, "layout_s": t2 - t1, "layout_cpu_s": c2 - c1,
                   "pages": len(fills),
                   "min_fill_but_last": min(fills[:-1], default=None), "holes": result.metrics.total("holes"),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "digest": hashlib.sha256(laid.encode()).hexdigest()[:12]}))
 """
 
 
@@ -106,7 +113,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--base", metavar="SRC", help="also run each size with this source tree (before/after)")
     args = ap.parse_args()
-    print(f"{args.form}: size, stories, import s, layout s (CPU s), pages, min fill (not last), holes, peak MB"
+    print(f"{args.form}: size, stories, import s, layout s (CPU s), pages, min fill (not last), holes, peak MB, layout digest"
           f", load {os.getloadavg()[0]:.1f}")
     trees = [("base", args.base), ("this", None)] if args.base else [("", None)]
     for n in (int(s) for s in args.sizes.split(",")):
@@ -117,7 +124,8 @@ def main() -> None:
                 continue
             fill = "-" if r["min_fill_but_last"] is None else f"{r['min_fill_but_last']:.1f}%"
             print(f"{n:>7} {name:>4} {r['stories']:>6} {r['import_s']:8.2f} {r['layout_s']:9.2f}"
-                  f" ({r['layout_cpu_s']:7.2f}) {r['pages']:>5} {fill:>8} {r['holes']:>5} {r['peak_mb']:8.0f}",
+                  f" ({r['layout_cpu_s']:7.2f}) {r['pages']:>5} {fill:>8} {r['holes']:>5} {r['peak_mb']:8.0f}"
+                  f"  {r['digest']}",
                   flush=True)
 
 
