@@ -357,13 +357,16 @@ class RunSearch:
         a = tops[ms[:, None], ws[:, None], np.minimum(a0[:, None] + np.arange(na), R)]  # [pair, na, place, option]
         b = bottoms[ms[:, None], ws[:, None], np.minimum(b0[:, None] + np.arange(nb), R)]  # [pair, nb, option]
         a = a.transpose(0, 2, 3, 1).reshape(-1, na)
-        b = np.broadcast_to(b.transpose(0, 2, 1)[:, None], (len(ws), places, options, nb)).reshape(-1, nb)
+        if places * options == 1:
+            b = b.reshape(-1, nb)
+        else:
+            b = np.broadcast_to(b.transpose(0, 2, 1)[:, None], (len(ws), places, options, nb)).reshape(-1, nb)
         res = _min_plus(a, b, n).reshape(len(ws), places, options, n)
         heights = base[:, None] + np.arange(n)  # [pair, n]
         res = np.where((heights > R)[:, None, None, :], INF, res)
         spread = np.full((len(ws), places, options, R + 1 + n), INF)
         spread[np.arange(len(ws))[:, None], :, :, heights] = res.transpose(0, 3, 1, 2)  # each pair from its base
-        starts = np.flatnonzero(np.r_[True, ws[1:] != ws[:-1]])  # ws ascend: where each width's pairs start
+        starts = np.flatnonzero(np.concatenate(((True,), ws[1:] != ws[:-1])))  # ws ascend: each width's first pair
         first_w = ws[starts]
         best = np.minimum.reduceat(spread[..., :R + 1], starts, axis=0)  # [width, place, option, height]
         out[:, :, first_w, :] = np.minimum(out[:, :, first_w, :], best.transpose(1, 2, 0, 3))
@@ -371,30 +374,35 @@ class RunSearch:
     def _vertical(self, splits: _Splits, out: np.ndarray) -> None:
         """Side by side, every split of the run at once: both halves keep the place
         (both start on the same row); a min-plus convolution over the widths, on
-        the heights where both halves of some split are finite."""
+        the rows (split, place, option, height) where both halves are finite (a
+        row infinite in a half sums to infinity), gathered with the widths first:
+        each pair of widths that adds up to a width is one whole-row sum, each
+        width's minimum one ``reduceat`` over its pairs."""
         lv, i, j, ms = self.lives, splits.i, splits.j, splits.ms
         lows = np.maximum(lv.lowest[i, ms], lv.lowest[ms + 1, j])  # per split: heights where both halves are finite
         highs = np.minimum(lv.highest[i, ms], lv.highest[ms + 1, j])
         keep = np.flatnonzero(lows <= highs)
-        if not len(keep):
+        pairs = _width_pairs(out.shape[2])
+        if not len(keep) or pairs is None:
             return
+        first, second, starts, targets = pairs
         h0, h1 = int(lows[keep].min()), int(highs[keep].max())
-        places, options, widths = out.shape[0], out.shape[1], out.shape[2]
         pick = slice(None) if len(keep) == len(splits.tombs) else keep
-        # [split, place, option, height, width]: the widths last, convolved
-        a = splits.tops[pick, ..., h0:h1 + 1].transpose(0, 1, 2, 4, 3).reshape(-1, widths)
-        b = splits.bottoms[pick, ..., h0:h1 + 1].transpose(0, 1, 2, 4, 3).reshape(-1, widths)
-        both = np.flatnonzero(np.isfinite(a).any(axis=1) & np.isfinite(b).any(axis=1))
-        if len(both) < len(a):  # only the rows (split, place, option, height) where both halves are finite
-            res = np.full((len(a), widths), INF)
-            res[both] = _width_min_plus(a[both], b[both])
-        else:
-            res = _width_min_plus(a, b)
-        res = res.reshape(len(keep), places, options, h1 - h0 + 1, widths)
+        a = splits.tops[pick, ..., h0:h1 + 1]  # [split, place, option, width, height]
+        b = splits.bottoms[pick, ..., h0:h1 + 1]
+        rows = np.nonzero(np.isfinite(a).any(axis=3) & np.isfinite(b).any(axis=3))  # (split, place, option, height)
+        if not len(rows[0]):
+            return
+        s, p, o, h = rows
+        a, b = a[s, p, o, :, h].T, b[s, p, o, :, h].T  # [width, row]
+        sums = np.minimum.reduceat(a[first] + b[second], starts, axis=0)  # [target width, row]
         # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
-        res += splits.tombs[pick][:, None, None, None, None]
-        best = res.min(axis=0).transpose(0, 1, 3, 2)
-        np.minimum(out[..., h0:h1 + 1], best, out=out[..., h0:h1 + 1])
+        sums += splits.tombs[pick][s]
+        best = np.full((len(keep), *out.shape[:2], h1 - h0 + 1, len(targets)), INF)
+        best[s, p, o, h] = sums.T
+        best = best.min(axis=0).transpose(0, 1, 3, 2)  # [place, option, target width, height]
+        region = out[:, :, targets, h0:h1 + 1]
+        out[:, :, targets, h0:h1 + 1] = np.minimum(region, best)
 
     # -------------------------------------------------------------- reading back
     def best(self, j: int, heights: Sequence[int]) -> tuple[float, int, int] | None:
@@ -471,24 +479,12 @@ def _height_ranges(live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-def _width_min_plus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``_min_plus(a, b, widths, dense=True)`` for tables' width rows ``[row,
-    width]``: no story is 0 columns wide (column 0 is infinite in every table), so
-    only the pairs of widths 1.. whose sum is a width are added (28 on 8 columns,
-    not 81), each target's minimum taken over its pairs; the same sums, the same
-    minima."""
-    pairs = _width_pairs(a.shape[1])
-    out = np.full(a.shape, INF)
-    if pairs is not None:
-        first, second, starts, targets = pairs
-        out[:, targets] = np.minimum.reduceat(a[:, first] + b[:, second], starts, axis=1)
-    return out
-
-
 @lru_cache(maxsize=8)
 def _width_pairs(widths: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """(first widths, second widths, where each target's pairs start, targets) of
-    every pair of widths 1.. adding up to a width below ``widths``, by target."""
+    every pair of widths 1.. adding up to a width below ``widths``, by target: no
+    story is 0 columns wide (column 0 is infinite in every table), so only these
+    pairs are added (28 on 8 columns, not 81)."""
     first = [w1 for w in range(2, widths) for w1 in range(1, w)]
     if not first:
         return None
