@@ -14,6 +14,8 @@ a display line counts as empty.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from math import ceil
 
 import numpy as np
 
@@ -68,15 +70,26 @@ def _ink_runs(glyphs, grow: float, fonts: FontSet | None = None) -> list[tuple[f
 
 def _glyph_ink(g: Glyph, fonts: FontSet | None) -> tuple[float, float]:
     """A glyph's ink as an x-interval (pt, the line's coordinates)."""
-    cp = ord(g.ch)
-    if fonts is not None and cp >= WIDE_FROM and g.ch not in LEFT_INK_ENDS and g.ch not in RIGHT_INK:
-        face = fonts.resolve(cp, g.face)
+    e0, e1, outline = _ink_em(g.ch, g.face, fonts)
+    if outline:
+        return g.x + e0 * g.size, g.x + e1 * g.size
+    width = g.size if ord(g.ch) >= WIDE_FROM else min(g.advance, g.size)
+    return g.x + e0 * width, g.x + e1 * width
+
+
+@lru_cache(maxsize=8192)
+def _ink_em(ch: str, role: str, fonts: FontSet | None) -> tuple[float, float, bool]:
+    """A character's ink (left, right) in em, and whether that is its outline's (in
+    em of its size) or ``_ink``'s estimate (in em of its advance): once per
+    character and face, not per glyph of every headline measured."""
+    cp = ord(ch)
+    if fonts is not None and cp >= WIDE_FROM and ch not in LEFT_INK_ENDS and ch not in RIGHT_INK:
+        face = fonts.resolve(cp, role)
         ink = ink_x(face, cp) if face is not None else None
         if ink is not None:
-            return g.x + ink[0] * g.size, g.x + ink[1] * g.size
-    gx0, gx1 = _ink(g.ch)
-    width = g.size if cp >= WIDE_FROM else min(g.advance, g.size)
-    return g.x + gx0 * width, g.x + gx1 * width
+            return ink[0], ink[1], True
+    gx0, gx1 = _ink(ch)
+    return gx0, gx1, False
 
 
 def _ink(ch: str) -> tuple[float, float]:
@@ -144,17 +157,17 @@ class _Raster:
         self.rx = 0.15 * em
         self.above = int(round(2 * lead * PX_PER_PT))
         self.x0, self.y_top = x0, y_top
-        shape = (int(np.ceil((y_top - y_bottom) * PX_PER_PT)) + 1, int(np.ceil((x1 - x0) * PX_PER_PT)) + 1)
+        shape = (ceil((y_top - y_bottom) * PX_PER_PT) + 1, ceil((x1 - x0) * PX_PER_PT) + 1)
         self.hard = np.zeros(shape, bool)
         self.solid = np.zeros(shape, bool)
 
     def _cols(self, ax0: float, ax1: float, grow: float) -> tuple[int, int]:
         s = PX_PER_PT
-        return max(0, int((ax0 - grow - self.x0) * s)), min(self.hard.shape[1], int(np.ceil((ax1 + grow - self.x0) * s)))
+        return max(0, int((ax0 - grow - self.x0) * s)), min(self.hard.shape[1], ceil((ax1 + grow - self.x0) * s))
 
     def _rows(self, ay0: float, ay1: float, grow: float) -> tuple[int, int]:
         s = PX_PER_PT
-        return max(0, int((self.y_top - ay1 - grow) * s)), min(self.hard.shape[0], int(np.ceil((self.y_top - ay0 + grow) * s)))
+        return max(0, int((self.y_top - ay1 - grow) * s)), min(self.hard.shape[0], ceil((self.y_top - ay0 + grow) * s))
 
     def mark(self, ax0: float, ay0: float, ax1: float, ay1: float) -> None:
         c0, c1 = self._cols(ax0, ax1, 0.0)
