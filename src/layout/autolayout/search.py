@@ -195,8 +195,11 @@ class _Lives:
     def set(self, i: int, j: int, table: np.ndarray) -> None:
         finite = np.isfinite(table)
         b = self.bounds[i, j]
-        b[LO], b[HI] = _height_ranges(finite.any(axis=(0, 1)))
-        b[BELOW_LO], b[BELOW_HI] = _height_ranges(finite[BELOW_RULE].any(axis=0))
+        # both in one pass: [any place, under a rule] x width, by height
+        live = np.concatenate((finite.any(axis=(0, 1)), finite[BELOW_RULE].any(axis=0)))
+        lo, hi = _height_ranges(live)
+        widths = live.shape[0] // 2
+        b[LO], b[HI], b[BELOW_LO], b[BELOW_HI] = lo[:widths], hi[:widths], lo[widths:], hi[widths:]
         self.any[i, j] = bool((b[LO] <= b[HI]).any())
         self.lowest[i, j], self.highest[i, j] = int(b[LO].min()), int(b[HI].max())
 
@@ -309,7 +312,8 @@ class RunSearch:
 
     def _combine(self, i: int, j: int) -> np.ndarray:
         R, C = self.rows, self.columns
-        places = max(self.tables[(k, k)].shape[0] for k in range(i, j + 1))
+        # a run keeps the places its stories keep (``_leaf``): i..j-1's (computed first) and j's
+        places = max(self.tables[(i, j - 1)].shape[0], self.tables[(j, j)].shape[0])
         out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
         if sum(self.volumes[i:j + 1]) > C * R:
             return out  # more than the page holds: no need to look
