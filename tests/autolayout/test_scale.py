@@ -6,12 +6,13 @@ about twice the work, never four times."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from autolayout_helpers import assert_text_kept
 
 from layout.autolayout import auto_layout
 from layout.autolayout import shapes as shapes_mod
-from layout.autolayout.search import RunSearch
+from layout.autolayout.search import AT_TOP, BELOW_RULE, INF, RULE_ROWS, LeafTable, RunSearch
 from layout.compose import compose as compose_mod
 from layout.model.types import Span, Story
 
@@ -110,3 +111,56 @@ def test_a_paragraph_pages_long_is_prepared_once(tabloid, fonts, monkeypatch):
     work, pages = _work(monkeypatch, _one_paragraph(chars), tabloid, fonts)
     assert pages >= 3
     assert sum(n for n in work.prepared if n > 2 * chars / pages) <= 1.2 * chars
+
+
+def _brute_force(leaves: list[LeafTable], columns: int, rows: int, tomb: float) -> dict[tuple[int, int], np.ndarray]:
+    """Every run's table ``[place, width, height]`` by the definition (``search``'s
+    module doc), one sum at a time: above/below with a rule row between (the lower
+    half under the rule), or side by side on the same row (a tombstone when the
+    right half opens with a headline)."""
+    out = {(i, i): leaf.costs.copy() for i, leaf in enumerate(leaves)}
+    n = len(leaves)
+    for length in range(2, n + 1):
+        for i in range(n - length + 1):
+            j = i + length - 1
+            t = np.full((2, columns + 1, rows + 1), INF)
+            for m in range(i, j):
+                top, bottom = out[(i, m)], out[(m + 1, j)]
+                extra = tomb if leaves[m + 1].has_headline else 0.0
+                for p in (BELOW_RULE, AT_TOP):
+                    for w in range(1, columns + 1):
+                        for h in range(1, rows + 1):
+                            best = t[p, w, h]
+                            for h1 in range(1, h - RULE_ROWS):
+                                best = min(best, top[p, w, h1] + bottom[BELOW_RULE, w, h - RULE_ROWS - h1])
+                            side = min((top[p, w1, h] + bottom[p, w - w1, h] for w1 in range(1, w)), default=INF)
+                            t[p, w, h] = min(best, side + extra)
+            out[(i, j)] = t
+    return out
+
+
+def test_page_search_gives_the_brute_force_tables():
+    """The page search's array kernels (the runs' splits at once, only where both
+    halves are finite, widths gathered first) give every run the table the
+    definition gives, summed one pair at a time: the cost work changed how the
+    sums are taken, never which or their values."""
+    rng = np.random.default_rng(13)
+    columns, rows = 4, 14
+    for _ in range(6):
+        leaves = []
+        for _k in range(5):
+            costs = np.full((2, columns + 1, rows + 1), INF)
+            live = rng.random((columns, rows)) < 0.25
+            costs[:, 1:, 1:][:, live] = np.round(rng.random(int(live.sum())) * 8, 2)
+            if rng.random() < 0.5:  # a headline group that leaves a hole under a rule
+                costs[BELOW_RULE, 1:, 1:][live] += 3.0
+            leaves.append(LeafTable(costs, {}, bool(rng.random() < 0.7)))
+        costs = shapes_mod.Costs()
+        search = RunSearch(leaves, columns, rows, costs, None)
+        want = _brute_force(leaves, columns, rows, costs.tombstone)
+        for (i, j), table in want.items():
+            got = search.table(i, j)[:, 0]
+            if sum(search.volumes[i:j + 1]) > columns * rows:
+                continue  # more than a page: the search does not look (never used)
+            assert np.array_equal(got, table), (i, j)
+        assert search.table(0, 4)[AT_TOP, 0].shape == (columns + 1, rows + 1)
