@@ -20,11 +20,7 @@ from layout.check.verify import verify
 from layout.cli import main
 
 DATA = Path(__file__).parent / "data"
-# known faults that are not the layout's (issue 13, what is left), kept in the run so a fix shows
-COMPOSER = pytest.mark.xfail(reason="forms-body's table row as text (cells apart by U+3000 runs) broken in an "
-                             "8-em 变栏 column leaves 指 alone on a line (orphans=1): the composer's U+3000 class",
-                             strict=True)  # deterministic: a fix shows as XPASS and fails here
-FIXTURES = [pytest.param(p, marks=COMPOSER) if p.stem == "forms-body" else p for p in sorted(DATA.glob("*.txt"))]
+FIXTURES = sorted(DATA.glob("*.txt"))
 # "story2: 10.5 lines x 46.3 ems left empty below it (columns 1-3, 220 pt down to the page foot;
 # room for about 410 characters of body text)" (autolayout.fill.FootHole.message)
 FOOT = re.compile(r": (?P<lines>[\d.]+) lines x (?P<ems>[\d.]+) ems left empty below it \(columns? [\d-]+, "

@@ -144,7 +144,9 @@ def test_an_ideographic_space_inside_a_paragraph_is_a_separator_discarded_at_a_b
     """Archives separate items with U+3000 inside a paragraph (archives.md): at a
     line break it goes like a space -- kept, it ended a line an em short of the
     measure (pdfcheck: justification 9 pt) or indented the next (a false paragraph
-    start).  Mid-line it keeps its em; a leading U+3000 (a hand-made indent) stays."""
+    start).  Mid-line it keeps its em; a leading U+3000 (a hand-made indent) stays.
+    A line ending at one is flush on both sides, or -- when it would be spread loose
+    with an em or more to share -- set ragged at natural spacing (a cell's end)."""
     text = "时间：2020年1月10日\u3000\u3000地点：市民中心三楼\u3000主办：区文化馆\u3000承办：各街道办事处，欢迎市民参加。"
     for measure in range(8, 20):
         cp = compose(text, measure, indent=2.0)
@@ -152,6 +154,9 @@ def test_an_ideographic_space_inside_a_paragraph_is_a_separator_discarded_at_a_b
         for ln in cp.lines:
             assert not ln.text.startswith("\u3000") and not ln.text.endswith("\u3000"), (measure, cp.dump())
         for ln in cp.lines[:-1]:
+            if text[ln.end] == "\u3000" and ln.adjust == 0:
+                assert ln.right <= (measure - 1) * SIZE + 0.01, (measure, cp.dump())
+                continue
             assert abs(ln.right - measure * SIZE) < 0.01, (measure, cp.dump())
             for k, ch in enumerate(ln.chars):
                 if ch == "\u3000":
@@ -170,3 +175,33 @@ def test_a_last_line_of_marks_alone_is_avoided_like_an_orphan():
         assert "".join(texts(cp)) == text
         last = cp.lines[-1].text
         assert any("\u4e00" <= ch <= "\u9fff" for ch in last), (measure, cp.dump())
+
+
+def test_a_table_row_typed_as_text_breaks_at_its_cells_and_leaves_a_cell_end_ragged():
+    """A table row typed with U+3000 runs between cells (archives.md; forms-body)
+    in an 8-em column: ``指标`` could not take ``去年`` on its line and was spread
+    to the column's edges, 4 em between 指 and 标 (pdfcheck: 指 alone, a 孤字).
+    The separator's white runs on to the line's end instead (a cell's end, set
+    flush left at natural spacing), and a cell is not broken for a line it does
+    not fit (``3.2万平方米　5.6|万平方米`` by the letter squeeze)."""
+    rows = {"指标\u3000\u3000\u3000\u3000\u3000\u3000去年\u3000\u3000\u3000\u3000今年": ["指标", "去年\u3000\u3000\u3000\u3000今年"],
+            "水质达标天数\u3000\u3000260天\u3000\u3000\u3000\u3000331天": ["水质达标天数", "260天", "331天"],
+            "沿河绿化面积\u3000\u30003.2万平方米\u30005.6万平方米": ["沿河绿化面积", "3.2万平方米", "5.6万平方米"]}
+    for row, want in rows.items():
+        cp = compose(row, 8, indent=2.0)
+        assert texts(cp) == want, cp.dump()
+        for ln in cp.lines[:-1]:
+            assert ln.adjust == 0, cp.dump()  # natural spacing: full, or ragged an em short or more
+            assert abs(ln.right - 8 * SIZE) < TOL or ln.right <= 7 * SIZE + TOL, cp.dump()
+    first = compose("指标\u3000\u3000\u3000\u3000\u3000\u3000去年\u3000\u3000\u3000\u3000今年", 8, indent=2.0).lines[0]
+    assert first.xs == pytest.approx((2 * SIZE, 3 * SIZE))  # 指标 solid, from the indent
+
+
+def test_a_line_ending_at_a_separator_is_justified_when_its_spread_is_small():
+    """Ragged only where spreading would open the cell's characters (over ½ em a
+    gap, with an em or more to share): a long line before a separator is flush
+    as any other (§4)."""
+    text = "主办单位：市文化广电和旅游局\u3000\u3000协办单位：各街道办事处和社区居委会"
+    cp = compose(text, 15, indent=0.0)
+    assert texts(cp)[0] == "主办单位：市文化广电和旅游局", cp.dump()
+    assert cp.lines[0].adjust > 0 and abs(cp.lines[0].right - 15 * SIZE) < TOL

@@ -104,6 +104,8 @@ def test_justified_lines_are_flush(text, measure, style):
     for ln in cp.lines[:-1]:
         if ln.start in underfull or any(o in range(ln.start, ln.end) for o in underfull):
             continue
+        if text[ln.end] == "\u3000" and ln.adjust == 0 and ln.right <= measure - SIZE + TOL:
+            continue  # a cell's end, set ragged: the separator's white runs to the line's end
         assert abs(ln.right - measure) < TOL, cp.dump()
 
 
@@ -179,3 +181,32 @@ def test_the_breaker_counts_no_shrink_the_line_setter_will_not_use():
         assert cp.text == text and not cp.problems, cp.dump()
         assert all(ln.right <= 105.0 + 1e-6 for ln in cp.lines), cp.dump()
         assert all(ln.xs == tuple(sorted(ln.xs)) for ln in cp.lines), cp.dump()
+
+
+# a table row typed as text: cells (words, numbers with units) apart by U+3000 runs (archives.md)
+CELL_HAN = "指标去年今年水质达标天数沿河绿化面积项目单位合计增长人口总量"
+cell = st.one_of(st.text(alphabet=CELL_HAN, min_size=1, max_size=6),
+                 st.sampled_from(["260天", "3.2万平方米", "12.5%", "1,234", "8:30—21:30", "66,775.5亿元"]))
+table_row = st.lists(st.tuples(cell, st.integers(1, 6)), min_size=2, max_size=5).map(
+    lambda cs: "".join(c + "\u3000" * k for c, k in cs[:-1]) + cs[-1][0])
+
+
+@PROPS
+@given(table_row, st.integers(min_value=6, max_value=14), st.sampled_from([0.0, 2.0]))
+def test_a_table_row_as_text_keeps_every_character_and_no_cell_spread_apart(row, measure_em, indent):
+    """Every character once and in order; every line but the last flush, or ragged
+    at a cell's end (natural spacing, an em short or more); no two Han characters
+    of a line more than 1.2 em of spread apart (a reader, and pdfcheck, then read
+    the line as two)."""
+    measure = measure_em * SIZE
+    cp = compose_paragraph([Run(row, "song", SIZE)], measure, ParagraphStyle(indent=indent), FONTS)
+    assert _visible("".join(ln.chars for ln in cp.lines)) == _visible(row)
+    assert [ln.start for ln in cp.lines] == sorted(ln.start for ln in cp.lines)
+    underfull = {p.offset for p in cp.problems if p.kind == "underfull"}  # nothing to spread between: reported
+    for ln in cp.lines[:-1]:
+        if row[ln.end] == "\u3000" and ln.adjust == 0 and ln.right <= measure - SIZE + TOL or ln.start in underfull:
+            continue
+        assert abs(ln.right - measure) < TOL, cp.dump()
+        for k in range(len(ln.chars) - 1):
+            if ln.chars[k] in CELL_HAN and ln.chars[k + 1] in CELL_HAN:
+                assert ln.xs[k + 1] - ln.xs[k] <= 2.2 * SIZE + TOL, cp.dump()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from layout.compose import tails, warm
 from layout.compose.classes import SPACE
-from layout.compose.linebreak import Frame, Span, break_lines, is_orphan
+from layout.compose.linebreak import Frame, Span, break_lines, is_orphan, ragged
 from layout.compose.model import (
     ALIGNS,
     PUNCT_MODES,
@@ -177,7 +177,10 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
     avail = frame.first if first else frame.rest
     scut = frame.first_cut if first else True
     x0 = indent + prefix if style.hanging else indent if first else 0.0
-    justify = style.align == "justify" and (not final or _fill_last(p, sp, avail, scut, style))
+    if final:
+        justify = style.align == "justify" and _fill_last(p, sp, avail, scut, style)
+    else:
+        justify = style.align == "justify" and not ragged(p, sp.start, sp.end, avail, scut)
     sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, style.align)
     start = sp.start
     xs, advs, lefts = sl.xs, sl.advances, sl.lefts

@@ -31,6 +31,7 @@ MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above
 REFLOW_LINES = 3  # lines before the last two that the 孤字 fix may re-break, at most
 LOOSE_EM = 0.5  # em per spread point: a justified line looser than this is worth re-balancing
 BALANCE_TRIES = 4  # earlier breaks of the line above tried when balancing
+RAGGED_MIN_EM = 1.0  # em: a line ending at a cell's end this short or more is set ragged (``ragged``)
 
 
 class Span(NamedTuple):
@@ -75,13 +76,36 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
 
 
 def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
-    """How loose line s..e-1 is once justified: added space per spread point, in
-    em (inf: nothing to spread between)."""
+    """How loose line s..e-1 is once set: added space per spread point, in em
+    (inf: nothing to spread between); 0 for a line set ragged (``ragged``)."""
     slack = avail - p.width(s, e, scut)
     if slack <= EPS:
         return 0.0
     points = p.spread_points(s, e)
-    return slack / points / p.sizes[s] if points else float("inf")
+    spread = slack / points / p.sizes[s] if points else float("inf")
+    if spread > LOOSE_EM and e in p.cells and slack >= RAGGED_MIN_EM * p.sizes[s] - EPS:
+        return 0.0
+    return spread
+
+
+def ragged(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
+    """Is line s..e-1 set flush left at natural spacing rather than justified?  Yes
+    when it ends at a cell's end -- before a run of U+3000 separators an em wide or
+    more (``Prepared.cells``: a table row typed as text, ``指标　　　　去年``, or
+    ``时间：…　　地点：…``) -- and justifying would spread it beyond ``LOOSE_EM``
+    with at least ``RAGGED_MIN_EM`` to share out.  The separator is white the
+    typist put between cells, the way a tab is: it runs on to the line's end, as a
+    compositor sets a cell that ends a line.  Spread instead, the cell's own
+    characters stood ems apart (``指   标`` in an 8-em column, read as two 孤字).
+    Less slack than an em is shared out as in any line (§4 均排): a line short
+    of the edge by less than an em reads as a failed justification."""
+    if e not in p.cells:
+        return False
+    slack = avail - p.width(s, e, scut)
+    if slack < RAGGED_MIN_EM * p.sizes[s] - EPS:
+        return False
+    points = p.spread_points(s, e)
+    return not points or slack / points / p.sizes[s] > LOOSE_EM
 
 
 def _balance(p: Prepared, spans: list[Span], frame: Frame) -> None:
@@ -316,8 +340,8 @@ def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
                scut: bool, need_fit: bool = True, legal: int = LEGAL) -> tuple[int, float, int] | None:
     """The latest allowed break (value ``legal`` or better) in line ``prev`` that
     leaves the last line two content characters and one line (``need_fit``;
-    otherwise any break within the spread limit): (break, spread it costs, next
-    start)."""
+    otherwise any break within the spread limit, or a cell's end set ragged):
+    (break, spread it costs, next start)."""
     brk, cls = p.brk, p.cls
     for k in range(prev.end - 1, prev.start, -1):
         if brk[k] < legal:
@@ -332,7 +356,8 @@ def _pull_down(p: Prepared, prev: Span, hi: int, frame: Frame, avail: float,
                 continue
         junctions = p.spread_points(prev.start, k)
         slack = avail - p.width(prev.start, k, scut)
-        if slack > EPS and (junctions == 0 or slack / junctions > MAX_ORPHAN_SPREAD_EM * p.sizes[prev.start]):
+        if slack > EPS and (junctions == 0 or slack / junctions > MAX_ORPHAN_SPREAD_EM * p.sizes[prev.start]) \
+                and not ragged(p, prev.start, k, avail, scut):
             return None
         return k, max(slack, 0.0), nxt
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import add
 from weakref import WeakKeyDictionary
@@ -234,6 +234,9 @@ class Prepared:
     problems: list[Problem]
     no_start: frozenset[str] = frozenset()  # the kinsoku lists in force (§1)
     no_end: frozenset[str] = frozenset()
+    # boundaries before a run of U+3000 separators an em wide or more (a cell's end:
+    # ``_State._wide_gap``); a line ending there may be set ragged (``linebreak.ragged``)
+    cells: frozenset[int] = frozenset()
 
     def width(self, s: int, e: int, scut: bool) -> float:
         """Natural width of a line holding characters s..e-1 (e > s)."""
@@ -366,7 +369,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         Q=list(accumulate(shsum, initial=0.0)), X=list(accumulate(xsh, initial=0.0)),
         content=cls.translate(_CONTENT), plain=plain,
         maxend=max(maxend, 0.0), maxendshrink=maxendshrink, one_size=all(r.size == base for r in runs),
-        problems=problems, no_start=no_start, no_end=no_end,
+        problems=problems, no_start=no_start, no_end=no_end, cells=frozenset(st.cells),
     )
 
 
@@ -424,6 +427,7 @@ class _State:
     problems: list[Problem]
     url_inside: bytearray  # boundaries inside a URL/e-mail: the last place to spread a line
     letters: list[tuple[int, int, float, int]]  # P_LETTER shrink entries (kept apart from ``shrink``)
+    cells: set[int] = field(default_factory=set)  # see ``Prepared.cells``
 
     def compress_marks(self, specials: list[int]) -> None:
         """Punctuation widths, spec §2: kaiming halves in-sentence marks; adjacent
@@ -555,6 +559,8 @@ class _State:
         brk[p] = LEGAL if ok else KINSOKU
         if sum(self.room[p:q]) >= self.sizes[p] - 1e-9:
             self._wide_gap(p, q)
+            if IDEOGRAPHIC_SPACE in text[p:q]:
+                self.cells.add(p)
 
     def _wide_gap(self, p: int, q: int) -> None:
         """A run of spaces an em wide or more (an em space, U+3000 separators) is
