@@ -2,10 +2,12 @@
 of Han, punctuation (—— …… brackets quotes), Latin, digits, URLs, spaces, at any
 measure and style."""
 
+from unittest import mock
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout.compose import ParagraphStyle, Run, compose_paragraph, count_lines
+from layout.compose import ParagraphStyle, Run, compose_paragraph, count_lines, linebreak
 from layout.compose.classes import NEWSPAPER_START_OK, prohibitions
 from layout.compose.segment import find_clusters
 from layout.fonts import default_fontset
@@ -101,10 +103,10 @@ def test_no_line_wider_than_its_measure(text, measure, style):
 def test_justified_lines_are_flush(text, measure, style):
     cp = compose(text, measure, style)
     underfull = {p.offset for p in cp.problems if p.kind in ("underfull", "overfull", "forced-overfull")}
-    for ln in cp.lines[:-1]:
+    for ln, nxt in zip(cp.lines, cp.lines[1:], strict=False):
         if ln.start in underfull or any(o in range(ln.start, ln.end) for o in underfull):
             continue
-        if text[ln.end] == "\u3000" and ln.adjust == 0 and ln.right <= measure - SIZE + TOL:
+        if "\u3000" in text[ln.end:nxt.start] and ln.adjust == 0 and ln.right <= measure - SIZE + TOL:
             continue  # a cell's end, set ragged: the separator's white runs to the line's end
         assert abs(ln.right - measure) < TOL, cp.dump()
 
@@ -210,3 +212,17 @@ def test_a_table_row_as_text_keeps_every_character_and_no_cell_spread_apart(row,
         for k in range(len(ln.chars) - 1):
             if ln.chars[k] in CELL_HAN and ln.chars[k + 1] in CELL_HAN:
                 assert ln.xs[k + 1] - ln.xs[k] <= 2.2 * SIZE + TOL, cp.dump()
+
+
+@PROPS
+@given(paragraph, st.floats(min_value=6.0, max_value=14.0).map(lambda em: round(em * SIZE, 2)), styles)
+def test_the_look_back_sets_the_same_characters_in_as_many_lines(text, measure, style):
+    """``linebreak._refit`` (a loose line takes characters from up to REFIT_LINES
+    lines above) moves breaks only: the same lines count, every character once,
+    in order; kinsoku and the rest hold as the properties above check."""
+    cp = compose(text, measure, style)
+    with mock.patch.object(linebreak, "REFIT_LINES", 0):
+        plain = compose(text, measure, style)
+    assert len(cp.lines) == len(plain.lines), (cp.dump(), plain.dump())
+    assert [ln.start for ln in cp.lines] == sorted(ln.start for ln in cp.lines)
+    assert _visible("".join(ln.chars for ln in cp.lines)) == _visible(text)

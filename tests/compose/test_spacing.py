@@ -274,3 +274,39 @@ def test_a_separator_never_leaves_one_character_alone_beside_it_at_a_line_edge()
                     j += 1
                 assert ln.lefts[j] - ln.lefts[k] == pytest.approx(sum(ln.advances[k:j]))
                 assert sum(ln.advances[k:j]) == pytest.approx((j - k) * SIZE)  # no share of the spread
+
+
+def _han_gap(cp) -> float:
+    """The widest blank between two Han characters on a justified line, in em (a
+    1-em box each: what lies between is spread)."""
+    gaps = [ln.xs[k + 1] - ln.xs[k] - SIZE for ln in cp.lines[:-1] for k in range(len(ln.chars) - 1)
+            if "\u4e00" <= ln.chars[k] <= "\u9fff" and "\u4e00" <= ln.chars[k + 1] <= "\u9fff"]
+    return max(gaps, default=0.0) / SIZE
+
+
+REPORT = ("本报讯  其中约3/4的项目已经开工，增幅在4%—12%之间，部分地区达到15%～24%。据《北川日报》报道，"
+          "北川高新区引进了一批新设备；与此同时，清河村预计年内全面完工。全年累计完成投资38,124.7亿元，"
+          "新建道路30,482.0km，改造管网9.2公里。")
+
+
+def test_a_line_before_a_number_that_does_not_fit_takes_from_lines_further_up():
+    """``新建道路|30,482.0km，`` in an 8-em column: the number did not fit, the
+    line above had only 元， to give, and 新建道路 was spread 1.33 em a gap
+    (rich set: pdfcheck splits a row at gaps over 1.2 em and reads 孤字).  The
+    look-back sets the lines above again, each giving a character or two: no two
+    Han characters over 0.6 em apart, in as many lines as first-fit took."""
+    cp = compose(REPORT, 8, indent=2.0)
+    assert "".join(texts(cp)) == REPORT
+    assert len(cp.lines) == 16 and "新建道路" not in texts(cp), cp.dump()
+    assert _han_gap(cp) < 0.6, cp.dump()
+    for ln in cp.lines[:-1]:
+        assert abs(ln.right - 8 * SIZE) < 0.01, cp.dump()
+
+
+def test_a_character_pulled_down_for_the_last_line_does_not_leave_the_line_above_loose():
+    """The 孤字 fix pulled 万 down to 人。 and left ``人口约711.4`` spread 0.7 em a
+    gap (over 1 em after 约): the look-back runs after that fix too."""
+    text = ("值得一提的是,青州湾便民服务站面积达65平方米,可容纳1635人。记者了解到,青州湾共有停车场、口袋公园、"
+            "公共卫生间、养老服务中心、菜市场等公共设施394处(其中新建29处),服务人口约711.4万人。")
+    cp = compose(text, 8, indent=2.0)
+    assert texts(cp)[-1] == "万人。" and _han_gap(cp) < 0.5, cp.dump()

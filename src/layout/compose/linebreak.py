@@ -31,6 +31,8 @@ MAX_ORPHAN_SPREAD_EM = 1.0  # pulling a character down may spread the line above
 REFLOW_LINES = 3  # lines before the last two that the 孤字 fix may re-break, at most
 LOOSE_EM = 0.5  # em per spread point: a justified line looser than this is worth re-balancing
 BALANCE_TRIES = 4  # earlier breaks of the line above tried when balancing
+REFIT_LINES = 4  # lines above a loose line that the look-back may set again (``_refit``)
+REFIT_GAIN_EM = 0.05  # em a spread point: the look-back must make the loosest line this much tighter
 RAGGED_MIN_EM = 1.0  # em: a line ending at a cell's end this short or more is set ragged (``ragged``)
 
 
@@ -72,6 +74,9 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
         _balance(p, spans, frame)
     if avoid_orphan and len(spans) >= 2 and is_orphan(p, spans[-1]):
         _fix_orphan(p, spans, hi, frame)
+        # a character pulled down for the 孤字 may leave the line above loose
+        if len(spans) >= 3 and _spread(p, spans[-2].start, spans[-2].end, frame.rest, True) > LOOSE_EM:
+            _refit(p, spans, len(spans) - 2, frame)
     return spans
 
 
@@ -152,6 +157,108 @@ def balance_line(p: Prepared, spans: list[Span], i: int, frame: Frame) -> None:
         _score, k, nxt = best
         spans[i - 1] = Span(above.start, k, nxt, "")
         spans[i] = Span(nxt, cur.end, cur.next, "")
+    if _spread(p, spans[i].start, cur.end, frame.rest, True) > LOOSE_EM:
+        _refit(p, spans, i, frame)
+
+
+def _line_frame(frame: Frame, index: int) -> tuple[float, bool]:
+    """(room, may its opening bracket lose its blank half) of line ``index``."""
+    return (frame.first, frame.first_cut) if index == 0 else (frame.rest, True)
+
+
+def _refit(p: Prepared, spans: list[Span], i: int, frame: Frame) -> None:
+    """Line ``i`` is still loose after ``balance_line``: the unit after it (a number
+    with its unit ``66,775.5亿元``, a time span ``8:30—21:30``, a code) does not fit,
+    and the line above had too little to give.  Look further back (a bounded total
+    fit): set the lines ``j..i`` again, for ``j`` up to ``REFIT_LINES`` above, from
+    the same start to the same end in as many lines, with the breaks that make the
+    loosest of them least loose (``_best_breaks``).  Each line above gives a
+    character or two, so no line is spread ems apart (pdfcheck splits a row at a
+    gap over 1.2 em and reads its characters as 孤字).  The count of lines and
+    every line outside the window stay as they were; the smallest window that
+    brings the loosest line to ``LOOSE_EM`` wins, else the one that helps most."""
+    best: tuple[float, int, list[Span]] | None = None
+    worst = 0.0  # the loosest of the lines as they are, j..i
+    for j in range(i, max(-1, i - 1 - REFIT_LINES), -1):
+        sp = spans[j]
+        if sp.forced:
+            break
+        worst = max(worst, _spread(p, sp.start, sp.end, *_line_frame(frame, j)))
+        if j == i:
+            continue
+        found = _best_breaks(p, spans, j, i, frame, min(worst, best[0] if best else worst) - REFIT_GAIN_EM)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], j, found[1])
+            if found[0] <= LOOSE_EM:
+                break
+    if best is not None:
+        _worst, j, lines = best
+        spans[j:i + 1] = lines
+
+
+def _best_breaks(p: Prepared, spans: list[Span], j: int, i: int, frame: Frame,
+                 limit: float) -> tuple[float, list[Span]] | None:
+    """Lines ``j..i`` set again between their first start and last end, in as many
+    lines, at allowed breaks only, every line fitting once tightened (§2) and none
+    looser than ``limit`` em a spread point: the breaks that minimise the sum of
+    the cubed spreads (the loosest line weighs most, as in a total-fit breaker).
+    (loosest spread, spans) or None when no such setting exists."""
+    cls = p.cls
+    start, end, last = spans[j].start, spans[i].end, spans[i].next
+    count = i - j + 1
+    states: dict[int, tuple[float, float, tuple[int, ...]]] = {start: (0.0, 0.0, ())}
+    for t in range(count):
+        avail, scut = _line_frame(frame, j + t)
+        final = t == count - 1
+        nxt_states: dict[int, tuple[float, float, tuple[int, ...]]] = {}
+        for s, (cost, worst, ends) in states.items():
+            for e in _ends(p, s, end, avail, scut, limit, final):
+                spread = _spread(p, s, e, avail, scut)
+                nxt = e
+                while nxt < end and cls[nxt] == SPACE:
+                    nxt += 1
+                if final:
+                    nxt = last
+                c = cost + spread ** 3
+                have = nxt_states.get(nxt)
+                if have is None or c < have[0] - 1e-12:
+                    nxt_states[nxt] = (c, max(worst, spread), (*ends, e))
+        states = nxt_states
+        if not states:
+            return None
+    _cost, worst, ends = states[last]
+    lines = []
+    s = start
+    for e in ends:
+        nxt = e
+        while nxt < end and cls[nxt] == SPACE:
+            nxt += 1
+        lines.append(Span(s, e, nxt if e < end else last, ""))
+        s = nxt
+    return worst, lines
+
+
+def _ends(p: Prepared, s: int, end: int, avail: float, scut: bool, limit: float, final: bool) -> list[int]:
+    """Allowed ends of a line from ``s`` (``end`` itself if ``final``, else before
+    ``end``) that fit once tightened and spread at most ``limit`` em a point."""
+    if final:
+        ok = p.min_width(s, end, scut) <= avail + EPS and _spread(p, s, end, avail, scut) <= limit
+        return [end] if ok else []
+    brk, P, Q = p.brk, p.P, p.Q
+    stop = P[s] - Q[s] + avail + p.maxend + p.maxendshrink + (p.startcut[s] if scut else 0.0) + EPS
+    room = limit * p.sizes[s]
+    found = []
+    for e in range(s + 1, end):
+        if P[e] - Q[e] > stop:
+            break
+        if brk[e] != LEGAL:
+            continue
+        slack = avail - p.width(s, e, scut)
+        if slack > room * (e - s) and e not in p.cells:
+            continue  # looser than ``limit`` whatever its spread points
+        if p.min_width(s, e, scut) <= avail + EPS and _spread(p, s, e, avail, scut) <= limit:
+            found.append(e)
+    return found
 
 
 def _next_break(p: Prepared, s: int, hi: int, avail: float, scut: bool) -> tuple[int, str]:

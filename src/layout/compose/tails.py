@@ -45,7 +45,16 @@ from itertools import accumulate
 from operator import add
 
 from layout.compose.classes import SPACE
-from layout.compose.linebreak import EPS, Frame, Span, _fix_last_two, _next_break, balance_line, is_orphan
+from layout.compose.linebreak import (
+    EPS,
+    REFIT_LINES,
+    Frame,
+    Span,
+    _fix_last_two,
+    _next_break,
+    balance_line,
+    is_orphan,
+)
 from layout.compose.model import ParagraphStyle, Run
 from layout.compose.prepare import Prepared, prepare
 from layout.fonts import FontSet
@@ -55,6 +64,9 @@ KEPT_CHARS = 200_000  # characters of paragraphs kept at once, the last used fir
 CONTEXT = 64  # characters at a tail's start whose tables may differ from the paragraph's
 EXACT_BITS = 20  # widths must be multiples of 2**-k for some k up to this
 TAILS_COUNTED = [0]  # tails counted from the kept paragraph (tests count work with it)
+# the paragraph's last lines that decide whether the 孤字 fix joins the last two: the balancing
+# step of the line before the last looks back ``REFIT_LINES`` lines above it (``linebreak._refit``)
+END_LINES = REFIT_LINES + 2
 
 _kept: OrderedDict[tuple, _Kept] = OrderedDict()
 
@@ -112,7 +124,7 @@ def _key(run: Run, measure: float, style: ParagraphStyle, fonts: FontSet) -> tup
 class _Kept:
     """A long paragraph counted from its start: its tables ``p``, frame, content
     bounds; per line start seen, the lines from it to the end and the start of
-    its third-last line (``after``), and whether the 孤字 fix joins its last two
+    its ``END_LINES``-th last line (``after``), and whether the 孤字 fix joins its last two
     lines (``joins``)."""
 
     text: str
@@ -156,10 +168,10 @@ class _Kept:
         if first is None:
             return None
         lines, s = first
-        rest, third = self._after(a + s)
-        if rest < 3:
+        rest, head = self._after(a + s)
+        if rest < END_LINES:
             return None
-        return lines + rest - self._join(third)
+        return lines + rest - self._join(head)
 
     def _first_lines(self, w: Prepared, safe: int, frame: Frame) -> tuple[int, int] | None:
         """The tail's first lines broken in the window, up to the first that starts
@@ -188,7 +200,7 @@ class _Kept:
         return lines, s
 
     def _after(self, s: int) -> tuple[int, int]:
-        """(lines from start ``s`` to the paragraph's end, the start of the third-last
+        """(lines from start ``s`` to the paragraph's end, the start of the ``END_LINES``-th last
         of them or -1), broken as any line but the first (``Frame.rest``); each start
         walked once in all."""
         after, p, hi, rest = self.after, self.p, self.hi, self.frame.rest
@@ -199,37 +211,37 @@ class _Kept:
             while e < hi and p.cls[e] == SPACE:
                 e += 1
             s = e
-        n, third = after.get(s, (0, -1))
+        n, head = after.get(s, (0, -1))
         for start in reversed(walk):
             n += 1
-            if n == 3:
-                third = start
-            after[start] = (n, third)
-        return after[walk[0]] if walk else (n, third)
+            if n == END_LINES:
+                head = start
+            after[start] = (n, head)
+        return after[walk[0]] if walk else (n, head)
 
-    def _join(self, third: int) -> int:
-        """1 when the paragraph's last three lines from ``third`` end with the 孤字
+    def _join(self, head: int) -> int:
+        """1 when the paragraph's last ``END_LINES`` lines from ``head`` end with the 孤字
         fix joining the last two (``linebreak.break_lines``: the balancing step of
         the line before the last, then ``_fix_last_two``), else 0."""
-        if third not in self.joins:
+        if head not in self.joins:
             p, hi, rest = self.p, self.hi, self.frame.rest
-            trio = []
-            s = third
+            last_lines = []
+            s = head
             while s < hi:
                 e, forced = _next_break(p, s, hi, rest, True)
                 nxt = e
                 while nxt < hi and p.cls[nxt] == SPACE:
                     nxt += 1
-                trio.append(Span(s, e, nxt, forced))
+                last_lines.append(Span(s, e, nxt, forced))
                 s = nxt
-            assert len(trio) == 3
+            assert len(last_lines) == END_LINES
             frame = Frame(rest, rest, True)  # lines 2.. of a paragraph: the frame's first line is far above
-            balance_line(p, trio, 1, frame)
+            balance_line(p, last_lines, len(last_lines) - 2, frame)
             joined = False
-            if self.avoid_orphan and is_orphan(p, trio[-1]):
-                joined = _fix_last_two(p, trio, hi, frame) and len(trio) == 2
-            self.joins[third] = joined
-        return int(self.joins[third])
+            if self.avoid_orphan and is_orphan(p, last_lines[-1]):
+                joined = _fix_last_two(p, last_lines, hi, frame) and len(last_lines) == END_LINES - 1
+            self.joins[head] = joined
+        return int(self.joins[head])
 
     def _same_tables(self, w: Prepared, a: int, i: int, j: int) -> bool:
         """Whether the window's tables are the paragraph's over window positions i..j-1."""
@@ -238,6 +250,8 @@ class _Kept:
                      "url_inside"):
             if getattr(w, name)[i:j] != getattr(p, name)[a + i:a + j]:
                 return False
+        if {c - a for c in p.cells if a + i <= c < a + j} != {c for c in w.cells if i <= c < j}:
+            return False  # a cell's end (``linebreak.ragged``)
         return w.brk[i:j + 1] == p.brk[a + i:a + j + 1]
 
     def _exact(self) -> bool:
