@@ -205,3 +205,30 @@ def test_a_line_ending_at_a_separator_is_justified_when_its_spread_is_small():
     cp = compose(text, 15, indent=0.0)
     assert texts(cp)[0] == "主办单位：市文化广电和旅游局", cp.dump()
     assert cp.lines[0].adjust > 0 and abs(cp.lines[0].right - 15 * SIZE) < TOL
+
+
+CREDITED = "孩子的笑脸，是检验课后服务的最好标准。（林　溪）"
+
+
+@pytest.mark.parametrize("measure", [11, 12, 12.5])
+def test_a_closing_credit_on_a_line_of_its_own_goes_flush_right(measure):
+    """``…标准。|（林　溪）`` (jiaoyu-hexin): the line before the credit was justified
+    to the edge, 0.44 em a gap on a short line.  It is the text's last line, set
+    as one (§4: flush left, natural spacing); the credit goes flush right."""
+    cp = compose(CREDITED, measure, indent=2.0)
+    assert texts(cp)[-1] == "（林\u3000溪）", cp.dump()
+    text_end, credit = cp.lines[-2], cp.lines[-1]
+    assert text_end.text.endswith("标准。") and text_end.adjust == 0, cp.dump()
+    assert text_end.xs == pytest.approx(tuple(text_end.lefts))  # nothing spread
+    assert credit.right == pytest.approx(measure * SIZE) and credit.adjust == 0
+    for ln in cp.lines[:-2]:
+        assert abs(ln.right - measure * SIZE) < TOL
+
+
+def test_a_credit_that_fits_stays_on_the_last_line_and_a_bracket_inside_text_is_no_credit():
+    wide = compose(CREDITED, 16, indent=2.0)  # 2 + 19 + 4 ems: the credit ends the last line
+    assert texts(wide)[-1].endswith("标准。（林\u3000溪）") and wide.lines[-1].lefts[0] == 0.0
+    # not after a sentence's end: a bracket of the text, not a credit
+    plain = compose("孩子的笑脸是检验课后服务的最好标准的一种说法（林溪）", 12, indent=2.0)
+    assert all(abs(ln.right - 12 * SIZE) < TOL for ln in plain.lines[:-1]), plain.dump()
+    assert plain.lines[-1].lefts[0] == 0.0

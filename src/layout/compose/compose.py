@@ -177,11 +177,14 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
     avail = frame.first if first else frame.rest
     scut = frame.first_cut if first else True
     x0 = indent + prefix if style.hanging else indent if first else 0.0
+    align = style.align
     if final:
-        justify = style.align == "justify" and _fill_last(p, sp, avail, scut, style)
+        justify = align == "justify" and _fill_last(p, sp, avail, scut, style)
+        if align == "justify" and sp.start == p.credit and k > 0:
+            justify, align = False, "right"  # a closing credit on a line of its own (linebreak.ragged)
     else:
-        justify = style.align == "justify" and not ragged(p, sp.start, sp.end, avail, scut)
-    sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, style.align)
+        justify = align == "justify" and not ragged(p, sp.start, sp.end, avail, scut)
+    sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, align)
     start = sp.start
     xs, advs, lefts = sl.xs, sl.advances, sl.lefts
     if style.hanging and first:

@@ -84,7 +84,7 @@ def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
     """How loose line s..e-1 is once set: added space per spread point, in em
     (inf: nothing to spread between); 0 for a line set ragged (``ragged``)."""
     slack = avail - p.width(s, e, scut)
-    if slack <= EPS:
+    if slack <= EPS or e == p.credit:
         return 0.0
     points = p.spread_points(s, e)
     spread = slack / points / p.sizes[s] if points else float("inf")
@@ -103,7 +103,14 @@ def ragged(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
     compositor sets a cell that ends a line.  Spread instead, the cell's own
     characters stood ems apart (``指   标`` in an 8-em column, read as two 孤字).
     Less slack than an em is shared out as in any line (§4 均排): a line short
-    of the edge by less than an em reads as a failed justification."""
+    of the edge by less than an em reads as a failed justification.
+
+    Also the line before a closing credit that starts a line of its own
+    (``Prepared.credit``: ``…标准。|（林　溪）``): it is the text's last line,
+    set as a paragraph's last is (§4), and the credit goes flush right
+    (``compose``); justified, it was spread 0.44 em a gap to reach the edge."""
+    if e == p.credit:
+        return True
     if e not in p.cells:
         return False
     slack = avail - p.width(s, e, scut)

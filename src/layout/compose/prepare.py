@@ -95,6 +95,10 @@ K_RIGHT, K_LEFT, K_CENTRE, K_GAP, K_ROOM = range(5)
 CharInfo = tuple[str, float, int, int]  # (face role, advance em, class, flags)
 
 _LONG_DASH = re.compile("[\u2e3a\u2e3b]")  # ⸺ ⸻: a dash by itself (strict, §1)
+# A paragraph's closing attribution after the end of its last sentence: ``…标准。（林　溪）``,
+# ``（本报记者 许清扬）``, ``（完）`` -- a short bracket with no sentence inside it
+# (``linebreak.ragged``: a credit that starts a line is set flush right).
+CREDIT = re.compile("(?<=[。！？!?…”’」』）)])[ \u3000]*(?P<credit>（[^（）［］【】，。；：！？,;:!?]{1,20}）)$")
 # class byte -> 1 for content characters (the 孤字 rule counts them, §4)
 _CONTENT = bytes(0 if c in PUNCTUATION_CLASSES else 1 for c in range(256))
 # class byte -> 1 for Han (a 1-em box: the start of ``Prepared.plain``)
@@ -237,6 +241,7 @@ class Prepared:
     # boundaries before a run of U+3000 separators an em wide or more (a cell's end:
     # ``_State._wide_gap``); a line ending there may be set ragged (``linebreak.ragged``)
     cells: frozenset[int] = frozenset()
+    credit: int = -1  # where the paragraph's closing credit starts (``CREDIT``), -1: none
 
     def width(self, s: int, e: int, scut: bool) -> float:
         """Natural width of a line holding characters s..e-1 (e > s)."""
@@ -336,6 +341,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
     st.clusters(dash_no_start, no_start, no_end)
     if style.words:
         st.words()
+    credit = st.credit() if text.endswith("）") else -1
     if missing:
         st.missing(missing)
     for i, _p, a, _k in shrink:
@@ -369,7 +375,7 @@ def prepare(runs: Sequence[Run], style: ParagraphStyle, fonts: FontSet, measure:
         Q=list(accumulate(shsum, initial=0.0)), X=list(accumulate(xsh, initial=0.0)),
         content=cls.translate(_CONTENT), plain=plain,
         maxend=max(maxend, 0.0), maxendshrink=maxendshrink, one_size=all(r.size == base for r in runs),
-        problems=problems, no_start=no_start, no_end=no_end, cells=frozenset(st.cells),
+        problems=problems, no_start=no_start, no_end=no_end, cells=frozenset(st.cells), credit=credit,
     )
 
 
@@ -621,6 +627,20 @@ class _State:
         for k in inside_words(self.text, compounds=True):
             if brk[k] == LEGAL and not url[k]:  # an address breaks at its separators (§1)
                 brk[k] = SENSE
+
+    def credit(self) -> int:
+        """Where the paragraph's closing credit starts (``CREDIT``), or -1.  Breaks
+        inside it are held back like a word's (``SENSE``): a name list is not
+        broken while the credit fits a line of its own."""
+        m = CREDIT.search(self.text)
+        if m is None:
+            return -1
+        c = m.start("credit")
+        brk = self.brk
+        for k in range(c + 1, self.n):
+            if brk[k] == LEGAL:
+                brk[k] = SENSE
+        return c
 
     def _break_before(self, k: int) -> int:
         """The boundary where a line would break before character k: before the
