@@ -96,7 +96,7 @@ def auto_layout(stories: Sequence[Story], template: PageLayout, fonts: FontSet |
         pages.append(page.stories)
         layouts.append(page.layout)
         placed.append(page.placed)
-        m = page_metrics(page.layout, page.placed, lead, page.holes)
+        m = page_metrics(page.layout, page.placed, lead, page.holes, fonts)
         said = tuple(f"{s.id}: {note}" for s in page.stories for note in notes.pop(s.id, ()))
         measured.append(replace(m, problems=m.problems + said) if said else m)
     t3 = time.perf_counter()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from layout.autolayout.content import is_continuation
 from layout.autolayout.fill import FootHole, foot_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
+from layout.fonts import FontSet
 from layout.model.geometry import Geometry
 from layout.model.jumps import JumpKind
 from layout.model.types import PageLayout, Story
@@ -96,10 +97,11 @@ class Metrics:
 
 
 def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
-                 head_holes: frozenset[str] = frozenset()) -> PageMetrics:
+                 head_holes: frozenset[str] = frozenset(), fonts: FontSet | None = None) -> PageMetrics:
     """Measure one placed page; ``lead``: the page's lead story (None on a page that
     opens with a continuation); ``head_holes``: stories whose headline group leaves
-    a hole beside it (``headgap``, known from the search)."""
+    a hole beside it (``headgap``, known from the search); ``fonts``: the glyphs'
+    ink read from their outlines (``fill.foot_holes``)."""
     geo = placed.geometry
     stories = layout.stories
     covered = sum(s.columns.count * s.rows.count for s in stories)
@@ -111,7 +113,7 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     overflow = sum(r.lines_over for r in placed.stories)
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)
-    foot = foot_holes(layout, placed)
+    foot = foot_holes(layout, placed, fonts)
     return PageMetrics(
         stories=len(stories),
         fill_pct=round(100.0 * covered / max(1, geo.columns * geo.rows), 2),
