@@ -105,6 +105,12 @@ class StoryBuilder:
     def in_captions(self) -> bool:
         return bool(self.items) and self.items[-1].role == "caption"
 
+    @property
+    def under_subhead(self) -> bool:
+        """The last item is a subhead inside the body (not a preamble line): a display
+        line right under it is its deck."""
+        return bool(self.items) and self.items[-1].role == "subhead" and not self.items[-1].preamble
+
     def last(self) -> Item | None:
         return self.items[-1] if self.items else None
 

@@ -327,7 +327,7 @@ class _Walker:
         if nxt.kind is Kind.CAPTION and nxt.gap == 0 and self.para_gap >= 1:
             self._trailing(run, "short line in the same block as a caption")
             return j
-        under_subhead = (last := cur.last()) is not None and last.role == "subhead" and not last.preamble
+        under_subhead = cur.under_subhead
         if (nxt.kind is Kind.CAPTION and (nxt.gap > 0 or self.para_gap == 0) and len(run) <= 2
                 and cur.has_body and not cur.in_captions and not under_subhead):
             # 图片新闻: a headline over a picture's caption, no text of its own; a
@@ -424,7 +424,6 @@ class _Walker:
         assert cur is not None
         if cur.ended:
             return 0.85, "the story before ended with a credit line"
-        last = cur.last()
         if self._after_complete_captions():
             # a caption cut off may go on in a line of its own; after a complete one a short
             # line without a picture marker is no caption: captions come after an article's
@@ -447,7 +446,7 @@ class _Walker:
         if not self.bylines and not is_numbered_subhead(run[-1].text):
             return 0.6, "the archive has no bylines: a display line over text heads a story"
         subs = [it.text for it in cur.items if it.role == "subhead" and not it.preamble]
-        deck = last is not None and last.role == "subhead" and not last.preamble  # right under its subhead
+        deck = cur.under_subhead  # a display line right under its subhead
         if (subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run)
                 and not deck):
             return 0.6, "the story before numbers its subheads (一、…): an unnumbered display line is no subhead of it"
@@ -509,7 +508,7 @@ class _Walker:
             cur.add("subhead", x.text, x.where, 0.9, "numbered short line inside the body", x.gap)
         elif cur.in_captions and len(x.text) <= CAPTION_LINE_MAX:
             cur.add("caption", x.text, x.where, 0.55, "short line after the captions, no picture marker", x.gap)
-        elif (last := cur.last()) is not None and last.role == "subhead" and not last.preamble \
+        elif cur.under_subhead and (last := cur.last()) is not None \
                 and last.subhead_kind is SubheadKind.SUBHEAD and len(x.text) > len(last.text):
             cur.add("subhead", x.text, x.where, 0.8, "a longer display line right under a subhead: its deck line", x.gap)
         else:
