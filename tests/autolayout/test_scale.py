@@ -53,10 +53,10 @@ class _Work:
             self.runs += 1
             return combine(search, i, j)
 
-        def counted_count(gauge, text, byline, credit, w, k, width):
-            if w > 1 and (text, byline, credit, width) not in gauge._lines:
+        def counted_count(gauge, text, byline, credit, w, k, width, *rest):
+            if w > 1 and not any(key[:4] == (text, byline, credit, width) for key in gauge._lines):
                 self.longest = max(self.longest, len(text or ""))
-            return count(gauge, text, byline, credit, w, k, width)
+            return count(gauge, text, byline, credit, w, k, width, *rest)
 
         def counted_prepare(runs, *args):
             self.prepared.append(sum(len(r.text) for r in runs))

@@ -4,7 +4,9 @@ page, and every cut asked how many lines the rest of it takes: composing the
 rest each time grew with the square of the pages).
 
 The question is exact: ``count_lines`` of the tail ``T[a:]`` set as a paragraph
-of its own (its own first line, indent and all).  It is answered from the whole
+of its own (its own first line, indent and all; with or without an indent
+whichever ``T`` had: only the first line's frame depends on it, and a tail's
+first lines are broken in its own frame).  It is answered from the whole
 paragraph ``T`` counted before (kept here, the last few, keyed by everything the
 composer depends on):
 
@@ -40,7 +42,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from operator import add
 
@@ -117,7 +119,12 @@ def _ancestor(run: Run, measure: float, style: ParagraphStyle, fonts: FontSet, t
 
 
 def _key(run: Run, measure: float, style: ParagraphStyle, fonts: FontSet) -> tuple:
-    return (run.face, run.size, run.tracking, measure, style, fonts)
+    """What a paragraph's tables and its lines after the first depend on: not the
+    first line's frame (indent, bracket cut), which each tail brings as its own.  So
+    one kept paragraph, counted with its indent, also answers for its tails set
+    without one (a part continued from another page: ``place.story``'s unindented
+    first paragraph), prepared once for both."""
+    return (run.face, run.size, run.tracking, measure, replace(style, indent=0.0, keep_bracket_in_indent=True), fonts)
 
 
 @dataclass(eq=False)
