@@ -63,6 +63,7 @@ stories:
     photos:
       - {file: photos/park.png, columns: 1-2, rows: 1-12, fit: fill, caption: 右图, placeholder: true}
     box: false
+    ad: false
     rule: [below, right]
     balance: true
 """

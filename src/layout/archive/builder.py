@@ -63,6 +63,7 @@ class StoryBuilder:
     """A story being recognised."""
 
     items: list[Item] = field(default_factory=list)
+    ad: bool = False  # an ad slot (广告): its one paragraph is the slot's label
 
     def add(self, role: str, text: str, where: Where, confidence: float, reason: str, gap: int = 0, *,
             preamble: bool = False, kind: SubheadKind | None = None, opens_box: bool = False) -> Item:
@@ -153,7 +154,7 @@ class StoryBuilder:
             subtitle=fields["subtitle"], leads=tuple(leads), byline=fields["byline"],
             byline_line=fields["byline_line"], paragraphs=tuple(paragraphs), subheads=tuple(subheads),
             credit=fields["credit"], captions=tuple(captions), notes=tuple(notes), where=tuple(where),
-            boxes=frozen)
+            boxes=frozen, ad=self.ad)
 
     def _place(self, it: Item, fields: dict[str, str | None], leads: list[str], paragraphs: list[str],
                subheads: list[Subhead], captions: list[Caption]) -> str | None:

@@ -176,6 +176,8 @@ def _emit_story(out: list[str], sid: str, story: ArchivedStory, place: Mapping[s
     for key in STORY_PLACEMENT_KEYS:
         if key in place:
             _emit_key(out, 2, key, place[key])
+    if story.ad:  # the archive's 广告 line: an ad slot, its text the slot's label (docs/format.md)
+        out.append(f"{pad}ad: true")
     if story.subheads or story.boxes:
         _emit_content(out, pad, story, place.get("photos", ()), unsure)
         return

@@ -140,6 +140,9 @@ class ArchivedStory:
     notes: tuple[Note, ...]
     where: tuple[tuple[str, Where], ...]
     boxes: tuple[ArchivedBox, ...] = ()  # 核心阅读 / 编者按, in archive order
+    # an ad slot (a line 广告 between stories, spec archives.md): its one paragraph is the
+    # slot's label, printed in a ruled box (layout format ``ad: true``), no story furniture
+    ad: bool = False
 
     def body(self) -> tuple[str, ...]:
         """Paragraphs with the subheads in their places: the body as it reads."""

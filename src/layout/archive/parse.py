@@ -677,8 +677,10 @@ class _Walker:
         Kept as text, an item of its own: never the next story's headline nor part
         of the story before."""
         x = self.u[i]
-        self._new_story().add("paragraph", x.text, x.where, 0.7,
-                              "an ad slot (广告) on its own line: kept as an item of its own", x.gap)
+        slot = self._new_story()
+        slot.ad = True
+        slot.add("paragraph", x.text, x.where, 0.7, "an ad slot (广告) on its own line: an item of its own, "
+                 "printed as the slot's label in a ruled box", x.gap)
         self.cur = None
         return i + 1
 

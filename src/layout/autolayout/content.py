@@ -61,7 +61,7 @@ def stories_from_archive(page: ArchivedPage) -> tuple[Story, ...]:
             label=a.label, kicker=a.kicker, headline=(a.headline,) if a.headline else (),
             subtitle=a.subtitle, leads=a.leads, byline=a.byline, byline_line=a.byline_line,
             paragraphs=tuple(el.text for el in flow) if flow else a.body(), credit=a.credit, photos=photos, flow=flow,
-            boxes=tuple(_box(b) for b in a.boxes)))
+            boxes=tuple(_box(b) for b in a.boxes), ad=a.ad))
     return tuple(out)
 
 

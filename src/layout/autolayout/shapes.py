@@ -32,6 +32,7 @@ from layout.fonts import FontSet
 from layout.model.elements import Subhead
 from layout.model.geometry import Geometry
 from layout.model.types import PageLayout, Span, Story
+from layout.place.adslot import AD_MIN_ROWS
 from layout.place.blocks import compose_text
 from layout.place.flow import Keep
 from layout.place.items import TextItem
@@ -403,7 +404,10 @@ class Gauge:
         """Lines of the body (inline byline with paragraph one) and credit.  A story
         without subheads is summed from a table of paragraph counts per measure:
         a story of thousands of paragraphs is counted again on every page it runs
-        on (issue 13, class 7), so the sum is one C-level pass, not a loop."""
+        on (issue 13, class 7), so the sum is one C-level pass, not a loop.  An ad
+        slot (``Story.ad``) is a box ``AD_MIN_ROWS`` lines deep whatever its width."""
+        if story.ad:
+            return AD_MIN_ROWS * k
         if _has_subheads(story):
             return sum(n for _sub, n in self._element_lines(story, w, k))
         width = round(self.text_width(w, k), 3)

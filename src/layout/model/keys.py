@@ -293,6 +293,8 @@ STORY = Table(
         Key("content", ListOf(CONTENT_ITEM), "the story's elements in reading order, one kind each "
             "(the sequence form; instead of label, kicker, headline, ..., photos)"),
         Key("box", Bool(), "frame around the story", default=False),
+        Key("ad", Bool(), "an ad slot (广告位): the area is a ruled, tinted box with the body, its label (广告), "
+            "centred in it; the story holds a body only", default=False),
         Key(
             "rule",
             Choice(

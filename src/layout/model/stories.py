@@ -117,7 +117,10 @@ class StoryBuilder:
             continued=f.get("continued", False),
             jump_to=f.get("jump_to"),
             jump_from=f.get("jump_from"),
+            ad=f.get("ad", False),
         )
+        if story.ad:
+            check_ad_slot(story, e, f, name)
         self.check_styles(story, e, f, name)
         return story
 
@@ -242,6 +245,23 @@ class StoryBuilder:
                     e.where(key) if key in e else f.where(key),
                     f"define styles: {style}: {{...}} or use extends: house",
                 )
+
+
+# what an ad slot may not hold: it prints its label in a box, nothing of a story's furniture
+_NOT_IN_AD = ("label", "kicker", "headline", "subtitle", "leads", "byline", "byline_line", "credit", "photos",
+              "jump_from", "jump_to")
+
+
+def check_ad_slot(story: Story, e: Fields, f: Fields, name: str) -> None:
+    """``ad: true`` is a slot with its label only (an archive's 广告 line): a body of
+    plain paragraphs, no headline group, byline, credit, photos, subheads or boxes."""
+    for key in _NOT_IN_AD:
+        if key in e or key in f:
+            raise LayoutError(f"{name} is an ad slot (ad: true) and has a {key}", (e if key in e else f).where(key),
+                              "an ad slot holds its label in body: only; make the rest a story of its own")
+    if story.boxes or any(not isinstance(x, Paragraph) for x in story.flow):
+        raise LayoutError(f"{name} is an ad slot (ad: true) and has subheads or boxes", f.where("ad"),
+                          "an ad slot holds its label in body: only")
 
 
 def _headline_style(f: Fields) -> str:

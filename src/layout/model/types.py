@@ -174,7 +174,9 @@ class Story:
     when set, ``paragraphs`` holds the plain text of each flow element, index for
     index (a subhead's lines joined), so code that counts or cuts paragraphs
     (autolayout) can cut the flow at the same index.
-    ``boxes``: 编者按 / 核心阅读 notes set after the headline group."""
+    ``boxes``: 编者按 / 核心阅读 notes set after the headline group.
+    ``ad``: an ad slot (广告位) as an archive keeps it: the area is a ruled, tinted
+    box and the body its label, set centred in it (``place.adslot``)."""
 
     id: str
     columns: Span
@@ -210,6 +212,7 @@ class Story:
     # 0: a page not known yet (written once the edition is laid out), None: no line.
     jump_to: int | None = None
     jump_from: int | None = None
+    ad: bool = False
 
 
 @record

@@ -115,6 +115,13 @@ def place_story(story: Story, layout: PageLayout, geo: Geometry, fonts: FontSet,
         first += 1
     if "below" in story.rules:
         last -= 1
+    if story.ad:  # an archive's 广告 line: a ruled, screened box with its label (place.adslot)
+        from layout.place.adslot import place_ad_slot
+
+        items, result = place_ad_slot(story, geo, layout.styles, fonts, sp.columns, first, last)
+        sp.items.extend(items)
+        _place_rules(sp)
+        return sp.items, result, sp.problems
     vertical: list[Item] = []
     if story.direction == "vertical" and (story.headline or story.kicker):
         sp, vertical = _vertical_head(sp, first, last)
