@@ -19,11 +19,17 @@ from layout.archive.patterns import (
     is_kicker_shaped,
     is_label,
     is_name,
+    is_numbered_subhead,
+    is_question,
     is_subtitle,
     reads_as_clause,
 )
 
 BODY_ROLES = frozenset({"paragraph", "subhead"})
+# a deck line under a question subhead (怎么办？ / 城南街道把加装电梯作为今年的重点来抓) is a
+# sentence's length: at least this many characters longer than the question
+DECK_LONGER = 4
+DECK_MIN = 10  # ... and a clause, not a second short subhead (守护一方碧水蓝天)
 
 
 @dataclass
@@ -45,6 +51,9 @@ class Item:
     # a preamble item that starts a box of its own (编者按：…, the 核心阅读 title); the
     # preamble items after it, up to the next such item, are that box's paragraphs
     opens_box: bool = False
+    # a one-line question taken as a subhead by its shape alone (为什么？): the story's
+    # other subheads settle it (``StoryBuilder._settle_questions``)
+    question: bool = False
 
 
 def join_lines(lines: list[str]) -> str:
@@ -120,6 +129,7 @@ class StoryBuilder:
         text), number paragraphs, subheads and captions, collect the notes."""
         self._settle_credits()
         self._settle_byline()
+        self._settle_questions()
         fields: dict[str, str | None] = dict.fromkeys(("label", "kicker", "headline", "subtitle",
                                                         "byline", "byline_line", "credit"))
         leads: list[str] = []
@@ -191,6 +201,43 @@ class StoryBuilder:
             if it.role == "byline":
                 it.role, it.confidence = "paragraph", min(it.confidence, 0.6)
                 it.reason += "; no text after it in its story: kept as a paragraph of its own"
+
+    def _settle_questions(self) -> None:
+        """A one-line question inside the body (为什么？) is a subhead or the text
+        asking, by the story's other subheads (spec archives.md: subheads come in
+        series, numbered, or in pairs with a deck line): among question subheads
+        (为什么？ … 怎么办？) it is one of them, and with a deck line under it a pair;
+        beside numbered subheads it is no subhead (it carries no number), beside
+        statement subheads most likely not; alone -- subheads come two or more -- it
+        is read as the text asking, unsure."""
+        body_subs = [it for it in self.items if it.role == "subhead" and not it.preamble
+                     and it.subhead_kind is SubheadKind.SUBHEAD]
+        for k, it in enumerate(self.items):
+            if not it.question or it.role != "subhead":
+                continue
+            nxt = self.items[k + 1] if k + 1 < len(self.items) else None
+            deck = nxt is not None and nxt.role == "subhead" and nxt.subhead_kind is SubheadKind.DECK
+            if (deck and len(nxt.text) >= max(DECK_MIN, len(it.text) + DECK_LONGER)
+                    and not is_numbered_subhead(nxt.text) and not is_question(nxt.text)):
+                it.reason += "; a question with its deck line under it: a subhead pair"
+                continue
+            others = [o for o in body_subs if o is not it]
+            numbered = [o.text for o in others if is_numbered_subhead(o.text)]
+            asking = [o.text for o in others if is_question(o.text)]
+            if asking and not numbered:
+                it.confidence = 0.8
+                it.reason = f"a one-line question among question subheads ({asking[0]}): one of a series of subheads"
+                continue
+            if numbered:
+                conf, why = 0.85, f"the story numbers its subheads ({numbered[0]}) and this line carries no number"
+            elif others:
+                conf, why = 0.75, f"the story's other subheads are statements ({others[0].text}), not questions"
+            else:
+                conf, why = 0.6, "no other subhead in the story (subheads come two or more, or with a deck line)"
+            it.role, it.confidence = "paragraph", conf
+            it.reason = f"a one-line question inside the body: the text asking, not a subhead -- {why}"
+            if deck:  # the display line under it stands alone: a subhead, not a deck
+                nxt.subhead_kind = SubheadKind.SUBHEAD
 
     def _settle_credits(self) -> None:
         later_body = False

@@ -30,6 +30,10 @@ captions), never a headline, kicker or subhead; after a story's complete caption
 display line heads the next story; an author line between paragraphs (本报记者 某某,
 文/某某) stays text where it stands; a story's headline again in its body is the head
 of its continued part (接题), and a display line over （上接第N版） heads a story.
+A one-line question in a body (为什么？) is settled by the story's other subheads
+(``builder``: a series of questions, a deck under it -> subhead; numbered or
+statement subheads, or none -> the text asking); a caption cut mid-sentence keeps
+the short line under it as its tail (…正在 / 卸货), never the next story's kicker.
 
 Every decision is a ``Note`` with a confidence; nothing is dropped: every
 non-white-space character of the archive lands in exactly one element.
@@ -64,6 +68,7 @@ from layout.archive.patterns import (
     is_long_headline,
     is_numbered_subhead,
     is_photo_credit,
+    is_question,
     is_section_name,
     is_subtitle,
     reads_as_clause,
@@ -89,6 +94,9 @@ INDENTED_SHARE = 0.6
 # subheads come alone or with a deck line; this many short lines in a row inside a
 # body are verse or a list
 VERSE_LINES = 3
+# a question this short inside a body (为什么？, 这是为什么？) is the text asking, or a subhead of a
+# series: never the next story's headline by the numbering of the story's subheads alone
+SHORT_QUESTION = 8
 
 
 def parse_page(text: str, name: str = "<archive>") -> ArchivedPage:
@@ -279,7 +287,9 @@ class _Walker:
     def _display_run(self, i: int) -> int:
         if (took := self._pieces_under_captions(i)) > i:
             return took
-        j = self._run_end(i)
+        if self._caption_tail(i):
+            return i + 1
+        j = self._question_cut(i, self._run_end(i))
         run = self.u[i:j]
         nxt = self.u[j] if j < len(self.u) else None
         cur = self.cur
@@ -345,6 +355,22 @@ class _Walker:
             self._subhead_or_caption(x)
         return j
 
+    def _question_cut(self, i: int, j: int) -> int:
+        """Where the display run from ``i`` ends when a short question stands in it
+        inside a story's body (把实事办到群众心坎上 / 为什么？ / 守护一方碧水蓝天): the
+        question is the text asking or a subhead of its own (``builder`` settles it),
+        so the lines above it are followed by text and those below start another run
+        -- not one run of three short lines (verse) nor a subhead and its deck.  A run
+        a byline or lead follows is a headline group and stays whole."""
+        cur = self.cur
+        if cur is None or not cur.has_body or j - i < 2 or (j < len(self.u) and self.u[j].kind in ANCHORS):
+            return j
+        for k in range(i, j):
+            text = self.u[k].text
+            if is_question(text) and len(text) <= SHORT_QUESTION and not is_numbered_subhead(text):
+                return k if k > i else i + 1
+        return j
+
     def _pieces_under_captions(self, i: int) -> int:
         """Display lines under a story's captions that are broken pieces of a caption
         (``caption_piece``: a photo credit at the end, a bracket left open) are
@@ -360,6 +386,37 @@ class _Walker:
                     "story's head", x.gap)
             j += 1
         return j
+
+    def _caption_tail(self, i: int) -> bool:
+        """The first line of a display run over a headline, right under a caption the
+        archive cut mid-sentence (…归港的渔船正在 / 卸货), is that caption's tail,
+        not the next story's kicker or label: a caption stops on a sentence's end or
+        its photo credit (spec archives.md), and the line carries no sign of a head
+        (a dash or colon, an organisation's name, a section name, a number, a column
+        tag).  It closes the caption (its lines joined); unsure -- a short label can
+        look the same -- more so across a blank line where paragraphs have none."""
+        cur = self.cur
+        last = cur.last() if cur is not None else None
+        if cur is None or last is None or last.role != "caption":
+            return False
+        cut = join_lines(last.lines or [last.text])
+        j = self._run_end(i)
+        x = self.u[i]
+        if caption_complete(cut) or j - i < 2 or is_subtitle(self.u[i + 1].text):
+            return False
+        text = x.text
+        if (len(text) > CAPTION_LINE_MAX or is_kicker_shaped(text) or is_subtitle(text) or is_section_name(text)
+                or is_label(text)[1] >= 0.85 or is_numbered_subhead(text) or COLUMN_TAG.search(text)
+                or (j - i >= 3 and is_label(text)[0])):
+            return False
+        together = x.gap == 0 or x.gap <= self.para_gap == 0
+        last.lines.append(text)
+        last.text = join_lines(last.lines)
+        last.confidence = min(last.confidence, 0.7 if together else 0.6)
+        last.reason += (f"; its tail ({text}) on the next line, over the next story's headline: the caption was cut "
+                        "mid-sentence there, the line carries no sign of a kicker or label"
+                        + ("" if together else " (a blank line between them: unsure)"))
+        return True
 
     def _jump_head(self, run: list[Unit], nxt: Unit) -> bool:
         """The head of a story's part continued from another page (接题, 转版): the
@@ -447,8 +504,10 @@ class _Walker:
             return 0.6, "the archive has no bylines: a display line over text heads a story"
         subs = [it.text for it in cur.items if it.role == "subhead" and not it.preamble]
         deck = cur.under_subhead  # a display line right under its subhead
+        # a short question (这是为什么？) between numbered parts is the text asking (builder settles it)
+        asking = len(run) == 1 and is_question(run[0].text) and len(run[0].text) <= SHORT_QUESTION
         if (subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run)
-                and not deck):
+                and not deck and not asking):
             return 0.6, "the story before numbers its subheads (一、…): an unnumbered display line is no subhead of it"
         return None
 
@@ -512,8 +571,9 @@ class _Walker:
                 and last.subhead_kind is SubheadKind.SUBHEAD and len(x.text) > len(last.text):
             cur.add("subhead", x.text, x.where, 0.8, "a longer display line right under a subhead: its deck line", x.gap)
         else:
-            cur.add("subhead", x.text, x.where, 0.65,
-                    "short line inside the body, text follows, no sign of a new story", x.gap)
+            item = cur.add("subhead", x.text, x.where, 0.65,
+                           "short line inside the body, text follows, no sign of a new story", x.gap)
+            item.question = is_question(x.text)  # settled by the story's other subheads (builder)
 
     # --- anchors ------------------------------------------------------------
     def _note(self, i: int) -> int:

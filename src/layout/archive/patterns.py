@@ -42,6 +42,7 @@ SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)》\]\"']*$")
 # a line that stops on these is broken mid-sentence (a wrapped caption or lead)
 CONTINUES = "，、；,;"
 _DISPLAY_END = re.compile(r"[！？!?][”’」』）)》\]\"']*$")
+_QUESTION_END = re.compile(r"[？?][”’」』）)》\]\"']*$")
 DASH_START = re.compile(r"^(?:——|—|--|──|－－|―)")
 KICKER_END = re.compile(r"(?:——|—|--|──|：|:)$")
 
@@ -417,6 +418,12 @@ def is_name(text: str) -> bool:
     as pages print it: 张　弛, spec archives.md): an author under a headline."""
     return bool(re.fullmatch(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,6}}|[{HAN}][ \u3000\u00a0]{{1,2}}[{HAN}]",
                              text))
+
+
+def is_question(text: str) -> bool:
+    """Ends on a question mark (为什么？, 钱从哪里来？”): a rhetorical question in the
+    text, or a subhead of a series that asks (``builder``)."""
+    return bool(_QUESTION_END.search(text))
 
 
 def is_numbered_subhead(text: str) -> bool:

@@ -13,6 +13,7 @@ from layout.archive.read import ArchiveText
 
 SHOW = 36  # characters of an element shown in the report
 UNSURE_MARK = "?"
+PLAIN_BODY = 0.95  # a body paragraph's confidence when nothing but its place decided it (parse._text)
 
 
 def _short(text: str) -> str:
@@ -65,8 +66,8 @@ def _story(n: int, story: ArchivedStory) -> list[str]:
     body_refs = {ref for ref in texts if ref.startswith("paragraphs.")}
     for note in story.notes:
         ref = note.element
-        if ref in body_refs and not note.unsure and ref != "paragraphs.0":
-            continue  # sure paragraphs are summarised below
+        if ref in body_refs and note.confidence >= PLAIN_BODY and ref != "paragraphs.0":
+            continue  # plain paragraphs are summarised below; a paragraph decided otherwise is shown
         out.append(_note_line(note, ref, texts.get(ref, "")))
     chars = sum(len(p) for p in story.paragraphs)
     out.append(f"  body        {len(story.paragraphs)} paragraphs, {chars} characters, "
