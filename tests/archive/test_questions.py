@@ -114,3 +114,27 @@ def test_the_report_gives_the_evidence(tmp_path, capsys):
     lines = [ln for ln in report.splitlines() if "为什么？" in ln]
     assert len(lines) == 3 and all("one-line question" in ln for ln in lines)
     assert sum(ln.startswith("?") for ln in lines) == 2  # the lone one and the one beside statements
+
+
+def test_a_question_between_subheads_with_decks_is_text():
+    """守护… / its deck / 为什么？ / 把实事… / its deck: the line under the question has a
+    deck of its own, so it is no deck of the question (no pair): the question is text
+    and the subheads keep their pairs."""
+    text = ("城西社区换新颜\n\n本报讯 （记者 方圆）城西社区今年完成了三项民生工程。\n\n守护一方碧水蓝天\n\n"
+            "城西社区把河道整治作为今年的头号工程来抓\n\n为什么？\n\n把实事办到群众心坎上\n\n"
+            "城西社区把加装电梯作为今年的重点工作来抓\n\n居民说，河水清了，电梯通了，日子更舒心了。\n")
+    (story,) = parse_page(text).stories
+    assert [(s.text, s.kind.value) for s in story.subheads] == [
+        ("守护一方碧水蓝天", "subhead"), ("城西社区把河道整治作为今年的头号工程来抓", "deck"),
+        ("把实事办到群众心坎上", "subhead"), ("城西社区把加装电梯作为今年的重点工作来抓", "deck")]
+    assert "为什么？" in story.paragraphs
+
+
+def test_a_question_closing_a_story_over_the_next_headline_is_text():
+    """五、… / 为什么？ / the next story's headline: the numbered line is followed by the
+    question (text), so it is a subhead; the question closes the story."""
+    text = ("水库安全体检\n\n本报讯 （记者 严冬）全县小型水库逐一体检。\n\n一、查隐患\n\n逐一检查坝体和溢洪道。\n\n"
+            "二、补短板\n\n为什么？\n\n江畔绿道全线贯通\n\n本报讯 （记者 叶知秋）江畔绿道日前全线贯通。\n")
+    first, second = parse_page(text).stories
+    assert [s.text for s in first.subheads] == ["一、查隐患", "二、补短板"]
+    assert first.paragraphs[-1] == "为什么？" and second.headline == "江畔绿道全线贯通" and second.kicker is None

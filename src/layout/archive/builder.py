@@ -217,7 +217,11 @@ class StoryBuilder:
                 continue
             nxt = self.items[k + 1] if k + 1 < len(self.items) else None
             deck = nxt is not None and nxt.role == "subhead" and nxt.subhead_kind is SubheadKind.DECK
-            if (deck and len(nxt.text) >= max(DECK_MIN, len(it.text) + DECK_LONGER)
+            after = self.items[k + 2] if k + 2 < len(self.items) else None
+            # a longer display line under the "deck" is that line's deck: it is a subhead of its own
+            own_deck = (deck and after is not None and after.role == "subhead" and not after.preamble
+                        and len(after.text) > len(nxt.text))
+            if (deck and not own_deck and len(nxt.text) >= max(DECK_MIN, len(it.text) + DECK_LONGER)
                     and not is_numbered_subhead(nxt.text) and not is_question(nxt.text)):
                 it.reason += "; a question with its deck line under it: a subhead pair"
                 continue
@@ -236,8 +240,10 @@ class StoryBuilder:
                 conf, why = 0.6, "no other subhead in the story (subheads come two or more, or with a deck line)"
             it.role, it.confidence = "paragraph", conf
             it.reason = f"a one-line question inside the body: the text asking, not a subhead -- {why}"
-            if deck:  # the display line under it stands alone: a subhead, not a deck
+            if deck:  # the display line under it is a subhead, not a deck (and the longer one under it its deck)
                 nxt.subhead_kind = SubheadKind.SUBHEAD
+                if own_deck:
+                    after.subhead_kind = SubheadKind.DECK
 
     def _settle_credits(self) -> None:
         later_body = False

@@ -295,6 +295,12 @@ class _Walker:
         cur = self.cur
         anchor = nxt is not None and (nxt.kind in (Kind.OPENER, Kind.BYLINE_LINE, Kind.NOTE, Kind.DIGEST)
                                       or (nxt.kind is Kind.LEAD and not run[-1].text.endswith(("：", ":"))))
+        if anchor and cur is not None and cur.has_body:
+            # …二、补短板 / 为什么？ / the next headline over its byline: the story before ends there
+            k = next((n for n in range(1, len(run) - 1) if _short_question(run[n].text)), None)
+            if k is not None:
+                self._excess(run[:k + 1])
+                run = run[k + 1:]
         if (len(run) == 1 and cur is not None and run[0].gap <= self.para_gap and cur.items
                 and all(it.role in HEAD_ZONE for it in cur.items) and cur.last().role != "subtitle"
                 and not cur.has("subtitle") and (nxt is None or nxt.kind in (Kind.TEXT, Kind.OPENER))):
@@ -366,8 +372,7 @@ class _Walker:
         if cur is None or not cur.has_body or j - i < 2 or (j < len(self.u) and self.u[j].kind in ANCHORS):
             return j
         for k in range(i, j):
-            text = self.u[k].text
-            if is_question(text) and len(text) <= SHORT_QUESTION and not is_numbered_subhead(text):
+            if _short_question(self.u[k].text):
                 return k if k > i else i + 1
         return j
 
@@ -505,7 +510,7 @@ class _Walker:
         subs = [it.text for it in cur.items if it.role == "subhead" and not it.preamble]
         deck = cur.under_subhead  # a display line right under its subhead
         # a short question (这是为什么？) between numbered parts is the text asking (builder settles it)
-        asking = len(run) == 1 and is_question(run[0].text) and len(run[0].text) <= SHORT_QUESTION
+        asking = len(run) == 1 and _short_question(run[0].text)
         if (subs and all(is_numbered_subhead(t) for t in subs) and not any(is_numbered_subhead(x.text) for x in run)
                 and not deck and not asking):
             return 0.6, "the story before numbers its subheads (一、…): an unnumbered display line is no subhead of it"
@@ -519,7 +524,7 @@ class _Walker:
             if self.cur is None and not self.pending_captions and first == (1 if self.page_name else 0):
                 self._extend_page_name(run[:head.excess])
             else:
-                self._trailing(run[:head.excess], "display line before the next story's headline group")
+                self._excess(run[:head.excess])
         cur = self.cur
         # 编者按 / 核心阅读 above the headline: the same story
         joins = cur is not None and cur.in_preamble and not cur.has("headline")
@@ -529,6 +534,24 @@ class _Walker:
             c = min(conf, confidence) if role == "headline" else conf
             why = why if strong else f"{why}; a new story: {reason}"
             story.add(role, x.text, x.where, c, why, x.gap)
+
+    def _excess(self, lines: list[Unit]) -> None:
+        """Display lines over the next story's headline group: the story before's last
+        lines (``_trailing``).  A short question among them closes that story as its
+        text asking (…五、把实事办到群众心坎上 / 为什么？ / the next headline), and
+        the lines above it, followed by that text, are its subheads as in the body."""
+        cur = self.cur
+        k = next((n for n, x in enumerate(lines) if _short_question(x.text)), None)
+        if cur is None or not cur.has_body or not k:
+            self._trailing(lines, "display line before the next story's headline group")
+            return
+        for x in lines[:k]:
+            self._subhead_or_caption(x)
+        q = lines[k]
+        cur.add("paragraph", q.text, q.where, 0.7, "a short question closing the story, the next story's headline "
+                "group under it: the text asking (a subhead has text under it)", q.gap)
+        if lines[k + 1:]:
+            self._trailing(lines[k + 1:], "display line before the next story's headline group")
 
     def _extend_page_name(self, extra: list[Unit]) -> None:
         for x in extra:
@@ -864,6 +887,12 @@ class _Walker:
         cur.add("paragraph", x.text, x.where, 0.95 if cur.has("headline") or cur.has_body else 0.7,
                 "body paragraph", x.gap)
         return i + 1
+
+
+def _short_question(text: str) -> bool:
+    """为什么？, 这是为什么？: a short unnumbered question, the text asking or a subhead
+    of a series, never part of a run of display lines (``_Walker._question_cut``)."""
+    return is_question(text) and len(text) <= SHORT_QUESTION and not is_numbered_subhead(text)
 
 
 def _first_where(story: ArchivedStory) -> Where | None:
