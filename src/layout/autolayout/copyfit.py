@@ -27,6 +27,7 @@ from layout.model.types import Header, PageLayout, Story
 
 ROUNDS = 4  # layouts tried per target page count (the first from the estimate, then corrections) ...
 BRACKET_ROUNDS = 8  # ... and at most this many while one leading tried fits the pages and another runs over
+LEADING_DIGITS = 3  # a leading factor is set to this many decimals
 RESOLUTION = 0.01  # leading factor: a bracket narrower than this is not split again (a third of a row on 50 rows)
 ESTIMATE_MARGIN = 0.15  # the volume at another body size is an estimate: tried when this near the range
 MAX_FIT_RUNS = 8  # copyfit layouts tried beyond each template's own (a bound on the time, not on the result's kind)
@@ -94,6 +95,8 @@ class _Plan:
     size: float | None = field(compare=False)
     volume: float = field(compare=False)
     factor: float = field(compare=False)
+    depth: float = field(compare=False, default=0.0)  # the type area's depth, pt (``whole_lines``)
+    body: float = field(compare=False, default=0.0)  # the body size the plan sets, pt
 
 
 def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str], *,
@@ -123,11 +126,13 @@ def fitted(stories: Sequence[Story], header: Header | None, names: Sequence[str]
             continue
         body = base.template.grid.body
         factor = body.leading / body.size
+        depth = base.template.geometry().type_area.height
         v = volume(base.layout)
         for j, size in enumerate(body_sizes(base.template)):
             # a larger body takes more room by the square of the sizes (lines, and characters per line)
             est = v if size is None else v * (size / body.size) ** 2
-            plans += [_Plan(t, round(abs(math.log(t / est)), 6), 2 * i + j, name, size, est, factor)
+            plans += [_Plan(t, round(abs(math.log(t / est)), 6), 2 * i + j, name, size, est, factor,
+                            depth, size or body.size)
                       for t in _targets(est, factor, one_page, ESTIMATE_MARGIN)]
     budget = len(runs) + MAX_FIT_RUNS
     for plan in sorted(plans):
@@ -179,7 +184,36 @@ def _fit_pages(plan: _Plan, run: Callable[[str, BodyFit | None], Candidate]) -> 
         full = len(pages) == target and pages[-1].fill_pct >= FULL_PCT and not any(score(c.layout)[:2])
         return Trial(len(pages), volume(c.layout), full)
 
-    leading_search(target, plan.factor * target / plan.volume, trial)
+    leading_search(target, plan.factor * target / plan.volume, trial, snap=whole_lines(plan.depth, plan.body))
+
+
+def whole_lines(depth: float, size: float,
+                bounds: tuple[float, float] = FIT_LEADING) -> Callable[[float], tuple[float, ...]]:
+    """The leading factors a copyfit may set for ``f``: the loosest one (to
+    ``LEADING_DIGITS``) at which a type area ``depth`` pt deep holds as many whole
+    lines of a ``size`` pt body as at ``f``, then the loosest with a line more;
+    those within ``bounds`` (``leading_search`` takes the first inside its bracket).
+
+    Why: the grid runs from the type area's head, so at any other leading the
+    remainder of a line is left under its last row -- white the checker measures
+    as part of the page's foot (``fill.page_foot``).  A column the search lets
+    end two lines early (``shapes.MAX_COLUMN_WHITE``) then reads as a 3-line hole
+    at the page's foot (rich set: seed-long-023 p1 at 1.707, 0.87 line under the
+    grid; raw-long-012 at 1.53, 0.96 line).  A desk copyfits by whole lines to the
+    column's depth (typography.md §5: lines per column); on the same lines the
+    layout is the same, its leading a hair looser."""
+    scale = 10 ** LEADING_DIGITS
+
+    def loosest(lines: int) -> float:
+        return math.floor(depth / (lines * size) * scale + 1e-6) / scale
+
+    def snap(f: float) -> tuple[float, ...]:
+        lines = math.floor(depth / (f * size) + 1e-9) if depth > 0 and size > 0 else 0
+        if lines < 1:
+            return (f,)
+        return tuple(g for g in (loosest(lines), loosest(lines + 1)) if bounds[0] - 1e-9 <= g <= bounds[1] + 1e-9)
+
+    return snap
 
 
 @dataclass(frozen=True)
@@ -194,7 +228,8 @@ class Trial:
 
 
 def leading_search(target: int, estimate: float, trial: Callable[[float], Trial],
-                   bounds: tuple[float, float] = FIT_LEADING) -> list[float]:
+                   bounds: tuple[float, float] = FIT_LEADING,
+                   snap: Callable[[float], tuple[float, ...]] | None = None) -> list[float]:
     """The leading factors tried, in order, to make text fill ``target`` pages:
     first ``estimate``, then each next one from the volumes the layouts came out
     at, until a ``trial`` is ``full``, ``ROUNDS`` layouts have been tried (up to
@@ -226,7 +261,11 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
     while len(seen) < (BRACKET_ROUNDS if real_lo and real_hi else ROUNDS):
         # a layout over several pages overstates the text (a continuation repeats a head,
         # a page ends a few rows early): an estimate just out of range is tried at its bound
-        f = round(min(max(f, lo), hi), 3)
+        f = round(min(max(f, lo), hi), LEADING_DIGITS)
+        if snap is not None:
+            inside = [g for g in snap(f) if (not real_lo or g > lo) and (not real_hi or g < hi)
+                      and all(g != h for h, _v in seen)]
+            f = inside[0] if inside else f
         if any(f == g for g, _v in seen):
             break
         t = trial(f)
