@@ -8,7 +8,9 @@ The volume of a layout in pages (the pages before the last, plus the last page's
 share filled) gives the leading at which the same text fills a whole number of
 pages: the text that fills 1.3 pages at leading L fills one at 1.3 L or two at
 L / 1.3 · 2 -- within ``FIT_LEADING``, and in the template's size or 五号
-(``FIT_SIZES``; type never shrinks).  Headline rows and the search's choices move
+(``FIT_SIZES``; type never shrinks).  A leading is set by whole lines: the type area
+holds a whole number of them, nothing of a line left under the grid's last row
+(``whole_lines``).  Headline rows and the search's choices move
 with the leading, so a round or two corrects the estimate.  Every layout tried is
 scored the way the page checker judges the page (``score``: a hole anywhere,
 the last page's foot included, before the number of pages); the best is kept.
