@@ -259,14 +259,21 @@ def leading_search(target: int, estimate: float, trial: Callable[[float], Trial]
     lo, hi = bounds  # below lo too little text for the pages, above hi too much
     real_lo = real_hi = False  # whether lo / hi are layouts tried (else the range's bounds)
     seen: list[tuple[float, float]] = []  # (leading factor, volume) of the layouts tried
+    asked: list[float] = []  # the leadings estimated (each tried as ``snap`` offers it)
     f = estimate
     while len(seen) < (BRACKET_ROUNDS if real_lo and real_hi else ROUNDS):
         # a layout over several pages overstates the text (a continuation repeats a head,
         # a page ends a few rows early): an estimate just out of range is tried at its bound
         f = round(min(max(f, lo), hi), LEADING_DIGITS)
+        if f in asked:
+            break  # the same estimate again (an estimate out of range, at its bound once more)
+        asked.append(f)
         if snap is not None:
-            inside = [g for g in snap(f) if (not real_lo or g > lo) and (not real_hi or g < hi)
+            offers = snap(f)
+            inside = [g for g in offers if (not real_lo or g > lo) and (not real_hi or g < hi)
                       and all(g != h for h, _v in seen)]
+            if offers and not inside:
+                break  # no whole-line leading left inside the bracket
             f = inside[0] if inside else f
         if any(f == g for g, _v in seen):
             break
