@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from layout.autolayout.content import is_continuation
 from layout.autolayout.fill import FootHole, foot_holes
+from layout.autolayout.headband import top_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
@@ -110,6 +111,9 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     white, holes, problems = _column_bottoms(layout, placed)
     holes += len(head_holes)
     problems += [f"{sid}: blank beside the headline group reads as a hole" for sid in sorted(head_holes)]
+    top = top_holes(layout, placed, fonts)  # under a continued part's 接题 (furniture fills nothing)
+    holes += len(top)
+    problems += [h.message() for h in top]
     overflow = sum(r.lines_over for r in placed.stories)
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)
