@@ -1,0 +1,81 @@
+"""White under the page's head when a continued part opens the page, read as the
+page checker reads it (``autolayout.headband.top_holes``; page-layout.md rule 2, no
+holes).  A continued part's 接题 and its （上接第N版） are furniture: the checker
+reads an artifact as bare ink, filling nothing beside it, so the band they take
+under the header is white but for their glyphs, about 2.8 lines deep.  Whether it
+reads as a hole turns on the glyphs under it: the fresh set's long-113 on
+broadsheet at 10.5/15.73 pt (a copyfit leading by whole lines) has a 3.0 x 2.9-em
+hole there -- a gutter beside a line ending in ，, whose ink sits low -- that the
+engine read clean, so copyfit chose it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from layout import pipeline
+from layout.archive.import_page import import_archive
+from layout.autolayout import auto_layout
+from layout.autolayout.archive import archive_header
+from layout.autolayout.content import stories_from_archive
+from layout.autolayout.headband import top_holes
+from layout.autolayout.template import BodyFit, loosened
+from layout.render.output import OutputOptions
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
+from rawgen import generate
+
+
+def _checker() -> Path:
+    found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
+                  if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
+    if found is None:
+        pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
+    return found
+
+
+@pytest.fixture(scope="module")
+def long_113(tmp_path_factory):
+    """The archive on broadsheet at 10.5 pt on 1.498 (15.73 pt: 91 whole lines)."""
+    path = tmp_path_factory.mktemp("head") / "long-113.txt"
+    path.write_text(generate(113, long=True).text, encoding="utf-8")
+    imported = import_archive(path)
+    tpl = loosened("broadsheet", BodyFit(10.5, 1.498))
+    fonts = tpl.fonts.fontset()
+    return auto_layout(stories_from_archive(imported.page), tpl, fonts,
+                       header=archive_header(imported.yaml_text)), fonts
+
+
+def test_the_band_under_a_continued_parts_head_is_read_as_the_checker_reads_it(long_113, tmp_path):
+    """Page 2 opens with the part carried from page 1: the engine finds the hole
+    under the header the checker finds (same depth and width, same place) and the
+    page is not clean; page 1 (no continued part) is not read."""
+    result, fonts = long_113
+    assert len(result.layouts) == 2
+    first, second = (top_holes(lay, placed, fonts) for lay, placed in zip(result.layouts, result.placed, strict=True))
+    assert first == ()
+    (hole,) = second
+    assert not result.metrics.pages[1].clean
+    assert any("under the page's head" in p for p in result.metrics.pages[1].problems)
+    pdf = tmp_path / "pages.pdf"
+    pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
+    report = tmp_path / "pages.json"
+    subprocess.run([sys.executable, str(_checker()), str(pdf), "--json", str(report)],
+                   capture_output=True, check=False, timeout=300)
+    fill = json.loads(report.read_text(encoding="utf-8"))["pages"][1]["fill"]
+    assert fill["holes"] == 1, fill
+    found = fill["largest"]
+    assert abs(hole.lines - found["lines"]) < 0.15 and abs(hole.ems - found["ems"]) < 0.3, (hole, found)
+    assert hole.first == 1 <= hole.last <= 2  # between grid columns 1 and 2, as the checker's bbox
+
+
+def test_no_hole_is_read_without_outlines_or_where_no_part_is_continued(long_113):
+    """The band is read only where it can be read as the checker does (the glyphs'
+    outlines), and only on a page a continued part opens."""
+    result, fonts = long_113
+    assert top_holes(result.layouts[1], result.placed[1], None) == ()
+    assert top_holes(result.layouts[0], result.placed[0], fonts) == ()
