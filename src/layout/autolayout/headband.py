@@ -130,7 +130,7 @@ class _Band:
 
     def _glyph(self, g: Glyph, x: float, baseline: float, fonts: FontSet) -> None:
         face = fonts.resolve(ord(g.ch), g.face)
-        mask = _glyph_mask(face.path, face.index, g.ch, round(g.size * self.s, 2)) if face is not None else None
+        mask = _glyph_mask(face.path, face.index, g.ch, max(1, round(g.size * self.s))) if face is not None else None
         if mask is None:  # no outline to read: the glyph's box
             self._box(x, baseline - DESCENT * g.size, x + _box(g), baseline + (1 - DESCENT) * g.size)
             return
@@ -223,10 +223,11 @@ def _window_any(a, h: int, w: int):
 
 
 @lru_cache(maxsize=4096)
-def _glyph_mask(path: str, index: int, ch: str, px_size: float):
-    """A glyph's ink at ``px_size`` pixels an em (FreeType through Pillow, as the
-    checker's renderer draws it, anti-aliased): (mask, (dx, dy) of its top-left from
-    the origin on the baseline), or None when the font cannot be read."""
+def _glyph_mask(path: str, index: int, ch: str, px_size: int):
+    """A glyph's ink at ``px_size`` whole pixels an em (FreeType through Pillow,
+    anti-aliased, as the checker's renderer draws it; a half-point size is whole at
+    its 2 px/pt, and Pillow 10.0 takes no other): (mask, (dx, dy) of its top-left
+    from the origin on the baseline), or None when the font cannot be read."""
     import numpy as np
 
     font = _pil_font(path, index, px_size)
@@ -242,7 +243,7 @@ def _glyph_mask(path: str, index: int, ch: str, px_size: float):
 
 
 @lru_cache(maxsize=64)
-def _pil_font(path: str, index: int, px_size: float):
+def _pil_font(path: str, index: int, px_size: int):
     from PIL import ImageFont
 
     try:
