@@ -59,12 +59,13 @@ HOLE_PCT = 5.0  # a hole between stories or beside a headline weighs as this sha
 def score(auto: AutoLayout) -> tuple[bool, bool, int, float]:
     """How good a layout is, lower is better: no line over (a line over is text
     lost), then no hole anywhere (between stories, beside headline groups, at every
-    page's foot, the last page's too: the checker measures down to the foot), then
+    page's foot, the last page's too: the checker measures down to the foot; under
+    the page's head beside a continued part's 接题), then
     the fewest pages, then the least white: the empty share of the pages, each hole
     inside a page weighing ``HOLE_PCT``."""
     m = auto.metrics
-    holes = m.total("holes")
-    defects = holes + sum(p.foot_holes for p in m.pages)
+    holes = m.total("holes") + m.total("band_holes")
+    defects = holes + m.total("foot_holes")
     empty = sum(100.0 - p.fill_pct for p in m.pages) + HOLE_PCT * holes
     return m.total("overflow_lines") > 0, defects > 0, len(m.pages), empty
 
@@ -164,7 +165,7 @@ def _fewer_pages(candidates: Iterable[Candidate], best: Candidate, names: Sequen
     fewest pages" -- the levers, tried on ``best`` alone, never saw it."""
     n = len(best.layout.pages)
     shorter = [c for c in candidates if len(c.layout.pages) < n and needs_levers(c.layout)
-               and not c.layout.metrics.total("holes")]
+               and not c.layout.metrics.total("holes") and not c.layout.metrics.total("band_holes")]
     return _best(shorter, names, one_page, accept)
 
 

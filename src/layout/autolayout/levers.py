@@ -132,10 +132,10 @@ def pull(stories: Sequence[Story], header: Header | None, name: str, fit: BodyFi
 
 def _key(auto: AutoLayout, score: Callable[[AutoLayout], tuple]) -> tuple:
     """``score`` with a hole inside a page (between stories, beside a headline, a
-    scrap of a text column) worse than white at the foot: on a page the copy
+    scrap of a text column, under the head) worse than white at the foot: on a page the copy
     cannot fill, the foot's underfill is reported; a hole inside is a fault."""
     s = score(auto)
-    return (s[0], auto.metrics.total("holes") > 0, *s[1:])
+    return (s[0], auto.metrics.total("holes") + auto.metrics.total("band_holes") > 0, *s[1:])
 
 
 def _said(auto: AutoLayout, lever: Lever) -> AutoLayout:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from layout.autolayout.content import is_continuation
 from layout.autolayout.fill import FootHole, foot_holes
-from layout.autolayout.headband import top_holes
+from layout.autolayout.headband import TopHole, top_holes
 from layout.autolayout.shapes import MAX_COLUMN_WHITE, MAX_DEPTH_PT, MIN_BODY_ROWS, MIN_DEPTH
 from layout.fonts import FontSet
 from layout.model.geometry import Geometry
@@ -49,21 +49,29 @@ class PageMetrics:
     crop: float  # mean |ln(aspect / 3:2 or 4:3)| of the photo frames
     problems: tuple[str, ...] = ()
     foot: tuple[FootHole, ...] = ()  # empty space under the stories down to the page foot (``fill``)
+    band: tuple[TopHole, ...] = ()  # holes under the page's head beside a continued part's 接题 (``headband``)
 
     @property
     def foot_holes(self) -> int:
         return len(self.foot)
 
     @property
+    def band_holes(self) -> int:
+        return len(self.band)
+
+    @property
     def notes(self) -> tuple[str, ...]:
-        """Advisory notes (said, never failed, as the render's underfill): the empty foot, per story."""
-        return tuple(h.message() for h in self.foot)
+        """Advisory notes (said, never failed, as the render's underfill): the empty
+        foot, per story, and the white under the page's head."""
+        return tuple(h.message() for h in self.foot) + tuple(h.message() for h in self.band)
 
     @property
     def clean(self) -> bool:
-        """No hole (between stories or at the foot: the page checker measures down to
-        the page's foot, issue 13 class 5), no overflow, overlap or order fault."""
-        return not (self.holes or self.foot or self.overflow_lines or self.overlaps or self.order_violations)
+        """No hole (between stories, at the foot: the page checker measures down to
+        the page's foot, issue 13 class 5; under the head), no overflow, overlap or
+        order fault."""
+        return not (self.holes or self.foot or self.band or self.overflow_lines or self.overlaps
+                    or self.order_violations)
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ class Metrics:
     def summary(self) -> str:
         fills = "/".join(f"{p.fill_pct:.1f}" for p in self.pages)
         return (f"pages={len(self.pages)} fill={fills}% holes={self.total('holes')} "
-                f"foot_holes={self.total('foot_holes')} "
+                f"foot_holes={self.total('foot_holes')} band_holes={self.total('band_holes')} "
                 f"overflow={self.total('overflow_lines')} continuations={self.continuations} "
                 f"tombstones={self.total('tombstones')} order={self.total('order_violations')} "
                 f"rank={self.total('rank_violations')} depth={self.total('depth_violations')} "
@@ -102,7 +110,7 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     """Measure one placed page; ``lead``: the page's lead story (None on a page that
     opens with a continuation); ``head_holes``: stories whose headline group leaves
     a hole beside it (``headgap``, known from the search); ``fonts``: the glyphs'
-    ink read from their outlines (``fill.foot_holes``)."""
+    ink read from their outlines (``fill.foot_holes``, ``headband.top_holes``)."""
     geo = placed.geometry
     stories = layout.stories
     covered = sum(s.columns.count * s.rows.count for s in stories)
@@ -111,9 +119,6 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
     white, holes, problems = _column_bottoms(layout, placed)
     holes += len(head_holes)
     problems += [f"{sid}: blank beside the headline group reads as a hole" for sid in sorted(head_holes)]
-    top = top_holes(layout, placed, fonts)  # under a continued part's 接题 (furniture fills nothing)
-    holes += len(top)
-    problems += [h.message() for h in top]
     overflow = sum(r.lines_over for r in placed.stories)
     problems += [f"{r.id}: {r.lines_over} lines do not fit" for r in placed.stories if r.lines_over]
     overlaps = _overlaps(stories)
@@ -125,7 +130,7 @@ def page_metrics(layout: PageLayout, placed: PlacedPage, lead: Story | None,
         overflow_lines=overflow, overlaps=overlaps, tombstones=tombstones(stories),
         order_violations=order_violations(stories), rank_violations=rank_violations(stories, layout, lead),
         depth_violations=_depth_violations(stories, placed, geo), white_lines=white,
-        crop=_crop(placed), problems=tuple(problems), foot=foot)
+        crop=_crop(placed), problems=tuple(problems), foot=foot, band=top_holes(layout, placed, fonts))
 
 
 def _gaps(stories: Sequence[Story], columns: int) -> int:
