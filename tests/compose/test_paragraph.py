@@ -200,11 +200,45 @@ def test_a_table_row_typed_as_text_breaks_at_its_cells_and_leaves_a_cell_end_rag
 def test_a_line_ending_at_a_separator_is_justified_when_its_spread_is_small():
     """Ragged only where spreading would open the cell's characters (over ½ em a
     gap, with an em or more to share): a long line before a separator is flush
-    as any other (§4)."""
+    as any other (§4), and so is a short cell line within ½ em a gap
+    (``水质达标天数`` on an 8-em line, 0.4 em: a label set to the measure)."""
     text = "主办单位：市文化广电和旅游局\u3000\u3000协办单位：各街道办事处和社区居委会"
     cp = compose(text, 15, indent=0.0)
     assert texts(cp)[0] == "主办单位：市文化广电和旅游局", cp.dump()
     assert cp.lines[0].adjust > 0 and abs(cp.lines[0].right - 15 * SIZE) < TOL
+    label = compose("水质达标天数\u3000\u3000260天\u3000\u3000\u3000\u3000331天", 10, indent=2.0).lines[0]
+    assert label.text == "水质达标天数" and abs(label.right - 10 * SIZE) < TOL
+    assert label.xs[1] - label.xs[0] == pytest.approx(1.4 * SIZE)
+
+
+@pytest.mark.parametrize("measure", [9, 11, 12, 13])
+def test_a_line_with_a_separator_inside_gives_its_slack_to_the_separator(measure):
+    """A table row typed with U+3000 runs (archives.md) reflowed in a narrow
+    column: ``年　　　　8:30—`` has one junction (between 0 and —), and spreading
+    the slack evenly (§4) opened 2 em there, the time torn from its dash.  A table
+    typed with full-width spaces is set with each cell at natural spacing and the
+    white between the cells widened: the separator takes what the word spaces
+    and Han-Latin gaps leave (§2 loosen order, then the cells)."""
+    row = "年\u3000\u3000\u3000\u30008:30—21:30\u3000\u3000\u3000量合合增年质"
+    cp = compose(row, measure, indent=0.0)
+    for ln in cp.lines[:-1]:
+        if row[ln.end] == "\u3000":  # a cell's end: ragged (the test above)
+            continue
+        assert abs(ln.right - measure * SIZE) < TOL, cp.dump()
+        if "\u3000" not in ln.text:
+            continue
+        for k in range(len(ln.chars) - 1):  # no cell opened beyond ½ em a gap (linebreak.LOOSE_EM)
+            if "\u3000" not in ln.chars[k:k + 2]:
+                natural = compose(ln.chars[k:k + 2], 4).lines[0]
+                assert ln.xs[k + 1] - ln.xs[k] <= natural.xs[1] - natural.xs[0] + 0.5 * SIZE + TOL, cp.dump()
+    line = next(ln for ln in cp.lines if ln.text.startswith("年"))
+    assert line.xs[1] - line.xs[0] == pytest.approx(SIZE)  # the separator keeps its em ...
+    assert line.lefts[line.chars.index("8")] > 5 * SIZE - TOL  # ... and takes the slack after it
+    # a byline's em space in prose keeps its em: the even spread there is small
+    prose = compose("本报讯（记者 林晓雨）\u3000十月十日上午，伴着锣鼓声，清河老街重新开街。", 19, indent=2.0)
+    sp = prose.lines[0]
+    k = sp.chars.index("\u3000")
+    assert sp.adjust > 0.5 * SIZE and sp.xs[k + 1] - sp.xs[k] < 1.1 * SIZE, prose.dump()
 
 
 CREDITED = "孩子的笑脸，是检验课后服务的最好标准。（林　溪）"

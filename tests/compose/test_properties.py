@@ -214,9 +214,12 @@ def test_a_table_row_as_text_keeps_every_character_and_no_cell_spread_apart(row,
         if row[ln.end] == "\u3000" and ln.adjust == 0 and ln.right <= measure - SIZE + TOL or ln.start in underfull:
             continue
         assert abs(ln.right - measure) < TOL, cp.dump()
+        # a line holding a separator gives the slack to it (linebreak.to_cells): a cell's
+        # characters at most ½ em of spread apart (LOOSE_EM), not 2 em inside one cell
+        limit = 1.5 if "\u3000" in ln.chars else 2.2
         for k in range(len(ln.chars) - 1):
             if ln.chars[k] in CELL_HAN and ln.chars[k + 1] in CELL_HAN:
-                assert ln.xs[k + 1] - ln.xs[k] <= 2.2 * SIZE + TOL, cp.dump()
+                assert ln.xs[k + 1] - ln.xs[k] <= limit * SIZE + TOL, cp.dump()
 
 
 @PROPS

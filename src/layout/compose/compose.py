@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from layout.compose import tails, warm
 from layout.compose.classes import SPACE
-from layout.compose.linebreak import Frame, Span, break_lines, is_orphan, ragged
+from layout.compose.linebreak import Frame, Span, break_lines, is_orphan, ragged, to_cells
 from layout.compose.model import (
     ALIGNS,
     PUNCT_MODES,
@@ -178,13 +178,15 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
     scut = frame.first_cut if first else True
     x0 = indent + prefix if style.hanging else indent if first else 0.0
     align = style.align
+    cells = False
     if final:
         justify = align == "justify" and _fill_last(p, sp, avail, scut, style)
         if align == "justify" and sp.start == p.credit and k > 0:
             justify, align = False, "right"  # a closing credit on a line of its own (linebreak.ragged)
     else:
         justify = align == "justify" and not ragged(p, sp.start, sp.end, avail, scut)
-    sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, align)
+        cells = justify and to_cells(p, sp.start, sp.end, avail, scut)
+    sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, align, cells)
     start = sp.start
     xs, advs, lefts = sl.xs, sl.advances, sl.lefts
     if style.hanging and first:

@@ -82,15 +82,41 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
 
 def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
     """How loose line s..e-1 is once set: added space per spread point, in em
-    (inf: nothing to spread between); 0 for a line set ragged (``ragged``)."""
+    (inf: nothing to spread between); 0 for a line set ragged (``ragged``) or
+    one whose cell separators take its slack (``to_cells``)."""
     slack = avail - p.width(s, e, scut)
     if slack <= EPS or e == p.credit:
         return 0.0
+    size = p.sizes[s]
     points = p.spread_points(s, e)
-    spread = slack / points / p.sizes[s] if points else float("inf")
-    if spread > LOOSE_EM and e in p.cells and slack >= RAGGED_MIN_EM * p.sizes[s] - EPS:
+    spread = slack / points / size if points else float("inf")
+    if spread > LOOSE_EM and p.cells and (e in p.cells and slack >= RAGGED_MIN_EM * size - EPS
+                                          or p.inner_cells(s, e)):
         return 0.0
     return spread
+
+
+def to_cells(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
+    """Does line s..e-1, justified, give its slack to the cell separators inside it
+    rather than spread it between its characters?  Yes when it holds a separator
+    (``Prepared.cells``: a run of U+3000 an em wide or more between cells of a
+    table row typed as text, ``指标　　　　去年``) and spreading evenly (§4 均排,
+    §2 loosen order) would open more than ``LOOSE_EM`` a gap.  The separator is
+    white the typist put between cells, as with a tab: a table typed with
+    full-width spaces keeps each cell's characters at their natural spacing and
+    widens the white between the cells.  Spread instead, the whole slack fell
+    inside the one cell that has junctions (``年　　　　8:30—``: a number and a
+    dash have one between them, opened 2 em) and a cell read as separate
+    characters.  A line whose even spread is small (a byline's em space in
+    prose, ``本报讯（记者…）　十月十日上午，``) is spread as any line: the em space
+    keeps its em."""
+    if not p.cells or not p.inner_cells(s, e):
+        return False
+    slack = avail - p.width(s, e, scut)
+    if slack <= EPS:
+        return False
+    points = p.spread_points(s, e)
+    return not points or slack / points / p.sizes[s] > LOOSE_EM
 
 
 def ragged(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
@@ -104,6 +130,14 @@ def ragged(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
     characters stood ems apart (``指   标`` in an 8-em column, read as two 孤字).
     Less slack than an em is shared out as in any line (§4 均排): a line short
     of the edge by less than an em reads as a failed justification.
+
+    A short cell line within ``LOOSE_EM`` is justified like any line: a label
+    spread to the measure (``水质达标天数`` 0.4 em a gap on an 8-em line) is the
+    even spread every line may take, and reads as a label set to the column's
+    width (分散对齐).  Set ragged too, a column of table rows ends more lines
+    short than full, and the page bar's measure (pdfcheck: the commonest line
+    end) takes the cells' ends for the column's edge and its full lines for
+    overfull (forms-body: 3 lines; measured).
 
     Also the line before a closing credit that starts a line of its own
     (``Prepared.credit``: ``…标准。|（林　溪）``): it is the text's last line,
@@ -261,7 +295,7 @@ def _ends(p: Prepared, s: int, end: int, avail: float, scut: bool, limit: float,
         if brk[e] != LEGAL:
             continue
         slack = avail - p.width(s, e, scut)
-        if slack > room * (e - s) and e not in p.cells:
+        if slack > room * (e - s) and e not in p.cells and not (p.cells and p.inner_cells(s, e)):
             continue  # looser than ``limit`` whatever its spread points
         if p.min_width(s, e, scut) <= avail + EPS and _spread(p, s, e, avail, scut) <= limit:
             found.append(e)

@@ -256,6 +256,13 @@ class Prepared:
             return count
         return e - s - 1 if self.url_inside.count(1, s + 1, e) == e - s - 1 else 0
 
+    def inner_cells(self, s: int, e: int) -> list[int]:
+        """The cell separators (``cells``) strictly inside line s..e-1, in order."""
+        cells = self.cells
+        if not cells:
+            return []
+        return sorted(c for c in cells if s < c < e)
+
     def junctions(self, s: int, e: int) -> int:
         """Junctions strictly inside line s..e-1."""
         return self.junc.count(1, s + 1, e)

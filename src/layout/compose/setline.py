@@ -50,10 +50,12 @@ class SetLine(NamedTuple):
 
 
 def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, justify: bool,
-             align: str = "left") -> SetLine:
+             align: str = "left", cells: bool = False) -> SetLine:
     """Place characters s..e-1 in ``avail`` pt starting at ``x0``.  ``justify``:
     make the line exactly ``avail`` wide (otherwise natural spacing, aligned by
-    ``align``, tightened only if it would not fit)."""
+    ``align``, tightened only if it would not fit); ``cells``: what the loosen
+    order's first two steps leave goes to the cell separators inside the line,
+    not between its characters (``linebreak.to_cells``)."""
     if p.is_plain(s, e):
         return _set_plain(p, s, e, avail, x0, justify, align)
     rooms = p.room[s:e]
@@ -76,14 +78,14 @@ def set_line(p: Prepared, s: int, e: int, avail: float, x0: float, scut: bool, j
         d += end_mark
         adjust = -end_mark
         if d > EPS:
-            short = _loosen(p, s, e, d, gaps, rooms) if justify else 0.0
+            short = _loosen(p, s, e, d, gaps, rooms, cells) if justify else 0.0
             adjust += d - short
             d = 0.0
     if d < -EPS:
         short = -_tighten(p, s, e, scut, -d, rooms, gaps, offs)
         adjust += d - short
     elif d > EPS and justify:
-        short = _loosen(p, s, e, d, gaps, rooms)
+        short = _loosen(p, s, e, d, gaps, rooms, cells)
         adjust = d - short
     elif d > EPS and align in ("center", "right"):
         x0 += d if align == "right" else d / 2
@@ -173,9 +175,11 @@ def _tighten(p: Prepared, s: int, e: int, scut: bool, need: float,
     return max(need, 0.0)
 
 
-def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms: list[float]) -> float:
+def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms: list[float],
+            cells: bool = False) -> float:
     """Add ``extra`` pt by the §2 loosen order; return what could not be placed
-    (a line with nothing to spread between, e.g. one long word)."""
+    (a line with nothing to spread between, e.g. one long word).  ``cells``: the
+    rest after the word spaces and Han-Latin gaps goes to the separators."""
     last = e - 1
     items = [t for t in _entries(p.stretch, s, e) if not (t[3] == K_GAP and t[0] == last)] if p.stretch else ()
     for level in (1, 2) if items else ():
@@ -191,6 +195,9 @@ def _loosen(p: Prepared, s: int, e: int, extra: float, gaps: list[float], rooms:
                 gaps[i - s] += a * f
         extra -= total * f
     if extra <= EPS:
+        return 0.0
+    if cells:
+        _widen_separators(p, s, e, extra, gaps)
         return 0.0
     count = p.junctions(s, e)
     if not count:
@@ -220,3 +227,20 @@ def _spread_url(p: Prepared, s: int, e: int, extra: float, gaps: list[float]) ->
     d = min(extra / count, URL_SPREAD_MAX_EM * p.sizes[s])
     gaps[:-1] = map(d.__add__, gaps[:-1])
     return extra - d * count
+
+
+def _widen_separators(p: Prepared, s: int, e: int, extra: float, gaps: list[float]) -> None:
+    """Share ``extra`` pt equally between the cell separators inside line s..e-1
+    (``linebreak.to_cells``): each run of U+3000 grows after its last space, as
+    the white between two cells of a table does, and the cells keep their
+    natural spacing."""
+    cls = p.cls
+    ends = []
+    for c in p.inner_cells(s, e):
+        q = c
+        while q + 1 < e and cls[q + 1] == cls[c]:
+            q += 1
+        ends.append(q)
+    d = extra / len(ends)
+    for q in ends:
+        gaps[q - s] += d
