@@ -115,6 +115,28 @@ def test_loose_lines_are_balanced_with_the_line_above():
     assert worst < 1.5 * SIZE, cp.dump()
 
 
+@pytest.mark.parametrize("measure", [8, 9])
+def test_a_quoted_word_too_long_for_the_room_left_goes_down_whole_and_is_set_short(measure):
+    """``本届论坛以“Green Development…”为主题`` in an 8-9-em column, 2-em indent: the
+    word with its quote does not fit after 本届论坛以, and balancing the two lines
+    took 坛以 down to fill the quote's line, leaving ``本届论`` spread 1.5-2 em a gap
+    (pdfcheck splits the row there and reads 孤字).  The first line keeps its five
+    characters (½ em a gap at most) and ``“Green``, one word and its quote, is set
+    flush left: nothing may be spread inside the word (§3), and the slack put
+    between it and its quote tore them apart.  The short line is reported."""
+    text = "本届论坛以“Green Development for a Better Future”为主题，来自58个国家和地区的代表参加。"
+    cp = compose(text, measure, indent=2.0)
+    assert texts(cp)[:2] == ["本届论坛以", "“Green"], cp.dump()
+    first, word = cp.lines[0], cp.lines[1]
+    assert max(b - a for a, b in zip(first.xs, first.xs[1:], strict=False)) <= 1.5 * SIZE + 0.01, cp.dump()
+    assert word.adjust == 0 and word.lefts[1] - word.lefts[0] <= 0.5 * SIZE + 0.01  # the quote at its word
+    assert word.right < (measure - 1) * SIZE
+    assert [p.offset for p in cp.problems if p.kind == "underfull"] == [word.start]
+    # a line all within the limit is still preferred to a word set short (main's setting)
+    loose = compose("近年来，社区引入智慧养老平台（Smart Elderly Care Platform），为老人服务。", 7)
+    assert "Care" not in texts(loose), loose.dump()
+
+
 def test_forced_split_of_an_overlong_address_avoids_a_leading_full_stop():
     cp = compose("见http://www.example.cn/u26aw54236.html", 6)
     assert not any(ln.text.startswith(".") for ln in cp.lines), cp.dump()

@@ -184,8 +184,13 @@ def _make_line(p: Prepared, sp: Span, k: int, count: int, measure: float, indent
         if align == "justify" and sp.start == p.credit and k > 0:
             justify, align = False, "right"  # a closing credit on a line of its own (linebreak.ragged)
     else:
-        justify = align == "justify" and not ragged(p, sp.start, sp.end, avail, scut)
+        rag = align == "justify" and ragged(p, sp.start, sp.end, avail, scut)
+        justify = align == "justify" and not rag
         cells = justify and to_cells(p, sp.start, sp.end, avail, scut)
+        if rag and sp.end not in p.cells and sp.end != p.credit:  # one unit set short (linebreak.unit_alone)
+            problems.append(Problem("underfull", f"line {k + 1} is one word or number set short: "
+                                    f"{avail - p.width(sp.start, sp.end, scut):.2f} pt, nothing to spread between "
+                                    "but its marks (§3)", sp.start))
     sl = set_line(p, sp.start, sp.end, avail, x0, scut, justify, align, cells)
     start = sp.start
     xs, advs, lefts = sl.xs, sl.advances, sl.lefts

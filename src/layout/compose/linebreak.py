@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from layout.compose.classes import HAN, SPACE
+from layout.compose.classes import HAN, NBSPACE, SPACE
 from layout.compose.prepare import CLUSTER, KINSOKU, LEGAL, NEVER, SENSE, Prepared
 
 EPS = 1e-6  # pt: widths are sums of floats; this is far below anything visible
@@ -34,6 +34,10 @@ BALANCE_TRIES = 4  # earlier breaks of the line above tried when balancing
 REFIT_LINES = 4  # lines above a loose line that the look-back may set again (``_refit``)
 REFIT_GAIN_EM = 0.05  # em a spread point: the look-back must make the loosest line this much tighter
 RAGGED_MIN_EM = 1.0  # em: a line ending at a cell's end this short or more is set ragged (``ragged``)
+# em a spread point: how loose the breaker counts a line of one unbreakable unit set short
+# (``unit_alone``): as a Han line spread this much, beyond which a reader (and pdfcheck, which
+# splits a row at a gap over 1.2 em) takes its characters for separate words
+UNIT_LINE_EM = 1.2
 
 
 class Span(NamedTuple):
@@ -93,7 +97,37 @@ def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
     if spread > LOOSE_EM and p.cells and (e in p.cells and slack >= RAGGED_MIN_EM * size - EPS
                                           or p.inner_cells(s, e)):
         return 0.0
+    if spread > LOOSE_EM and slack >= RAGGED_MIN_EM * size - EPS and unit_alone(p, s, e):
+        return UNIT_LINE_EM
     return spread
+
+
+def unit_alone(p: Prepared, s: int, e: int) -> bool:
+    """Does line s..e-1 hold one unbreakable unit and the marks around it, and
+    nothing else: a Latin word, a number, a code (``“Green``, ``（601888.SH）``,
+    ``COVID-19、``, ``8:30—``) with no Han character, no space, no address?  Its
+    only spread points are between the unit and its marks: justified, the slack
+    tore a quote or bracket ems away from its word (``“     Green``), as §3 forbids
+    inside the word itself.  Set flush left instead (``ragged``), as a line with
+    nothing to spread between is; the breaker counts it ``UNIT_LINE_EM`` loose
+    (bad, not unbearable), so the line before a word longer than the room left
+    is not emptied to fill it: ``本届论|坛以“Green`` in a 9-em column spread 本届论
+    2 em a gap (pdfcheck splits the row and reads 孤字) where ``本届论坛以``
+    takes ½ em and the quoted word is set short on the next line (clreq: a Latin
+    word that does not fit moves down whole; hyphenation is not done).  Any
+    setting whose lines all stay within ``UNIT_LINE_EM`` is still preferred to a
+    short line."""
+    cls = p.cls
+    if cls.find(HAN, s, e) >= 0 or cls.find(SPACE, s, e) >= 0 or cls.find(NBSPACE, s, e) >= 0:
+        return False
+    if p.url_inside.count(1, s + 1, e):
+        return False
+    content = p.content
+    a = content.find(1, s, e)
+    if a < 0:
+        return False
+    b = content.rfind(1, s, e)
+    return p.junctions(a, b + 1) == 0
 
 
 def to_cells(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
@@ -139,13 +173,17 @@ def ragged(p: Prepared, s: int, e: int, avail: float, scut: bool) -> bool:
     end) takes the cells' ends for the column's edge and its full lines for
     overfull (forms-body: 3 lines; measured).
 
+    Also a line of one unit and its marks (``unit_alone``: ``“Green``, a word
+    longer than the room left after it), an em short or more: §3 spreads nothing
+    inside the unit, and the slack put between it and its marks tears them apart.
+
     Also the line before a closing credit that starts a line of its own
     (``Prepared.credit``: ``…标准。|（林　溪）``): it is the text's last line,
     set as a paragraph's last is (§4), and the credit goes flush right
     (``compose``); justified, it was spread 0.44 em a gap to reach the edge."""
     if e == p.credit:
         return True
-    if e not in p.cells:
+    if e not in p.cells and not unit_alone(p, s, e):
         return False
     slack = avail - p.width(s, e, scut)
     if slack < RAGGED_MIN_EM * p.sizes[s] - EPS:
