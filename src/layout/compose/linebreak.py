@@ -333,7 +333,8 @@ def _ends(p: Prepared, s: int, end: int, avail: float, scut: bool, limit: float,
         if brk[e] != LEGAL:
             continue
         slack = avail - p.width(s, e, scut)
-        if slack > room * (e - s) and e not in p.cells and not (p.cells and p.inner_cells(s, e)):
+        if slack > room * (e - s) and e not in p.cells and not (p.cells and p.inner_cells(s, e)) \
+                and not unit_alone(p, s, e):
             continue  # looser than ``limit`` whatever its spread points
         if p.min_width(s, e, scut) <= avail + EPS and _spread(p, s, e, avail, scut) <= limit:
             found.append(e)
