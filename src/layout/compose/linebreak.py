@@ -86,16 +86,19 @@ def break_lines(p: Prepared, lo: int, hi: int, frame: Frame, avoid_orphan: bool 
 
 def _spread(p: Prepared, s: int, e: int, avail: float, scut: bool) -> float:
     """How loose line s..e-1 is once set: added space per spread point, in em
-    (inf: nothing to spread between); 0 for a line set ragged (``ragged``) or
-    one whose cell separators take its slack (``to_cells``)."""
+    (inf: nothing to spread between); 0 for a line set ragged at a cell's end
+    (``ragged``), ``UNIT_LINE_EM`` for one unit set short (``unit_alone``).  A
+    line whose separators take its slack (``to_cells``) counts its spread as if
+    shared out: the breaker still prefers a cell whole on the next line
+    (``面积|3.2万平方米``) to a cell broken after a widened separator
+    (``面积　　3.2|万平方米``)."""
     slack = avail - p.width(s, e, scut)
     if slack <= EPS or e == p.credit:
         return 0.0
     size = p.sizes[s]
     points = p.spread_points(s, e)
     spread = slack / points / size if points else float("inf")
-    if spread > LOOSE_EM and p.cells and (e in p.cells and slack >= RAGGED_MIN_EM * size - EPS
-                                          or p.inner_cells(s, e)):
+    if spread > LOOSE_EM and e in p.cells and slack >= RAGGED_MIN_EM * size - EPS:
         return 0.0
     if spread > LOOSE_EM and slack >= RAGGED_MIN_EM * size - EPS and unit_alone(p, s, e):
         return UNIT_LINE_EM
@@ -333,8 +336,7 @@ def _ends(p: Prepared, s: int, end: int, avail: float, scut: bool, limit: float,
         if brk[e] != LEGAL:
             continue
         slack = avail - p.width(s, e, scut)
-        if slack > room * (e - s) and e not in p.cells and not (p.cells and p.inner_cells(s, e)) \
-                and not unit_alone(p, s, e):
+        if slack > room * (e - s) and e not in p.cells and not unit_alone(p, s, e):
             continue  # looser than ``limit`` whatever its spread points
         if p.min_width(s, e, scut) <= avail + EPS and _spread(p, s, e, avail, scut) <= limit:
             found.append(e)
