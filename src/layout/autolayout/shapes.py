@@ -37,7 +37,7 @@ from layout.place.blocks import compose_text
 from layout.place.flow import Keep
 from layout.place.items import TextItem
 from layout.place.measure import measure_story
-from layout.place.story import HeadLines, StoryPlacement, head_air, place_head
+from layout.place.story import HeadLines, StoryPlacement, head_air, head_line_count, place_head
 
 MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
 MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
@@ -341,7 +341,9 @@ class Gauge:
 
     def headline_lines(self, story: Story, w: int, k: int) -> int:
         """``head(story, w, k).headline_lines`` from the composed group alone (a step
-        ``StoryShapes.stepped`` rejects is never placed nor rasterised)."""
+        ``StoryShapes.stepped`` rejects is never placed nor rasterised), or from line
+        counts when it needs more than ``MAX_HEAD_LINES`` (never searched for its
+        best cut by sense: ``place.story.head_line_count``)."""
         probe = self._probe(story, w, k)
         if (probe, w, k) in self._heads:
             return self._heads[(probe, w, k)].headline_lines
@@ -349,7 +351,11 @@ class Gauge:
         key = self._head_key(probe, columns)
         lines = self._head_lines.get(key)
         if lines is None:
-            lines = StoryPlacement(probe, self.geo, self.template.styles, self.fonts, columns).head()
+            sp = StoryPlacement(probe, self.geo, self.template.styles, self.fonts, columns)
+            n = head_line_count(sp, MAX_HEAD_LINES)
+            if n is not None:
+                return n
+            lines = sp.head()
             self._keep_head_lines(key, lines)
         return len(lines.head)
 
@@ -571,7 +577,10 @@ class StoryShapes:
         rule.  (Kept when the hole is under a rule only, for the page's first row,
         a generated long archive no longer needed its continued story and the
         edition test lost its premise: left for the next session.)"""
-        hm = self.gauge.head(replace(story, headline_columns=Span(1, m), head_beside=True), w, k)
+        beside = replace(story, headline_columns=Span(1, m), head_beside=True)
+        if self.gauge.headline_lines(beside, w, k) > MAX_HEAD_LINES:
+            return None  # told before the group is placed and rasterised
+        hm = self.gauge.head(beside, w, k)
         if not hm.rows or hm.headline_lines > MAX_HEAD_LINES or hm.hole_below_rule:
             return None
         return hm

@@ -78,9 +78,42 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
         if sense is not None:
             return sense, 0.0
     lines = compose_lines(texts, style, width, fonts)
-    n = len(lines)
-    if n <= len(texts):
+    narrow = _balanced_measure(texts, style, width, fonts, len(lines))
+    if narrow is None:
         return lines, 0.0
+    lines = compose_lines(texts, style, narrow, fonts)
+    shift = {"center": (width - narrow) / 2, "right": width - narrow}.get(style.align, 0.0)
+    return lines, shift
+
+
+def balanced_count(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet, above: int) -> int | None:
+    """``len(compose_balanced(texts, style, width, fonts)[0])`` told without the
+    sense search when it is more than ``above`` lines, else None (compose them).
+    Issue 13 class 7: a headline step that needs 3 lines at a width was rejected
+    after the whole search for its best 3-line cut.  A sense break keeps the
+    texts' first-fit count (``place.sense.first_fit_lines``), the even break the
+    count at the measure it narrows to: where the two agree, that is the count
+    whichever is taken."""
+    if style.breaks != "words":
+        return None  # no sense search: composing costs a few counts more
+    from layout.place.sense import by_characters, first_fit_lines
+
+    style = by_characters(style)
+    n = first_fit_lines(texts, style, width, fonts)
+    if n <= above:
+        return None
+    whole = count_lines_of(texts, style, width, fonts)
+    narrow = _balanced_measure(texts, style, width, fonts, whole)
+    even = whole if narrow is None else count_lines_of(texts, style, narrow, fonts)
+    return n if even == n else None
+
+
+def _balanced_measure(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet, n: int) -> float | None:
+    """The narrowest measure, in whole ems of the style, at which ``texts`` (``n``
+    lines at ``width``) keep their line count; None when they fit their own lines
+    or that is no narrower than ``width``."""
+    if n <= len(texts):
+        return None
     em = style.size
     lo, hi = max(1, math.ceil(width / n / em - _EPS)), math.floor(width / em + _EPS)
     while lo < hi:  # the probes only count lines: setting them is for the measure found
@@ -90,11 +123,7 @@ def compose_balanced(texts: Sequence[str], style: TextStyle, width: float, fonts
         else:
             lo = mid + 1
     narrow = lo * em
-    if narrow >= width - _EPS:
-        return lines, 0.0
-    lines = compose_lines(texts, style, narrow, fonts)
-    shift = {"center": (width - narrow) / 2, "right": width - narrow}.get(style.align, 0.0)
-    return lines, shift
+    return None if narrow >= width - _EPS else narrow
 
 
 def display_rows(n_lines: int, style: TextStyle, leading: float) -> int:

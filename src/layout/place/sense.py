@@ -49,6 +49,14 @@ def sense_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: Fon
     return None if lines is None else list(lines)
 
 
+def first_fit_lines(texts: Sequence[str], style: TextStyle, width: float, fonts: FontSet) -> int:
+    """The line count a sense break of ``texts`` keeps (``sense_lines``): each
+    text's first fit at the full measure, composed into the same memo (a sense
+    break that follows composes none of it again)."""
+    style, width = by_characters(style), round(width, 6)
+    return sum(len(_composed(text.strip(SPACES), style, width, fonts, None)) for text in texts)
+
+
 @lru_cache(maxsize=256)
 def by_characters(style: TextStyle) -> TextStyle:
     """``style`` breaking by characters (the composer's own breaks; sense is this

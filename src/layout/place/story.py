@@ -19,6 +19,7 @@ from layout.model.geometry import Geometry, Rect
 from layout.model.jumps import JUMP_ARTIFACT, JumpKind, jump_style
 from layout.model.types import PageLayout, Photo, Span, Story, TextStyle
 from layout.place.blocks import (
+    balanced_count,
     block_baselines,
     compose_balanced,
     compose_text,
@@ -227,6 +228,17 @@ def compose_head(sp: StoryPlacement) -> HeadLines:
     span = len(sp.columns) if s.headline_columns is None else s.headline_columns.count
     leads = set_leads(s.leads, sp.style("lead"), width, gap, span, sp.fonts)
     return HeadLines(label, kicker, kicker_dx, head, head_dx, subtitle, subtitle_dx, byline, leads)
+
+
+def head_line_count(sp: StoryPlacement, above: int) -> int | None:
+    """``len(compose_head(sp).head)`` (the headline's lines) when it is more than
+    ``above`` and told without composing the group (``blocks.balanced_count``);
+    None otherwise."""
+    s = sp.story
+    if not s.headline:
+        return None
+    x0, x1 = _span_x(sp, s.headline_columns)
+    return balanced_count(s.headline, sp.style(s.headline_style), x1 - x0, sp.fonts, above)
 
 
 def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
