@@ -49,9 +49,9 @@ class _Work:
             self.measured += 1
             return shapes(ss, w)
 
-        def counted_combine(search, i, j):
-            self.runs += 1
-            return combine(search, i, j)
+        def counted_combine(search, runs):
+            self.runs += len(runs)
+            return combine(search, runs)
 
         def counted_count(gauge, text, byline, credit, w, k, width, *rest):
             if w > 1 and not any(key[:4] == (text, byline, credit, width) for key in gauge._lines):
@@ -156,11 +156,26 @@ def test_page_search_gives_the_brute_force_tables():
                 costs[BELOW_RULE, 1:, 1:][live] += 3.0
             leaves.append(LeafTable(costs, {}, bool(rng.random() < 0.7)))
         costs = shapes_mod.Costs()
-        search = RunSearch(leaves, columns, rows, costs, None)
         want = _brute_force(leaves, columns, rows, costs.tombstone)
-        for (i, j), table in want.items():
-            got = search.table(i, j)[:, 0]
-            if sum(search.volumes[i:j + 1]) > columns * rows:
-                continue  # more than a page: the search does not look (never used)
-            assert np.array_equal(got, table), (i, j)
-        assert search.table(0, 4)[AT_TOP, 0].shape == (columns + 1, rows + 1)
+        for search in _alone_and_together(leaves, columns, rows, costs, None):
+            for (i, j), table in want.items():
+                got = search.table(i, j)[:, 0]
+                if sum(search.volumes[i:j + 1]) > columns * rows:
+                    continue  # more than a page: the search does not look (never used)
+                assert np.array_equal(got, table), (i, j)
+            assert search.table(0, 4)[AT_TOP, 0].shape == (columns + 1, rows + 1)
+        # a lead story and its widths (options), one place and two mixed: batches give each run's own table
+        alone, together = _alone_and_together(leaves, columns, rows, costs, [3, 4])
+        for i, j in want:
+            assert np.array_equal(alone.table(i, j), together.table(i, j)), (i, j)
+
+
+def _alone_and_together(leaves, columns, rows, costs, lead_widths) -> tuple[RunSearch, RunSearch]:
+    """Two searches over ``leaves``: one builds each run alone when asked (asked
+    shortest first: one run a batch), the other every run at once, a batch per
+    length (as the page search does)."""
+    alone = RunSearch(leaves, columns, rows, costs, lead_widths)
+    alone._horizon = lambda: -1  # type: ignore[method-assign]  # no run built before it is asked for
+    together = RunSearch(leaves, columns, rows, costs, lead_widths)
+    together.table(0, len(leaves) - 1)
+    return alone, together

@@ -20,11 +20,12 @@ cost in one table, built from the stories' shapes (``shapes``) upwards.
   the page) (rule 4).
 
 The tables are numpy arrays ``[place, lead width option, width, height]``; a cut
-is a min-plus combination of two tables.  A run's splits are combined all at once
-(one min-plus over the heights for every split and width, each on the heights
-where its halves are finite; one over the widths for the side-by-side cuts), so
-a run costs a fixed number of array operations, whatever its length: a page of n
-units is n²/2 runs (issue 13, class 7: a page of briefs is searched over ~40 units).
+is a min-plus combination of two tables.  The splits of all runs of one length
+are combined at once (one min-plus over the heights for every split and width,
+each on the heights where its halves are finite; one over the widths for the
+side-by-side cuts), so a length costs a fixed number of array operations, whatever
+its runs and their lengths: a page of n units is n²/2 runs in n batches (issue 13,
+class 7: a page of briefs is searched over ~40 units).
 Then the best layout is read back from the tables.
 """
 
@@ -193,15 +194,21 @@ class _Lives:
         self.highest = np.zeros((n, n), np.int64)
 
     def set(self, i: int, j: int, table: np.ndarray) -> None:
-        finite = np.isfinite(table)
-        b = self.bounds[i, j]
+        self.set_many(np.array([i]), np.array([j]), table[None])
+
+    def set_many(self, first: np.ndarray, last: np.ndarray, tables: np.ndarray) -> None:
+        """Read the tables ``[run, place, option, width, height]`` of runs
+        ``first[r]..last[r]``."""
+        finite = np.isfinite(tables)
         # both in one pass: [any place, under a rule] x width, by height
-        live = np.concatenate((finite.any(axis=(0, 1)), finite[BELOW_RULE].any(axis=0)))
-        lo, hi = _height_ranges(live)
-        widths = live.shape[0] // 2
-        b[LO], b[HI], b[BELOW_LO], b[BELOW_HI] = lo[:widths], hi[:widths], lo[widths:], hi[widths:]
-        self.any[i, j] = bool((b[LO] <= b[HI]).any())
-        self.lowest[i, j], self.highest[i, j] = int(b[LO].min()), int(b[HI].max())
+        live = np.concatenate((finite.any(axis=(1, 2)), finite[:, BELOW_RULE].any(axis=1)), axis=1)
+        runs, rows, heights = live.shape
+        lo, hi = (x.reshape(runs, rows) for x in _height_ranges(live.reshape(-1, heights)))
+        widths = rows // 2
+        b = np.stack((lo[:, :widths], hi[:, :widths], lo[:, widths:], hi[:, widths:]), axis=1)
+        self.bounds[first, last] = b
+        self.any[first, last] = (b[:, LO] <= b[:, HI]).any(axis=1)
+        self.lowest[first, last], self.highest[first, last] = b[:, LO].min(axis=1), b[:, HI].max(axis=1)
 
     def first(self, n: int) -> _Lives:
         """A copy for a search of ``n`` runs' ends, keeping the runs ending before ``n - 1``."""
@@ -219,15 +226,17 @@ LO, HI, BELOW_LO, BELOW_HI = range(4)
 
 @dataclass(frozen=True)
 class _Splits:
-    """The splits of one run i..j into two shorter runs (those where both are
-    finite): the first halves' and the second halves' tables stacked ``[split,
-    place, option, width, height]``, the split points ``ms`` (first half i..m),
-    and the tombstone each side-by-side cut costs."""
+    """The splits of runs of one length into two shorter runs (those where both
+    are finite), all runs' in a row: the first halves' and the second halves'
+    tables stacked ``[split, place, option, width, height]``, each split's run
+    (``run``: its index in the batch; ``i..j``: the run), its split point ``ms``
+    (first half i..m) and the tombstone its side-by-side cut costs."""
 
     tops: np.ndarray
     bottoms: np.ndarray
-    i: int
-    j: int
+    run: np.ndarray
+    i: np.ndarray
+    j: np.ndarray
     ms: np.ndarray
     tombs: np.ndarray
 
@@ -302,52 +311,83 @@ class RunSearch:
         return np.broadcast_to(table, (PLACES, *table.shape[1:]))
 
     def _table(self, i: int, j: int) -> np.ndarray:
+        """Run i..j's table, built with every run inside i..``last`` not built yet,
+        shortest first, those of one length at once (``_combine``): ``last`` is
+        ``j``, or for a run from the page's first unit the last unit whose stories'
+        volumes still fit the page (the page search asks for each such prefix in
+        turn, ``paginate._prefixes``: one length's runs are then one batch, not one
+        run after another)."""
         if (i, j) not in self.tables:
-            for length in range(2, j - i + 2):
-                for a in range(i, j - length + 2):
-                    b = a + length - 1
-                    if (a, b) not in self.tables:
-                        self._store(a, b, self._combine(a, b))
+            last = max(j, self._horizon()) if i == 0 else j
+            for length in range(2, last - i + 2):
+                runs = [(a, a + length - 1) for a in range(i, last - length + 2)
+                        if (a, a + length - 1) not in self.tables]
+                if runs:
+                    self._combine(runs)
         return self.tables[(i, j)]
 
-    def _combine(self, i: int, j: int) -> np.ndarray:
+    def _horizon(self) -> int:
+        """The last unit whose prefix of volumes fits the page (-1: not even the first)."""
+        fits = np.cumsum(self.volumes) <= self.columns * self.rows
+        return int(np.flatnonzero(fits)[-1]) if fits.any() else -1
+
+    def _combine(self, runs: Sequence[tuple[int, int]]) -> None:
+        """Build and store the tables of ``runs``, all of one length (each made of
+        shorter runs only), in one batch per number of places: a run costs its
+        share of a fixed number of array operations (issue 13, class 7: ~60 a run
+        when each was combined alone, a page of briefs being ~500 runs)."""
         R, C = self.rows, self.columns
-        # a run keeps the places its stories keep (``_leaf``): i..j-1's (computed first) and j's
-        places = max(self.tables[(i, j - 1)].shape[0], self.tables[(j, j)].shape[0])
-        out = np.full((places, len(self.lead_widths), C + 1, R + 1), INF)
-        if sum(self.volumes[i:j + 1]) > C * R:
-            return out  # more than the page holds: no need to look
-        ms = i + np.flatnonzero(self.lives.any[i, i:j] & self.lives.any[i + 1:j + 1, j])
-        if len(ms):
-            splits = _Splits(np.empty((len(ms), *out.shape)), np.empty((len(ms), *out.shape)), i, j, ms,
+        options = len(self.lead_widths)
+        batches: dict[int, list[tuple[int, int, np.ndarray]]] = {}
+        for i, j in runs:
+            # a run keeps the places its stories keep (``_leaf``): i..j-1's (computed first) and j's
+            places = max(self.tables[(i, j - 1)].shape[0], self.tables[(j, j)].shape[0])
+            ms = i + np.flatnonzero(self.lives.any[i, i:j] & self.lives.any[i + 1:j + 1, j])
+            if sum(self.volumes[i:j + 1]) > C * R or not len(ms):
+                self._store(i, j, np.full((places, options, C + 1, R + 1), INF))  # more than the page holds
+                continue
+            batches.setdefault(places, []).append((i, j, ms))
+        for places, batch in batches.items():
+            out = np.full((len(batch), places, options, C + 1, R + 1), INF)
+            counts = [len(ms) for _i, _j, ms in batch]
+            run = np.repeat(np.arange(len(batch)), counts)
+            first, last = np.array([i for i, _j, _ms in batch]), np.array([j for _i, j, _ms in batch])
+            ms = np.concatenate([ms for _i, _j, ms in batch])
+            tops, bottoms = np.empty((len(ms), *out.shape[1:])), np.empty((len(ms), *out.shape[1:]))
+            for n, (i, m, j) in enumerate(zip(first[run].tolist(), ms.tolist(), last[run].tolist(), strict=True)):
+                tops[n] = self.tables[(i, m)]  # one place broadcast to two where the run needs both
+                bottoms[n] = self.tables[(m + 1, j)]
+            splits = _Splits(tops, bottoms, run, first[run], last[run], ms,
                              np.array([self._tomb(m + 1) for m in ms.tolist()]))
-            for n, m in enumerate(ms.tolist()):  # one place broadcast to two where the run needs both
-                splits.tops[n] = self.tables[(i, m)]
-                splits.bottoms[n] = self.tables[(m + 1, j)]
             # the upper half keeps the place; the lower half is under a rule
             self._horizontal(splits, out)
             self._vertical(splits, out)
-        return out
+            for (i, j, _ms), table in zip(batch, out, strict=True):
+                self.tables[(i, j)] = table
+            self.lives.set_many(first, last, out)
 
     def _tomb(self, first_right: int) -> float:
         return self.costs.tombstone if self.leaves[first_right].has_headline else 0.0
 
     def _horizontal(self, splits: _Splits, out: np.ndarray) -> None:
-        """One above the other, every split of the run at once: a min-plus
+        """One above the other, every split of the runs at once: a min-plus
         convolution over the heights for each (split, width) where both halves are
         finite and fit the page with the rule row between, each on its own range of
         heights (gathered to a common length, scattered back by its offset).  The
         upper half keeps the place; the lower one stands under the rule.  ``out``:
-        [place, option, width, height]."""
+        [run, place, option, width, height]."""
         R = self.rows
-        places, options = out.shape[0], out.shape[1]
+        places, options = out.shape[1], out.shape[2]
         top = self.lives.bounds[splits.i, splits.ms]  # [split, bound, width]
         bottom = self.lives.bounds[splits.ms + 1, splits.j]
         top_lo, top_hi, bot_lo, bot_hi = top[:, LO], top[:, HI], bottom[:, BELOW_LO], bottom[:, BELOW_HI]
         fits = (top_lo <= top_hi) & (bot_lo <= bot_hi) & (top_lo + bot_lo + RULE_ROWS <= R)
-        ws, ms = np.nonzero(fits.T)  # by width, then split: a width's pairs are consecutive
+        ms, ws = np.nonzero(fits)
         if not len(ws):
             return
+        group = splits.run[ms] * out.shape[3] + ws  # (run, width): its pairs made consecutive
+        order = np.argsort(group, kind="stable")
+        ms, ws, group = ms[order], ws[order], group[order]
         a0, b0 = top_lo[ms, ws], bot_lo[ms, ws]
         a1 = np.minimum(top_hi[ms, ws], R - RULE_ROWS - b0)  # taller halves overfill the page
         b1 = np.minimum(bot_hi[ms, ws], R - RULE_ROWS - a0)
@@ -370,23 +410,24 @@ class RunSearch:
         res = np.where((heights > R)[:, None, None, :], INF, res)
         spread = np.full((len(ws), places, options, R + 1 + n), INF)
         spread[np.arange(len(ws))[:, None], :, :, heights] = res.transpose(0, 3, 1, 2)  # each pair from its base
-        starts = np.flatnonzero(np.concatenate(((True,), ws[1:] != ws[:-1])))  # ws ascend: each width's first pair
-        first_w = ws[starts]
-        best = np.minimum.reduceat(spread[..., :R + 1], starts, axis=0)  # [width, place, option, height]
-        out[:, :, first_w, :] = np.minimum(out[:, :, first_w, :], best.transpose(1, 2, 0, 3))
+        starts = np.flatnonzero(np.concatenate(((True,), group[1:] != group[:-1])))  # each (run, width)'s first pair
+        runs, first_w = splits.run[ms[starts]], ws[starts]
+        best = np.minimum.reduceat(spread[..., :R + 1], starts, axis=0)  # [(run, width), place, option, height]
+        out[runs, :, :, first_w, :] = np.minimum(out[runs, :, :, first_w, :], best)
 
     def _vertical(self, splits: _Splits, out: np.ndarray) -> None:
-        """Side by side, every split of the run at once: both halves keep the place
+        """Side by side, every split of the runs at once: both halves keep the place
         (both start on the same row); a min-plus convolution over the widths, on
         the rows (split, place, option, height) where both halves are finite (a
         row infinite in a half sums to infinity), gathered with the widths first:
         each pair of widths that adds up to a width is one whole-row sum, each
-        width's minimum one ``reduceat`` over its pairs."""
+        width's minimum one ``reduceat`` over its pairs, each run's over its
+        splits another.  ``out``: [run, place, option, width, height]."""
         lv, i, j, ms = self.lives, splits.i, splits.j, splits.ms
         lows = np.maximum(lv.lowest[i, ms], lv.lowest[ms + 1, j])  # per split: heights where both halves are finite
         highs = np.minimum(lv.highest[i, ms], lv.highest[ms + 1, j])
         keep = np.flatnonzero(lows <= highs)
-        pairs = _width_pairs(out.shape[2])
+        pairs = _width_pairs(out.shape[3])
         if not len(keep) or pairs is None:
             return
         first, second, starts, targets = pairs
@@ -402,11 +443,16 @@ class RunSearch:
         sums = np.minimum.reduceat(a[first] + b[second], starts, axis=0)  # [target width, row]
         # the tombstone after the minimum over the widths: rounding is monotone, the sums are the same
         sums += splits.tombs[pick][s]
-        best = np.full((len(keep), *out.shape[:2], h1 - h0 + 1, len(targets)), INF)
-        best[s, p, o, h] = sums.T
-        best = best.min(axis=0).transpose(0, 1, 3, 2)  # [place, option, target width, height]
-        region = out[:, :, targets, h0:h1 + 1]
-        out[:, :, targets, h0:h1 + 1] = np.minimum(region, best)
+        # each run's minimum over its splits, per (place, option, height)
+        run = splits.run[pick][s]
+        group = ((run * out.shape[1] + p) * out.shape[2] + o) * (h1 - h0 + 1) + h
+        order = np.argsort(group, kind="stable")
+        group = group[order]
+        cut = np.flatnonzero(np.concatenate(((True,), group[1:] != group[:-1])))
+        best = np.minimum.reduceat(sums[:, order], cut, axis=1)  # [target width, (run, place, option, height)]
+        at = order[cut]
+        idx = (run[at][:, None], p[at][:, None], o[at][:, None], targets[None, :], h0 + h[at][:, None])
+        out[idx] = np.minimum(out[idx], best.T)
 
     # -------------------------------------------------------------- reading back
     def best(self, j: int, heights: Sequence[int]) -> tuple[float, int, int] | None:
