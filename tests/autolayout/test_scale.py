@@ -11,6 +11,7 @@ import pytest
 from autolayout_helpers import assert_text_kept
 
 from layout.autolayout import auto_layout
+from layout.autolayout import search as search_mod
 from layout.autolayout import shapes as shapes_mod
 from layout.autolayout.search import AT_TOP, BELOW_RULE, INF, RULE_ROWS, LeafTable, RunSearch
 from layout.compose import compose as compose_mod
@@ -139,11 +140,14 @@ def _brute_force(leaves: list[LeafTable], columns: int, rows: int, tomb: float) 
     return out
 
 
-def test_page_search_gives_the_brute_force_tables():
+@pytest.mark.parametrize("batch", [96, 3])
+def test_page_search_gives_the_brute_force_tables(batch, monkeypatch):
     """The page search's array kernels (the runs' splits at once, only where both
     halves are finite, widths gathered first) give every run the table the
     definition gives, summed one pair at a time: the cost work changed how the
-    sums are taken, never which or their values."""
+    sums are taken, never which or their values.  Also in batches cut short
+    (``BATCH_SPLITS``)."""
+    monkeypatch.setattr(search_mod, "BATCH_SPLITS", batch)
     rng = np.random.default_rng(13)
     columns, rows = 4, 14
     for _ in range(6):

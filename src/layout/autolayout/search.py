@@ -44,6 +44,7 @@ INF = float("inf")
 RULE_ROWS = 1  # a horizontal cut keeps one grid row for the hairline between the halves
 _EPS = 1e-9
 NO_FIT = 10**9
+BATCH_SPLITS = 96  # splits combined at once at most: a batch's tables stacked (~3 MB on a broadsheet)
 SPARSE_HEIGHTS = 12  # a table with at most this many finite heights is convolved height by height  # the volume of a story that fits nowhere on the page
 
 
@@ -333,9 +334,10 @@ class RunSearch:
 
     def _combine(self, runs: Sequence[tuple[int, int]]) -> None:
         """Build and store the tables of ``runs``, all of one length (each made of
-        shorter runs only), in one batch per number of places: a run costs its
-        share of a fixed number of array operations (issue 13, class 7: ~60 a run
-        when each was combined alone, a page of briefs being ~500 runs)."""
+        shorter runs only), in batches by number of places of up to ``BATCH_SPLITS``
+        splits: a run costs its share of a fixed number of array operations (issue
+        13, class 7: ~60 a run when each was combined alone, a page of briefs being
+        ~500 runs), and a batch's stacked tables stay a few MB."""
         R, C = self.rows, self.columns
         options = len(self.lead_widths)
         batches: dict[int, list[tuple[int, int, np.ndarray]]] = {}
@@ -347,24 +349,32 @@ class RunSearch:
                 self._store(i, j, np.full((places, options, C + 1, R + 1), INF))  # more than the page holds
                 continue
             batches.setdefault(places, []).append((i, j, ms))
-        for places, batch in batches.items():
-            out = np.full((len(batch), places, options, C + 1, R + 1), INF)
-            counts = [len(ms) for _i, _j, ms in batch]
-            run = np.repeat(np.arange(len(batch)), counts)
-            first, last = np.array([i for i, _j, _ms in batch]), np.array([j for _i, j, _ms in batch])
-            ms = np.concatenate([ms for _i, _j, ms in batch])
-            tops, bottoms = np.empty((len(ms), *out.shape[1:])), np.empty((len(ms), *out.shape[1:]))
-            for n, (i, m, j) in enumerate(zip(first[run].tolist(), ms.tolist(), last[run].tolist(), strict=True)):
-                tops[n] = self.tables[(i, m)]  # one place broadcast to two where the run needs both
-                bottoms[n] = self.tables[(m + 1, j)]
-            splits = _Splits(tops, bottoms, run, first[run], last[run], ms,
-                             np.array([self._tomb(m + 1) for m in ms.tolist()]))
-            # the upper half keeps the place; the lower half is under a rule
-            self._horizontal(splits, out)
-            self._vertical(splits, out)
-            for (i, j, _ms), table in zip(batch, out, strict=True):
-                self.tables[(i, j)] = table
-            self.lives.set_many(first, last, out)
+        for places, runs_of in batches.items():
+            for batch in _chunks(runs_of, BATCH_SPLITS):
+                self._combine_batch(places, batch)
+
+    def _combine_batch(self, places: int, batch: Sequence[tuple[int, int, np.ndarray]]) -> None:
+        """Build and store the tables of runs ``(i, j, their splits)`` of one length
+        and number of places at once."""
+        R, C = self.rows, self.columns
+        options = len(self.lead_widths)
+        out = np.full((len(batch), places, options, C + 1, R + 1), INF)
+        counts = [len(ms) for _i, _j, ms in batch]
+        run = np.repeat(np.arange(len(batch)), counts)
+        first, last = np.array([i for i, _j, _ms in batch]), np.array([j for _i, j, _ms in batch])
+        ms = np.concatenate([ms for _i, _j, ms in batch])
+        tops, bottoms = np.empty((len(ms), *out.shape[1:])), np.empty((len(ms), *out.shape[1:]))
+        for n, (i, m, j) in enumerate(zip(first[run].tolist(), ms.tolist(), last[run].tolist(), strict=True)):
+            tops[n] = self.tables[(i, m)]  # one place broadcast to two where the run needs both
+            bottoms[n] = self.tables[(m + 1, j)]
+        splits = _Splits(tops, bottoms, run, first[run], last[run], ms,
+                         np.array([self._tomb(m + 1) for m in ms.tolist()]))
+        # the upper half keeps the place; the lower half is under a rule
+        self._horizontal(splits, out)
+        self._vertical(splits, out)
+        for (i, j, _ms), table in zip(batch, out, strict=True):
+            self.tables[(i, j)] = table
+        self.lives.set_many(first, last, out)
 
     def _tomb(self, first_right: int) -> float:
         return self.costs.tombstone if self.leaves[first_right].has_headline else 0.0
@@ -496,6 +506,20 @@ class RunSearch:
                 return Cut(False, self.layout(i, m, option, w1, h, place),
                            self.layout(m + 1, j, option, w - w1, h, place), w, h)
         raise AssertionError(f"no layout of run {i}..{j} reaches its cost {target}")
+
+
+def _chunks(runs: list[tuple[int, int, np.ndarray]], most: int) -> list[list[tuple[int, int, np.ndarray]]]:
+    """``runs`` (each with its splits) in consecutive groups of at most ``most``
+    splits (a run with more is a group of its own)."""
+    out: list[list[tuple[int, int, np.ndarray]]] = []
+    count = most
+    for run in runs:
+        if count + len(run[2]) > most:
+            out.append([])
+            count = 0
+        out[-1].append(run)
+        count += len(run[2])
+    return out
 
 
 def _first(sums: np.ndarray, target: float) -> int:
