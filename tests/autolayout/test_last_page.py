@@ -1,6 +1,8 @@
 """Every page of a long archive but the last full to its foot (issue 13, "Every page
 full"): the story at a page's end is cut for a continuation even when the room the
-stories before really leave is smaller than their smallest areas promise.
+stories before really leave is smaller than their smallest areas promise; the
+continuation's 接题 band leaves no blank the page checker reads as a hole (the
+接题 and its 上接 line are artifacts: bare ink to the checker, filling nothing).
 
 The archives are written by ``tests/archive/textgen.py`` (real-like text in the
 seed's shape, a daily's real length), at a fixed body so the test is one layout."""
@@ -8,6 +10,7 @@ seed's shape, a daily's real length), at a fixed body so the test is one layout.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from autolayout_helpers import assert_invariants, assert_text_kept
@@ -16,8 +19,12 @@ from layout.archive.import_page import import_archive
 from layout.autolayout import auto_layout
 from layout.autolayout.archive import archive_header
 from layout.autolayout.content import is_continuation, stories_from_archive
+from layout.autolayout.shapes import Gauge
 from layout.autolayout.template import BodyFit, loosened
-from layout.model.types import Header, Story
+from layout.model.jumps import JumpKind
+from layout.model.types import Header, Span, Story
+from layout.place.items import TextItem
+from layout.place.story import place_story
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 from textgen import generate_seed
@@ -44,3 +51,49 @@ def test_a_page_is_filled_by_a_cut_shorter_than_the_smallest_areas_promise(tmp_p
     assert is_continuation(result.pages[1][0])
     assert_text_kept(result, stories)
     assert_invariants(result, stories)
+
+
+def _continuation(headline: str, w: int = 8) -> Story:
+    """A part carried from page 1: its 接题 and text, ``w`` columns wide."""
+    return Story(id="s-2", columns=Span(1, w), rows=Span(1, 30), text_columns=w, headline=(headline,),
+                 headline_style="headline-3", jump_from=1, paragraphs=("正文的一段文字。" * 60,))
+
+
+def test_the_up_jump_stands_beside_a_short_jump_head(broadsheet, fonts):
+    """A 接题 with room at its right: （上接第1版） right-aligned on the band's last
+    row, beside it, not on a row of its own under it (a band of 3 rows of bare ink
+    under the page header's rule read as a hole wherever the first body line's ink
+    dipped: a dash, lower-case Latin, next to a gutter)."""
+    geo = broadsheet.geometry()
+    story = _continuation("城东新区文明创建稳步推进")
+    items, _result, _problems = place_story(story, broadsheet, geo, fonts)
+    head = [it for it in items if isinstance(it, TextItem) and it.kind == "headline"]
+    up = [it for it in items if isinstance(it, TextItem) and it.kind == JumpKind.UP]
+    body = [it for it in items if isinstance(it, TextItem) and it.kind == "body"]
+    assert len(head) == 1 and len(up) == 1 and head[0].artifact is not None and up[0].artifact is not None
+    rows = Gauge(broadsheet, geo, fonts).head(story, 8, 8).rows
+    band = head[0].baseline - max(b.baseline for b in body)
+    assert rows == 2 and up[0].baseline > max(b.baseline for b in body) and band < 3 * geo.leading
+    assert up[0].x + up[0].line.xs[0] > head[0].x + head[0].line.right + head[0].line.size
+
+
+def test_a_long_jump_head_keeps_the_up_jump_under_it(broadsheet, fonts):
+    """No room beside the 接题: the jump line keeps its own row under it."""
+    geo = broadsheet.geometry()
+    story = _continuation("城东新区文明创建工作稳步推进群众满意度持续提升", 2)
+    items, _result, _problems = place_story(story, broadsheet, geo, fonts)
+    head = [it for it in items if isinstance(it, TextItem) and it.kind == "headline"]
+    up = [it for it in items if isinstance(it, TextItem) and it.kind == JumpKind.UP]
+    assert up and up[0].baseline < min(h.baseline for h in head) - geo.leading / 2
+
+
+def test_a_jump_head_fills_no_blank_beside_it(broadsheet, fonts):
+    """The checker reads an artifact as bare ink: a 2-line 接题 two columns wide,
+    its lines short of the measure, leaves a hole beside it down to the 上接 line
+    (rich-raw-long-009 page 2), where the same lines as a headline fill their
+    blank.  The model (``headgap``) says so, and the search prices it."""
+    gauge = Gauge(broadsheet, broadsheet.geometry(), fonts)
+    story = _continuation("清河村冬季供暖见到成效（评论员观察）", 2)
+    jump_head = gauge.head(story, 2, 2)
+    assert jump_head.headline_lines == 2 and jump_head.hole_at_top
+    assert not gauge.head(replace(story, jump_from=None), 2, 2).hole_at_top

@@ -285,7 +285,8 @@ def test_the_jump_line_element_is_set_by_the_placer_and_numbered_later():
     up, down = jumps
     body = [it for it in placed.items if isinstance(it, TextItem) and it.kind == "body"]
     heads = [it for it in placed.items if isinstance(it, TextItem) and it.kind == "headline"]
-    assert geo.row_at(up.baseline) > max(geo.row_at(h.baseline) for h in heads)  # its own row under the 接题
+    assert geo.row_at(up.baseline) >= max(geo.row_at(h.baseline) for h in heads)  # the 接题's last row: room there
+    assert up.x + up.line.xs[0] > max(h.x + h.line.right for h in heads)  # beside the short 接题, clear of it
     assert geo.row_at(up.baseline) < min(geo.row_at(b.baseline) for b in body)
     assert geo.row_at(down.baseline) > max(geo.row_at(b.baseline) for b in body if b.x == down.x)
     size = jump_styles(layout.styles)["jump"].size

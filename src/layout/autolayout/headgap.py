@@ -133,6 +133,8 @@ def head_hole(items: list[Item], geo: Geometry, fonts: FontSet, columns: Sequenc
             y0, y1 = it.baseline - 0.12 * size, it.baseline + 0.88 * size
             for ax0, ax1 in _ink_runs(it.line.glyphs, r.rx, fonts):
                 r.mark(it.x + ax0, y0, it.x + ax1, y1)
+            if it.artifact is not None:
+                continue  # furniture (a 接题, a jump line): the checker reads it as bare ink, filling nothing
             box = (it.x + g0.x, y0, it.x + g1.x + g1.size, y1)
             lines.append((box, _fills_right(g1, fonts) or (snapped(it.kind, it.rotated) and
                                                          reachable_margin(it.line, fonts) >= SNAPPED_CLEAR)))

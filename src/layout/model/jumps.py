@@ -5,7 +5,8 @@ long reprint (``layout.autolayout.content``) -- spec page-layout.md, "Editions a
 
 A story carries them as ``Story.jump_to`` (the page it continues on: the jump line
 closes its body, right-aligned in the last column) and ``Story.jump_from`` (the
-page it came from: the line opens the part on its own grid row, under the 接题).
+page it came from: the line opens the part right-aligned on the last row of the
+接题, or on its own grid row under it when the 接题 leaves no room).
 ``0`` is a page not known yet: the automatic layout keeps the line's room while it
 paginates and the numbers are written once the edition is laid out
 (``layout.place.jumps.resolve``).  The placer sets them in the jump style as items

@@ -208,7 +208,7 @@ class Story:
     # it is set without its first-line indent.
     continued: bool = False
     # Jump lines (转版, layout.model.jumps): the page this part continues on (（下转第N版）
-    # closes its body) and the page it is carried from (（上接第M版） under its 接题);
+    # closes its body) and the page it is carried from (（上接第M版） beside or under its 接题);
     # 0: a page not known yet (written once the edition is laid out), None: no line.
     jump_to: int | None = None
     jump_from: int | None = None

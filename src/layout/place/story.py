@@ -265,9 +265,10 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
         row = _place_display(sp, h.subtitle, sp.style("subtitle"), x0 + h.subtitle_dx, row, "subtitle")
     if s.byline_line:
         row = _place_rows(sp, h.byline, sp.style("byline-line"), x0, row, "byline")
-    if s.jump_from is not None:  # （上接第M版） on its own row under the 接题 (model.jumps)
-        row = _place_rows(sp, [kind_line(JumpKind.UP, s.jump_from, sp.styles, x1 - x0, sp.fonts)],
-                          jump_style(sp.styles), x0, row, JumpKind.UP)
+    if s.jump_from is not None:  # （上接第M版） beside the 接题's last line, or under it (model.jumps)
+        up = kind_line(JumpKind.UP, s.jump_from, sp.styles, x1 - x0, sp.fonts)
+        beside = _up_beside_head(sp, up, head_style)
+        row = _place_rows(sp, [up], jump_style(sp.styles), x0, row - 1 if beside else row, JumpKind.UP)
     if s.leads:  # in columns across a wide story (place.leads)
         lead_style = sp.style("lead")
         for col in h.leads.columns:
@@ -276,6 +277,21 @@ def place_head(sp: StoryPlacement, row: int, air: int = 0) -> int:
     if s.boxes:
         row = place_boxes(sp, row)
     return row
+
+
+def _up_beside_head(sp: StoryPlacement, up: Line, head_style: TextStyle) -> bool:
+    """Whether （上接第M版） (``up``, right-aligned) stands on the last row of the
+    接题's band, an em of the 接题 clear of its last line, rather than on a row of
+    its own under it: when the 接题 is the whole group (no kicker, subtitle, byline
+    line) and leaves that room.  Why: both are artifacts, bare ink to the page
+    checker (nothing fills the blank beside them); a 接题 band and a jump row
+    under the page header's rule stand 3 lines of blank over the body, a hole
+    wherever the first body line's ink dips (a dash, lower-case Latin) beside a
+    gutter (issue 13: rich-seed-long-000, rich-raw-long-017 page 2)."""
+    s, h = sp.story, sp.head()
+    if not h.head or s.kicker or s.subtitle or s.byline_line:
+        return False
+    return _line_left(up) - (h.head_dx + h.head[-1].right) >= head_style.size
 
 
 def _place_display(sp: StoryPlacement, lines: list[Line], style: TextStyle, x: float, row: int, kind: str,
