@@ -39,7 +39,8 @@ from layout.place.items import TextItem
 from layout.place.measure import measure_story
 from layout.place.story import HeadLines, StoryPlacement, head_air, head_line_count, place_head
 
-MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2)
+MAX_COLUMN_WHITE = 2  # empty lines a column bottom may end early (3 make a hole: pdfcheck, rule 2) ...
+JUMP_WHITE = 1  # ... in a part that jumps (下转) without a cost: 2 "jumped too early" (edition.jumps_warnings)
 MIN_DEPTH = 4  # a text column shallower than this reads as a scrap (rule 6)
 MAX_DEPTH_PT = 720.0  # ~10 inches: deeper columns tire the eye (rule 6)
 MIN_TEXT_EMS = 10  # 变栏 never makes text columns narrower than 10 characters
@@ -595,10 +596,10 @@ class StoryShapes:
                              foot=self.story.jump_to is not None)
         if fill is None or fill.white > MAX_COLUMN_WHITE or (fill.scraps and k - m > 1):
             return None
-        cost = base + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+        cost = base + self._white_cost(fill.short, fill.white) + self._depth_cost(fill.rows, blocked)
         if plan is not None:
             cost += self.costs.crop * plan.crop + self._photo_size_cost(plan, photos)
-        return Shape(w, k, 0, fill.rows, MAX_COLUMN_WHITE - fill.white, 0, cost, plan, head_span=m)
+        return Shape(w, k, 0, fill.rows, self._white_room(fill.white), 0, cost, plan, head_span=m)
 
     def _beside_only(self, w: int, k: int, m: int, blocked: list[int], lines: int, keeps: tuple[int, ...] | None,
                      base: float) -> Shape | None:
@@ -650,7 +651,7 @@ class StoryShapes:
                     continue
                 plan = PhotoPlan(q, n, (fill.rows,), crop)
                 cost = (self._head_cost(hm.headline_lines) + bianlan + self.costs.beside
-                        + self.costs.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+                        + self._white_cost(fill.short, fill.white) + self._depth_cost(fill.rows, blocked)
                         + self.costs.crop * crop + self._photo_size_cost(plan, [fill.rows] * (q * n)))
                 out.append(Shape(w, k, 0, fill.rows, 0, 0, cost, plan, hole_below_rule=hm.hole_below_rule,
                                  hole_at_top=hm.hole_at_top, headline_style=story.headline_style, head_span=m))
@@ -684,7 +685,7 @@ class StoryShapes:
                              foot=self.story.jump_to is not None)
         if fill is None:
             return None
-        cost = base + c.short_line * fill.short + self._depth_cost(fill.rows, blocked)
+        cost = base + self._white_cost(fill.short, fill.white) + self._depth_cost(fill.rows, blocked)
         if plan is not None:
             cost += c.crop * plan.crop + self._photo_size_cost(plan, blocked)
             if min(blocked):  # pictures across all the text: between the headline and its text (rule 7)
@@ -693,7 +694,7 @@ class StoryShapes:
             # a column ends 3 lines early or more, or the text columns are scraps
             # under a headline group's blank: a hole, kept only as the last resort
             return Shape(w, k, head, fill.rows, air_max, air_max, cost + c.column_hole, plan)
-        extra = air_max + MAX_COLUMN_WHITE - fill.white
+        extra = air_max + self._white_room(fill.white)
         return Shape(w, k, head, fill.rows, extra, air_max, cost, plan)
 
     def _flush(self, w: int, k: int, head: int, lines: int, base: float, air_max: int,
@@ -723,10 +724,27 @@ class StoryShapes:
                     continue
                 plan = PhotoPlan(q, m, (rows,), crop)
                 short = fill.short + grow * (k - q * m)
-                cost = (base + self.costs.short_line * short + self._depth_cost(fill.rows, [0])
+                cost = (base + self._white_cost(short, fill.white + grow) + self._depth_cost(fill.rows, [0])
                         + self.costs.crop * crop + self._photo_size_cost(plan, [rows] * (q * m)))
                 out.append(Shape(w, k, head, rows, air_max, air_max, cost, plan))
         return out
+
+    def _white_cost(self, short: int, white: int) -> float:
+        """The lines the text columns end early (``short`` in all, ``white`` the
+        most in one).  A part that jumps (下转) with a column ``JUMP_WHITE`` + 1 lines
+        short costs a continuation more: the reader turns the page for text that
+        would have fitted (the edition's "jumped too early"); another cut usually
+        fills the part."""
+        cost = self.costs.short_line * short
+        if self.story.jump_to is not None and white > JUMP_WHITE:
+            cost += self.costs.continuation
+        return cost
+
+    def _white_room(self, white: int) -> int:
+        """Rows the shape may stretch by, its columns ending that much earlier: up to
+        ``MAX_COLUMN_WHITE`` lines short, ``JUMP_WHITE`` in a part that jumps."""
+        most = MAX_COLUMN_WHITE if self.story.jump_to is None else JUMP_WHITE
+        return max(0, most - white)
 
     def _crop(self, width: float, rows: list[int]) -> float | None:
         """Mean |ln(aspect / format)| of pictures ``width`` pt wide and ``rows``
