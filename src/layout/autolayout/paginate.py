@@ -26,6 +26,7 @@ import numpy as np
 
 from layout.autolayout.content import is_continuation, split_points, split_story
 from layout.autolayout.footwhite import FootRows, foot_cost, foot_unit
+from layout.autolayout.realise import realise
 from layout.autolayout.search import (
     AT_TOP,
     INF,
@@ -52,6 +53,7 @@ LEAD_MIN_SHARE = 0.5  # the lead story spans at least half the page's columns
 MAX_UNITS = 14  # more stories in reach of a page than this: short ones are stacked (a column of briefs) ...
 STACK_DIVISOR = 4  # ... each stack about a quarter of the room still open on the page ...
 STACK_DEPTH = 0.3  # ... and at most 0.3 of the page deep in one grid column: bands of stacks fill the page
+MAX_RANK_REPLANS = 2  # a page whose headlines break rank is searched again, that many times at most
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class Measurer:
         self._han = _han_lower_bound(template, fonts)
         self._han_counts: dict[str, int] = {}  # Han characters per paragraph text
         self._story_han: dict[Story, int] = {}
+        # story id -> the least headline size its shapes may take on the page being
+        # planned (rank, ``plan_page``); empty between pages
+        self.floors: dict[str, float] = {}
 
     def shapes(self, story: Story) -> dict[int, list[Shape]]:
         """Every shape of ``story``, by width."""
@@ -149,11 +154,19 @@ class Measurer:
 
     def leaf(self, story: Story, geo: Geometry, narrow: bool = False) -> LeafTable:
         """The story's table; ``narrow``: one grid column wide only (a part of a stack)."""
-        key = (story, geo.columns, geo.rows, narrow)
+        floor = self.floors.get(story.id)
+        key = (story, geo.columns, geo.rows, narrow, floor)
         if key not in self._leaves:
             shapes = {1: self.shapes_at(story, 1)} if narrow else self.shapes(story)
+            if floor is not None:
+                shapes = {w: [sh for sh in shs if self.headline_size(sh.headline_style) >= floor - 1e-9]
+                          for w, shs in shapes.items()}
             self._leaves[key] = leaf_table(shapes, geo.columns, geo.rows, self.costs, bool(story.headline))
         return self._leaves[key]
+
+    def headline_size(self, style: str | None) -> float:
+        """The size of headline style ``style`` (0 for none: a story without a headline)."""
+        return self.gauge.template.styles[style].size if style else 0.0
 
     def unit(self, stories: Sequence[Story], geo: Geometry, wide: bool = False) -> Unit:
         """One story's table, or a stack of short stories (``search.stack_table``: a
@@ -220,8 +233,58 @@ def _han_lower_bound(template: PageLayout, fonts: FontSet) -> float | None:
     return HAN_MARGIN * body.size * min(1.0, 1.0 + body.tracking)
 
 
-def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True,
-              wide: bool = False) -> PagePlan:
+def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True) -> PagePlan:
+    """The best page from the front of ``rest`` (``_plan_page``) whose headlines keep
+    rank (page-layout.md rule 4: no headline larger than an earlier story's).
+
+    Why: the search prices each story's shapes alone, and a shape steps its
+    headline down where a width needs it (``StoryShapes.stepped``): nothing in the
+    tables stops it setting a story one column wide under a smaller headline than
+    a story after it (test_invariants[6-7-1200]: a brief in one column under
+    headline-4 left of two stories under headline-2, once a part jumping at the
+    page's foot cost more with a column 2 lines short).  Such a page is searched
+    again with the earlier story's headline held at least as large as the later
+    ones (``Measurer.floors``: its narrower, stepped-down shapes left out), at most
+    ``MAX_RANK_REPLANS`` times; a page the constraint leaves only a last resort
+    for (a hole) keeps the first plan."""
+    plan = _plan_page(rest, geo, measurer, lead)
+    try:
+        for _ in range(MAX_RANK_REPLANS):
+            floors = _rank_floors(plan, measurer)
+            if not floors:
+                break
+            measurer.floors.update(floors)
+            try:
+                again = _plan_page(rest, geo, measurer, lead)
+            except LayoutError:
+                break
+            last_resort = min(measurer.costs.column_hole, measurer.costs.head_hole)  # a plan this dear holds a hole
+            if again.cost >= last_resort > plan.cost:
+                break
+            plan = again
+    finally:
+        measurer.floors.clear()
+    return plan
+
+
+def _rank_floors(plan: PagePlan, measurer: Measurer) -> dict[str, float]:
+    """Story id -> the headline size it must keep for ``plan``'s page to keep rank:
+    each story (with a headline, not a continuation: a 接题 is no rank) whose
+    headline is smaller than a later one's, the largest of those (and at least
+    the floor it had)."""
+    placed = realise(plan.tree, list(plan.stories))
+    sizes = [(s.id, measurer.headline_size(s.headline_style)) for s in placed
+             if s.headline and not is_continuation(s)]
+    out: dict[str, float] = {}
+    for i, (sid, size) in enumerate(sizes):
+        later = max((b for _, b in sizes[i + 1:]), default=0.0)
+        if later > size + 1e-9:
+            out[sid] = max(later, measurer.floors.get(sid, 0.0))
+    return out
+
+
+def _plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bool = True,
+               wide: bool = False) -> PagePlan:
     """The best page from the front of ``rest`` (see module doc).  ``lead``: the
     first story is the paper's lead, the widest on the page (rule 4); when that
     leaves no way to fill the page, the page is searched without it.
@@ -265,9 +328,9 @@ def plan_page(rest: Sequence[Story], geo: Geometry, measurer: Measurer, lead: bo
     if best is not None:
         return best[1].plan(C)
     if not wide and any(len(u) > 1 for u in units):
-        return plan_page(rest, geo, measurer, lead, wide=True)
+        return _plan_page(rest, geo, measurer, lead, wide=True)
     if ranked:
-        return plan_page(rest, geo, measurer, lead=False)
+        return _plan_page(rest, geo, measurer, lead=False)
     raise LayoutError(f"story {rest[0].id!r} cannot be set on this page template, not even in part",
                       hint="use a template with more or wider columns, or check the story's headline and photos")
 
