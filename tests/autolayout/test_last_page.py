@@ -19,6 +19,8 @@ from layout.archive.import_page import import_archive
 from layout.autolayout import auto_layout
 from layout.autolayout.archive import archive_header
 from layout.autolayout.content import is_continuation, stories_from_archive
+from layout.autolayout.copyfit import volume
+from layout.autolayout.fill import FootHole
 from layout.autolayout.shapes import Gauge
 from layout.autolayout.template import BodyFit, loosened
 from layout.model.jumps import JumpKind
@@ -97,3 +99,19 @@ def test_a_jump_head_fills_no_blank_beside_it(broadsheet, fonts):
     jump_head = gauge.head(story, 2, 2)
     assert jump_head.headline_lines == 2 and jump_head.hole_at_top
     assert not gauge.head(replace(story, jump_from=None), 2, 2).hole_at_top
+
+
+def test_a_page_before_the_last_with_an_empty_foot_is_no_full_page(tmp_path):
+    """Copyfit's volume counts a page before the last short when its foot is empty
+    (it counted whole: a layout with page 1 82 % full and page 2 full read 2.000
+    pages, and the leading search stopped there as if it had filled both)."""
+    stories, header = _stories(tmp_path, 0)
+    tpl = loosened("broadsheet", BodyFit(10.5, 1.49))
+    result = auto_layout(stories, tpl, tpl.fonts.fontset(), header=header)
+    pages = result.metrics.pages
+    assert len(pages) == 2 and not pages[0].foot
+    rows = result.layouts[0].geometry().rows
+    empty = FootHole("story2", 1, 8, 200.0, 60.0, 16.0, 95.0)
+    short = replace(result, metrics=replace(result.metrics, pages=(
+        replace(pages[0], fill_pct=90.0, foot=(empty,)), *pages[1:])))
+    assert abs(volume(result) - volume(short) - 16 / rows) < 1e-9

@@ -71,19 +71,24 @@ def score(auto: AutoLayout) -> tuple[bool, bool, int, float]:
 
 
 def volume(auto: AutoLayout) -> float:
-    """The text's extent in pages: the pages before the last, and the last one's
-    share of the type area -- its story areas' share, or less when the ink stops
-    above the foot (an area's slack rows hold no text: the deepest blank at the
-    foot, in rows, is what the leading has to make up)."""
+    """The text's extent in pages: each page's share of the type area -- a whole
+    page, or the last one's story areas' share, or less when the ink stops above
+    the foot (an area's slack rows hold no text: the deepest blank at the foot, in
+    rows, is what the leading has to make up).  A page before the last whose foot
+    is empty counts short too: the text did not fill it (issue 13, "every page but
+    the last full": rich-seed-long-000 read 2.000 with page 1 82 % full, and the
+    search stopped there as if both pages were full)."""
     pages = auto.metrics.pages
     if not pages:
         return 0.0
-    last = pages[-1]
-    share = last.fill_pct / 100.0
-    rows = auto.layouts[-1].geometry().rows
-    if last.foot and rows:
-        share = min(share, 1.0 - max(h.lines for h in last.foot) / rows)
-    return len(pages) - 1 + share
+    out = 0.0
+    for k, (page, lay) in enumerate(zip(pages, auto.layouts, strict=True)):
+        share = page.fill_pct / 100.0 if k == len(pages) - 1 else 1.0
+        rows = lay.geometry().rows
+        if page.foot and rows:
+            share = min(page.fill_pct / 100.0, 1.0 - max(h.lines for h in page.foot) / rows)
+        out += share
+    return out
 
 
 @dataclass(frozen=True, order=True)
