@@ -87,3 +87,22 @@ def test_rank_picks_the_step_and_a_narrow_width_steps_down(tabloid, fonts):
     assert wide.headline_style == steps[0]
     assert steps.index(narrow.headline_style) > 0  # one column: a smaller step
     assert all(s.headline_style == narrow.headline_style for s in shapes.shapes(1))
+
+
+def test_a_page_whose_headlines_break_rank_is_searched_again(tabloid, fonts, monkeypatch):
+    """The search prices each story's shapes alone; a shape steps its headline down
+    where a width needs it, so the cheapest page may set a story one column wide
+    under headline-4 before a story under headline-3 (rule 4: no headline larger
+    than an earlier story's).  Such a page is searched again with the earlier
+    story's headline held as large as the later ones (``paginate.plan_page``):
+    every page keeps rank; without the second search page 2 breaks it."""
+    from layout.autolayout import paginate
+
+    stories = story_set(5, 2, max_chars=2000)
+    result = auto_layout(stories, tabloid, fonts, header="测试版")
+    assert [m.rank_violations for m in result.metrics.pages] == [0, 0]
+    sizes = [tabloid.styles[s.headline_style].size for s in result.pages[1] if s.headline]
+    assert sizes == sorted(sizes, reverse=True)
+    monkeypatch.setattr(paginate, "MAX_RANK_REPLANS", 0)
+    blind = auto_layout(stories, tabloid, fonts, header="测试版")
+    assert sum(m.rank_violations for m in blind.metrics.pages) > 0
