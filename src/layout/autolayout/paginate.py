@@ -46,6 +46,7 @@ from layout.model.types import PageLayout, Story
 
 MIN_PART_LINES = 8  # a continued story runs at least this many lines before it jumps (rule 3) ...
 MIN_TAIL_LINES = 12  # ... and carries on with at least this many (or all it has): no stub on the next page
+MIN_PART_SHARE = 1 / 3  # ... and a first part shorter than this share of its story costs more (``_short_share``)
 MAX_SPLIT_TRIES = 4  # split points tried per story, the fullest that fit first
 SPLIT_FROM = 0.7  # a story may be cut when the page is at least this full with it (by the lower bound of cells)
 SENTENCE_SPLIT_CHARS = 150  # paragraphs longer than this may also be cut at a sentence end
@@ -490,13 +491,14 @@ def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequenc
             def floor(second: Story, later: int = later) -> float:
                 return costs.continuation + costs.unplaced_line * (measurer.lines(second) + later)
 
-            def cut(first: Story, second: Story, s: int = s, placed: int = placed) -> tuple[float, _Candidate] | None:
+            def cut(first: Story, second: Story, s: int = s, placed: int = placed,
+                    whole: Story = story) -> tuple[float, _Candidate] | None:
                 variant = search.with_last(measurer.leaf(first, geo), s)
                 got = _best_partial(variant, s, costs, C, R)
                 if got is None:
                     return None
                 cost, option, h = got
-                return cost + floor(second), _Candidate(variant, s, option, h, cost, (*rest[:placed], first),
+                return cost + floor(second) + _short_share(first, whole, measurer), _Candidate(variant, s, option, h, cost, (*rest[:placed], first),
                                                         (second, *rest[placed + 1:]))
 
             fitted = stopped = False
@@ -518,6 +520,21 @@ def _splits(search: RunSearch, units: Sequence[tuple[Story, ...]], rest: Sequenc
                     yield got
         before = after
         placed += len(unit)
+
+
+def _short_share(first: Story, story: Story, measurer: Measurer) -> float:
+    """What a first part shorter than ``MIN_PART_SHARE`` of its story costs beyond
+    the continuation: another continuation's worth.  page-layout.md, 转版: a story
+    jumps "only after a good share of it has run (a third or more)"; a price, not a
+    bar, so a page only such a cut fills still takes it (rich-seed-long-009 page 1:
+    394 of 1,375 characters, else 6.6 lines empty at the foot), while a page full
+    without the cut keeps the story whole (test_invariants[6-7-1200]: a 4-row stub
+    of a 700-character story at the foot, 4 cells cheaper than the page without it).
+    A part of a story already carried (a continuation) runs on page after page: no
+    share applies."""
+    if is_continuation(story) or measurer.lines(first) >= MIN_PART_SHARE * measurer.lines(story):
+        return 0.0
+    return measurer.costs.continuation
 
 
 def _split_tries(story: Story, room: int, measurer: Measurer,
