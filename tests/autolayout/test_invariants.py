@@ -106,3 +106,19 @@ def test_a_page_whose_headlines_break_rank_is_searched_again(tabloid, fonts, mon
     monkeypatch.setattr(paginate, "MAX_RANK_REPLANS", 0)
     blind = auto_layout(stories, tabloid, fonts, header="测试版")
     assert sum(m.rank_violations for m in blind.metrics.pages) > 0
+
+
+def test_a_story_jumps_only_after_a_good_share_where_the_page_is_full_without_it(tabloid, fonts, monkeypatch):
+    """page-layout.md, 转版: a story jumps "only after a good share of it has run (a
+    third or more)".  Three stories fill page 1 to its foot; a 202-character part
+    of the fourth (700 characters) squeezed in under them was 4 cells cheaper: a
+    part under a third of its story costs a second continuation, and the fourth
+    story opens page 2 whole."""
+    from layout.autolayout import paginate
+
+    stories = story_set(6, 7, max_chars=1200)
+    result = auto_layout(stories, tabloid, fonts, header="测试版")
+    assert result.metrics.continuations == 0 and [len(p) for p in result.pages] == [3, 3]
+    assert all(m.clean for m in result.metrics.pages)
+    monkeypatch.setattr(paginate, "MIN_PART_SHARE", 0.0)
+    assert auto_layout(stories, tabloid, fonts, header="测试版").metrics.continuations == 1
