@@ -133,6 +133,23 @@ def test_a_page_before_the_last_with_an_empty_foot_is_no_full_page(seed_long_0):
     assert abs(volume(result) - volume(short) - 16 / rows) < 1e-9
 
 
+def test_a_continued_part_is_counted_as_it_is_set(broadsheet, fonts):
+    """A part carried on from another page starts mid-paragraph, set without the
+    first-line indent (``Story.continued``); the shapes count its lines the same
+    way.  A paragraph of exactly three lines' characters takes three lines
+    unindented, four with the indent: the count the search uses and the lines
+    the placer sets agree (they were a line apart, a column a line short)."""
+    geo = broadsheet.geometry()
+    gauge = Gauge(broadsheet, geo, fonts)
+    per_line = int(gauge.text_width(1, 1) / geo.em + 1e-6)
+    text = "城" * (3 * per_line - 1) + "。"
+    story = Story(id="s-2", columns=Span(1, 1), rows=Span(1, 30), text_columns=1, continued=True,
+                  paragraphs=(text, "后面的一段。"))
+    _items, result, _problems = place_story(story, broadsheet, geo, fonts)
+    assert gauge.body_lines(story, 1, 1) == result.body_lines == 4
+    assert gauge.body_lines(replace(story, continued=False), 1, 1) == 5
+
+
 def _checker() -> Path:
     found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
                   if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)

@@ -297,7 +297,7 @@ class Gauge:
         self.template, self.geo, self.fonts = template, geo, fonts
         self._heads: dict[tuple[Story, int, int], HeadMeasure] = {}
         self._head_lines: dict[tuple, HeadLines] = {}  # composed groups, the last few (``_keep_head_lines``)
-        self._lines: dict[tuple[str | None, str | None, str | None, float], int] = {}
+        self._lines: dict[tuple[str | None, str | None, str | None, float, bool], int] = {}
         self._captions: dict[tuple[str, float], int] = {}
         self._plain: dict[float, dict[str, int]] = {}  # lines of a paragraph without byline, per measure
         self._options: dict[int, list[int]] = {}
@@ -419,8 +419,8 @@ class Gauge:
             return sum(n for _sub, n in self._element_lines(story, w, k))
         width = round(self.text_width(w, k), 3)
         paras = story.paragraphs
-        n = self._count(paras[0], story.byline, None, w, k, width) + self._plain_lines(paras[1:], w, k, width) \
-            if paras else 0
+        n = self._count(paras[0], story.byline, None, w, k, width, story.continued) \
+            + self._plain_lines(paras[1:], w, k, width) if paras else 0
         if story.credit:
             n += self._count(None, None, story.credit, w, k, width)
         return n + (1 if story.jump_to is not None else 0)  # （下转第N版）: one line (model.jumps)
@@ -471,7 +471,8 @@ class Gauge:
             if isinstance(el, Subhead):
                 out.append((True, sum(self.subhead_lines(t, width) for t in el.lines)))
                 continue
-            out.append((False, self._count(text, story.byline if first else None, None, w, k, width)))
+            out.append((False, self._count(text, story.byline if first else None, None, w, k, width,
+                                           i == 0 and story.continued)))
             first = False
         if story.credit:
             out.append((False, self._count(None, None, story.credit, w, k, width)))
@@ -479,11 +480,15 @@ class Gauge:
             out.append((False, 1))  # （下转第N版）: one line, never split (model.jumps)
         return out
 
-    def _count(self, text: str | None, byline: str | None, credit: str | None, w: int, k: int, width: float) -> int:
-        key = (text, byline, credit, width)
+    def _count(self, text: str | None, byline: str | None, credit: str | None, w: int, k: int, width: float,
+               continued: bool = False) -> int:
+        """Lines of one paragraph (with the byline run into it, or a credit) at
+        ``width``; ``continued``: the paragraph goes on from another page and is set
+        without its first-line indent, as the placer sets it (``place.story``)."""
+        key = (text, byline, credit, width, continued)
         if key not in self._lines:
             probe = Story(id="", columns=Span(1, w), rows=Span(1, 1), text_columns=k, byline=byline,
-                          paragraphs=(text,) if text is not None else (), credit=credit)
+                          paragraphs=(text,) if text is not None else (), credit=credit, continued=continued)
             self._lines[key] = measure_story(probe, self.template, self.geo, self.fonts, columns=w,
                                              text_columns=k).body_lines
         return self._lines[key]
