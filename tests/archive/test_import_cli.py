@@ -10,11 +10,18 @@ from layout.cli import main
 
 
 def test_import_writes_the_layout_and_a_summary(seed_path, tmp_path, capsys):
+    """The import's YAML and summary; the YAML is placed (automatic layout) and renders
+    as it is; the reprint loses nothing (layout verify).  (One import of the seed for
+    what were two tests: test_imported_layout_renders_and_verifies is this one's end.)"""
     out = tmp_path / "page.yaml"
     assert main(["import", str(seed_path), "-o", str(out)]) == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["header"]["title"] == "开发区新闻" and len(data["stories"]) == 7
     assert "7 stories, 2 unsure decisions" in capsys.readouterr().err
+    assert all("columns" in s and "rows" in s for s in data["stories"])
+    pdf = tmp_path / "page.pdf"
+    assert main(["render", str(out), "-o", str(pdf), "-q"]) == 0
+    assert main(["verify", str(pdf), "--source", str(seed_path)]) == 0
 
 
 def test_report_story_by_story_with_confidences(seed_path, tmp_path, capsys):
@@ -81,18 +88,6 @@ def test_a_30000_character_paragraph_imports(tmp_path):
     bare.write_text(para, encoding="utf-8")
     page = import_archive(bare).page
     assert page.name is None and page.stories[0].paragraphs == (para,)
-
-
-def test_imported_layout_renders_and_verifies(seed_path, tmp_path):
-    """The import's YAML is placed (automatic layout) and renders as it is; the
-    reprint loses nothing (layout verify)."""
-    out = tmp_path / "page.yaml"
-    assert main(["import", str(seed_path), "-o", str(out)]) == 0
-    data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert all("columns" in s and "rows" in s for s in data["stories"])
-    pdf = tmp_path / "page.pdf"
-    assert main(["render", str(out), "-o", str(pdf), "-q"]) == 0
-    assert main(["verify", str(pdf), "--source", str(seed_path)]) == 0
 
 
 def test_long_archive_is_written_as_an_edition(seed_path, tmp_path, capsys):

@@ -40,9 +40,11 @@ def installed(tmp_path_factory) -> Path:
         shutil.copy2(ROOT / name, tree / name)
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(top / "dist"), str(tree)], top)
     (wheel,) = (top / "dist").glob("layout-*.whl")
-    _run([sys.executable, "-m", "venv", "--system-site-packages", str(top / "venv")], top)
+    # no pip of its own in the venv (ensurepip is most of a venv's cost): this pip installs into it
+    _run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(top / "venv")], top)
     bin_dir = top / "venv" / "bin"
-    _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], top)
+    _run([sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install", "-q", "--no-deps",
+          "--no-index", str(wheel)], top)
     return bin_dir
 
 

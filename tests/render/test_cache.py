@@ -71,10 +71,11 @@ def _poisons(marker: Path) -> list[tuple[str, object]]:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory) -> tuple[bytes, Path]:
-    """The sample rendered with an empty cache, and the folder that render filled."""
+    """The sample rendered with an empty cache, and the folder that render filled: found
+    from ``$XDG_CACHE_HOME`` alone (no ``LAYOUT_CACHE_DIR``), so this one cold render
+    is also the proof that XDG is honoured (``test_xdg_cache_home_is_honoured``)."""
     folder = tmp_path_factory.mktemp("cache-clean")
-    cache = folder / "cache"
-    return _render(cache, folder / "out.pdf"), cache
+    return _render(None, folder / "out.pdf", XDG_CACHE_HOME=str(folder / "xdg")), folder / "xdg" / "layout"
 
 
 def test_a_poisoned_cache_is_ignored_and_rebuilt(clean, tmp_path):
@@ -112,10 +113,9 @@ def test_an_unwritable_cache_is_skipped(clean, tmp_path):
     assert _render(blocker / "cache", tmp_path / "out.pdf") == reference
 
 
-def test_xdg_cache_home_is_honoured(tmp_path):
-    xdg = tmp_path / "xdg"
-    _render(None, tmp_path / "out.pdf", XDG_CACHE_HOME=str(xdg))
-    assert list((xdg / "layout").glob("*.face"))
+def test_xdg_cache_home_is_honoured(clean):
+    _, xdg_layout = clean  # rendered with XDG_CACHE_HOME=…/xdg and no LAYOUT_CACHE_DIR
+    assert list(xdg_layout.glob("*.face"))
 
 
 def test_cache_folder_order(monkeypatch, tmp_path):
