@@ -3,6 +3,10 @@ the search's own model)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from layout.autolayout import AutoLayout
 from layout.autolayout.content import base_id, is_continuation
 from layout.model.types import Story
@@ -53,3 +57,13 @@ def assert_text_kept(result: AutoLayout, stories: list[Story]) -> None:
 
 def page_text(result: AutoLayout) -> str:
     return "".join(it.line.text for placed in result.placed for it in placed.items if isinstance(it, TextItem))
+
+
+def pdfcheck_script() -> Path:
+    """../shared/tools/pdfcheck.py above the checkout (the page checker the tests
+    read real PDFs back with); the test is skipped where it is not there."""
+    found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
+                  if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
+    if found is None:
+        pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
+    return found

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from autolayout_helpers import pdfcheck_script
 
 from layout import pipeline
 from layout.archive.import_page import import_archive
@@ -27,14 +27,6 @@ from layout.render.output import OutputOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 from rawgen import generate
-
-
-def _checker() -> Path:
-    found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
-                  if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
-    if found is None:
-        pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
-    return found
 
 
 def _tabloid_long_020(tmp_path: Path):
@@ -56,7 +48,7 @@ def test_a_gutter_beside_a_hanging_comma_and_an_indent_is_a_foot_hole_to_both(tm
     pdf = tmp_path / "page.pdf"
     pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
     report = tmp_path / "page.json"
-    subprocess.run([sys.executable, str(_checker()), str(pdf), "--json", str(report)],
+    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), "--json", str(report)],
                    capture_output=True, check=False, timeout=300)
     fill = json.loads(report.read_text(encoding="utf-8"))["pages"][0]["fill"]
     assert fill["holes"] == 1 and page.holes == 0

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from autolayout_helpers import pdfcheck_script
 
 from layout import pipeline
 from layout.archive.import_page import import_archive
@@ -28,14 +29,6 @@ from layout.render.output import OutputOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 from rawgen import generate
-
-
-def _checker() -> Path:
-    found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
-                  if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
-    if found is None:
-        pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +60,7 @@ def test_the_band_under_a_continued_parts_head_is_read_as_the_checker_reads_it(l
     pdf = tmp_path / "pages.pdf"
     pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
     report = tmp_path / "pages.json"
-    subprocess.run([sys.executable, str(_checker()), str(pdf), "--json", str(report)],
+    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), "--json", str(report)],
                    capture_output=True, check=False, timeout=300)
     fill = json.loads(report.read_text(encoding="utf-8"))["pages"][1]["fill"]
     assert fill["holes"] == len(second), (fill, second)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from autolayout_helpers import assert_invariants, assert_text_kept
+from autolayout_helpers import assert_invariants, assert_text_kept, pdfcheck_script
 
 from layout import pipeline
 from layout.archive.import_page import ImportResult, import_archive
@@ -150,14 +150,6 @@ def test_a_continued_part_is_counted_as_it_is_set(broadsheet, fonts):
     assert gauge.body_lines(replace(story, continued=False), 1, 1) == 5
 
 
-def _checker() -> Path:
-    found = next((p / "shared" / "tools" / "pdfcheck.py" for p in Path(__file__).resolve().parents
-                  if (p / "shared" / "tools" / "pdfcheck.py").exists()), None)
-    if found is None:
-        pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
-    return found
-
-
 def test_no_hole_beside_the_continuation_head_on_the_printed_page(seed_long_0, tmp_path):
     """Page 2 of the reprint as printed (the edition: 报眉, 接题, （上接第1版）),
     read back by the page checker: no hole under the header's rule beside the
@@ -171,7 +163,7 @@ def test_no_hole_beside_the_continuation_head_on_the_printed_page(seed_long_0, t
     pdf = tmp_path / "edition.pdf"
     pdf.write_bytes(pipeline.render_edition_file(edition, OutputOptions(pdfx=None), jobs=1).output.pdf)
     report = tmp_path / "p2.json"
-    subprocess.run([sys.executable, str(_checker()), str(pdf), "--pages", "2", "--json", str(report)],
+    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), "--pages", "2", "--json", str(report)],
                    capture_output=True, check=False, timeout=300)
     fill = json.loads(report.read_text(encoding="utf-8"))["pages"][0]["fill"]
     foot = fill["type_area"][1]
