@@ -67,3 +67,27 @@ def pdfcheck_script() -> Path:
     if found is None:
         pytest.skip("../shared/tools/pdfcheck.py not found above the checkout")
     return found
+
+
+def long_archive_laid_out(seed: int, template: str, fit: tuple[float, float], folder: Path):
+    """rawgen's long archive ``seed`` reprinted on ``template`` at body ``fit``
+    (size pt, leading as a multiple), as ``layout reprint`` lays it out: the
+    AutoLayout and its fonts (tests that read the engine's page against pdfcheck's)."""
+    import sys
+
+    from layout.archive.import_page import import_archive
+    from layout.autolayout import auto_layout
+    from layout.autolayout.archive import archive_header
+    from layout.autolayout.content import stories_from_archive
+    from layout.autolayout.template import BodyFit, loosened
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
+    from rawgen import generate
+
+    path = folder / f"long-{seed:03d}.txt"
+    path.write_text(generate(seed, long=True).text, encoding="utf-8")
+    imported = import_archive(path)
+    tpl = loosened(template, BodyFit(*fit))
+    fonts = tpl.fonts.fontset()
+    return auto_layout(stories_from_archive(imported.page), tpl, fonts,
+                       header=archive_header(imported.yaml_text)), fonts

@@ -13,30 +13,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from autolayout_helpers import pdfcheck_script
+from autolayout_helpers import long_archive_laid_out, pdfcheck_script
 
 from layout import pipeline
-from layout.archive.import_page import import_archive
-from layout.autolayout import auto_layout
-from layout.autolayout.archive import archive_header
-from layout.autolayout.content import stories_from_archive
 from layout.autolayout.fill import _body_span
-from layout.autolayout.template import BodyFit, loosened
 from layout.place.items import TextItem
 from layout.render.output import OutputOptions
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
-from rawgen import generate
-
 
 def _tabloid_long_020(tmp_path: Path):
-    path = tmp_path / "long-020.txt"
-    path.write_text(generate(20, long=True).text, encoding="utf-8")
-    imported = import_archive(path)
-    tpl = loosened("tabloid", BodyFit(10.5, 1.788))
-    fonts = tpl.fonts.fontset()
-    return auto_layout(stories_from_archive(imported.page), tpl, fonts,
-                       header=archive_header(imported.yaml_text)), fonts
+    return long_archive_laid_out(20, "tabloid", (10.5, 1.788), tmp_path)
 
 
 def test_a_gutter_beside_a_hanging_comma_and_an_indent_is_a_foot_hole_to_both(tmp_path):

@@ -13,34 +13,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from autolayout_helpers import pdfcheck_script
+from autolayout_helpers import long_archive_laid_out, pdfcheck_script
 
 from layout import pipeline
-from layout.archive.import_page import import_archive
-from layout.autolayout import auto_layout
-from layout.autolayout.archive import archive_header
-from layout.autolayout.content import stories_from_archive
 from layout.autolayout.headband import top_holes
-from layout.autolayout.template import BodyFit, loosened
 from layout.render.output import OutputOptions
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
-from rawgen import generate
 
 
 @pytest.fixture(scope="module")
 def long_113(tmp_path_factory):
     """The archive on broadsheet at 10.5 pt on 1.498 (15.73 pt: 91 whole lines)."""
-    path = tmp_path_factory.mktemp("head") / "long-113.txt"
-    path.write_text(generate(113, long=True).text, encoding="utf-8")
-    imported = import_archive(path)
-    tpl = loosened("broadsheet", BodyFit(10.5, 1.498))
-    fonts = tpl.fonts.fontset()
-    return auto_layout(stories_from_archive(imported.page), tpl, fonts,
-                       header=archive_header(imported.yaml_text)), fonts
+    return long_archive_laid_out(113, "broadsheet", (10.5, 1.498), tmp_path_factory.mktemp("head"))
 
 
 def test_the_band_under_a_continued_parts_head_is_read_as_the_checker_reads_it(long_113, tmp_path):
