@@ -91,3 +91,21 @@ def long_archive_laid_out(seed: int, template: str, fit: tuple[float, float], fo
     fonts = tpl.fonts.fontset()
     return auto_layout(stories_from_archive(imported.page), tpl, fonts,
                        header=archive_header(imported.yaml_text)), fonts
+
+
+def checker_fills(result, folder: Path, *extra: str) -> list[dict]:
+    """``result``'s pages printed (no PDF/X) and read back by pdfcheck: each page's
+    ``fill`` report (holes, the largest, down to the page's foot)."""
+    import json
+    import subprocess
+    import sys
+
+    from layout import pipeline
+    from layout.render.output import OutputOptions
+
+    pdf = folder / "pages.pdf"
+    pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
+    report = folder / "pages.json"
+    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), *extra, "--json", str(report)],
+                   capture_output=True, check=False, timeout=300)
+    return [page["fill"] for page in json.loads(report.read_text(encoding="utf-8"))["pages"]]

@@ -8,17 +8,12 @@ engine, a 3.5-line hole to pdfcheck, and copyfit chose it)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from autolayout_helpers import long_archive_laid_out, pdfcheck_script
+from autolayout_helpers import checker_fills, long_archive_laid_out
 
-from layout import pipeline
 from layout.autolayout.fill import _body_span
 from layout.place.items import TextItem
-from layout.render.output import OutputOptions
 
 
 def _tabloid_long_020(tmp_path: Path):
@@ -31,12 +26,7 @@ def test_a_gutter_beside_a_hanging_comma_and_an_indent_is_a_foot_hole_to_both(tm
     reports the hole the checker finds (it read the page clean)."""
     result, _fonts = _tabloid_long_020(tmp_path)
     (page,) = result.metrics.pages
-    pdf = tmp_path / "page.pdf"
-    pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
-    report = tmp_path / "page.json"
-    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), "--json", str(report)],
-                   capture_output=True, check=False, timeout=300)
-    fill = json.loads(report.read_text(encoding="utf-8"))["pages"][0]["fill"]
+    fill = checker_fills(result, tmp_path)[0]
     assert fill["holes"] == 1 and page.holes == 0
     (hole,) = page.foot
     found = fill["largest"]

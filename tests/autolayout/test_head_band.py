@@ -10,16 +10,10 @@ engine read clean, so copyfit chose it."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
-from autolayout_helpers import long_archive_laid_out, pdfcheck_script
+from autolayout_helpers import checker_fills, long_archive_laid_out
 
-from layout import pipeline
 from layout.autolayout.headband import top_holes
-from layout.render.output import OutputOptions
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +36,7 @@ def test_the_band_under_a_continued_parts_head_is_read_as_the_checker_reads_it(l
     assert page.band == second and page.holes == 0  # not a hole between stories
     assert page.clean == (not second)
     assert any("under the page's head" in n for n in page.notes) == bool(second)
-    pdf = tmp_path / "pages.pdf"
-    pdf.write_bytes(pipeline.render_layouts(list(result.layouts), OutputOptions(pdfx=None)).pdf)
-    report = tmp_path / "pages.json"
-    subprocess.run([sys.executable, str(pdfcheck_script()), str(pdf), "--json", str(report)],
-                   capture_output=True, check=False, timeout=300)
-    fill = json.loads(report.read_text(encoding="utf-8"))["pages"][1]["fill"]
+    fill = checker_fills(result, tmp_path)[1]
     assert fill["holes"] == len(second), (fill, second)
     for hole in second:
         found = fill["largest"]
